@@ -1,0 +1,144 @@
+//! What the checking passes share: the diagnostic sink with the current file, and
+//! the table of a block's properties with unknown and duplicate keys reported.
+
+use crate::diag::{Kind, Sink};
+use crate::source::{SourceFile, SourceText, Span};
+use crate::syntax::{Block, Item, Prop, BLOCK_KEYWORDS};
+use crate::values::{self, ValueError};
+
+pub struct Ctx<'f> {
+    pub sink: Sink,
+    /// The file the spans being checked point into.
+    pub file: &'f SourceFile,
+}
+
+impl<'f> Ctx<'f> {
+    pub fn error(&mut self, kind: Kind, span: Span, message: impl Into<String>, hint: Option<String>) {
+        let name = self.file.name.clone();
+        self.sink.push(kind, &name, span, message.into(), hint);
+    }
+
+    pub fn warn(&mut self, kind: Kind, span: Span, message: impl Into<String>, hint: Option<String>) {
+        let name = self.file.name.clone();
+        self.sink.warn(kind, &name, span, message.into(), hint);
+    }
+
+    pub fn value_error(&mut self, span: Span, e: ValueError) {
+        self.error(e.kind, span, e.message, e.hint);
+    }
+
+    /// Reads a property's value with one of the `values` readers, reporting failure.
+    pub fn read<T>(&mut self, prop: &Prop, reader: impl FnOnce(&str) -> values::Result<T>) -> Option<T> {
+        match reader(&prop.value.text) {
+            Ok(v) => Some(v),
+            Err(e) => {
+                self.value_error(prop.value.span, e);
+                None
+            }
+        }
+    }
+
+    /// Line number of a span, for hints such as “第一次出现在第3行”.
+    pub fn line_of(&self, span: Span) -> usize {
+        self.file.line_col(span.start).0
+    }
+
+    /// Sorts a block's items into known properties and sub-blocks. Unknown keys,
+    /// repeated keys and blocks that do not belong here are reported.
+    pub fn table<'b>(&mut self, items: &'b [Item], keys: &[&str], blocks: &[&str], place: &str) -> Table<'b> {
+        let mut table = Table { props: Vec::new(), blocks: Vec::new() };
+        for item in items {
+            match item {
+                Item::Prop(p) => {
+                    let key = p.key.text.as_str();
+                    if !keys.contains(&key) {
+                        let hint = if BLOCK_KEYWORDS.contains(&key) {
+                            format!("“{key}”是块的关键字：写成“{key} 名称”（不要冒号），属性缩进写在它下面")
+                        } else {
+                            format!("{place}可用的键：{}", keys.join("、"))
+                        };
+                        self.error(Kind::UnknownKey, p.key.span, format!("{place}没有“{key}”这个键"), Some(hint));
+                    } else if let Some(first) = table.get(key) {
+                        let line = self.line_of(first.key.span);
+                        self.error(
+                            Kind::DuplicateKey,
+                            p.key.span,
+                            format!("“{key}”写了两次"),
+                            Some(format!("第一次写在第{line}行；请只保留一处")),
+                        );
+                    } else {
+                        table.props.push(p);
+                    }
+                }
+                Item::Block(b) => {
+                    if blocks.contains(&b.keyword.text.as_str()) {
+                        table.blocks.push(b);
+                    } else {
+                        self.misplaced(b, place, blocks);
+                    }
+                }
+            }
+        }
+        table
+    }
+
+    fn misplaced(&mut self, b: &Block, place: &str, allowed: &[&str]) {
+        let kw = b.keyword.text.as_str();
+        let hint = match kw {
+            "二级" => "二级标题要缩进写在一级标题的下面".to_string(),
+            "三级" => "三级标题（一是……）要缩进写在一级或二级标题的下面".to_string(),
+            "列" => "“列”要缩进写在“表格”的下面".to_string(),
+            "角色" => "“角色”要写在样式表里，或模板的“样式”块下面".to_string(),
+            "当" => "“当”要缩进写在某一部分（一级、二级、文本……）的下面".to_string(),
+            "字段" | "样式" => format!("“{kw}”要写在模板的最外层，不缩进"),
+            _ if allowed.is_empty() => format!("{place}下面不能再有块"),
+            _ => format!("{place}下面可以有：{}", allowed.join("、")),
+        };
+        self.error(Kind::Misplaced, b.keyword.span, format!("“{kw}”不能放在{place}里"), Some(hint));
+    }
+
+    /// The name after a block's keyword, checked to be a valid name.
+    pub fn name(&mut self, b: &Block, what: &str) -> Option<SourceText> {
+        let Some(head) = &b.head else {
+            self.error(
+                Kind::MissingKey,
+                b.keyword.span,
+                format!("{what}缺少名称"),
+                Some(format!("写成“{} 名称”；名称用来在草稿里认出这一项，例如“{} 履职情况”", b.keyword.text, b.keyword.text)),
+            );
+            return None;
+        };
+        if !is_name(&head.text) {
+            self.error(
+                Kind::InvalidName,
+                head.span,
+                format!("“{}”不能用作名称", head.text),
+                Some("名称只能由汉字、字母、数字和下划线组成，不能以数字开头，中间不能有空格或标点".into()),
+            );
+            return None;
+        }
+        Some(head.clone())
+    }
+}
+
+/// Names of fields, parts and columns: letters (汉字 included), digits, underscores.
+pub fn is_name(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|c| c.is_alphabetic() || c == '_') && chars.all(|c| c.is_alphanumeric() || c == '_')
+}
+
+pub struct Table<'b> {
+    pub props: Vec<&'b Prop>,
+    pub blocks: Vec<&'b Block>,
+}
+
+impl<'b> Table<'b> {
+    pub fn get(&self, key: &str) -> Option<&'b Prop> {
+        self.props.iter().copied().find(|p| p.key.text == key)
+    }
+
+    /// A text value (prompts, labels), None when absent or empty.
+    pub fn text(&self, key: &str) -> Option<String> {
+        self.get(key).map(|p| p.value.text.clone()).filter(|t| !t.is_empty())
+    }
+}

@@ -1,0 +1,132 @@
+//! Checking: the syntax tree of a template (and of the style sheet it imports)
+//! becomes a [`FormSpec`], or diagnostics — every one a file has, in one pass.
+
+mod context;
+mod style;
+mod template;
+
+use crate::diag::{Diagnostic, Kind, Sink};
+use crate::source::{SourceFile, Span};
+use crate::spec::FormSpec;
+use crate::syntax::{self, Ast, Item};
+use context::Ctx;
+use style::StyleBuilder;
+
+/// Finds the style sheets that templates import by name.
+pub trait Resolver {
+    fn load(&self, name: &str) -> Option<SourceFile>;
+    /// Every name `load` knows, for the hint of an unknown style sheet.
+    fn names(&self) -> Vec<String>;
+}
+
+/// The result of compiling one file.
+#[derive(Debug)]
+pub struct Compiled {
+    /// Present when there is no error (warnings may remain).
+    pub spec: Option<FormSpec>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// The files the diagnostics point into (the template and its style sheet).
+    pub files: Vec<SourceFile>,
+}
+
+impl Compiled {
+    pub fn has_errors(&self) -> bool {
+        self.diagnostics.iter().any(Diagnostic::is_error)
+    }
+
+    /// All diagnostics rendered with their source lines, in file order.
+    pub fn render_diagnostics(&self) -> String {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| self.files.iter().find(|f| f.name == d.file).map(|f| d.render(f)))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+}
+
+/// What kind of file a source is, from its first property.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum FileKind {
+    Template,
+    StyleSheet,
+}
+
+fn first_key(ast: &Ast) -> Option<&str> {
+    ast.items.iter().find_map(|i| match i {
+        Item::Prop(p) => Some(p.key.text.as_str()),
+        Item::Block(_) => None,
+    })
+}
+
+pub fn file_kind(file: &SourceFile) -> FileKind {
+    let ast = syntax::parse(file, &mut Sink::default());
+    match first_key(&ast) {
+        Some("样式表") => FileKind::StyleSheet,
+        _ => FileKind::Template,
+    }
+}
+
+/// Compiles a template into a form spec.
+pub fn compile(file: &SourceFile, resolver: &dyn Resolver) -> Compiled {
+    let mut ctx = Ctx { sink: Sink::default(), file };
+    let ast = syntax::parse(file, &mut ctx.sink);
+    let mut files = vec![file.clone()];
+    if first_key(&ast) == Some("样式表") {
+        let span = first_prop_span(&ast);
+        ctx.error(
+            Kind::WrongFileKind,
+            span,
+            "这是一个样式表文件，不是模板",
+            Some("模板用“样式：名称”引用样式表；要检查样式表本身，请用 wengao check".into()),
+        );
+        return finish(ctx.sink, None, files);
+    }
+    let spec = template::check(&mut ctx, &ast, resolver, &mut files);
+    finish(ctx.sink, spec, files)
+}
+
+/// Checks a style sheet on its own (for `wengao check`).
+pub fn check_style_sheet(file: &SourceFile) -> Compiled {
+    let mut ctx = Ctx { sink: Sink::default(), file };
+    let ast = syntax::parse(file, &mut ctx.sink);
+    load_sheet(&mut ctx, &ast);
+    finish(ctx.sink, None, vec![file.clone()])
+}
+
+fn first_prop_span(ast: &Ast) -> Span {
+    ast.items
+        .iter()
+        .find_map(|i| match i {
+            Item::Prop(p) => Some(p.key.span),
+            Item::Block(b) => Some(b.keyword.span),
+        })
+        .unwrap_or(Span::new(0, 0))
+}
+
+/// Reads a style sheet's settings; returns the builder and its declared name.
+fn load_sheet(ctx: &mut Ctx, ast: &Ast) -> (StyleBuilder, String, Span) {
+    let mut builder = StyleBuilder::default();
+    let at = first_prop_span(ast);
+    let name = match ast.items.first() {
+        Some(Item::Prop(p)) if p.key.text == "样式表" => p.value.text.clone(),
+        _ => {
+            ctx.error(
+                Kind::MissingKey,
+                at,
+                "样式表的第一行要写“样式表：名称”",
+                Some("例如“样式表：附件1格式”；模板用这个名称引用它".into()),
+            );
+            String::new()
+        }
+    };
+    builder.apply(ctx, &ast.items, "样式表", &["样式表", "说明"]);
+    (builder, name, at)
+}
+
+fn finish(mut sink: Sink, spec: Option<FormSpec>, files: Vec<SourceFile>) -> Compiled {
+    // Errors of the imported style sheet after those of the template, each in line order.
+    let order: Vec<String> = files.iter().map(|f| f.name.clone()).collect();
+    sink.items.sort_by_key(|d| (order.iter().position(|n| *n == d.file), d.span.start));
+    let spec = if sink.has_errors() { None } else { spec };
+    Compiled { spec, diagnostics: sink.items, files }
+}

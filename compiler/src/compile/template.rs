@@ -1,0 +1,621 @@
+//! Checking a template: fields, fixed lines, the outline of parts with their
+//! budgets, repeats, prompts, pictures and tables; then whether the budgets can be
+//! met together and fit the page limit.
+
+use super::context::{Ctx, Table};
+use super::{load_sheet, Resolver};
+use crate::diag::{Kind, Sink};
+use crate::layout::Capacity;
+use crate::source::{SourceFile, SourceText, Span};
+use crate::spec::*;
+use crate::syntax::{self, Ast, Block};
+use crate::values;
+
+const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期"];
+const TOP_BLOCKS: &[&str] = &["字段", "样式", "文本", "一级", "图片", "表格"];
+const FIELD_KEYS: &[&str] = &["类型", "标签", "默认", "选项", "提示", "示例", "必填"];
+const COLUMN_KEYS: &[&str] = &["类型", "标签", "选项", "提示", "宽度"];
+const TYPE_HINT: &str = "类型可写：文本、年份、年月、单选";
+
+/// Names already used, for duplicates: fields, parts and columns share one namespace.
+#[derive(Default)]
+struct Names(Vec<(String, Span)>);
+
+impl Names {
+    fn claim(&mut self, ctx: &mut Ctx, name: &SourceText) {
+        if let Some((_, first)) = self.0.iter().find(|(n, _)| *n == name.text) {
+            let line = ctx.line_of(*first);
+            ctx.error(
+                Kind::DuplicateName,
+                name.span,
+                format!("名称“{}”已经用过了", name.text),
+                Some(format!("第一次用在第{line}行；模板里的名称（字段、各部分、表格的列）不能重复")),
+            );
+        } else {
+            self.0.push((name.text.clone(), name.span));
+        }
+    }
+}
+
+struct Checker<'a, 'f> {
+    ctx: &'a mut Ctx<'f>,
+    fields: Vec<Field>,
+    names: Names,
+}
+
+/// A checked node with what its minima need: 字数 and heading lines.
+struct Built {
+    node: Node,
+    min_words: usize,
+    heading_lines: u32,
+}
+
+pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &mut Vec<SourceFile>) -> Option<FormSpec> {
+    let table = ctx.table(&ast.items, TOP_KEYS, TOP_BLOCKS, "模板的最外层");
+    let name = match table.get("模板") {
+        Some(p) if !p.value.text.is_empty() => p.value.text.clone(),
+        other => {
+            let span = other.map_or(Span::new(0, 0), |p| p.key.span);
+            ctx.error(
+                Kind::MissingKey,
+                span,
+                "模板的第一行要写“模板：名称”",
+                Some("例如“模板：党建工作述职报告”；这个名称显示在开始页上".into()),
+            );
+            String::new()
+        }
+    };
+    let mut c = Checker { ctx, fields: Vec::new(), names: Names::default() };
+    for b in table.blocks.iter().filter(|b| b.keyword.text == "字段") {
+        if let Some(f) = c.field(b) {
+            c.fields.push(f);
+        }
+    }
+    let style = c.style(&table, resolver, files);
+    let lines: Vec<FixedLine> = table
+        .props
+        .iter()
+        .filter_map(|p| {
+            let role = match p.key.text.as_str() {
+                "标题" => Role::Title,
+                "副标题" => Role::Subtitle,
+                "日期" => Role::Date,
+                _ => return None,
+            };
+            Some(FixedLine { role, text: c.template_text(&p.value) })
+        })
+        .collect();
+    let budget_prop = table.get("字数");
+    let budget = budget_prop.and_then(|p| c.ctx.read(p, values::budget));
+    let page_prop = table.get("页数");
+    let page_limit = page_prop.and_then(|p| c.ctx.read(p, values::page_limit));
+
+    let mut body = Vec::new();
+    let mut min_words = 0;
+    let mut heading_lines = 0;
+    for b in table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式") {
+        if let Some(built) = c.node(b) {
+            min_words += built.min_words;
+            heading_lines += built.heading_lines;
+            body.push(built.node);
+        }
+    }
+    if let (Some(b), Some(p)) = (&budget, budget_prop) {
+        c.budget_conflict(b, p.value.span, min_words, "全文");
+    }
+    if let (Some(limit), Some(style), Some(p)) = (page_limit, &style, page_prop) {
+        let words = min_words.max(budget.as_ref().map_or(0, |b| b.min));
+        c.page_fit(limit, style, p.value.span, words, lines.len() as u32 + heading_lines);
+    }
+    let spec = FormSpec {
+        format: FORM_FORMAT.into(),
+        version: FORM_VERSION,
+        name,
+        description: table.text("说明"),
+        budget,
+        page_limit,
+        prompt: table.text("提示"),
+        fields: c.fields,
+        lines,
+        body,
+        style: style?,
+    };
+    Some(spec)
+}
+
+impl Checker<'_, '_> {
+    fn field(&mut self, b: &Block) -> Option<Field> {
+        let id = self.ctx.name(b, "字段")?;
+        self.names.claim(self.ctx, &id);
+        let place = format!("字段“{}”", id.text);
+        let t = self.ctx.table(&b.items, FIELD_KEYS, &[], &place);
+        let kind = self.field_kind(&t, b, &place)?;
+        let default = t.get("默认").and_then(|p| self.default_value(p, &kind));
+        let required = t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true);
+        Some(Field {
+            label: t.text("标签").unwrap_or_else(|| id.text.clone()),
+            id: id.text,
+            kind,
+            default,
+            required,
+            prompt: t.text("提示"),
+            example: t.text("示例"),
+        })
+    }
+
+    fn field_kind(&mut self, t: &Table, b: &Block, place: &str) -> Option<FieldKind> {
+        let Some(p) = t.get("类型") else {
+            self.ctx.error(Kind::MissingKey, b.keyword.span, format!("{place}缺少“类型”"), Some(TYPE_HINT.into()));
+            return None;
+        };
+        let kind = match values::normalise(&p.value.text).as_str() {
+            "文本" | "文字" => FieldKind::Text,
+            "年份" | "年" => FieldKind::Year,
+            "年月" => FieldKind::YearMonth,
+            "单选" | "选择" => {
+                let Some(o) = t.get("选项") else {
+                    self.ctx.error(
+                        Kind::MissingKey,
+                        p.value.span,
+                        format!("{place}是单选，但没有写“选项”"),
+                        Some("在下面加一行“选项：甲，乙，丙”，或“选项：”后面每行缩进写一个选项".into()),
+                    );
+                    return None;
+                };
+                FieldKind::Choice { options: self.options(o)? }
+            }
+            _ => {
+                self.ctx.error(Kind::BadValue, p.value.span, format!("未知的类型“{}”", p.value.text), Some(TYPE_HINT.into()));
+                return None;
+            }
+        };
+        if let (Some(o), false) = (t.get("选项"), matches!(kind, FieldKind::Choice { .. })) {
+            self.ctx.error(Kind::BadValue, o.key.span, format!("{place}不是单选，不需要“选项”"), Some("要让填写人从几项中选一项，请把类型写成“单选”".into()));
+        }
+        Some(kind)
+    }
+
+    /// Options one per line, or separated by commas (not by 、, which names contain).
+    fn options(&mut self, p: &syntax::Prop) -> Option<Vec<String>> {
+        let text = &p.value.text;
+        let items: Vec<&str> = if text.contains('\n') {
+            text.lines().collect()
+        } else {
+            text.split(['，', ',', '；', ';', '|']).collect()
+        };
+        let mut options: Vec<String> = Vec::new();
+        for o in items.into_iter().map(str::trim).filter(|o| !o.is_empty()) {
+            if options.iter().any(|x| x == o) {
+                self.ctx.error(Kind::BadValue, p.value.span, format!("选项“{o}”写了两次"), Some("每个选项只写一次".into()));
+                return None;
+            }
+            options.push(o.to_string());
+        }
+        if options.is_empty() {
+            self.ctx.error(Kind::BadValue, p.value.span, "选项是空的", Some("写成“选项：甲，乙，丙”".into()));
+            return None;
+        }
+        Some(options)
+    }
+
+    fn default_value(&mut self, p: &syntax::Prop, kind: &FieldKind) -> Option<String> {
+        let v = p.value.text.trim();
+        let n = values::normalise(v);
+        let ok = match kind {
+            FieldKind::Text => Some(v.to_string()),
+            FieldKind::Year => values::number(&n, "年").ok().filter(|y| (1900..=2200).contains(y)).map(|y| y.to_string()),
+            FieldKind::YearMonth => year_month(&n),
+            FieldKind::Choice { options } => {
+                if options.iter().any(|o| o == v) {
+                    Some(v.to_string())
+                } else {
+                    self.ctx.error(
+                        Kind::UnknownOption,
+                        p.value.span,
+                        format!("默认值“{v}”不在选项里"),
+                        Some(format!("选项有：{}", options.join("；"))),
+                    );
+                    return None;
+                }
+            }
+        };
+        if ok.is_none() {
+            let hint = match kind {
+                FieldKind::Year => "年份写四位数字，例如 2026",
+                _ => "年月写成“2026年2月”或“2026-02”",
+            };
+            self.ctx.error(Kind::BadValue, p.value.span, format!("默认值“{v}”不合这个字段的类型"), Some(hint.into()));
+        }
+        ok
+    }
+
+    fn style(&mut self, table: &Table, resolver: &dyn Resolver, files: &mut Vec<SourceFile>) -> Option<Style> {
+        let block = table.blocks.iter().find(|b| b.keyword.text == "样式").copied();
+        let name: SourceText = match (table.get("样式"), block) {
+            (Some(p), Some(b)) => {
+                self.ctx.error(Kind::DuplicateKey, b.keyword.span, "样式写了两次", Some("“样式：名称”和“样式 名称”块只用一种".into()));
+                p.value.clone()
+            }
+            (Some(p), None) => p.value.clone(),
+            (None, Some(b)) => match &b.head {
+                Some(h) => h.clone(),
+                None => {
+                    self.ctx.error(Kind::MissingKey, b.keyword.span, "“样式”块缺少样式表的名称", Some("写成“样式 附件1格式”".into()));
+                    return None;
+                }
+            },
+            (None, None) => {
+                self.ctx.error(
+                    Kind::MissingKey,
+                    Span::new(0, 0),
+                    "模板没有指定样式表",
+                    Some("加一行“样式：附件1格式”，字体、字号、页边距、行距都由样式表规定".into()),
+                );
+                return None;
+            }
+        };
+        let Some(sheet) = resolver.load(&name.text) else {
+            let known = resolver.names();
+            self.ctx.error(
+                Kind::UnknownStyle,
+                name.span,
+                format!("找不到样式表“{}”", name.text),
+                Some(if known.is_empty() { "没有可用的样式表".into() } else { format!("可用的样式表：{}", known.join("、")) }),
+            );
+            return None;
+        };
+        let mut sheet_ctx = Ctx { sink: Sink::default(), file: &sheet };
+        let ast = syntax::parse(&sheet, &mut sheet_ctx.sink);
+        let (mut builder, _, at) = load_sheet(&mut sheet_ctx, &ast);
+        if let Some(b) = block {
+            builder.apply(self.ctx, &b.items, "样式", &[]);
+        }
+        let style = builder.finish(&mut sheet_ctx, &name.text, at);
+        self.ctx.sink.items.append(&mut sheet_ctx.sink.items);
+        files.push(sheet);
+        style
+    }
+
+    /// Text with `{字段}` placeholders; `{{` and `}}` stand for braces.
+    fn template_text(&mut self, value: &SourceText) -> TemplateText {
+        let s = value.text.as_str();
+        let mut pieces = Vec::new();
+        let mut buf = String::new();
+        let mut rest = s.char_indices().peekable();
+        while let Some((i, c)) = rest.next() {
+            let open = c == '{' || c == '｛';
+            let close = c == '}' || c == '｝';
+            if (open || close) && rest.peek().is_some_and(|&(_, n)| n == c) {
+                rest.next();
+                buf.push(c);
+                continue;
+            }
+            if close {
+                self.ctx.error(
+                    Kind::Brace,
+                    value.span_of(i, i + c.len_utf8()),
+                    "多了一个右花括号“}”",
+                    Some("占位符写成“{字段名}”；要写花括号本身，请写两个：{{ 或 }}".into()),
+                );
+                continue;
+            }
+            if !open {
+                buf.push(c);
+                continue;
+            }
+            let Some(len) = s[i + c.len_utf8()..].find(['}', '｝']) else {
+                self.ctx.error(
+                    Kind::Brace,
+                    value.span_of(i, s.len()),
+                    "占位符缺少右花括号“}”",
+                    Some("占位符写成“{字段名}”，例如“{年度}年党建工作述职报告”".into()),
+                );
+                buf.push_str(&s[i..]);
+                break;
+            };
+            let inner_start = i + c.len_utf8();
+            let inner = &s[inner_start..inner_start + len];
+            while rest.peek().is_some_and(|&(j, _)| j <= inner_start + len) {
+                rest.next();
+            }
+            let close_len = s[inner_start + len..].chars().next().map_or(0, char::len_utf8);
+            let span = value.span_of(i, inner_start + len + close_len);
+            if let Some(piece) = self.placeholder(inner.trim(), span) {
+                if !buf.is_empty() {
+                    pieces.push(Piece::Text { text: std::mem::take(&mut buf) });
+                }
+                pieces.push(piece);
+            }
+        }
+        if !buf.is_empty() {
+            pieces.push(Piece::Text { text: buf });
+        }
+        TemplateText { source: s.to_string(), pieces }
+    }
+
+    fn placeholder(&mut self, inner: &str, span: Span) -> Option<Piece> {
+        let (name, part) = match inner.split_once(['.', '．']) {
+            Some((n, p)) => (n, Some(p)),
+            None => (inner, None),
+        };
+        let Some(field) = self.fields.iter().find(|f| f.id == name) else {
+            let names: Vec<&str> = self.fields.iter().map(|f| f.id.as_str()).collect();
+            self.ctx.error(
+                Kind::UnknownPlaceholder,
+                span,
+                format!("占位符“{{{inner}}}”没有对应的字段"),
+                Some(if names.is_empty() {
+                    "模板还没有定义字段；先写“字段 名称”".into()
+                } else {
+                    format!("可用的字段：{}", names.join("、"))
+                }),
+            );
+            return None;
+        };
+        let part = match (part, &field.kind) {
+            (None, _) => None,
+            (Some("年"), FieldKind::YearMonth) => Some(DatePart::Year),
+            (Some("月"), FieldKind::YearMonth) => Some(DatePart::Month),
+            (Some(p), _) => {
+                self.ctx.error(
+                    Kind::UnknownPlaceholder,
+                    span,
+                    format!("占位符“{{{inner}}}”：字段“{name}”没有“{p}”这一部分"),
+                    Some("只有年月字段可以取“.年”或“.月”，例如“{成文日期.年}”".into()),
+                );
+                return None;
+            }
+        };
+        Some(Piece::Field { field: field.id.clone(), part })
+    }
+
+    fn node(&mut self, b: &Block) -> Option<Built> {
+        let kw = b.keyword.text.as_str();
+        let (what, keys, blocks): (&str, &[&str], &[&str]) = match kw {
+            "一级" => ("一级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["二级", "三级", "文本", "图片", "表格", "当"]),
+            "二级" => ("二级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["三级", "文本", "图片", "表格", "当"]),
+            "三级" => ("三级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["当"]),
+            "文本" => ("文本", &["段落", "字数", "提示", "示例", "重复", "必填"], &["当"]),
+            "图片" => ("图片", &["数量", "格式", "说明", "提示", "示例"], &["当"]),
+            _ => ("表格", &["标题", "行数", "字数", "提示", "示例"], &["列", "当"]),
+        };
+        let id = self.ctx.name(b, what);
+        if let Some(id) = &id {
+            self.names.claim(self.ctx, id);
+        }
+        let place = match &id {
+            Some(id) => format!("{what}“{}”", id.text),
+            None => what.to_string(),
+        };
+        let t = self.ctx.table(&b.items, keys, blocks, &place);
+        let budget_prop = t.get("字数");
+        let budget = budget_prop.and_then(|p| self.ctx.read(p, values::budget));
+        let repeat = match (t.get("重复"), t.get("行数")) {
+            (Some(p), _) => self.repeat(p, "项"),
+            (None, Some(p)) => self.repeat(p, "行"),
+            (None, None) => None,
+        };
+        let title = t.get("标题").map(|p| self.template_text(&p.value));
+        let mut conditional_prompts = Vec::new();
+        let mut children = Vec::new();
+        let mut child_words = 0;
+        let mut child_lines = 0;
+        for child in &t.blocks {
+            match child.keyword.text.as_str() {
+                "当" => conditional_prompts.extend(self.conditional(child)),
+                "列" => {}
+                _ => {
+                    if let Some(built) = self.node(child) {
+                        child_words += built.min_words;
+                        child_lines += built.heading_lines;
+                        children.push(built.node);
+                    }
+                }
+            }
+        }
+        let kind = match kw {
+            "一级" => NodeKind::Heading { level: 1, title },
+            "二级" => NodeKind::Heading { level: 2, title },
+            "三级" => NodeKind::Point { lead: title },
+            "文本" => NodeKind::Text { multiple_paragraphs: self.paragraphs(&t) },
+            "图片" => self.pictures(&t, b, &place)?,
+            _ => NodeKind::Table { title, columns: self.columns(&t, b, &place) },
+        };
+        if let (Some(bud), Some(p)) = (&budget, budget_prop) {
+            self.budget_conflict(bud, p.value.span, child_words, &place);
+        }
+        let times = repeat.map_or(1, |r| r.min as usize);
+        let own_line = u32::from(matches!(kw, "一级" | "二级"));
+        let built = Built {
+            min_words: budget.as_ref().map_or(0, |b| b.min).max(child_words) * times,
+            heading_lines: (own_line + child_lines) * times as u32,
+            node: Node {
+                id: id?.text,
+                kind,
+                repeat,
+                budget,
+                prompt: t.text("提示"),
+                example: t.text("示例"),
+                conditional_prompts,
+                required: t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true),
+                children,
+            },
+        };
+        Some(built)
+    }
+
+    fn repeat(&mut self, p: &syntax::Prop, unit: &str) -> Option<Repeat> {
+        let (min, max) = self.ctx.read(p, |s| values::count_range(s, unit))?;
+        if let Some(max) = max {
+            if min > max {
+                self.ctx.error(
+                    Kind::MinAboveMax,
+                    p.value.span,
+                    format!("最少{min}{unit}，却最多{max}{unit}"),
+                    Some("下限不能大于上限，例如“2-4”".into()),
+                );
+                return None;
+            }
+            if max == 0 {
+                self.ctx.error(Kind::BadValue, p.value.span, format!("最多0{unit}：这一部分就不能填写了"), Some("不要这一部分就把它删掉".into()));
+                return None;
+            }
+        }
+        Some(Repeat { min, max })
+    }
+
+    fn paragraphs(&mut self, t: &Table) -> bool {
+        let Some(p) = t.get("段落") else { return true };
+        match values::normalise(&p.value.text).as_str() {
+            "单段" | "一段" | "1段" => false,
+            "多段" | "若干段" => true,
+            _ => {
+                self.ctx.error(Kind::BadValue, p.value.span, format!("无法识别的段落要求“{}”", p.value.text), Some("写“单段”或“多段”".into()));
+                true
+            }
+        }
+    }
+
+    fn pictures(&mut self, t: &Table, b: &Block, place: &str) -> Option<NodeKind> {
+        let Some(p) = t.get("数量") else {
+            self.ctx.error(Kind::MissingKey, b.keyword.span, format!("{place}缺少“数量”"), Some("例如“数量：2-3”（可附2至3幅配图）".into()));
+            return None;
+        };
+        let (min, max) = self.ctx.read(p, |s| values::count_range(s, "幅").or_else(|_| values::count_range(s, "张")))?;
+        let Some(max) = max else {
+            self.ctx.error(Kind::BadValue, p.value.span, "图片数量要写上限", Some("例如“数量：2-3”".into()));
+            return None;
+        };
+        if min > max {
+            self.ctx.error(Kind::MinAboveMax, p.value.span, format!("最少{min}幅图片，却最多{max}幅"), Some("下限不能大于上限，例如“2-3”".into()));
+            return None;
+        }
+        let formats = match t.get("格式") {
+            Some(f) => self.ctx.read(f, values::picture_formats)?,
+            None => vec![PictureFormat::Jpeg, PictureFormat::Png],
+        };
+        Some(NodeKind::Pictures { min, max, formats, caption_label: t.text("说明").unwrap_or_else(|| "图片说明".into()) })
+    }
+
+    fn columns(&mut self, t: &Table, b: &Block, place: &str) -> Vec<Column> {
+        let mut columns = Vec::new();
+        let mut total_width = 0;
+        for c in t.blocks.iter().filter(|c| c.keyword.text == "列") {
+            let Some(id) = self.ctx.name(c, "列") else { continue };
+            self.names.claim(self.ctx, &id);
+            let cplace = format!("列“{}”", id.text);
+            let ct = self.ctx.table(&c.items, COLUMN_KEYS, &[], &cplace);
+            let kind = if ct.get("类型").is_some() { self.field_kind(&ct, c, &cplace) } else { Some(FieldKind::Text) };
+            let width = ct.get("宽度").and_then(|p| {
+                let w = self.ctx.read(p, |s| values::number(s, "%"))?;
+                total_width += w;
+                if total_width > 100 {
+                    self.ctx.error(Kind::BadValue, p.value.span, "各列宽度加起来超过了100%", Some("宽度按表格总宽的百分比写，合计不超过100%".into()));
+                }
+                Some(w as u32)
+            });
+            if let Some(kind) = kind {
+                columns.push(Column { label: ct.text("标签").unwrap_or_else(|| id.text.clone()), id: id.text, kind, prompt: ct.text("提示"), width_percent: width });
+            }
+        }
+        if t.blocks.iter().all(|c| c.keyword.text != "列") {
+            self.ctx.error(Kind::MissingKey, b.keyword.span, format!("{place}没有列"), Some("在表格下面缩进写“列 名称”，每列一块".into()));
+        }
+        columns
+    }
+
+    fn conditional(&mut self, b: &Block) -> Option<ConditionalPrompt> {
+        let hint = "写成“当 单位类型 为 街道（鲁谷社区）党工委”，下面缩进写“提示：……”";
+        let Some(head) = &b.head else {
+            self.ctx.error(Kind::MissingKey, b.keyword.span, "“当”后面要写条件", Some(hint.into()));
+            return None;
+        };
+        let text = head.text.as_str();
+        let split = text
+            .find(['=', '＝'])
+            .map(|i| (i, text[i..].chars().next().map_or(1, char::len_utf8)))
+            .or_else(|| [" 为 ", " 是 ", " 等于 ", "　为　"].iter().find_map(|op| text.find(op).map(|i| (i, op.len()))));
+        let Some((at, op_len)) = split else {
+            self.ctx.error(Kind::Syntax, head.span, format!("无法识别的条件“{text}”"), Some(hint.into()));
+            return None;
+        };
+        let field_name = text[..at].trim();
+        let value_raw = &text[at + op_len..];
+        let value = value_raw.trim();
+        let value_start = at + op_len + (value_raw.len() - value_raw.trim_start().len());
+        let field_span = head.span_of(0, field_name.len());
+        let value_span = head.span_of(value_start, value_start + value.len());
+        let Some(field) = self.fields.iter().find(|f| f.id == field_name) else {
+            let choices: Vec<&str> = self.fields.iter().filter(|f| matches!(f.kind, FieldKind::Choice { .. })).map(|f| f.id.as_str()).collect();
+            self.ctx.error(
+                Kind::UnknownField,
+                field_span,
+                format!("没有名为“{field_name}”的字段"),
+                Some(if choices.is_empty() { "条件要引用一个单选字段；先用“字段 名称”定义它".into() } else { format!("可用的单选字段：{}", choices.join("、")) }),
+            );
+            return None;
+        };
+        let FieldKind::Choice { options } = &field.kind else {
+            self.ctx.error(Kind::NotAChoice, field_span, format!("字段“{field_name}”不是单选，不能用作条件"), Some("条件只能按单选字段的选项来分，把该字段的类型改成“单选”".into()));
+            return None;
+        };
+        if !options.iter().any(|o| o == value) {
+            self.ctx.error(Kind::UnknownOption, value_span, format!("“{value}”不是字段“{field_name}”的选项"), Some(format!("选项有：{}", options.join("；"))));
+            return None;
+        }
+        let t = self.ctx.table(&b.items, &["提示"], &[], "条件");
+        let Some(text) = t.text("提示") else {
+            self.ctx.error(Kind::MissingKey, b.keyword.span, "条件下面缺少“提示”", Some("在下面缩进写“提示：……”，满足条件时显示".into()));
+            return None;
+        };
+        Some(ConditionalPrompt { field: field.id.clone(), equals: value.to_string(), text })
+    }
+
+    fn budget_conflict(&mut self, budget: &Budget, span: Span, children_min: usize, place: &str) {
+        if let Some(max) = budget.max {
+            if children_min > max {
+                self.ctx.error(
+                    Kind::BudgetConflict,
+                    span,
+                    format!("{place}最多{max}字，但下面各部分的字数下限合计已有{children_min}字"),
+                    Some("这两处要求不能同时满足：请调高这里的字数，或调低下面各部分的字数、重复次数".into()),
+                );
+            }
+        }
+    }
+
+    fn page_fit(&mut self, limit: PageLimit, style: &Style, span: Span, words: usize, extra_lines: u32) {
+        let cap = Capacity::of(style);
+        let text_lines = (words as u32).div_ceil(cap.chars_per_line);
+        let lines = text_lines + extra_lines;
+        let pages = cap.pages_for_lines(lines);
+        if pages <= limit.max {
+            return;
+        }
+        let message = format!(
+            "按各部分字数的下限，全文至少约{words}字、{lines}行，约需{pages}页，超过了页数上限{}页",
+            limit.max
+        );
+        let hint = format!(
+            "按样式表，每页{}行、每行约{}字，{}页最多约{}字；请调低字数要求或放宽页数",
+            cap.lines_per_page,
+            cap.chars_per_line,
+            limit.max,
+            cap.lines_per_page * cap.chars_per_line * limit.max
+        );
+        if limit.in_principle {
+            self.ctx.warn(Kind::PageLimit, span, message + "（“原则上”，只作提醒）", Some(hint));
+        } else {
+            self.ctx.error(Kind::PageLimit, span, message, Some(hint));
+        }
+    }
+}
+
+/// “2026年2月”, “2026-02”, “2026.2” → “2026年2月”.
+fn year_month(n: &str) -> Option<String> {
+    let n = n.trim_end_matches('月');
+    let (y, m) = n.split_once(['年', '-', '.', '/'])?;
+    let y: u32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some(format!("{y}年{m}月"))
+}

@@ -1,0 +1,449 @@
+//! The form spec: what a template compiles to. Serialisable and versioned; the app
+//! builds its form from this alone, the renderer and the page model read its style.
+
+use serde::{Deserialize, Serialize};
+
+pub const FORM_FORMAT: &str = "wengao-form";
+pub const FORM_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FormSpec {
+    /// Always [`FORM_FORMAT`].
+    pub format: String,
+    /// [`FORM_VERSION`] of the compiler that wrote it.
+    pub version: u32,
+    /// The template's name, e.g. 党建工作述职报告.
+    pub name: String,
+    pub description: Option<String>,
+    /// Budget of the whole document (everything Word would count in the body).
+    pub budget: Option<Budget>,
+    pub page_limit: Option<PageLimit>,
+    pub prompt: Option<String>,
+    pub fields: Vec<Field>,
+    /// Title, subtitle and date lines, in document order.
+    pub lines: Vec<FixedLine>,
+    pub body: Vec<Node>,
+    pub style: Style,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub id: String,
+    pub label: String,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+    pub default: Option<String>,
+    pub required: bool,
+    pub prompt: Option<String>,
+    pub example: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum FieldKind {
+    Text,
+    Year,
+    YearMonth,
+    Choice { options: Vec<String> },
+}
+
+/// Text with placeholders, such as `{年度}年党建工作述职报告`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TemplateText {
+    /// The text as written in the template.
+    pub source: String,
+    pub pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "snake_case")]
+pub enum Piece {
+    Text { text: String },
+    Field { field: String, part: Option<DatePart> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DatePart {
+    Year,
+    Month,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct FixedLine {
+    pub role: Role,
+    pub text: TemplateText,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Node {
+    /// Unique in the template; drafts store their texts under it.
+    pub id: String,
+    #[serde(flatten)]
+    pub kind: NodeKind,
+    /// How many times the drafter may repeat this node (rows, for a table).
+    pub repeat: Option<Repeat>,
+    /// Budget of one occurrence, heading included.
+    pub budget: Option<Budget>,
+    pub prompt: Option<String>,
+    pub example: Option<String>,
+    /// Prompts shown only when a choice field has a given value.
+    pub conditional_prompts: Vec<ConditionalPrompt>,
+    /// Whether the drafter must fill the node's own text.
+    pub required: bool,
+    pub children: Vec<Node>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum NodeKind {
+    /// 一、 or （一）: a heading line; `title` None means the drafter writes it.
+    Heading { level: u8, title: Option<TemplateText> },
+    /// 一是……: a bold lead sentence and plain text, in one paragraph.
+    Point { lead: Option<TemplateText> },
+    /// Body text: one paragraph, or several.
+    Text { multiple_paragraphs: bool },
+    Pictures { min: u32, max: u32, formats: Vec<PictureFormat>, caption_label: String },
+    Table { title: Option<TemplateText>, columns: Vec<Column> },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PictureFormat {
+    Jpeg,
+    Png,
+}
+
+impl PictureFormat {
+    pub fn label(self) -> &'static str {
+        match self {
+            PictureFormat::Jpeg => "JPEG",
+            PictureFormat::Png => "PNG",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Column {
+    pub id: String,
+    pub label: String,
+    #[serde(flatten)]
+    pub kind: FieldKind,
+    pub prompt: Option<String>,
+    /// Share of the table width, in percent; None shares the rest evenly.
+    pub width_percent: Option<u32>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Repeat {
+    pub min: u32,
+    pub max: Option<u32>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ConditionalPrompt {
+    pub field: String,
+    pub equals: String,
+    pub text: String,
+}
+
+/// A 字数 budget. `min`/`max` are the inclusive bounds of 合适.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Budget {
+    #[serde(flatten)]
+    pub rule: BudgetRule,
+    pub min: usize,
+    pub max: Option<usize>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum BudgetRule {
+    /// 约N字 / N字左右, within ±tolerance percent.
+    About { target: usize, tolerance_percent: u32 },
+    AtLeast { target: usize },
+    AtMost { target: usize },
+    Between { from: usize, to: usize },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetState {
+    /// 不足
+    Short,
+    /// 合适
+    Fits,
+    /// 超出
+    Over,
+}
+
+impl BudgetState {
+    pub fn label(self) -> &'static str {
+        match self {
+            BudgetState::Short => "不足",
+            BudgetState::Fits => "合适",
+            BudgetState::Over => "超出",
+        }
+    }
+}
+
+impl Budget {
+    pub fn new(rule: BudgetRule) -> Self {
+        let (min, max) = match rule {
+            BudgetRule::About { target, tolerance_percent } => {
+                let delta = target * tolerance_percent as usize;
+                // Rounded to the nearest whole 字, halves up.
+                let down = (target * 100 - delta + 50) / 100;
+                let up = (target * 100 + delta + 50) / 100;
+                (down, Some(up))
+            }
+            BudgetRule::AtLeast { target } => (target, None),
+            BudgetRule::AtMost { target } => (0, Some(target)),
+            BudgetRule::Between { from, to } => (from, Some(to)),
+        };
+        Budget { rule, min, max }
+    }
+
+    pub fn state(&self, words: usize) -> BudgetState {
+        if words < self.min {
+            BudgetState::Short
+        } else if self.max.is_some_and(|m| words > m) {
+            BudgetState::Over
+        } else {
+            BudgetState::Fits
+        }
+    }
+
+    /// The budget in words, as the form shows it: 约1500字（1350–1650字）.
+    pub fn describe(&self) -> String {
+        match self.rule {
+            BudgetRule::About { target, .. } => {
+                format!("约{target}字（{}–{}字）", self.min, self.max.unwrap_or(target))
+            }
+            BudgetRule::AtLeast { target } => format!("不少于{target}字"),
+            BudgetRule::AtMost { target } => format!("不超过{target}字"),
+            BudgetRule::Between { from, to } => format!("{from}–{to}字"),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PageLimit {
+    pub max: u32,
+    /// 原则上: a limit the drafter should keep, not one the form enforces.
+    pub in_principle: bool,
+}
+
+/// Typographic roles a style sheet gives a style to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    Title,
+    Subtitle,
+    Date,
+    Heading1,
+    Heading2,
+    Heading3,
+    Body,
+    Caption,
+    Table,
+    PageNumber,
+}
+
+impl Role {
+    pub const ALL: [Role; 10] = [
+        Role::Title,
+        Role::Subtitle,
+        Role::Date,
+        Role::Heading1,
+        Role::Heading2,
+        Role::Heading3,
+        Role::Body,
+        Role::Caption,
+        Role::Table,
+        Role::PageNumber,
+    ];
+
+    /// The role's name in templates and style sheets.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::Title => "标题",
+            Role::Subtitle => "副标题",
+            Role::Date => "日期",
+            Role::Heading1 => "一级标题",
+            Role::Heading2 => "二级标题",
+            Role::Heading3 => "三级标题",
+            Role::Body => "正文",
+            Role::Caption => "图片说明",
+            Role::Table => "表格",
+            Role::PageNumber => "页码",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    pub fn heading(level: u8) -> Role {
+        match level {
+            1 => Role::Heading1,
+            2 => Role::Heading2,
+            _ => Role::Heading3,
+        }
+    }
+}
+
+/// A resolved style sheet, all lengths in twips (1/20 pt) and sizes in half-points,
+/// the units of WordprocessingML.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Style {
+    pub name: String,
+    pub page: Page,
+    pub line_spacing: LineSpacing,
+    pub roles: Vec<RoleStyle>,
+    pub page_number: PageNumberStyle,
+}
+
+impl Style {
+    pub fn role(&self, role: Role) -> &RoleStyle {
+        self.roles.iter().find(|r| r.role == role).expect("every role is resolved")
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Page {
+    pub width: u32,
+    pub height: u32,
+    pub margin_top: u32,
+    pub margin_bottom: u32,
+    pub margin_left: u32,
+    pub margin_right: u32,
+    pub gutter: u32,
+}
+
+impl Page {
+    /// Width of the type area (版心).
+    pub fn text_width(&self) -> u32 {
+        self.width.saturating_sub(self.margin_left + self.margin_right + self.gutter)
+    }
+
+    /// Height of the type area (版心).
+    pub fn text_height(&self) -> u32 {
+        self.height.saturating_sub(self.margin_top + self.margin_bottom)
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "rule", rename_all = "snake_case")]
+pub enum LineSpacing {
+    /// 固定值 N 磅, in twips.
+    Exact { twips: u32 },
+    /// 最小值 N 磅, in twips.
+    AtLeast { twips: u32 },
+    /// N 倍行距, in 1/100 lines.
+    Multiple { percent: u32 },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+    Justify,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RoleStyle {
+    pub role: Role,
+    /// East Asian font, e.g. 仿宋_GB2312.
+    pub font: String,
+    /// Font for Latin letters and digits.
+    pub latin_font: String,
+    pub size_half_points: u32,
+    pub bold: bool,
+    pub align: Align,
+    /// First-line indent in 1/100 characters (Word's w:firstLineChars).
+    pub first_line_indent_chars_x100: u32,
+    pub line_spacing: LineSpacing,
+    pub space_before: u32,
+    pub space_after: u32,
+    pub numbering: Option<Numbering>,
+}
+
+/// Automatic numbering: prefix, counter, suffix — 一、 / （一） / 一是 / 1.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Numbering {
+    pub prefix: String,
+    pub digits: Digits,
+    pub suffix: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Digits {
+    /// 一、二、……十一
+    Chinese,
+    /// 1, 2, 3
+    Arabic,
+}
+
+impl Numbering {
+    /// The label of the `n`-th item (1-based): `（三）`.
+    pub fn label(&self, n: u32) -> String {
+        let number = match self.digits {
+            Digits::Chinese => chinese_number(n),
+            Digits::Arabic => n.to_string(),
+        };
+        format!("{}{}{}", self.prefix, number, self.suffix)
+    }
+}
+
+/// Chinese numerals as used in headings: 一 … 十、十一 … 九十九, 一百…
+pub fn chinese_number(n: u32) -> String {
+    const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => D[n as usize].to_string(),
+        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
+        _ => n.to_string(),
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageNumberStyle {
+    /// Text before and after the number: "— " and " —".
+    pub prefix: String,
+    pub suffix: String,
+    pub font: String,
+    pub latin_font: String,
+    pub size_half_points: u32,
+    pub odd: Align,
+    pub even: Align,
+    /// Distance from the bottom of the type area to the number line, in twips.
+    pub below_text: u32,
+    /// Inset from the outer edge, in 1/100 characters (GB/T 9704: 空一字).
+    pub inset_chars_x100: u32,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn about_budget_rounds_to_whole_characters() {
+        let b = Budget::new(BudgetRule::About { target: 1500, tolerance_percent: 10 });
+        assert_eq!((b.min, b.max), (1350, Some(1650)));
+        assert_eq!(b.state(1349), BudgetState::Short);
+        assert_eq!(b.state(1350), BudgetState::Fits);
+        assert_eq!(b.state(1651), BudgetState::Over);
+        let b = Budget::new(BudgetRule::About { target: 805, tolerance_percent: 10 });
+        assert_eq!((b.min, b.max), (725, Some(886)));
+    }
+
+    #[test]
+    fn chinese_numerals() {
+        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99].into_iter().map(chinese_number).collect();
+        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九"]);
+    }
+}

@@ -1,0 +1,75 @@
+//! Splits a source file into lines with their indentation.
+
+use crate::diag::{Kind, Sink};
+use crate::source::{SourceFile, Span};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineKind {
+    Blank,
+    Comment,
+    Content,
+}
+
+#[derive(Debug, Clone)]
+pub struct Line<'a> {
+    pub kind: LineKind,
+    /// Indentation in columns (a space is 1, a tab 4).
+    pub indent: usize,
+    /// The line after its indentation, without the line ending or trailing blanks.
+    pub content: &'a str,
+    /// File offset of `content`.
+    pub start: usize,
+}
+
+impl Line<'_> {
+    pub fn span(&self) -> Span {
+        Span::new(self.start, self.start + self.content.len())
+    }
+}
+
+pub fn lex<'a>(file: &'a SourceFile, sink: &mut Sink) -> Vec<Line<'a>> {
+    let text = file.text.as_str();
+    let mut lines = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += raw.len();
+        let body = raw.trim_end_matches(['\n', '\r']);
+        // Notepad saves UTF-8 with a byte-order mark.
+        let (body, skipped) = match body.strip_prefix('\u{FEFF}') {
+            Some(rest) if line_start == 0 => (rest, '\u{FEFF}'.len_utf8()),
+            _ => (body, 0),
+        };
+        let mut indent = 0;
+        let mut lead = 0;
+        for c in body.chars() {
+            match c {
+                ' ' => indent += 1,
+                '\t' => indent += 4,
+                '\u{3000}' | '\u{00A0}' => {
+                    let at = line_start + skipped + lead;
+                    sink.push(
+                        Kind::IndentCharacter,
+                        &file.name,
+                        Span::new(at, at + c.len_utf8()),
+                        if c == '\u{3000}' { "缩进里有全角空格".into() } else { "缩进里有不换行空格".into() },
+                        Some("缩进请只用半角空格（或 Tab 键）；全角空格看不出来，却会打乱层级".into()),
+                    );
+                    indent += 2;
+                }
+                _ => break,
+            }
+            lead += c.len_utf8();
+        }
+        let content = body[lead..].trim_end_matches([' ', '\t', '\u{3000}']);
+        let kind = if content.is_empty() {
+            LineKind::Blank
+        } else if content.starts_with('#') || content.starts_with('＃') {
+            LineKind::Comment
+        } else {
+            LineKind::Content
+        };
+        lines.push(Line { kind, indent, content, start: line_start + skipped + lead });
+    }
+    lines
+}
