@@ -11,8 +11,9 @@
 //!   "2024" = 1, "5.6万元" = 3 ("5.6", 万, 元), "Hello、World。" = 4;
 //! * white space never counts and separates runs: ASCII blanks, tabs, line breaks,
 //!   NBSP (U+00A0), the ideographic space (U+3000) and the other Unicode spaces;
-//! * zero-width characters (U+200B–U+200D, U+2060, U+FEFF) and soft hyphens never
-//!   count and do not split a run — Word pastes them in invisibly.
+//! * zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens and control
+//!   characters other than tab and line breaks never count and do not split a run —
+//!   Word pastes them in invisibly.
 //!
 //! Sources: Microsoft's 字数统计 help (“中文字符和朝鲜语单词” counted one by one,
 //! “非中文单词” by white-space-separated runs) and the issue tracker's table of cases,
@@ -54,7 +55,9 @@ fn classify(c: char) -> Class {
     match u {
         0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD => Class::Invisible,
         0x3000 => Class::Space,
-        _ if c.is_whitespace() || c.is_control() => Class::Space,
+        _ if c.is_whitespace() => Class::Space,
+        // Other control characters come from pasted Word text (field marks, bells).
+        _ if c.is_control() => Class::Invisible,
         0x2E80..=0x2FDF      // CJK radicals, Kangxi radicals
         | 0x2FF0..=0x2FFF    // ideographic description
         | 0x3001..=0x303F    // CJK symbols and punctuation

@@ -93,7 +93,7 @@ pub fn check_style_sheet(file: &SourceFile) -> Compiled {
     finish(ctx.sink, None, vec![file.clone()])
 }
 
-fn first_prop_span(ast: &Ast) -> Span {
+pub(super) fn first_prop_span(ast: &Ast) -> Span {
     ast.items
         .iter()
         .find_map(|i| match i {

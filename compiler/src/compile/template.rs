@@ -55,7 +55,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let name = match table.get("模板") {
         Some(p) if !p.value.text.is_empty() => p.value.text.clone(),
         other => {
-            let span = other.map_or(Span::new(0, 0), |p| p.key.span);
+            let span = other.map_or_else(|| super::first_prop_span(ast), |p| p.key.span);
             ctx.error(
                 Kind::MissingKey,
                 span,
@@ -129,7 +129,9 @@ impl Checker<'_, '_> {
         self.names.claim(self.ctx, &id);
         let place = format!("字段“{}”", id.text);
         let t = self.ctx.table(&b.items, FIELD_KEYS, &[], &place);
-        let kind = self.field_kind(&t, b, &place)?;
+        // A field whose type is wrong still defines its name, so that its
+        // placeholders do not cascade into more errors; the spec is dropped anyway.
+        let kind = self.field_kind(&t, b, &place).unwrap_or(FieldKind::Text);
         let default = t.get("默认").and_then(|p| self.default_value(p, &kind));
         let required = t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true);
         Some(Field {

@@ -42,24 +42,29 @@ pub fn lex<'a>(file: &'a SourceFile, sink: &mut Sink) -> Vec<Line<'a>> {
         };
         let mut indent = 0;
         let mut lead = 0;
+        let mut odd_blank: Option<(usize, usize, char)> = None;
         for c in body.chars() {
             match c {
                 ' ' => indent += 1,
                 '\t' => indent += 4,
                 '\u{3000}' | '\u{00A0}' => {
                     let at = line_start + skipped + lead;
-                    sink.push(
-                        Kind::IndentCharacter,
-                        &file.name,
-                        Span::new(at, at + c.len_utf8()),
-                        if c == '\u{3000}' { "缩进里有全角空格".into() } else { "缩进里有不换行空格".into() },
-                        Some("缩进请只用半角空格（或 Tab 键）；全角空格看不出来，却会打乱层级".into()),
-                    );
+                    let first = odd_blank.map_or((at, c), |(s, _, f)| (s, f));
+                    odd_blank = Some((first.0, at + c.len_utf8(), first.1));
                     indent += 2;
                 }
                 _ => break,
             }
             lead += c.len_utf8();
+        }
+        if let Some((from, to, c)) = odd_blank {
+            sink.push(
+                Kind::IndentCharacter,
+                &file.name,
+                Span::new(from, to),
+                if c == '\u{3000}' { "缩进里有全角空格".into() } else { "缩进里有不换行空格".into() },
+                Some("缩进请只用半角空格（或 Tab 键）；全角空格看不出来，却会打乱层级".into()),
+            );
         }
         let content = body[lead..].trim_end_matches([' ', '\t', '\u{3000}']);
         let kind = if content.is_empty() {

@@ -1,7 +1,7 @@
 //! Builds the block tree from lines by indentation, recovering after each bad line.
 
 use super::lexer::{lex, Line, LineKind};
-use super::{Ast, Block, Item, Prop, BLOCK_KEYWORDS};
+use super::{Ast, Block, Item, Prop, BLOCK_KEYWORDS, KEYWORDS_ALSO_KEYS};
 use crate::diag::{Kind, Sink};
 use crate::source::{SourceFile, SourceText, Span};
 
@@ -101,9 +101,18 @@ impl<'a> Parser<'a, '_> {
         let after = &content[tok_end..];
         let colon_after_tok = after.starts_with(is_colon);
 
-        // `样式：名称` is a property; a keyword followed by a colon is read as one too,
-        // and the checker explains when a block was meant.
-        if BLOCK_KEYWORDS.contains(&tok) && !colon_after_tok {
+        // `样式：名称` is a property as well as a block; any other keyword followed by
+        // a colon is a slip for a block header: say so, and read it as the block.
+        if BLOCK_KEYWORDS.contains(&tok) && (!colon_after_tok || !KEYWORDS_ALSO_KEYS.contains(&tok)) {
+            if colon_after_tok {
+                let colon_len = after.chars().next().map_or(1, char::len_utf8);
+                self.error(
+                    Kind::Syntax,
+                    Span::new(line.start + tok_end, line.start + tok_end + colon_len),
+                    format!("“{tok}”是块的关键字，后面应该是空格和名称，而不是冒号"),
+                    Some("例如写成“字段 年度”，把它的属性缩进写在下面几行"),
+                );
+            }
             let head_text = after.trim_start_matches(|c: char| is_blank(c) || is_colon(c));
             let head_start = line.start + (content.len() - head_text.len());
             let head_text = head_text.trim_end_matches(|c: char| is_blank(c) || is_colon(c));

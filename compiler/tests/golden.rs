@@ -1,0 +1,103 @@
+//! Golden files: every diagnostic the compiler gives, and the form spec of every
+//! template. Each case in tests/diagnostics/*.wg starts with `# 期望：Exx` (the code
+//! it must produce) and, optionally, `# 命令：compile`; its `.expected` file holds the
+//! CLI's exit code and standard error, exactly. `WENGAO_BLESS=1 cargo test` rewrites
+//! the expected files — then read the diff.
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn bless() -> bool {
+    std::env::var_os("WENGAO_BLESS").is_some()
+}
+
+/// Compares `actual` with the file, or rewrites it when blessing; returns a failure line.
+fn compare(expected_path: &Path, actual: &str) -> Option<String> {
+    if bless() {
+        std::fs::write(expected_path, actual).unwrap();
+        return None;
+    }
+    let expected = std::fs::read_to_string(expected_path).unwrap_or_default();
+    (expected != actual).then(|| {
+        format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", expected_path.display())
+    })
+}
+
+fn wengao(args: &[&str]) -> (i32, String, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_wengao")).args(args).current_dir(root()).output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8(out.stdout).unwrap(),
+        String::from_utf8(out.stderr).unwrap(),
+    )
+}
+
+fn header(text: &str, key: &str) -> Option<String> {
+    text.lines()
+        .take_while(|l| l.starts_with('#'))
+        .find_map(|l| l.strip_prefix(&format!("# {key}：")).map(|v| v.trim().to_string()))
+}
+
+#[test]
+fn every_diagnostic_matches_its_golden_file() {
+    let dir = root().join("tests/diagnostics");
+    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "wg"))
+        .collect();
+    cases.sort();
+    let mut failures = Vec::new();
+    let mut codes = BTreeSet::new();
+    let mut count = 0;
+    for case in &cases {
+        let text = std::fs::read_to_string(case).unwrap();
+        let Some(code) = header(&text, "期望") else { continue };
+        count += 1;
+        let command = header(&text, "命令").unwrap_or_else(|| "check".into());
+        let rel = format!("tests/diagnostics/{}", case.file_name().unwrap().to_string_lossy());
+        let (status, _, stderr) = wengao(&[&command, &rel]);
+        if !stderr.contains(&format!("[{code}]")) {
+            failures.push(format!("{rel}: expected a diagnostic {code}, got:\n{stderr}"));
+        }
+        codes.insert(code);
+        let actual = format!("退出码：{status}\n{stderr}");
+        failures.extend(compare(&case.with_extension("expected"), &actual));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+    assert!(count >= 15, "only {count} diagnostic cases");
+    assert!(codes.len() >= 15, "only {} distinct codes: {codes:?}", codes.len());
+}
+
+#[test]
+fn every_template_compiles_to_its_golden_spec() {
+    let mut failures = Vec::new();
+    for t in wengao::builtin::TEMPLATES {
+        let rel = format!("templates/{}", t.file_name);
+        let (status, stdout, _) = wengao(&["compile", &rel]);
+        assert_eq!(status, 0, "{rel} does not compile");
+        let golden = root().join("tests/golden").join(format!("{}.json", t.name()));
+        failures.extend(compare(&golden, &stdout));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn check_passes_on_every_shipped_file() {
+    let mut args = vec!["check".to_string()];
+    for f in std::fs::read_dir(root().join("templates")).unwrap() {
+        let p = f.unwrap().path();
+        if p.extension().is_some_and(|x| x == "wg") {
+            args.push(format!("templates/{}", p.file_name().unwrap().to_string_lossy()));
+        }
+    }
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let (status, stdout, stderr) = wengao(&args);
+    assert_eq!(status, 0, "{stderr}");
+    assert_eq!(stdout.matches("通过").count(), args.len() - 1, "{stdout}");
+}
