@@ -91,12 +91,12 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let page_limit = page_prop.and_then(|p| c.ctx.read(p, values::page_limit));
 
     let mut body = Vec::new();
-    let mut min_words = 0;
-    let mut heading_lines = 0;
+    let mut min_words: usize = 0;
+    let mut heading_lines: u32 = 0;
     for b in table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式") {
         if let Some(built) = c.node(b) {
-            min_words += built.min_words;
-            heading_lines += built.heading_lines;
+            min_words = min_words.saturating_add(built.min_words);
+            heading_lines = heading_lines.saturating_add(built.heading_lines);
             body.push(built.node);
         }
     }
@@ -105,7 +105,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     }
     if let (Some(limit), Some(style), Some(p)) = (page_limit, &style, page_prop) {
         let words = min_words.max(budget.as_ref().map_or(0, |b| b.min));
-        c.page_fit(limit, style, p.value.span, words, lines.len() as u32 + heading_lines);
+        c.page_fit(limit, style, p.value.span, words, heading_lines.saturating_add(lines.len() as u32));
     }
     let spec = FormSpec {
         format: FORM_FORMAT.into(),
@@ -400,16 +400,16 @@ impl Checker<'_, '_> {
         let title = t.get("标题").map(|p| self.template_text(&p.value));
         let mut conditional_prompts = Vec::new();
         let mut children = Vec::new();
-        let mut child_words = 0;
-        let mut child_lines = 0;
+        let mut child_words: usize = 0;
+        let mut child_lines: u32 = 0;
         for child in &t.blocks {
             match child.keyword.text.as_str() {
                 "当" => conditional_prompts.extend(self.conditional(child)),
                 "列" => {}
                 _ => {
                     if let Some(built) = self.node(child) {
-                        child_words += built.min_words;
-                        child_lines += built.heading_lines;
+                        child_words = child_words.saturating_add(built.min_words);
+                        child_lines = child_lines.saturating_add(built.heading_lines);
                         children.push(built.node);
                     }
                 }
@@ -429,8 +429,8 @@ impl Checker<'_, '_> {
         let times = repeat.map_or(1, |r| r.min as usize);
         let own_line = u32::from(matches!(kw, "一级" | "二级"));
         let built = Built {
-            min_words: budget.as_ref().map_or(0, |b| b.min).max(child_words) * times,
-            heading_lines: (own_line + child_lines) * times as u32,
+            min_words: budget.as_ref().map_or(0, |b| b.min).max(child_words).saturating_mul(times),
+            heading_lines: (own_line + child_lines).saturating_mul(times as u32),
             node: Node {
                 id: id?.text,
                 kind,
@@ -588,8 +588,8 @@ impl Checker<'_, '_> {
 
     fn page_fit(&mut self, limit: PageLimit, style: &Style, span: Span, words: usize, extra_lines: u32) {
         let cap = Capacity::of(style);
-        let text_lines = (words as u32).div_ceil(cap.chars_per_line);
-        let lines = text_lines + extra_lines;
+        let text_lines = u32::try_from(words).unwrap_or(u32::MAX).div_ceil(cap.chars_per_line);
+        let lines = text_lines.saturating_add(extra_lines);
         let pages = cap.pages_for_lines(lines);
         if pages <= limit.max {
             return;
@@ -603,7 +603,7 @@ impl Checker<'_, '_> {
             cap.lines_per_page,
             cap.chars_per_line,
             limit.max,
-            cap.lines_per_page * cap.chars_per_line * limit.max
+            u64::from(cap.lines_per_page) * u64::from(cap.chars_per_line) * u64::from(limit.max)
         );
         if limit.in_principle {
             self.ctx.warn(Kind::PageLimit, span, message + "（“原则上”，只作提醒）", Some(hint));

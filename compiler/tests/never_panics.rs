@@ -1,0 +1,116 @@
+//! The compiler never panics: arbitrary text, and the shipped templates mutated by
+//! deleting, duplicating, swapping and inserting characters and lines. Every input
+//! yields either a spec or at least one error, and every diagnostic renders.
+
+use proptest::prelude::*;
+use wengao::builtin::{BuiltinStyles, STYLE_SHEETS, TEMPLATES};
+use wengao::compile::check_style_sheet;
+use wengao::{compile, SourceFile};
+
+/// Characters the language gives meaning to, mixed with ordinary and hostile ones.
+const ALPHABET: &[&str] = &[
+    "：", ":", " ", "  ", "\t", "\u{3000}", "\n", "\r\n", "{", "}", "｛", "｝", "#", "字段", "一级", "二级", "三级",
+    "文本", "图片", "表格", "列", "当", "样式", "角色", "为", "=", "字数", "约", "字", "不少于", "不超过", "-", "—",
+    "至", "重复", "数量", "格式", "页数", "原则上", "页", "模板", "标题", "副标题", "日期", "类型", "单选", "年月",
+    "选项", "默认", "提示", "附件1格式", "小二", "二号", "厘米", "磅", "1", "9", "0", ".", "99999999999", "9999999", "10000000", "𠀋",
+    "😀", "\u{FEFF}", "\u{200B}", "\u{0}", "\u{7}", "é", "a", "%", "，", "、", "年度", "{年度}", "{年度.年}",
+];
+
+fn arbitrary_source() -> impl Strategy<Value = String> {
+    prop::collection::vec(prop::sample::select(ALPHABET), 0..120).prop_map(|parts| parts.concat())
+}
+
+#[derive(Debug, Clone)]
+enum Edit {
+    DeleteChars(usize, usize),
+    InsertText(usize, &'static str),
+    DeleteLine(usize),
+    DuplicateLine(usize),
+    SwapLines(usize, usize),
+    Indent(usize, usize),
+}
+
+fn edit() -> impl Strategy<Value = Edit> {
+    prop_oneof![
+        (any::<usize>(), 1usize..8).prop_map(|(a, n)| Edit::DeleteChars(a, n)),
+        (any::<usize>(), prop::sample::select(ALPHABET)).prop_map(|(a, t)| Edit::InsertText(a, t)),
+        any::<usize>().prop_map(Edit::DeleteLine),
+        any::<usize>().prop_map(Edit::DuplicateLine),
+        (any::<usize>(), any::<usize>()).prop_map(|(a, b)| Edit::SwapLines(a, b)),
+        (any::<usize>(), 0usize..7).prop_map(|(a, n)| Edit::Indent(a, n)),
+    ]
+}
+
+fn apply(source: &str, edits: &[Edit]) -> String {
+    let mut chars: Vec<char> = source.chars().collect();
+    for e in edits {
+        let mut lines: Vec<String> = chars.iter().collect::<String>().split('\n').map(String::from).collect();
+        let n = lines.len().max(1);
+        match e {
+            Edit::DeleteChars(at, len) => {
+                let at = at % (chars.len() + 1);
+                let end = (at + len).min(chars.len());
+                chars.drain(at..end);
+                continue;
+            }
+            Edit::InsertText(at, t) => {
+                let at = at % (chars.len() + 1);
+                chars.splice(at..at, t.chars());
+                continue;
+            }
+            Edit::DeleteLine(i) => {
+                lines.remove(i % n);
+            }
+            Edit::DuplicateLine(i) => {
+                let l = lines[i % n].clone();
+                lines.insert(i % n, l);
+            }
+            Edit::SwapLines(a, b) => lines.swap(a % n, b % n),
+            Edit::Indent(i, k) => {
+                let l = &mut lines[i % n];
+                *l = format!("{}{}", " ".repeat(*k), l.trim_start());
+            }
+        }
+        chars = lines.join("\n").chars().collect();
+    }
+    chars.into_iter().collect()
+}
+
+fn compiles_without_panicking(text: &str) {
+    let file = SourceFile::new("fuzz.wg", text);
+    let result = compile(&file, &BuiltinStyles);
+    assert!(result.spec.is_some() || result.has_errors(), "no spec and no error for {text:?}");
+    let rendered = result.render_diagnostics();
+    assert_eq!(rendered.is_empty(), result.diagnostics.is_empty());
+    if let Some(spec) = result.spec {
+        serde_json::to_string(&spec).unwrap();
+    }
+    let sheet = check_style_sheet(&file);
+    let _ = sheet.render_diagnostics();
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn arbitrary_text_never_panics(text in arbitrary_source()) {
+        compiles_without_panicking(&text);
+    }
+
+    #[test]
+    fn mutated_templates_never_panic(which in 0usize..4, edits in prop::collection::vec(edit(), 1..6)) {
+        let source = match TEMPLATES.get(which) {
+            Some(t) => t.source,
+            None => STYLE_SHEETS[0].source,
+        };
+        compiles_without_panicking(&apply(source, &edits));
+    }
+}
+
+#[test]
+fn the_largest_numbers_do_not_overflow() {
+    let text = "模板：大\n样式：附件1格式\n字数：不少于9999999字\n页数：不超过9999999页\n\
+                一级 甲\n  重复：9999999\n  字数：约9999999字，浮动100%\n  二级 乙\n    重复：至少9999999项\n    三级 丙\n      重复：9999999\n      字数：不少于9999999字\n";
+    let result = compile(&SourceFile::new("big.wg", text), &BuiltinStyles);
+    assert!(result.has_errors(), "the budgets conflict");
+}
