@@ -101,3 +101,20 @@ fn check_passes_on_every_shipped_file() {
     assert_eq!(status, 0, "{stderr}");
     assert_eq!(stdout.matches("通过").count(), args.len() - 1, "{stdout}");
 }
+
+#[test]
+fn the_guide_example_compiles_without_a_single_diagnostic() {
+    let guide = std::fs::read_to_string(root().join("docs/template-guide.md")).unwrap();
+    let start = guide.find("```wengao\n").expect("the guide has a ```wengao example") + "```wengao\n".len();
+    let len = guide[start..].find("\n```").unwrap();
+    let example = &guide[start..start + len + 1];
+    let result = wengao::compile(&wengao::SourceFile::new("指南示例.wg", example), &wengao::builtin::BuiltinStyles);
+    assert!(result.diagnostics.is_empty(), "{}", result.render_diagnostics());
+    let spec = result.spec.unwrap();
+    // Every construct the guide promises is in the example.
+    let json = serde_json::to_string(&spec).unwrap();
+    for construct in ["\"type\":\"choice\"", "\"type\":\"year_month\"", "\"kind\":\"point\"", "\"kind\":\"pictures\"", "\"kind\":\"table\"", "\"conditional_prompts\":[{"] {
+        assert!(json.contains(construct), "the example lacks {construct}");
+    }
+    assert_eq!(spec.style.role(wengao::spec::Role::Body).size_half_points, 32, "override to 三号");
+}

@@ -17,7 +17,8 @@ const FIELD_KEYS: &[&str] = &["类型", "标签", "默认", "选项", "提示", 
 const COLUMN_KEYS: &[&str] = &["类型", "标签", "选项", "提示", "宽度"];
 const TYPE_HINT: &str = "类型可写：文本、年份、年月、单选";
 
-/// Names already used, for duplicates: fields, parts and columns share one namespace.
+/// Names already used, for duplicates: fields and parts share one namespace; each
+/// table has its own for its columns.
 #[derive(Default)]
 struct Names(Vec<(String, Span)>);
 
@@ -29,7 +30,7 @@ impl Names {
                 Kind::DuplicateName,
                 name.span,
                 format!("名称“{}”已经用过了", name.text),
-                Some(format!("第一次用在第{line}行；模板里的名称（字段、各部分、表格的列）不能重复")),
+                Some(format!("第一次用在第{line}行；字段和各部分的名称在整个模板里不能重复，同一表格的列名也不能重复")),
             );
         } else {
             self.0.push((name.text.clone(), name.span));
@@ -502,9 +503,11 @@ impl Checker<'_, '_> {
     fn columns(&mut self, t: &Table, b: &Block, place: &str) -> Vec<Column> {
         let mut columns = Vec::new();
         let mut total_width = 0;
+        // Column names only need to differ within their table.
+        let mut column_names = Names::default();
         for c in t.blocks.iter().filter(|c| c.keyword.text == "列") {
             let Some(id) = self.ctx.name(c, "列") else { continue };
-            self.names.claim(self.ctx, &id);
+            column_names.claim(self.ctx, &id);
             let cplace = format!("列“{}”", id.text);
             let ct = self.ctx.table(&c.items, COLUMN_KEYS, &[], &cplace);
             let kind = if ct.get("类型").is_some() { self.field_kind(&ct, c, &cplace) } else { Some(FieldKind::Text) };
