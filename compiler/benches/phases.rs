@@ -1,0 +1,49 @@
+//! A small timing harness (no external crate): median and 95th percentile of each
+//! phase, natively. Run: `cargo bench -p wengao`. Budgets are in the README; they
+//! are checked by reading this output, not by assertions (timings on a shared
+//! 2-core machine are too noisy for a test to fail on).
+
+use std::hint::black_box;
+use std::time::{Duration, Instant};
+use wengao::builtin::{BuiltinStyles, TEMPLATES};
+
+fn measure(name: &str, runs: usize, mut f: impl FnMut()) {
+    for _ in 0..runs / 10 + 1 {
+        f();
+    }
+    let mut times: Vec<Duration> = (0..runs)
+        .map(|_| {
+            let t = Instant::now();
+            f();
+            t.elapsed()
+        })
+        .collect();
+    times.sort();
+    let median = times[runs / 2];
+    let p95 = times[runs * 95 / 100];
+    println!("{name:<36} median {:>9.1} µs   p95 {:>9.1} µs   ({runs} runs)", micros(median), micros(p95));
+}
+
+fn micros(d: Duration) -> f64 {
+    d.as_secs_f64() * 1e6
+}
+
+fn main() {
+    for t in TEMPLATES {
+        let file = t.source_file();
+        measure(&format!("compile {}", t.file_name), 500, || {
+            black_box(wengao::compile(black_box(&file), &BuiltinStyles));
+        });
+    }
+    // A full-length report body: about 3000 字 of mixed Chinese, digits and Latin.
+    let sentence = "一是坚持以上率下压实责任。全年主持召开党工委会专题研究党建工作12次，GDP增长6.5%，“两学一做”扎实推进。";
+    let text = sentence.repeat(3000 / wengao::count::words(sentence) + 1);
+    println!("count input: {} 字", wengao::count::words(&text));
+    measure("count 3000字", 2000, || {
+        black_box(wengao::count::count(black_box(&text)));
+    });
+    let spec = wengao::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap();
+    measure("page capacity", 2000, || {
+        black_box(wengao::layout::Capacity::of(black_box(&spec.style)));
+    });
+}
