@@ -38,8 +38,8 @@ pub const STYLE_SHEETS: &[BuiltinFile] = &[builtin!("附件1格式.wg")];
 pub struct BuiltinStyles;
 
 impl Resolver for BuiltinStyles {
-    fn load(&self, name: &str) -> Option<SourceFile> {
-        STYLE_SHEETS.iter().find(|s| s.name() == name).map(BuiltinFile::source_file)
+    fn load(&self, name: &str) -> Result<Option<SourceFile>, String> {
+        Ok(STYLE_SHEETS.iter().find(|s| s.name() == name).map(BuiltinFile::source_file))
     }
 
     fn names(&self) -> Vec<String> {

@@ -11,7 +11,8 @@
 //!   "2024" = 1, "5.6万元" = 3 ("5.6", 万, 元), "Hello、World。" = 4;
 //! * white space never counts and separates runs: ASCII blanks, tabs, line breaks,
 //!   NBSP (U+00A0), the ideographic space (U+3000) and the other Unicode spaces;
-//! * zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens and control
+//! * zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens, variation
+//!   selectors and control
 //!   characters other than tab and line breaks never count and do not split a run —
 //!   Word pastes them in invisibly.
 //!
@@ -30,7 +31,8 @@ pub struct Counts {
     pub words: usize,
     /// Word's 字符数（不计空格）.
     pub chars_no_spaces: usize,
-    /// Word's 字符数（计空格）: characters including blanks, line breaks excluded.
+    /// Word's 字符数（计空格）: characters including blanks; line, page and paragraph
+    /// breaks (\n, \r, U+000B, U+000C, U+2028, U+2029) excluded.
     pub chars_with_spaces: usize,
 }
 
@@ -53,7 +55,9 @@ enum Class {
 fn classify(c: char) -> Class {
     let u = c as u32;
     match u {
-        0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD => Class::Invisible,
+        // Zero-width characters, soft hyphen, variation selectors (rare name
+        // characters in 政务 text carry ideographic ones: 葛\u{E0100}).
+        0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => Class::Invisible,
         0x3000 => Class::Space,
         _ if c.is_whitespace() => Class::Space,
         // Other control characters come from pasted Word text (field marks, bells).
@@ -97,7 +101,8 @@ pub fn count(text: &str) -> Counts {
                 counts.chars_with_spaces += 1;
             }
             Class::Space => {
-                if c != '\n' && c != '\r' {
+                // Line, page and paragraph breaks are not characters in Word's count.
+                if !matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{2028}' | '\u{2029}') {
                     counts.chars_with_spaces += 1;
                 }
                 in_run = false;

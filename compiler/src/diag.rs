@@ -110,7 +110,7 @@ impl Diagnostic {
         let pad = " ".repeat(gutter);
         out.push_str(&format!("{pad}--> {}:{line}:{col}\n", file.name));
         let text = file.line_text(line);
-        out.push_str(&format!("{pad} |\n{line} | {text}\n"));
+        out.push_str(&format!("{pad} |\n{line} | {}\n", text.replace('\t', "    ")));
         let line_start = file.line_start(line);
         let from = self.span.start - line_start;
         let to = (self.span.end.max(self.span.start) - line_start).min(text.len()).max(from);
@@ -145,6 +145,8 @@ fn display_width(c: char) -> usize {
         | 0x1F900..=0x1F9FF
         | 0x20000..=0x3FFFD => 2,
         0x200B..=0x200D | 0x2060 | 0xFEFF => 0,
+        // Tabs are shown as four spaces.
+        0x09 => 4,
         _ => 1,
     }
 }

@@ -73,12 +73,12 @@ struct FileResolver {
 }
 
 impl Resolver for FileResolver {
-    fn load(&self, name: &str) -> Option<SourceFile> {
+    fn load(&self, name: &str) -> Result<Option<SourceFile>, String> {
         let path = self.dir.join(format!("{name}.wg"));
-        match read_text(&path) {
-            Ok(text) => Some(SourceFile::new(path.display().to_string(), text)),
-            Err(_) => BuiltinStyles.load(name),
+        if !path.exists() {
+            return BuiltinStyles.load(name);
         }
+        read_text(&path).map(|text| Some(SourceFile::new(path.display().to_string(), text)))
     }
 
     fn names(&self) -> Vec<String> {

@@ -324,12 +324,12 @@ pub struct Page {
 impl Page {
     /// Width of the type area (版心).
     pub fn text_width(&self) -> u32 {
-        self.width.saturating_sub(self.margin_left + self.margin_right + self.gutter)
+        self.width.saturating_sub(self.margin_left.saturating_add(self.margin_right).saturating_add(self.gutter))
     }
 
     /// Height of the type area (版心).
     pub fn text_height(&self) -> u32 {
-        self.height.saturating_sub(self.margin_top + self.margin_bottom)
+        self.height.saturating_sub(self.margin_top.saturating_add(self.margin_bottom))
     }
 }
 

@@ -22,22 +22,80 @@ pub type Result<T> = std::result::Result<T, ValueError>;
 /// The largest number a template may use; keeps arithmetic far from overflow.
 const MAX_NUMBER: u64 = 10_000_000;
 
-/// Full-width digits and punctuation folded to ASCII, blanks removed; 至 and 到
-/// between digits become '-' ("2至4" = "2-4") but stay in words such as 至少.
+/// Full-width digits and punctuation folded to ASCII, ASCII letters lowercased,
+/// blanks and thousands separators ("1,500") removed; 至 and 到 between digits
+/// become '-' ("2至4" = "2-4") but stay in words such as 至少.
 pub fn normalise(s: &str) -> String {
+    let chars: Vec<char> = s.chars().filter(|c| !c.is_whitespace()).collect();
     let mut out = String::with_capacity(s.len());
-    for c in s.chars().filter(|c| !c.is_whitespace()) {
+    for (i, &c) in chars.iter().enumerate() {
+        let thousands = c == ','
+            && out.ends_with(|p: char| p.is_ascii_digit())
+            && chars.get(i + 1..i + 4).is_some_and(|d| d.iter().all(char::is_ascii_digit))
+            && !chars.get(i + 4).is_some_and(char::is_ascii_digit);
+        if thousands {
+            continue;
+        }
         let folded = match c {
             '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 'Ａ' as u32 + 'A' as u32).unwrap_or(c),
             '．' => '.',
             '－' | '–' | '—' | '～' | '~' => '-',
             '至' | '到' if out.ends_with(|p: char| p.is_ascii_digit()) => '-',
             '％' => '%',
             '，' | '、' | '；' | ';' => ',',
+            '（' => '(',
+            '）' => ')',
+            '：' => ':',
+            '㎝' => {
+                out.push_str("cm");
+                continue;
+            }
+            '㎜' => {
+                out.push_str("mm");
+                continue;
+            }
             _ => c,
         };
-        out.push(folded);
+        out.push(folded.to_ascii_lowercase());
     }
+    out
+}
+
+/// Small Chinese numerals written out (两, 六, 十二) turned into digits, for counts
+/// and page limits: "不超过六页" → "不超过6页". Not used for 字号 names (二号).
+fn chinese_digits(s: &str) -> String {
+    let mut out = String::new();
+    let mut run = String::new();
+    let flush = |run: &mut String, out: &mut String| {
+        if run.is_empty() {
+            return;
+        }
+        let digit = |c: char| "〇一二三四五六七八九".chars().position(|d| d == c).or((c == '两').then_some(2)).or((c == '零').then_some(0));
+        let value = match run.split_once('十') {
+            Some((tens, ones)) => {
+                let t = if tens.is_empty() { Some(1) } else { tens.chars().next().and_then(digit) };
+                let o = if ones.is_empty() { Some(0) } else { ones.chars().next().and_then(digit) };
+                t.zip(o).map(|(t, o)| t * 10 + o)
+            }
+            None if run.chars().count() == 1 => run.chars().next().and_then(digit),
+            None => None,
+        };
+        match value {
+            Some(v) => out.push_str(&v.to_string()),
+            None => out.push_str(run),
+        }
+        run.clear();
+    };
+    for c in s.chars() {
+        if "〇零一二两三四五六七八九十".contains(c) {
+            run.push(c);
+        } else {
+            flush(&mut run, &mut out);
+            out.push(c);
+        }
+    }
+    flush(&mut run, &mut out);
     out
 }
 
@@ -62,10 +120,21 @@ pub fn number(s: &str, unit: &str) -> Result<u64> {
     }
 }
 
-/// A count range: "2-4", "2至4项", "至少2项", "不少于2项，至多6项", "3".
+/// Words that mean "at least" and "at most", in budgets, counts and page limits.
+const AT_LEAST: &[&str] = &["不得少于", "不应少于", "不少于", "不低于", "至少", "最少"];
+const AT_MOST: &[&str] = &["不得超过", "不应超过", "不宜超过", "不超过", "不多于", "至多", "最多"];
+
+fn strip_any<'a>(s: &'a str, prefixes: &[&str]) -> Option<&'a str> {
+    prefixes.iter().find_map(|p| s.strip_prefix(p))
+}
+
+/// A count range: "2-4", "2至4项", "至少2项", "2项以上", "不少于2项，至多6项", "两至四项", "3".
 pub fn count_range(s: &str, unit: &str) -> Result<(u32, Option<u32>)> {
     let hint = format!("例如“2-4”“至少2{unit}”“2至6{unit}”或“3”");
-    let n = normalise(s).replace(unit, "");
+    let mut n = normalise(&chinese_digits(s));
+    for u in [unit, "项", "个", "条", "幅", "张", "行", "段", "次"] {
+        n = n.replace(u, "");
+    }
     let err = || bad(format!("无法识别的数量范围“{s}”"), hint.clone());
     let num = |t: &str| -> Result<u32> {
         match leading_number(t) {
@@ -76,9 +145,9 @@ pub fn count_range(s: &str, unit: &str) -> Result<(u32, Option<u32>)> {
     let mut min = None;
     let mut max = None;
     for part in n.split(',').filter(|p| !p.is_empty()) {
-        if let Some(rest) = ["至少", "不少于", "最少"].iter().find_map(|p| part.strip_prefix(p)) {
+        if let Some(rest) = strip_any(part, AT_LEAST).or_else(|| part.strip_suffix("以上")) {
             min = Some(num(rest)?);
-        } else if let Some(rest) = ["至多", "不超过", "最多", "不多于"].iter().find_map(|p| part.strip_prefix(p)) {
+        } else if let Some(rest) = strip_any(part, AT_MOST).or_else(|| part.strip_suffix("以内")) {
             max = Some(num(rest)?);
         } else if let Some((a, b)) = part.split_once('-') {
             min = Some(num(a)?);
@@ -95,21 +164,30 @@ pub fn count_range(s: &str, unit: &str) -> Result<(u32, Option<u32>)> {
     Ok((min.unwrap_or(0), max))
 }
 
-/// A 字数 budget: 约1500字, 1500字左右, 约800字，浮动15%, 不少于900字, 不超过600字, 800-1000字.
+/// One clause of a 字数 requirement.
+enum Clause {
+    About(usize),
+    AtLeast(usize),
+    AtMost(usize),
+    Between(usize, usize),
+    Tolerance(u32),
+}
+
+/// A 字数 budget: 约1500字, 1500字左右, 约800字，浮动15%, 不少于900字, 不超过600字,
+/// 800-1000字, 不少于800字，不超过1000字, 控制在600字以内; a bare 1500字 means 约1500字.
 pub fn budget(s: &str) -> Result<Budget> {
     let hint = "可写：约1500字、1500字左右、约800字（浮动15%）、不少于900字、不超过600字、800-1000字";
-    let err = || bad(format!("无法识别的字数要求“{s}”"), hint);
-    let n = normalise(s).replace(['（', '）', '(', ')'], ",");
-    let mut parts = n.split(',').filter(|p| !p.is_empty());
-    let main = parts.next().ok_or_else(err)?;
-    let mut tolerance = None;
-    for extra in parts {
-        let t = extra.trim_start_matches("浮动").trim_start_matches("上下").trim_start_matches('±');
-        match t.strip_suffix('%').and_then(leading_number) {
-            Some((v, "")) if v <= 100.0 && whole(v).is_some() => tolerance = Some(v as u32),
-            _ => return Err(err()),
-        }
+    if s.trim().is_empty() {
+        return Err(bad("“字数”后面没有写要求", hint));
     }
+    let err = || bad(format!("无法识别的字数要求“{s}”"), hint);
+    let n = normalise(s)
+        .trim_end_matches(['。', '.'])
+        .replace("个字", "字")
+        .replace("字-", "-")
+        .replace("字至", "-")
+        .replace("字到", "-")
+        .replace(['(', ')'], ",");
     let words = |t: &str| -> Option<usize> {
         let t = t.strip_suffix('字').unwrap_or(t);
         match leading_number(t) {
@@ -117,46 +195,71 @@ pub fn budget(s: &str) -> Result<Budget> {
             _ => None,
         }
     };
-    let about_target = main
-        .strip_prefix('约')
-        .map(|t| t.strip_suffix("左右").unwrap_or(t))
-        .or_else(|| main.strip_suffix("左右"));
-    let rule = if let Some(t) = about_target {
-        BudgetRule::About { target: words(t).ok_or_else(err)?, tolerance_percent: tolerance.unwrap_or(10) }
-    } else if tolerance.is_some() {
-        return Err(bad(format!("“{s}”：只有“约N字”才能写浮动比例"), hint));
-    } else if let Some(t) = ["不少于", "至少", "不低于"].iter().find_map(|p| main.strip_prefix(p)) {
-        BudgetRule::AtLeast { target: words(t).ok_or_else(err)? }
-    } else if let Some(t) = main.strip_suffix("以上") {
-        BudgetRule::AtLeast { target: words(t).ok_or_else(err)? }
-    } else if let Some(t) = ["不超过", "至多", "不多于"].iter().find_map(|p| main.strip_prefix(p)) {
-        BudgetRule::AtMost { target: words(t).ok_or_else(err)? }
-    } else if let Some(t) = main.strip_suffix("以内").or_else(|| main.strip_suffix("以下")) {
-        BudgetRule::AtMost { target: words(t).ok_or_else(err)? }
-    } else if let Some((a, b)) = main.split_once('-') {
-        let (from, to) = (words(a).ok_or_else(err)?, words(b).ok_or_else(err)?);
-        if from > to {
-            return Err(ValueError {
-                kind: Kind::MinAboveMax,
-                message: format!("字数范围“{s}”的下限{from}大于上限{to}"),
-                hint: Some("把小的数写在前面，例如 800-1000字".into()),
-            });
+    let clause = |part: &str| -> Option<Clause> {
+        let part = part.strip_prefix("控制在").unwrap_or(part);
+        if part.ends_with('%') {
+            let t = part.trim_end_matches('%');
+            let t = ["上下浮动", "浮动不超过", "浮动", "上下", "±", "+-"].iter().find_map(|p| t.strip_prefix(p)).unwrap_or(t);
+            return match leading_number(t) {
+                Some((v, "")) if v <= 100.0 => whole(v).map(|v| Clause::Tolerance(v as u32)),
+                _ => None,
+            };
         }
-        BudgetRule::Between { from, to }
-    } else {
-        return Err(err());
+        if let Some(t) = strip_any(part, AT_LEAST).or_else(|| part.strip_suffix("以上")) {
+            return words(t).map(Clause::AtLeast);
+        }
+        if let Some(t) = strip_any(part, AT_MOST).or_else(|| part.strip_suffix("以内")).or_else(|| part.strip_suffix("以下")) {
+            return words(t).map(Clause::AtMost);
+        }
+        if let Some((a, b)) = part.split_once('-') {
+            return Some(Clause::Between(words(a)?, words(b)?));
+        }
+        let t = part.strip_prefix("大约").or_else(|| part.strip_prefix('约')).unwrap_or(part);
+        let t = t.strip_suffix("左右").or_else(|| t.strip_suffix("上下")).unwrap_or(t);
+        words(t).map(Clause::About)
+    };
+    let (mut about, mut least, mut most, mut between, mut tolerance) = (None, None, None, None, None);
+    for part in n.split(',').filter(|p| !p.is_empty()) {
+        match clause(part).ok_or_else(err)? {
+            Clause::About(v) => about = Some(v),
+            Clause::AtLeast(v) => least = Some(v),
+            Clause::AtMost(v) => most = Some(v),
+            Clause::Between(a, b) => between = Some((a, b)),
+            Clause::Tolerance(t) => tolerance = Some(t),
+        }
+    }
+    if tolerance.is_some() && about.is_none() {
+        return Err(bad(format!("“{s}”：只有“约N字”才能写浮动比例"), hint));
+    }
+    let rule = match (about, least, most, between) {
+        (Some(target), None, None, None) => BudgetRule::About { target, tolerance_percent: tolerance.unwrap_or(10) },
+        (None, Some(target), None, None) => BudgetRule::AtLeast { target },
+        (None, None, Some(target), None) => BudgetRule::AtMost { target },
+        (None, Some(from), Some(to), None) | (None, None, None, Some((from, to))) => {
+            if from > to {
+                return Err(ValueError {
+                    kind: Kind::MinAboveMax,
+                    message: format!("字数范围“{s}”的下限{from}大于上限{to}"),
+                    hint: Some("把小的数写在前面，例如 800-1000字".into()),
+                });
+            }
+            BudgetRule::Between { from, to }
+        }
+        _ => return Err(err()),
     };
     Ok(Budget::new(rule))
 }
 
-/// 不超过6页 / 原则上不超过6页.
+/// 不超过6页 / 原则上不超过6页 / 6页以内 / 不超过六页（含附件）.
 pub fn page_limit(s: &str) -> Result<PageLimit> {
-    let n = normalise(s);
+    let n = normalise(&chinese_digits(s));
+    let n = n.split('(').next().unwrap_or("");
     let (in_principle, rest) = match n.strip_prefix("原则上") {
         Some(r) => (true, r),
-        None => (false, n.as_str()),
+        None => (false, n),
     };
-    let rest = ["不超过", "至多", "不多于"].iter().find_map(|p| rest.strip_prefix(p)).unwrap_or(rest);
+    let rest = strip_any(rest, AT_MOST).unwrap_or(rest);
+    let rest = rest.strip_suffix("以内").unwrap_or(rest);
     let rest = rest.strip_suffix('页').unwrap_or(rest);
     match leading_number(rest).and_then(|(v, tail)| if tail.is_empty() { whole(v) } else { None }) {
         Some(v) if v >= 1 => Ok(PageLimit { max: v as u32, in_principle }),
@@ -175,9 +278,9 @@ pub fn yes_no(s: &str) -> Result<bool> {
 
 pub fn align(s: &str) -> Result<Align> {
     match normalise(s).as_str() {
-        "居中" | "中" => Ok(Align::Center),
-        "左" | "左对齐" | "居左" => Ok(Align::Left),
-        "右" | "右对齐" | "居右" => Ok(Align::Right),
+        "居中" | "中" | "居中对齐" => Ok(Align::Center),
+        "左" | "左对齐" | "居左" | "居左对齐" => Ok(Align::Left),
+        "右" | "右对齐" | "居右" | "居右对齐" => Ok(Align::Right),
         "两端对齐" | "两端" => Ok(Align::Justify),
         _ => Err(bad(format!("无法识别的对齐方式“{s}”"), "可写：居中、左对齐、右对齐、两端对齐")),
     }
@@ -214,6 +317,7 @@ pub fn font_size(s: &str) -> Result<u32> {
             })
             .collect()
     };
+    let n = n.strip_suffix('字').unwrap_or(&n).to_string();
     let name = digits_to_chinese(&n);
     let name = if name.starts_with('小') { name.strip_suffix('号').unwrap_or(&name).to_string() } else { name };
     if let Some((_, hp)) = FONT_SIZES.iter().find(|(k, _)| *k == name) {
@@ -255,7 +359,7 @@ pub fn length(s: &str) -> Result<u32> {
 /// A length in characters (字), in 1/100 characters: "2字" → 200.
 pub fn chars(s: &str) -> Result<u32> {
     let n = normalise(s);
-    let t = n.strip_suffix("字符").or_else(|| n.strip_suffix('字')).unwrap_or(&n);
+    let t = ["个字符", "个字", "字符", "字"].iter().find_map(|u| n.strip_suffix(u)).unwrap_or(&n);
     match leading_number(t) {
         Some((v, "")) if v <= 100.0 => Ok((v * 100.0).round() as u32),
         _ => Err(bad(format!("无法识别的字数宽度“{s}”"), "例如“2字”（首行缩进两个字）")),
@@ -272,6 +376,17 @@ pub fn line_spacing(s: &str) -> Result<LineSpacing> {
     if let Some(t) = n.strip_prefix("最小值").or_else(|| n.strip_prefix("至少")) {
         return Ok(LineSpacing::AtLeast { twips: length(t).map_err(|_| err())? });
     }
+    match n.as_str() {
+        "单倍" | "单倍行距" => return Ok(LineSpacing::Multiple { percent: 100 }),
+        "双倍" | "双倍行距" => return Ok(LineSpacing::Multiple { percent: 200 }),
+        _ => {}
+    }
+    // A bare point value is what 公文 specifications mean by 行距: 固定值.
+    if let Ok(twips) = length(&n) {
+        if twips > 0 {
+            return Ok(LineSpacing::Exact { twips });
+        }
+    }
     let t = n.strip_suffix("倍行距").or_else(|| n.strip_suffix('倍')).ok_or_else(err)?;
     match leading_number(t) {
         Some((v, "")) if v > 0.0 && v <= 10.0 => Ok(LineSpacing::Multiple { percent: (v * 100.0).round() as u32 }),
@@ -281,7 +396,8 @@ pub fn line_spacing(s: &str) -> Result<LineSpacing> {
 
 /// Paper sizes in twips.
 pub fn paper(s: &str) -> Result<(u32, u32)> {
-    match normalise(s).to_uppercase().as_str() {
+    let n = normalise(s).to_uppercase();
+    match n.strip_suffix('纸').unwrap_or(&n) {
         "A4" => Ok((11906, 16838)),
         "A3" => Ok((16838, 23811)),
         "A5" => Ok((8391, 11906)),
@@ -379,6 +495,47 @@ mod tests {
         assert_eq!(count_range("至少2项，至多6项", "项"), Ok((2, Some(6))));
         assert_eq!(count_range("3", "项"), Ok((3, Some(3))));
         assert!(count_range("若干", "项").is_err());
+        assert_eq!(count_range("2项以上", "项"), Ok((2, None)));
+        assert_eq!(count_range("3-5个", "项"), Ok((3, Some(5))));
+        assert_eq!(count_range("两至四项", "项"), Ok((2, Some(4))));
+    }
+
+    #[test]
+    fn page_limits() {
+        for s in ["不超过6页", "6页以内", "最多6页", "不超过六页", "不得超过6页", "不超过6页（含附件）"] {
+            assert_eq!(page_limit(s), Ok(PageLimit { max: 6, in_principle: false }), "{s}");
+        }
+        assert_eq!(page_limit("原则上不超过6页").unwrap().in_principle, true);
+    }
+
+    #[test]
+    fn budgets_as_office_workers_write_them() {
+        let about = |t| Budget::new(BudgetRule::About { target: t, tolerance_percent: 10 });
+        for s in ["1500字", "１５００字", "约1,500字", "约1500字，上下浮动10%", "1500字上下", "约1500个字", "约1500字。", "控制在1500字左右"] {
+            assert_eq!(budget(s), Ok(about(1500)), "{s}");
+        }
+        let between = Budget::new(BudgetRule::Between { from: 1000, to: 1500 });
+        for s in ["1000字至1500字", "1000-1500字", "不少于1000字，不超过1500字"] {
+            assert_eq!(budget(s), Ok(between.clone()), "{s}");
+        }
+        for s in ["不得超过600字", "控制在600字以内", "最多600字"] {
+            assert_eq!(budget(s).unwrap().rule, BudgetRule::AtMost { target: 600 }, "{s}");
+        }
+        assert_eq!(budget("最少900字").unwrap().rule, BudgetRule::AtLeast { target: 900 });
+        assert_eq!(budget("").unwrap_err().message, "“字数”后面没有写要求");
+    }
+
+    #[test]
+    fn units_in_any_case() {
+        assert_eq!(length("3.7CM"), Ok(2098));
+        assert_eq!(length("3.7㎝"), Ok(2098));
+        assert_eq!(font_size("12PT"), Ok(24));
+        assert_eq!(font_size("二号字"), Ok(44));
+        assert_eq!(paper("A4纸"), Ok((11906, 16838)));
+        assert_eq!(line_spacing("28磅"), Ok(LineSpacing::Exact { twips: 560 }));
+        assert_eq!(line_spacing("单倍行距"), Ok(LineSpacing::Multiple { percent: 100 }));
+        assert_eq!(chars("2个字符"), Ok(200));
+        assert_eq!(align("居中对齐"), Ok(Align::Center));
     }
 
     #[test]

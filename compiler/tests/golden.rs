@@ -38,7 +38,8 @@ fn wengao(args: &[&str]) -> (i32, String, String) {
 }
 
 fn header(text: &str, key: &str) -> Option<String> {
-    text.lines()
+    text.trim_start_matches('\u{FEFF}')
+        .lines()
         .take_while(|l| l.starts_with('#'))
         .find_map(|l| l.strip_prefix(&format!("# {key}：")).map(|v| v.trim().to_string()))
 }

@@ -52,7 +52,9 @@ impl<'f> Ctx<'f> {
                 Item::Prop(p) => {
                     let key = p.key.text.as_str();
                     if !keys.contains(&key) {
-                        let hint = if BLOCK_KEYWORDS.contains(&key) {
+                        let hint = if let Some(right) = common_slip(key).filter(|k| keys.contains(k)) {
+                            format!("是不是想写“{right}”？{place}可用的键：{}", keys.join("、"))
+                        } else if BLOCK_KEYWORDS.contains(&key) {
                             format!("“{key}”是块的关键字：写成“{key} 名称”（不要冒号），属性缩进写在它下面")
                         } else {
                             format!("{place}可用的键：{}", keys.join("、"))
@@ -141,4 +143,28 @@ impl<'b> Table<'b> {
     pub fn text(&self, key: &str) -> Option<String> {
         self.get(key).map(|p| p.value.text.clone()).filter(|t| !t.is_empty())
     }
+}
+
+/// Keys people write for the ones the language has.
+pub(super) fn common_slip(key: &str) -> Option<&'static str> {
+    Some(match key {
+        "模版" | "模板名" | "模板名称" => "模板",
+        "题目" | "大标题" | "标题名" => "标题",
+        "篇幅" | "字数要求" | "字数限制" => "字数",
+        "页码数" | "页数要求" | "篇幅页数" => "页数",
+        "类别" | "字段类型" => "类型",
+        "选择项" | "可选项" => "选项",
+        "默认值" => "默认",
+        "写作提示" | "要求" | "说明文字" => "提示",
+        "例子" | "范例" | "样例" => "示例",
+        "字号大小" | "字体大小" => "字号",
+        "字体名" | "中文字体" => "字体",
+        "英文字体" | "数字字体" => "西文字体",
+        "行间距" => "行距",
+        "边距" => "页边距",
+        "纸型" | "纸张大小" => "纸张",
+        "次数" | "项数" => "重复",
+        "图片数量" | "张数" => "数量",
+        _ => return None,
+    })
 }

@@ -14,7 +14,9 @@ use style::StyleBuilder;
 
 /// Finds the style sheets that templates import by name.
 pub trait Resolver {
-    fn load(&self, name: &str) -> Option<SourceFile>;
+    /// `Ok(None)` when there is no such style sheet; `Err` with a message in
+    /// Chinese when there is one that cannot be read.
+    fn load(&self, name: &str) -> Result<Option<SourceFile>, String>;
     /// Every name `load` knows, for the hint of an unknown style sheet.
     fn names(&self) -> Vec<String>;
 }
@@ -89,7 +91,8 @@ pub fn compile(file: &SourceFile, resolver: &dyn Resolver) -> Compiled {
 pub fn check_style_sheet(file: &SourceFile) -> Compiled {
     let mut ctx = Ctx { sink: Sink::default(), file };
     let ast = syntax::parse(file, &mut ctx.sink);
-    load_sheet(&mut ctx, &ast);
+    let (builder, name, at) = load_sheet(&mut ctx, &ast);
+    builder.finish(&mut ctx, &name, at);
     finish(ctx.sink, None, vec![file.clone()])
 }
 

@@ -13,6 +13,8 @@ pub const SHEET_KEYS: &[&str] = &["纸张", "页边距", "装订线", "行距", 
 const ROLE_KEYS: &[&str] = &["字体", "西文字体", "字号", "加粗", "对齐", "首行缩进", "行距", "段前", "段后"];
 const HEADING_KEYS: &[&str] = &["编号"];
 const PAGE_NUMBER_KEYS: &[&str] = &["格式", "位置", "距版心", "缩进"];
+/// The smallest type area (版心) side a page may keep: 2.54 cm, in twips.
+const MIN_TEXT_AREA: u32 = 1440;
 
 #[derive(Default, Clone)]
 struct RoleSettings {
@@ -35,6 +37,9 @@ struct RoleSettings {
 /// Settings gathered from the style sheet, then from the template's overrides.
 #[derive(Default)]
 pub struct StyleBuilder {
+    /// Keys whose value could not be read (already reported), so that finish()
+    /// does not call them missing too.
+    invalid: Vec<String>,
     paper: Option<(u32, u32)>,
     margins: [Option<u32>; 4],
     gutter: Option<u32>,
@@ -51,6 +56,7 @@ impl StyleBuilder {
         let keys: Vec<&str> = SHEET_KEYS.iter().chain(extra_keys).copied().collect();
         let table = ctx.table(items, &keys, &["角色"], place);
         for p in &table.props {
+            let reported = ctx.sink.items.len();
             match p.key.text.as_str() {
                 "纸张" => self.paper = ctx.read(p, values::paper).or(self.paper),
                 "页边距" => {
@@ -67,10 +73,36 @@ impl StyleBuilder {
                 "段后" => self.after = ctx.read(p, values::length).or(self.after),
                 _ => {}
             }
+            if matches!(p.key.text.as_str(), "纸张" | "页边距" | "装订线") && !self.type_area_fits(ctx, p.value.span) {
+                self.margins = [None; 4];
+            }
+            if ctx.sink.items.len() > reported {
+                self.invalid.push(p.key.text.clone());
+            }
         }
         for b in &table.blocks {
             self.role(ctx, b);
         }
+    }
+
+    /// Once paper and all four margins are known, the type area must stay usable;
+    /// reported at the setting that broke it (in the sheet or in an override).
+    fn type_area_fits(&self, ctx: &mut Ctx, at: Span) -> bool {
+        let (Some((width, height)), [Some(top), Some(bottom), Some(left), Some(right)]) = (self.paper, self.margins) else {
+            return true;
+        };
+        let page = Page { width, height, margin_top: top, margin_bottom: bottom, margin_left: left, margin_right: right, gutter: self.gutter.unwrap_or(0) };
+        if page.text_width() >= MIN_TEXT_AREA && page.text_height() >= MIN_TEXT_AREA {
+            return true;
+        }
+        let cm = |twips: u32| f64::from(twips) * 2.54 / 1440.0;
+        ctx.error(
+            Kind::BadValue,
+            at,
+            format!("页边距太大：版心只剩{:.1}厘米宽、{:.1}厘米高", cm(page.text_width()), cm(page.text_height())),
+            Some("请检查页边距和装订线，例如“左2.8厘米”是否写成了“左28厘米”".into()),
+        );
+        false
     }
 
     fn role(&mut self, ctx: &mut Ctx, b: &Block) {
@@ -100,6 +132,7 @@ impl StyleBuilder {
         };
         let s = &mut self.roles[i].1;
         for p in &table.props {
+            let reported = ctx.sink.items.len();
             let text = || Some(p.value.text.clone()).filter(|t| !t.is_empty());
             match p.key.text.as_str() {
                 "字体" => s.font = text().or(s.font.take()),
@@ -118,6 +151,9 @@ impl StyleBuilder {
                 "缩进" => s.inset = ctx.read(p, values::chars).or(s.inset),
                 _ => {}
             }
+            if ctx.sink.items.len() > reported {
+                self.invalid.push(format!("{}.{}", role.name(), p.key.text));
+            }
         }
     }
 
@@ -125,21 +161,26 @@ impl StyleBuilder {
     /// `at` is where to point for a missing setting (the style sheet's first line).
     pub fn finish(self, ctx: &mut Ctx, name: &str, at: Span) -> Option<Style> {
         let mut missing = Vec::new();
-        if self.paper.is_none() {
-            missing.push("纸张");
-        }
-        if self.margins.iter().any(Option::is_none) {
-            missing.push("页边距（上、下、左、右）");
-        }
-        if self.line_spacing.is_none() {
-            missing.push("行距");
-        }
+        let mut invalid = false;
         let body = self.roles.iter().find(|(r, _)| *r == Role::Body).map(|(_, s)| s.clone()).unwrap_or_default();
-        if body.font.is_none() {
-            missing.push("角色 正文 的字体");
+        let sides: Vec<&str> = ["上", "下", "左", "右"].into_iter().zip(self.margins).filter(|(_, m)| m.is_none()).map(|(n, _)| n).collect();
+        let margins_missing = format!("页边距（{}）", sides.join("、"));
+        let required = [
+            ("纸张", self.paper.is_none(), "纸张"),
+            ("页边距", !sides.is_empty(), margins_missing.as_str()),
+            ("行距", self.line_spacing.is_none(), "行距"),
+            ("正文.字体", body.font.is_none(), "角色 正文 的字体"),
+            ("正文.字号", body.size.is_none(), "角色 正文 的字号"),
+        ];
+        for (key, absent, label) in required {
+            if absent && self.invalid.iter().any(|w| w == key) {
+                invalid = true;
+            } else if absent {
+                missing.push(label);
+            }
         }
-        if body.size.is_none() {
-            missing.push("角色 正文 的字号");
+        if invalid && missing.is_empty() {
+            return None;
         }
         if !missing.is_empty() {
             ctx.error(
@@ -221,29 +262,35 @@ fn default_numbering(role: Role) -> Option<Numbering> {
     values::numbering(pattern).ok().flatten()
 }
 
-/// 上3.7厘米，下3.5厘米，左2.8厘米，右2.6厘米 → [top, bottom, left, right].
+/// 上3.7厘米，下3.5厘米，左2.8厘米，右2.6厘米 → [top, bottom, left, right]; each side
+/// starts at its letter, so commas, spaces and 边距 are all optional.
 fn margins(s: &str) -> values::Result<[Option<u32>; 4]> {
-    let mut out = [None; 4];
     let hint = "写成“上3.7厘米，下3.5厘米，左2.8厘米，右2.6厘米”（可只写要改的几边）";
     let n = values::normalise(s);
-    for part in n.split(',').filter(|p| !p.is_empty()) {
-        let mut chars = part.chars();
-        let side = chars.next();
-        let slot = match side {
-            Some('上') => 0,
-            Some('下') => 1,
-            Some('左') => 2,
-            Some('右') => 3,
-            _ => {
-                return Err(values::ValueError {
-                    kind: Kind::BadValue,
-                    message: format!("无法识别的页边距“{part}”"),
-                    hint: Some(hint.into()),
-                })
-            }
-        };
-        let rest = chars.as_str().trim_start_matches(['边', '：', ':', '为']);
-        out[slot] = Some(values::length(rest)?);
+    let mut out = [None; 4];
+    let mut sides: Vec<(usize, String)> = Vec::new();
+    for c in n.chars() {
+        match "上下左右".chars().position(|x| x == c) {
+            Some(i) => sides.push((i, String::new())),
+            None => match sides.last_mut() {
+                Some((_, text)) => text.push(c),
+                None => {
+                    return Err(values::ValueError {
+                        kind: Kind::BadValue,
+                        message: format!("无法识别的页边距“{s}”"),
+                        hint: Some(hint.into()),
+                    })
+                }
+            },
+        }
+    }
+    if sides.is_empty() {
+        return Err(values::ValueError { kind: Kind::BadValue, message: format!("无法识别的页边距“{s}”"), hint: Some(hint.into()) });
+    }
+    for (i, text) in sides {
+        let t = text.trim_end_matches(',');
+        let t = t.trim_start_matches(['边', '距', ':', '为']);
+        out[i] = Some(values::length(t)?);
     }
     Ok(out)
 }
@@ -271,9 +318,10 @@ fn page_number_position(s: &str) -> values::Result<(Align, Align)> {
     let mut odd = None;
     let mut even = None;
     for part in n.split(',').filter(|p| !p.is_empty()) {
-        if let Some(a) = part.strip_prefix("单页").or_else(|| part.strip_prefix("奇数页")) {
+        let after = |prefixes: &[&str]| prefixes.iter().find_map(|p| part.strip_prefix(p));
+        if let Some(a) = after(&["单页码", "单页", "奇数页"]) {
             odd = Some(values::align(a).map_err(|_| err())?);
-        } else if let Some(a) = part.strip_prefix("双页").or_else(|| part.strip_prefix("偶数页")) {
+        } else if let Some(a) = after(&["双页码", "双页", "偶数页"]) {
             even = Some(values::align(a).map_err(|_| err())?);
         } else {
             let a = values::align(part).map_err(|_| err())?;

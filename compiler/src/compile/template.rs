@@ -2,13 +2,13 @@
 //! budgets, repeats, prompts, pictures and tables; then whether the budgets can be
 //! met together and fit the page limit.
 
-use super::context::{Ctx, Table};
+use super::context::{common_slip, Ctx, Table};
 use super::{load_sheet, Resolver};
 use crate::diag::{Kind, Sink};
 use crate::layout::Capacity;
 use crate::source::{SourceFile, SourceText, Span};
 use crate::spec::*;
-use crate::syntax::{self, Ast, Block};
+use crate::syntax::{self, Ast, Block, Item};
 use crate::values;
 
 const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期"];
@@ -41,6 +41,8 @@ impl Names {
 struct Checker<'a, 'f> {
     ctx: &'a mut Ctx<'f>,
     fields: Vec<Field>,
+    /// Fields whose type was wrong (already reported): conditions on them stay quiet.
+    broken_fields: Vec<String>,
     names: Names,
 }
 
@@ -55,6 +57,8 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let table = ctx.table(&ast.items, TOP_KEYS, TOP_BLOCKS, "模板的最外层");
     let name = match table.get("模板") {
         Some(p) if !p.value.text.is_empty() => p.value.text.clone(),
+        // `模版：……` was reported as a slip for 模板 already.
+        None if ast.items.iter().any(|i| matches!(i, Item::Prop(p) if common_slip(&p.key.text) == Some("模板"))) => String::new(),
         other => {
             let span = other.map_or_else(|| super::first_prop_span(ast), |p| p.key.span);
             ctx.error(
@@ -66,7 +70,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
             String::new()
         }
     };
-    let mut c = Checker { ctx, fields: Vec::new(), names: Names::default() };
+    let mut c = Checker { ctx, fields: Vec::new(), broken_fields: Vec::new(), names: Names::default() };
     for b in table.blocks.iter().filter(|b| b.keyword.text == "字段") {
         if let Some(f) = c.field(b) {
             c.fields.push(f);
@@ -132,7 +136,10 @@ impl Checker<'_, '_> {
         let t = self.ctx.table(&b.items, FIELD_KEYS, &[], &place);
         // A field whose type is wrong still defines its name, so that its
         // placeholders do not cascade into more errors; the spec is dropped anyway.
-        let kind = self.field_kind(&t, b, &place).unwrap_or(FieldKind::Text);
+        let kind = self.field_kind(&t, b, &place).unwrap_or_else(|| {
+            self.broken_fields.push(id.text.clone());
+            FieldKind::Text
+        });
         let default = t.get("默认").and_then(|p| self.default_value(p, &kind));
         let required = t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true);
         Some(Field {
@@ -180,22 +187,41 @@ impl Checker<'_, '_> {
 
     /// Options one per line, or separated by commas (not by 、, which names contain).
     fn options(&mut self, p: &syntax::Prop) -> Option<Vec<String>> {
-        let text = &p.value.text;
-        let items: Vec<&str> = if text.contains('\n') {
-            text.lines().collect()
-        } else {
-            text.split(['，', ',', '；', ';', '|']).collect()
-        };
+        let text = p.value.text.as_str();
+        let multiline = text.contains('\n');
         let mut options: Vec<String> = Vec::new();
-        for o in items.into_iter().map(str::trim).filter(|o| !o.is_empty()) {
+        let mut at = 0;
+        for piece in text.split(|c: char| if multiline { c == '\n' } else { matches!(c, '，' | ',' | '；' | ';' | '|') }) {
+            let start = at;
+            // Past the piece and the separator after it.
+            at = start + piece.len() + text[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
+            let o = piece.trim();
+            if o.is_empty() {
+                continue;
+            }
             if options.iter().any(|x| x == o) {
-                self.ctx.error(Kind::BadValue, p.value.span, format!("选项“{o}”写了两次"), Some("每个选项只写一次".into()));
+                let from = start + (piece.len() - piece.trim_start().len());
+                self.ctx.error(
+                    Kind::BadValue,
+                    p.value.span_of(from, from + o.len()),
+                    format!("选项“{o}”写了两次"),
+                    Some("每个选项只写一次".into()),
+                );
                 return None;
             }
             options.push(o.to_string());
         }
         if options.is_empty() {
             self.ctx.error(Kind::BadValue, p.value.span, "选项是空的", Some("写成“选项：甲，乙，丙”".into()));
+            return None;
+        }
+        if options.len() == 1 {
+            self.ctx.error(
+                Kind::BadValue,
+                p.value.span,
+                format!("单选只有一个选项“{}”", options[0]),
+                Some("选项之间用逗号隔开（顿号不算分隔）；选项本身带顿号时，“选项：”后面留空，每行缩进写一个".into()),
+            );
             return None;
         }
         Some(options)
@@ -257,7 +283,15 @@ impl Checker<'_, '_> {
                 return None;
             }
         };
-        let Some(sheet) = resolver.load(&name.text) else {
+        let sheet = match resolver.load(&name.text) {
+            Ok(Some(sheet)) => Some(sheet),
+            Ok(None) => None,
+            Err(message) => {
+                self.ctx.error(Kind::UnknownStyle, name.span, format!("样式表“{}”读不了", name.text), Some(message));
+                return None;
+            }
+        };
+        let Some(sheet) = sheet else {
             let known = resolver.names();
             self.ctx.error(
                 Kind::UnknownStyle,
@@ -271,7 +305,7 @@ impl Checker<'_, '_> {
         let ast = syntax::parse(&sheet, &mut sheet_ctx.sink);
         let (mut builder, _, at) = load_sheet(&mut sheet_ctx, &ast);
         if let Some(b) = block {
-            builder.apply(self.ctx, &b.items, "样式", &[]);
+            builder.apply(self.ctx, &b.items, "“样式”块", &[]);
         }
         let style = builder.finish(&mut sheet_ctx, &name.text, at);
         self.ctx.sink.items.append(&mut sheet_ctx.sink.items);
@@ -512,7 +546,13 @@ impl Checker<'_, '_> {
             let ct = self.ctx.table(&c.items, COLUMN_KEYS, &[], &cplace);
             let kind = if ct.get("类型").is_some() { self.field_kind(&ct, c, &cplace) } else { Some(FieldKind::Text) };
             let width = ct.get("宽度").and_then(|p| {
-                let w = self.ctx.read(p, |s| values::number(s, "%"))?;
+                let w = self.ctx.read(p, |s| {
+                    values::number(s, "%").map_err(|_| values::ValueError {
+                        kind: Kind::BadValue,
+                        message: format!("无法识别的列宽“{s}”"),
+                        hint: Some("列宽写占表格总宽的百分比，例如“30%”".into()),
+                    })
+                })?;
                 total_width += w;
                 if total_width > 100 {
                     self.ctx.error(Kind::BadValue, p.value.span, "各列宽度加起来超过了100%", Some("宽度按表格总宽的百分比写，合计不超过100%".into()));
@@ -539,7 +579,15 @@ impl Checker<'_, '_> {
         let split = text
             .find(['=', '＝'])
             .map(|i| (i, text[i..].chars().next().map_or(1, char::len_utf8)))
-            .or_else(|| [" 为 ", " 是 ", " 等于 ", "　为　"].iter().find_map(|op| text.find(op).map(|i| (i, op.len()))));
+            .or_else(|| [" 为 ", " 是 ", " 等于 ", "　为　"].iter().find_map(|op| text.find(op).map(|i| (i, op.len()))))
+            // 当 单位类型为区直机关: a known field name followed directly by 为/是/等于.
+            .or_else(|| {
+                self.fields.iter().find_map(|f| {
+                    let rest = text.strip_prefix(f.id.as_str())?;
+                    let op = ["为", "是", "等于"].into_iter().find(|op| rest.trim_start().starts_with(op))?;
+                    Some((f.id.len(), rest.len() - rest.trim_start().len() + op.len()))
+                })
+            });
         let Some((at, op_len)) = split else {
             self.ctx.error(Kind::Syntax, head.span, format!("无法识别的条件“{text}”"), Some(hint.into()));
             return None;
@@ -560,6 +608,9 @@ impl Checker<'_, '_> {
             );
             return None;
         };
+        if self.broken_fields.contains(&field.id) {
+            return None;
+        }
         let FieldKind::Choice { options } = &field.kind else {
             self.ctx.error(Kind::NotAChoice, field_span, format!("字段“{field_name}”不是单选，不能用作条件"), Some("条件只能按单选字段的选项来分，把该字段的类型改成“单选”".into()));
             return None;

@@ -19,11 +19,37 @@ pub struct Line<'a> {
     pub content: &'a str,
     /// File offset of `content`.
     pub start: usize,
+    /// File offset of the line, and the whole line without its ending.
+    pub line_start: usize,
+    pub raw: &'a str,
 }
 
-impl Line<'_> {
+impl<'a> Line<'a> {
     pub fn span(&self) -> Span {
         Span::new(self.start, self.start + self.content.len())
+    }
+
+    /// The line with `columns` columns of its indentation removed (a tab that
+    /// straddles the cut stays), and the file offset where that text starts.
+    pub fn dedented(&self, columns: usize) -> (&'a str, usize) {
+        let mut seen = 0;
+        let mut cut = 0;
+        for c in self.raw.chars() {
+            if seen >= columns || !matches!(c, ' ' | '\t' | '\u{3000}' | '\u{00A0}') {
+                break;
+            }
+            seen += match c {
+                ' ' => 1,
+                '\t' => 4,
+                _ => 2,
+            };
+            if seen > columns {
+                break;
+            }
+            cut += c.len_utf8();
+        }
+        let end = self.start - self.line_start + self.content.len();
+        (&self.raw[cut..end.max(cut)], self.line_start + cut)
     }
 }
 
@@ -35,11 +61,6 @@ pub fn lex<'a>(file: &'a SourceFile, sink: &mut Sink) -> Vec<Line<'a>> {
         let line_start = offset;
         offset += raw.len();
         let body = raw.trim_end_matches(['\n', '\r']);
-        // Notepad saves UTF-8 with a byte-order mark.
-        let (body, skipped) = match body.strip_prefix('\u{FEFF}') {
-            Some(rest) if line_start == 0 => (rest, '\u{FEFF}'.len_utf8()),
-            _ => (body, 0),
-        };
         let mut indent = 0;
         let mut lead = 0;
         let mut odd_blank: Option<(usize, usize, char)> = None;
@@ -48,7 +69,7 @@ pub fn lex<'a>(file: &'a SourceFile, sink: &mut Sink) -> Vec<Line<'a>> {
                 ' ' => indent += 1,
                 '\t' => indent += 4,
                 '\u{3000}' | '\u{00A0}' => {
-                    let at = line_start + skipped + lead;
+                    let at = line_start + lead;
                     let first = odd_blank.map_or((at, c), |(s, _, f)| (s, f));
                     odd_blank = Some((first.0, at + c.len_utf8(), first.1));
                     indent += 2;
@@ -66,7 +87,7 @@ pub fn lex<'a>(file: &'a SourceFile, sink: &mut Sink) -> Vec<Line<'a>> {
                 Some("缩进请只用半角空格（或 Tab 键）；全角空格看不出来，却会打乱层级".into()),
             );
         }
-        let content = body[lead..].trim_end_matches([' ', '\t', '\u{3000}']);
+        let content = body[lead..].trim_end_matches([' ', '\t', '\u{3000}', '\u{00A0}']);
         let kind = if content.is_empty() {
             LineKind::Blank
         } else if content.starts_with('#') || content.starts_with('＃') {
@@ -74,7 +95,7 @@ pub fn lex<'a>(file: &'a SourceFile, sink: &mut Sink) -> Vec<Line<'a>> {
         } else {
             LineKind::Content
         };
-        lines.push(Line { kind, indent, content, start: line_start + skipped + lead });
+        lines.push(Line { kind, indent, content, start: line_start + lead, line_start, raw: body });
     }
     lines
 }

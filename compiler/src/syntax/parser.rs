@@ -9,7 +9,7 @@ const SYNTAX_HINT: &str = "属性写成“键：值”，例如“字数：约15
 
 pub fn parse(file: &SourceFile, sink: &mut Sink) -> Ast {
     let lines = lex(file, sink);
-    let mut parser = Parser { file, lines, pos: 0, sink };
+    let mut parser = Parser { file, lines, pos: 0, sink, depth: 0 };
     let items = parser.body(None);
     Ast { items }
 }
@@ -19,10 +19,14 @@ struct Parser<'a, 's> {
     lines: Vec<Line<'a>>,
     pos: usize,
     sink: &'s mut Sink,
+    depth: usize,
 }
 
+/// Deeper nesting than any template needs; the limit keeps recursion off the stack's edge.
+const MAX_DEPTH: usize = 32;
+
 fn is_blank(c: char) -> bool {
-    c == ' ' || c == '\t' || c == '\u{3000}'
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{00A0}'
 }
 
 fn is_colon(c: char) -> bool {
@@ -117,7 +121,16 @@ impl<'a> Parser<'a, '_> {
             let head_start = line.start + (content.len() - head_text.len());
             let head_text = head_text.trim_end_matches(|c: char| is_blank(c) || is_colon(c));
             let head = (!head_text.is_empty()).then(|| SourceText::single(head_text, head_start));
-            let items = self.body(Some(line.indent));
+            let items = if self.depth >= MAX_DEPTH {
+                self.error(Kind::Indent, line.span(), format!("层级太深：超过了{MAX_DEPTH}层"), Some("模板最多用到一级、二级、三级标题，不需要这么多层缩进"));
+                self.skip_deeper(line.indent);
+                Vec::new()
+            } else {
+                self.depth += 1;
+                let items = self.body(Some(line.indent));
+                self.depth -= 1;
+                items
+            };
             return Some(Item::Block(Block {
                 keyword: SourceText::single(tok, line.start),
                 head,
@@ -181,22 +194,13 @@ impl<'a> Parser<'a, '_> {
             .take_while(|l| l.start <= self.lines[last].start)
             .collect();
         let base = lines.iter().filter(|l| l.kind == LineKind::Content).map(|l| l.indent).min().unwrap_or(0);
-        let owned: Vec<(String, usize)> = lines
-            .iter()
-            .map(|l| {
-                if l.kind == LineKind::Blank {
-                    (String::new(), l.start)
-                } else {
-                    let extra = l.indent - base;
-                    (format!("{}{}", " ".repeat(extra), l.content), l.start.saturating_sub(extra))
-                }
-            })
-            .collect();
+        let owned: Vec<(&str, usize)> =
+            lines.iter().map(|l| if l.kind == LineKind::Blank { ("", l.start) } else { l.dedented(base) }).collect();
         // Leading blank lines are not part of the value.
         let first = owned.iter().position(|(t, _)| !t.is_empty()).unwrap_or(0);
-        let pieces: Vec<(&str, usize)> = owned[first..].iter().map(|(t, s)| (t.as_str(), *s)).collect();
+        let pieces = &owned[first..];
         let end = self.lines[last].start + self.lines[last].content.len();
-        SourceText::joined(&pieces, Span::new(pieces[0].1, end))
+        SourceText::joined(pieces, Span::new(pieces[0].1, end))
     }
 }
 
@@ -223,6 +227,27 @@ mod tests {
         assert_eq!(p.value.text, "第一行\n\n第二行");
         let Item::Block(inner) = &b.items[2] else { panic!() };
         assert_eq!(inner.items.len(), 1);
+    }
+
+    #[test]
+    fn pasted_no_break_spaces_count_as_blanks() {
+        let (ast, sink) = parse_str("一级\u{00A0}乙\u{00A0}\n  标题：第一部分\u{00A0}\n");
+        assert!(sink.items.is_empty(), "{:?}", sink.items);
+        let Item::Block(b) = &ast.items[0] else { panic!() };
+        assert_eq!(b.head.as_ref().unwrap().text, "乙");
+    }
+
+    #[test]
+    fn multiline_values_dedent_tabs_and_full_width_spaces_by_columns() {
+        let src = "选项：\n\t\t甲\n    乙\n  \u{3000}\u{3000}丙\n";
+        let f = SourceFile::new("t.wg", src);
+        let (ast, sink) = parse_str(src);
+        assert!(sink.items.iter().all(|d| d.kind == Kind::IndentCharacter));
+        let Item::Prop(p) = &ast.items[0] else { panic!() };
+        assert_eq!(p.value.text, "\t甲\n乙\n\u{3000}丙");
+        let at = p.value.text.find('丙').unwrap();
+        let span = p.value.span_of(at, at + '丙'.len_utf8());
+        assert_eq!(&f.text[span.start..span.end], "丙");
     }
 
     #[test]
