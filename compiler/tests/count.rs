@@ -41,3 +41,24 @@ fn counts_add_up_over_concatenation_at_blank_boundaries() {
     let joined = count(&parts.join("\n"));
     assert_eq!(sum, joined);
 }
+
+#[test]
+fn the_cli_counts_every_row_the_same() {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/count-cases.json");
+    let cases: Vec<Case> = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    for c in &cases {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_wengao"))
+            .args(["count", "--json", "-"])
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        child.stdin.take().unwrap().write_all(c.text.as_bytes()).unwrap();
+        let out = child.wait_with_output().unwrap();
+        let got: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert_eq!(got["words"], c.words, "{:?} ({})", c.text, c.note);
+        assert_eq!(got["chars_no_spaces"], c.chars_no_spaces, "{:?} ({})", c.text, c.note);
+    }
+}
