@@ -4,13 +4,20 @@
 //!
 //! Phases, one module each: [`syntax`] (lines → tree with spans), [`compile`]
 //! (tree → checked [`spec::FormSpec`] or [`diag::Diagnostic`]s), [`count`] (字数),
-//! [`layout`] (page capacity).
+//! [`document`] (spec + [`draft::Draft`] → paragraphs, numbered and filled),
+//! [`docx`] (document → .docx bytes), [`layout`] (page capacity).
 
 pub mod builtin;
 pub mod compile;
 pub mod count;
 pub mod diag;
+pub mod document;
+pub mod docx;
+pub mod draft;
+pub mod example;
 pub mod layout;
+pub mod picture;
+pub mod review;
 pub mod source;
 pub mod spec;
 pub mod syntax;

@@ -14,6 +14,9 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao check <模板或样式表>…   检查文件；全部通过时退出码为 0，否则为 1，诊断写到标准错误
   wengao compile <模板>          把模板编译成表单说明（JSON，写到标准输出）
   wengao count [文件|-]          按 Word 的规则统计字数和字符数（不给文件或给 - 时读标准输入）
+  wengao example <模板> -o 草稿.json   按各部分字数要求写一份完整的示例草稿
+  wengao render <模板> <草稿.json> -o 文件.docx   把草稿导出成 Word 文件
+  wengao stats <模板> <草稿.json>   草稿全文和各部分的字数、字数要求和估计页数
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -37,6 +40,21 @@ const COUNT_HELP: &str = "用法：wengao count [文件|-] [--json]
   字符数（不计空格）、字符数（计空格）
 不给文件或给 - 时读标准输入。--json 输出 JSON。";
 
+const EXAMPLE_HELP: &str = "用法：wengao example <模板> [-o 草稿.json] [--fit-pages] [--image 图片文件]…
+
+按模板写一份完整、真实感的示例草稿（草稿格式见 docs/draft-format.md），各部分按字数要求写足。
+--fit-pages：按比例收紧各部分，直到估计页数不超过模板的页数上限。
+图片位用 --image 给的图片（JPEG 或 PNG），不够时用程序画的示意图。不给 -o 时写到标准输出。";
+
+const RENDER_HELP: &str = "用法：wengao render <模板> <草稿.json> -o 文件.docx
+
+把草稿按模板的样式表导出成 Word 文件（.docx）。草稿是别的模板的、版本更新的或者内容有误时，
+给出原因，不写文件，退出码为 1。";
+
+const STATS_HELP: &str = "用法：wengao stats <模板> <草稿.json>
+
+逐项列出草稿全文和每个有字数要求的部分：字数、要求、状态（不足 / 合适 / 超出），以及估计的页数。";
+
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let wants_help = args.iter().any(|a| a == "--help" || a == "-h");
@@ -52,6 +70,12 @@ fn main() -> ExitCode {
         Some("check") if wants_help => help(CHECK_HELP),
         Some("compile") if wants_help => help(COMPILE_HELP),
         Some("count") if wants_help => help(COUNT_HELP),
+        Some("example") if wants_help => help(EXAMPLE_HELP),
+        Some("render") if wants_help => help(RENDER_HELP),
+        Some("example") => example_cmd(&args[1..]),
+        Some("render") => render_cmd(&args[1..]),
+        Some("stats") if wants_help => help(STATS_HELP),
+        Some("stats") => stats_cmd(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("compile") => compile_cmd(&args[1..]),
         Some("count") => count_cmd(&args[1..]),
@@ -208,4 +232,165 @@ fn read_stdin() -> Result<String, String> {
     let mut bytes = Vec::new();
     std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("读标准输入失败：{e}"))?;
     String::from_utf8(bytes).map_err(|_| "标准输入不是 UTF-8 编码的文本".to_string())
+}
+
+/// Splits `-o FILE` and repeated `--image FILE` off the positional arguments.
+struct Args {
+    positional: Vec<String>,
+    output: Option<String>,
+    images: Vec<String>,
+    fit_pages: bool,
+}
+
+fn split_args(args: &[String]) -> Result<Args, String> {
+    let mut out = Args { positional: Vec::new(), output: None, images: Vec::new(), fit_pages: false };
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "-o" | "--output" => out.output = Some(it.next().ok_or("-o 后面要写文件名")?.clone()),
+            "--image" => out.images.push(it.next().ok_or("--image 后面要写图片文件")?.clone()),
+            "--fit-pages" => out.fit_pages = true,
+            _ => out.positional.push(a.clone()),
+        }
+    }
+    Ok(out)
+}
+
+/// Compiles a template for a command, printing diagnostics; None on errors.
+fn compiled_spec(path: &str) -> Option<wengao::spec::FormSpec> {
+    let text = match read_text(Path::new(path)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("wengao：{e}");
+            return None;
+        }
+    };
+    let result = compile(&SourceFile::new(path, text), &resolver_for(Path::new(path)));
+    if result.has_errors() {
+        eprintln!("{}", result.render_diagnostics());
+    }
+    result.spec
+}
+
+fn write_output(output: Option<&str>, bytes: &[u8]) -> ExitCode {
+    let written = match output {
+        Some(path) => std::fs::write(path, bytes).map_err(|e| format!("{path}：写不了（{e}）")),
+        None => std::io::Write::write_all(&mut std::io::stdout(), bytes).map_err(|e| e.to_string()),
+    };
+    match written {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("wengao：{e}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn example_cmd(args: &[String]) -> ExitCode {
+    let parsed = match split_args(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("wengao：{e}\n\n{EXAMPLE_HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let [template] = parsed.positional.as_slice() else {
+        eprintln!("{EXAMPLE_HELP}");
+        return ExitCode::from(2);
+    };
+    let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
+    let length = if parsed.fit_pages { wengao::example::Length::PageLimit } else { wengao::example::Length::Budgets };
+    let mut draft = wengao::example::example(&spec, length);
+    let mut pictures = Vec::new();
+    for path in &parsed.images {
+        let name = Path::new(path).file_name().map_or(path.clone(), |n| n.to_string_lossy().to_string());
+        let picture = std::fs::read(path).map_err(|e| format!("{path}：读不了（{e}）")).and_then(|b| wengao::draft::Picture::from_bytes(&name, b));
+        match picture {
+            Ok(p) => pictures.push(p),
+            Err(e) => {
+                eprintln!("wengao：{e}");
+                return ExitCode::from(1);
+            }
+        }
+    }
+    wengao::example::use_pictures(&mut draft, pictures);
+    write_output(parsed.output.as_deref(), draft.to_json().as_bytes())
+}
+
+/// Reads and checks a draft for a template; prints why not on failure.
+fn load_draft(spec: &wengao::spec::FormSpec, path: &str) -> Option<wengao::draft::Draft> {
+    let text = match read_text(Path::new(path)) {
+        Ok(t) => t,
+        Err(e) => {
+            eprintln!("wengao：{e}");
+            return None;
+        }
+    };
+    let draft = match wengao::draft::Draft::from_json(&text) {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("wengao：{path}：{e}");
+            return None;
+        }
+    };
+    if draft.template != spec.name {
+        eprintln!("wengao：{path} 是“{}”的草稿，不是“{}”的", draft.template, spec.name);
+        return None;
+    }
+    Some(draft)
+}
+
+fn stats_cmd(args: &[String]) -> ExitCode {
+    let [template, draft_path] = args else {
+        eprintln!("{STATS_HELP}");
+        return ExitCode::from(2);
+    };
+    let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
+    let Some(draft) = load_draft(&spec, draft_path) else { return ExitCode::from(1) };
+    for part in wengao::review::budgets(&spec, &draft) {
+        let budget = part.budget.as_ref().map_or(String::new(), |b| b.describe());
+        let state = part.state.map_or("", |s| s.label());
+        println!("{}{}：{}字　{budget}　{state}", "  ".repeat(part.depth), part.label, part.words);
+    }
+    let doc = wengao::document::assemble(&spec, &draft);
+    let estimate = wengao::layout::estimate(&doc, &spec.style);
+    let limit = spec.page_limit.map_or(String::new(), |l| format!("　上限{}页", l.max));
+    println!("估计页数：约{}页{limit}", estimate.pages);
+    ExitCode::SUCCESS
+}
+
+fn render_cmd(args: &[String]) -> ExitCode {
+    let parsed = match split_args(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("wengao：{e}\n\n{RENDER_HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let ([template, draft_path], Some(output)) = (parsed.positional.as_slice(), parsed.output.as_deref()) else {
+        eprintln!("{RENDER_HELP}");
+        return ExitCode::from(2);
+    };
+    let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
+    let Some(draft) = load_draft(&spec, draft_path) else { return ExitCode::from(1) };
+    let options = wengao::docx::RenderOptions { created: Some(now_w3c()) };
+    let bytes = wengao::docx::render(&spec, &draft, &options);
+    write_output(Some(output), &bytes)
+}
+
+/// The current time as a W3C date-time (UTC), for the file's core properties.
+fn now_w3c() -> String {
+    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs());
+    let (days, rest) = (secs / 86_400, secs % 86_400);
+    // Civil date from days since 1970-01-01 (Howard Hinnant's algorithm).
+    let z = days as i64 + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = doy - (153 * mp + 2) / 5 + 1;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 };
+    let year = yoe + era * 400 + i64::from(month <= 2);
+    format!("{year:04}-{month:02}-{day:02}T{:02}:{:02}:{:02}Z", rest / 3600, rest / 60 % 60, rest % 60)
 }

@@ -19,6 +19,8 @@ pub struct FormSpec {
     pub budget: Option<Budget>,
     pub page_limit: Option<PageLimit>,
     pub prompt: Option<String>,
+    /// Who the document is by (the .docx's author), e.g. `{姓名}`.
+    pub author: Option<TemplateText>,
     pub fields: Vec<Field>,
     /// Title, subtitle and date lines, in document order.
     pub lines: Vec<FixedLine>,

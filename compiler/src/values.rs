@@ -267,6 +267,15 @@ pub fn page_limit(s: &str) -> Result<PageLimit> {
     }
 }
 
+/// A normalised year-month, “2026年2月”, “2026-02”, “2026.2” → (2026, 2).
+pub fn year_month(n: &str) -> Option<(u32, u32)> {
+    let n = n.trim_end_matches('月');
+    let (y, m) = n.split_once(['年', '-', '.', '/'])?;
+    let y: u32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+    let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
+    Some((y, m))
+}
+
 /// 是/否.
 pub fn yes_no(s: &str) -> Result<bool> {
     match normalise(s).as_str() {

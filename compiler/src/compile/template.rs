@@ -11,7 +11,7 @@ use crate::spec::*;
 use crate::syntax::{self, Ast, Block, Item};
 use crate::values;
 
-const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期"];
+const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期", "作者"];
 const TOP_BLOCKS: &[&str] = &["字段", "样式", "文本", "一级", "图片", "表格"];
 const FIELD_KEYS: &[&str] = &["类型", "标签", "默认", "选项", "提示", "示例", "必填"];
 const COLUMN_KEYS: &[&str] = &["类型", "标签", "选项", "提示", "宽度"];
@@ -90,6 +90,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
             Some(FixedLine { role, text: c.template_text(&p.value) })
         })
         .collect();
+    let author = table.get("作者").map(|p| c.template_text(&p.value));
     let budget_prop = table.get("字数");
     let budget = budget_prop.and_then(|p| c.ctx.read(p, values::budget));
     let page_prop = table.get("页数");
@@ -120,6 +121,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         budget,
         page_limit,
         prompt: table.text("提示"),
+        author,
         fields: c.fields,
         lines,
         body,
@@ -233,7 +235,7 @@ impl Checker<'_, '_> {
         let ok = match kind {
             FieldKind::Text => Some(v.to_string()),
             FieldKind::Year => values::number(&n, "年").ok().filter(|y| (1900..=2200).contains(y)).map(|y| y.to_string()),
-            FieldKind::YearMonth => year_month(&n),
+            FieldKind::YearMonth => values::year_month(&n).map(|(y, m)| format!("{y}年{m}月")),
             FieldKind::Choice { options } => {
                 if options.iter().any(|o| o == v) {
                     Some(v.to_string())
@@ -667,11 +669,3 @@ impl Checker<'_, '_> {
     }
 }
 
-/// “2026年2月”, “2026-02”, “2026.2” → “2026年2月”.
-fn year_month(n: &str) -> Option<String> {
-    let n = n.trim_end_matches('月');
-    let (y, m) = n.split_once(['年', '-', '.', '/'])?;
-    let y: u32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
-    let m: u32 = m.parse().ok().filter(|m| (1..=12).contains(m))?;
-    Some(format!("{y}年{m}月"))
-}

@@ -1,0 +1,230 @@
+//! The document a draft makes: the paragraphs, pictures and tables in order, with
+//! numbering applied and placeholders filled. The one source of truth for what is
+//! rendered, counted and laid out — the .docx renderer, the 字数 of every part and
+//! the page model all read this, never the draft directly.
+
+use crate::count::{self, Counts};
+use crate::draft::{Draft, Item, Parts, Picture};
+use crate::spec::{DatePart, FieldKind, FormSpec, Node, NodeKind, Piece, Role, TemplateText};
+use crate::values;
+
+/// Shown for a placeholder whose field is empty, as the seed's own templates do.
+pub const UNFILLED: &str = "XXX";
+
+/// Where a block comes from: the node names and occurrence indexes from the top.
+pub type Owner = Vec<(String, usize)>;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Document<'d> {
+    /// The title line as rendered (core properties' title).
+    pub title: String,
+    /// The drafter, from the template's `作者` (core properties' creator).
+    pub author: String,
+    pub blocks: Vec<Block<'d>>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Block<'d> {
+    Paragraph(Paragraph),
+    Picture { picture: &'d Picture, owner: Owner },
+    Table(Table),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Paragraph {
+    /// Decides the paragraph's alignment, indent and spacing.
+    pub role: Role,
+    pub runs: Vec<TextRun>,
+    /// 0 for 一、 headings, 1 for （一）; shown in Word's navigation pane.
+    pub outline_level: Option<u8>,
+    pub owner: Owner,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct TextRun {
+    pub text: String,
+    /// Decides the run's font, size and weight.
+    pub role: Role,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Table {
+    pub columns: Vec<(String, Option<u32>)>,
+    pub rows: Vec<Vec<String>>,
+    pub owner: Owner,
+}
+
+impl Paragraph {
+    pub fn text(&self) -> String {
+        self.runs.iter().map(|r| r.text.as_str()).collect()
+    }
+}
+
+impl Document<'_> {
+    /// Word's counts of everything in the body: paragraphs, captions, table cells.
+    pub fn counts(&self) -> Counts {
+        self.counts_where(|_| true)
+    }
+
+    /// The counts of the blocks one node occurrence produced, heading included.
+    pub fn counts_of(&self, owner: &[(String, usize)]) -> Counts {
+        self.counts_where(|o| o.starts_with(owner))
+    }
+
+    fn counts_where(&self, keep: impl Fn(&Owner) -> bool) -> Counts {
+        let mut total = Counts::default();
+        for block in &self.blocks {
+            match block {
+                Block::Paragraph(p) if keep(&p.owner) => total += count::count(&p.text()),
+                Block::Table(t) if keep(&t.owner) => {
+                    for cell in t.columns.iter().map(|(c, _)| c).chain(t.rows.iter().flatten()) {
+                        total += count::count(cell);
+                    }
+                }
+                _ => {}
+            }
+        }
+        total
+    }
+}
+
+/// Builds the document of a draft.
+pub fn assemble<'d>(spec: &FormSpec, draft: &'d Draft) -> Document<'d> {
+    let mut a = Assembler { spec, draft, blocks: Vec::new() };
+    for line in &spec.lines {
+        let text = a.fill(&line.text);
+        a.paragraph(line.role, vec![TextRun { text, role: line.role }], None, &Vec::new());
+    }
+    a.nodes(&spec.body, &draft.body, &Vec::new());
+    let title = spec.lines.iter().find(|l| l.role == Role::Title).map(|l| a.fill(&l.text)).unwrap_or_else(|| spec.name.clone());
+    let author = spec.author.as_ref().map(|t| a.fill(t)).filter(|s| !s.is_empty() && s != UNFILLED).unwrap_or_default();
+    Document { title, author, blocks: a.blocks }
+}
+
+struct Assembler<'s, 'd> {
+    spec: &'s FormSpec,
+    draft: &'d Draft,
+    blocks: Vec<Block<'d>>,
+}
+
+impl<'d> Assembler<'_, 'd> {
+    fn paragraph(&mut self, role: Role, runs: Vec<TextRun>, outline_level: Option<u8>, owner: &Owner) {
+        self.blocks.push(Block::Paragraph(Paragraph { role, runs, outline_level, owner: owner.clone() }));
+    }
+
+    /// A placeholder text with the draft's field values (or the defaults) filled in.
+    pub fn fill(&self, t: &TemplateText) -> String {
+        let mut out = String::new();
+        for piece in &t.pieces {
+            match piece {
+                Piece::Text { text } => out.push_str(text),
+                Piece::Field { field, part } => out.push_str(&self.field_value(field, *part)),
+            }
+        }
+        out
+    }
+
+    fn field_value(&self, id: &str, part: Option<DatePart>) -> String {
+        let field = self.spec.fields.iter().find(|f| f.id == id);
+        let raw = self
+            .draft
+            .fields
+            .get(id)
+            .map(|v| v.trim().to_string())
+            .filter(|v| !v.is_empty())
+            .or_else(|| field.and_then(|f| f.default.clone()));
+        let Some(raw) = raw else { return UNFILLED.to_string() };
+        match (field.map(|f| &f.kind), values::year_month(&values::normalise(&raw))) {
+            (Some(FieldKind::YearMonth), Some((y, m))) => match part {
+                None => format!("{y}年{m}月"),
+                Some(DatePart::Year) => y.to_string(),
+                Some(DatePart::Month) => m.to_string(),
+            },
+            _ => raw,
+        }
+    }
+
+    /// The nodes of one level, each occurrence numbered among its siblings.
+    fn nodes(&mut self, nodes: &[Node], parts: &'d Parts, owner: &Owner) {
+        // Numbering counts per heading level within this parent.
+        let mut counters = [0u32; 4];
+        for node in nodes {
+            let items: &'d [Item] = parts.get(&node.id).map_or(&[], Vec::as_slice);
+            for (i, item) in items.iter().enumerate() {
+                let mut path = owner.clone();
+                path.push((node.id.clone(), i));
+                self.item(node, item, &path, &mut counters);
+            }
+        }
+    }
+
+    fn label(&self, role: Role, counters: &mut [u32; 4], level: usize) -> String {
+        counters[level] += 1;
+        self.spec.style.role(role).numbering.as_ref().map(|n| n.label(counters[level])).unwrap_or_default()
+    }
+
+    fn item(&mut self, node: &Node, item: &'d Item, path: &Owner, counters: &mut [u32; 4]) {
+        match &node.kind {
+            NodeKind::Heading { level, title } => {
+                let role = Role::heading(*level);
+                let label = self.label(role, counters, usize::from(*level));
+                let title = title.as_ref().map_or_else(|| item.title.clone(), |t| self.fill(t));
+                let runs = vec![TextRun { text: label + &title, role }];
+                self.paragraph(role, runs, Some(level.saturating_sub(1)), path);
+                self.nodes(&node.children, &item.parts, path);
+            }
+            NodeKind::Point { lead } => {
+                let label = self.label(Role::Heading3, counters, 3);
+                let lead = lead.as_ref().map_or_else(|| item.lead.clone(), |t| self.fill(t));
+                let mut runs = vec![TextRun { text: label + &with_full_stop(&lead), role: Role::Heading3 }];
+                if !item.text.is_empty() {
+                    runs.push(TextRun { text: item.text.clone(), role: Role::Body });
+                }
+                self.paragraph(Role::Heading3, runs, None, path);
+            }
+            NodeKind::Text { multiple_paragraphs } => {
+                let paragraphs: Vec<&str> = if *multiple_paragraphs {
+                    item.text.split('\n').filter(|p| !p.trim().is_empty()).collect()
+                } else {
+                    Some(item.text.as_str()).filter(|t| !t.trim().is_empty()).into_iter().collect()
+                };
+                for p in paragraphs {
+                    self.paragraph(Role::Body, vec![TextRun { text: p.to_string(), role: Role::Body }], None, path);
+                }
+            }
+            NodeKind::Pictures { .. } => {
+                for picture in &item.pictures {
+                    self.blocks.push(Block::Picture { picture, owner: path.clone() });
+                    if !picture.caption.trim().is_empty() {
+                        let runs = vec![TextRun { text: picture.caption.clone(), role: Role::Caption }];
+                        self.paragraph(Role::Caption, runs, None, path);
+                    }
+                }
+            }
+            NodeKind::Table { title, columns } => {
+                if let Some(t) = title {
+                    let text = self.fill(t);
+                    self.paragraph(Role::Caption, vec![TextRun { text, role: Role::Caption }], None, path);
+                }
+                let rows = item
+                    .rows
+                    .iter()
+                    .map(|row| columns.iter().map(|c| row.get(&c.id).cloned().unwrap_or_default()).collect())
+                    .collect();
+                let columns = columns.iter().map(|c| (c.label.clone(), c.width_percent)).collect();
+                self.blocks.push(Block::Table(Table { columns, rows, owner: path.clone() }));
+            }
+        }
+    }
+}
+
+/// A 一是 lead sentence ends with a full stop (“一是XXX。”); one is added if the
+/// drafter did not end it with punctuation.
+fn with_full_stop(lead: &str) -> String {
+    let trimmed = lead.trim_end();
+    if trimmed.is_empty() || trimmed.ends_with(['。', '！', '？', '；', '：', '…', '.', '!', '?']) {
+        trimmed.to_string()
+    } else {
+        format!("{trimmed}。")
+    }
+}

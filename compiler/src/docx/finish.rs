@@ -1,0 +1,497 @@
+//! The finishing pass over docx-rs's parts: everything docx-rs 0.4.22 writes that
+//! Word's schema (ISO/IEC 29500 transitional) or the format rules do not accept is
+//! mended here, in one place, before the parts are zipped:
+//!
+//! * child elements out of schema order — w:pPr, w:rPr, w:sectPr, w:style,
+//!   w:settings, table properties — are put in the order of the schema's sequences
+//!   (Word reads a font written after w:b as no font, exactly our bold title and
+//!   一是 runs). The order tables below are the schema's, from wml.rnc;
+//! * w:rPr inside the paragraph properties of styles and numbering (not allowed
+//!   there) and w:type on w:gridCol are removed;
+//! * parts no relationship points at (numbering, comments, footnotes) are dropped;
+//! * every picture's wp:docPr id is 1 in docx-rs: renumbered 1, 2, 3…;
+//! * docx-rs names every picture `media/….png`: JPEG files get a .jpg name and the
+//!   image/jpeg content type, bytes unchanged;
+//! * the font table is fixed in docx-rs (Times New Roman, Symbol, Arial): replaced
+//!   by the fonts the style sheet uses, with their alternative names;
+//! * core properties are private in docx-rs (author "unknown"): replaced by the
+//!   document's title and author.
+//!
+//! Why a pass and not another writer: docx-rs builds correct content (runs,
+//! fields, drawings, relationships); only ordering and package metadata are wrong,
+//! and those are mechanical to fix on the XML itself. The pass parses each part
+//! into a small tree (raw, still-escaped text and attribute values, so nothing is
+//! unescaped or re-escaped), reorders, and writes it back.
+
+use quick_xml::events::Event;
+use quick_xml::Reader;
+
+use super::RenderOptions;
+use crate::document::Document;
+use crate::picture;
+use crate::spec::{PictureFormat, Style};
+
+/// A finished part: its path in the package and its bytes.
+pub type Part = (String, Vec<u8>);
+
+/// The schema's order of child elements, by parent element (local names, w: namespace).
+const ORDER: &[(&str, &[&str])] = &[
+    (
+        "pPr",
+        &[
+            "pStyle", "keepNext", "keepLines", "pageBreakBefore", "framePr", "widowControl", "numPr",
+            "suppressLineNumbers", "pBdr", "shd", "tabs", "suppressAutoHyphens", "kinsoku", "wordWrap",
+            "overflowPunct", "topLinePunct", "autoSpaceDE", "autoSpaceDN", "bidi", "adjustRightInd", "snapToGrid",
+            "spacing", "ind", "contextualSpacing", "mirrorIndents", "suppressOverlap", "jc", "textDirection",
+            "textAlignment", "textboxTightWrap", "outlineLvl", "divId", "cnfStyle", "rPr", "sectPr", "pPrChange",
+        ],
+    ),
+    (
+        "rPr",
+        &[
+            "ins", "del", "moveFrom", "moveTo", "rStyle", "rFonts", "b", "bCs", "i", "iCs", "caps", "smallCaps",
+            "strike", "dstrike", "outline", "shadow", "emboss", "imprint", "noProof", "snapToGrid", "vanish",
+            "webHidden", "color", "spacing", "w", "kern", "position", "sz", "szCs", "highlight", "u", "effect", "bdr",
+            "shd", "fitText", "vertAlign", "rtl", "cs", "em", "lang", "eastAsianLayout", "specVanish", "oMath",
+            "rPrChange",
+        ],
+    ),
+    (
+        "sectPr",
+        &[
+            "headerReference|footerReference", "footnotePr", "endnotePr", "type", "pgSz", "pgMar", "paperSrc",
+            "pgBorders", "lnNumType", "pgNumType", "cols", "formProt", "vAlign", "noEndnote", "titlePg",
+            "textDirection", "bidi", "rtlGutter", "docGrid", "printerSettings", "sectPrChange",
+        ],
+    ),
+    (
+        "style",
+        &[
+            "name", "aliases", "basedOn", "next", "link", "autoRedefine", "hidden", "uiPriority", "semiHidden",
+            "unhideWhenUsed", "qFormat", "locked", "personal", "personalCompose", "personalReply", "rsid", "pPr",
+            "rPr", "tblPr", "trPr", "tcPr", "tblStylePr",
+        ],
+    ),
+    (
+        "settings",
+        &[
+            "writeProtection", "view", "zoom", "removePersonalInformation", "removeDateAndTime",
+            "doNotDisplayPageBoundaries", "displayBackgroundShape", "printPostScriptOverText",
+            "printFractionalCharacterWidth", "printFormsData", "embedTrueTypeFonts", "embedSystemFonts",
+            "saveSubsetFonts", "saveFormsData", "mirrorMargins", "alignBordersAndEdges", "bordersDoNotSurroundHeader",
+            "bordersDoNotSurroundFooter", "gutterAtTop", "hideSpellingErrors", "hideGrammaticalErrors",
+            "activeWritingStyle", "proofState", "formsDesign", "attachedTemplate", "linkStyles",
+            "stylePaneFormatFilter", "stylePaneSortMethod", "documentType", "mailMerge", "revisionView",
+            "trackRevisions", "doNotTrackMoves", "doNotTrackFormatting", "documentProtection", "autoFormatOverride",
+            "styleLockTheme", "styleLockQFSet", "defaultTabStop", "autoHyphenation", "consecutiveHyphenLimit",
+            "hyphenationZone", "doNotHyphenateCaps", "showEnvelope", "summaryLength", "clickAndTypeStyle",
+            "defaultTableStyle", "evenAndOddHeaders", "bookFoldRevPrinting", "bookFoldPrinting",
+            "bookFoldPrintingSheets", "drawingGridHorizontalSpacing", "drawingGridVerticalSpacing",
+            "displayHorizontalDrawingGridEvery", "displayVerticalDrawingGridEvery",
+            "doNotUseMarginsForDrawingGridOrigin", "drawingGridHorizontalOrigin", "drawingGridVerticalOrigin",
+            "doNotShadeFormData", "noPunctuationKerning", "characterSpacingControl", "printTwoOnOne",
+            "strictFirstAndLastChars", "noLineBreaksAfter", "noLineBreaksBefore", "savePreviewPicture",
+            "doNotValidateAgainstSchema", "saveInvalidXml", "ignoreMixedContent", "alwaysShowPlaceholderText",
+            "doNotDemarcateInvalidXml", "saveXmlDataOnly", "useXSLTWhenSaving", "saveThroughXslt", "showXMLTags",
+            "alwaysMergeEmptyNamespace", "updateFields", "hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
+            "docVars", "rsids", "mathPr", "attachedSchema", "themeFontLang", "clrSchemeMapping",
+            "doNotIncludeSubdocsInStats", "doNotAutoCompressPictures", "forceUpgrade", "captions",
+            "readModeInkLockDown", "smartTagType", "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags",
+            "decimalSymbol", "listSeparator",
+        ],
+    ),
+    (
+        "tblPr",
+        &[
+            "tblStyle", "tblpPr", "tblOverlap", "bidiVisual", "tblStyleRowBandSize", "tblStyleColBandSize", "tblW",
+            "jc", "tblCellSpacing", "tblInd", "tblBorders", "shd", "tblLayout", "tblCellMar", "tblLook", "tblCaption",
+            "tblDescription", "tblPrChange",
+        ],
+    ),
+    (
+        "tcPr",
+        &[
+            "cnfStyle", "tcW", "gridSpan", "hMerge", "vMerge", "tcBorders", "shd", "noWrap", "tcMar",
+            "textDirection", "tcFitText", "vAlign", "hideMark", "headers", "cellIns", "cellDel", "cellMerge",
+            "tcPrChange",
+        ],
+    ),
+    ("tblBorders", &["top", "start|left", "bottom", "end|right", "insideH", "insideV"]),
+    ("tcBorders", &["top", "start|left", "bottom", "end|right", "insideH", "insideV", "tl2br", "tr2bl"]),
+    ("tblCellMar", &["top", "start|left", "bottom", "end|right"]),
+    ("tcMar", &["top", "start|left", "bottom", "end|right"]),
+    ("tbl", &["bookmarkStart", "tblPr", "tblGrid", "tr"]),
+    ("tr", &["tblPrEx", "trPr", "tc"]),
+    ("tc", &["tcPr"]),
+    ("docDefaults", &["rPrDefault", "pPrDefault"]),
+];
+
+/// Fonts' alternative names: what Word and WPS may substitute on a machine that
+/// lacks the font the style sheet names.
+const ALT_NAMES: &[(&str, &str)] = &[
+    ("仿宋_GB2312", "仿宋"),
+    ("楷体_GB2312", "楷体"),
+    ("华文中宋", "STZhongsong"),
+    ("黑体", "SimHei"),
+    ("宋体", "SimSun"),
+    ("仿宋", "FangSong"),
+    ("楷体", "KaiTi"),
+    ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+];
+
+/// Applies every mend and returns the package's parts in order.
+pub fn finish(xml: docx_rs::XMLDocx, doc: &Document, style: &Style, options: &RenderOptions) -> Vec<Part> {
+    let mut media_names = Vec::new();
+    let mut media = Vec::new();
+    for (id, bytes) in xml.media {
+        let ext = match picture::sniff(&bytes).map(|p| p.format) {
+            Some(PictureFormat::Jpeg) => "jpg",
+            _ => "png",
+        };
+        media_names.push((format!("media/{id}.png"), format!("media/{id}.{ext}")));
+        media.push((format!("word/media/{id}.{ext}"), bytes));
+    }
+    let rename = |bytes: Vec<u8>| -> Vec<u8> {
+        let mut text = String::from_utf8(bytes).unwrap_or_default();
+        for (from, to) in &media_names {
+            text = text.replace(&format!("\"{from}\""), &format!("\"{to}\""));
+        }
+        text.into_bytes()
+    };
+    let mut parts: Vec<Part> = vec![
+        ("[Content_Types].xml".into(), content_types(xml.content_type, &media)),
+        ("_rels/.rels".into(), xml.rels),
+        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("docProps/core.xml".into(), core_properties(doc, options)),
+        ("docProps/custom.xml".into(), xml.doc_props.custom),
+        ("word/_rels/document.xml.rels".into(), rename(xml.document_rels)),
+        ("word/document.xml".into(), number_drawings(&reorder(&xml.document))),
+        ("word/styles.xml".into(), general_paragraph_properties(&reorder(&xml.styles))),
+        ("word/settings.xml".into(), reorder(&xml.settings)),
+        ("word/fontTable.xml".into(), font_table(style)),
+        ("word/comments.xml".into(), xml.comments),
+        ("word/numbering.xml".into(), general_paragraph_properties(&reorder(&xml.numberings))),
+        ("word/commentsExtended.xml".into(), xml.comments_extended),
+        ("word/footnotes.xml".into(), reorder(&xml.footnotes)),
+    ];
+    for (i, footer) in xml.footers.iter().enumerate() {
+        parts.push((format!("word/footer{}.xml", i + 1), reorder(footer)));
+        if let Some(rels) = xml.footer_rels.get(i) {
+            parts.push((format!("word/_rels/footer{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    for (i, header) in xml.headers.iter().enumerate() {
+        parts.push((format!("word/header{}.xml", i + 1), reorder(header)));
+        if let Some(rels) = xml.header_rels.get(i) {
+            parts.push((format!("word/_rels/header{}.xml.rels", i + 1), rels.clone()));
+        }
+    }
+    parts.extend(media);
+    prune(parts)
+}
+
+/// Drops the parts no relationship points at (docx-rs writes numbering, comments
+/// and footnotes parts for every document) and their content-type overrides.
+fn prune(parts: Vec<Part>) -> Vec<Part> {
+    let mut targets: Vec<String> = Vec::new();
+    for (path, bytes) in parts.iter().filter(|(p, _)| p.ends_with(".rels")) {
+        // "word/_rels/document.xml.rels" holds targets relative to "word/".
+        let base = path.split("_rels/").next().unwrap_or("");
+        let Some((_, root)) = parse(bytes) else { continue };
+        for rel in root.children.iter().filter_map(|c| match c {
+            XmlNode::Element(e) if e.local() == "Relationship" => Some(e),
+            _ => None,
+        }) {
+            let external = rel.attrs.iter().any(|(k, v)| k == "TargetMode" && v == "External");
+            if let Some((_, target)) = rel.attrs.iter().find(|(k, _)| k == "Target").filter(|_| !external) {
+                targets.push(match target.strip_prefix('/') {
+                    Some(absolute) => absolute.to_string(),
+                    None => format!("{base}{target}"),
+                });
+            }
+        }
+    }
+    let kept = |path: &str| {
+        path == "[Content_Types].xml"
+            || path == "_rels/.rels"
+            || targets.iter().any(|t| t == path)
+            || path.strip_suffix(".rels").is_some_and(|p| targets.iter().any(|t| *t == p.replacen("_rels/", "", 1)))
+    };
+    let present: Vec<String> = parts.iter().map(|(p, _)| p.clone()).filter(|p| kept(p)).collect();
+    parts
+        .into_iter()
+        .filter(|(p, _)| kept(p))
+        .map(|(path, bytes)| {
+            if path != "[Content_Types].xml" {
+                return (path, bytes);
+            }
+            let Some((prolog, mut root)) = parse(&bytes) else { return (path, bytes) };
+            root.children.retain(|c| match c {
+                XmlNode::Element(e) if e.local() == "Override" => e
+                    .attrs
+                    .iter()
+                    .find(|(k, _)| k == "PartName")
+                    .is_some_and(|(_, v)| present.iter().any(|p| v.trim_start_matches('/') == p)),
+                _ => true,
+            });
+            (path, write(&prolog, &root))
+        })
+        .collect()
+}
+
+/// Paragraph properties in styles and numbering are CT_PPrGeneral, which has no
+/// w:rPr or w:sectPr; docx-rs writes an empty w:rPr there.
+fn general_paragraph_properties(bytes: &[u8]) -> Vec<u8> {
+    let Some((prolog, mut root)) = parse(bytes) else { return bytes.to_vec() };
+    fn walk(e: &mut Element) {
+        if e.local() == "pPr" {
+            e.children.retain(|c| !matches!(c, XmlNode::Element(c) if c.local() == "rPr" || c.local() == "sectPr"));
+        }
+        for c in &mut e.children {
+            if let XmlNode::Element(c) = c {
+                walk(c);
+            }
+        }
+    }
+    walk(&mut root);
+    write(&prolog, &root)
+}
+
+// ---- a small XML tree that keeps text and attribute values exactly as written ----
+
+#[derive(Debug, Clone)]
+enum XmlNode {
+    Element(Element),
+    /// Text, comments, processing instructions: kept verbatim (still escaped).
+    Raw(String),
+}
+
+#[derive(Debug, Clone)]
+struct Element {
+    name: String,
+    attrs: Vec<(String, String)>,
+    children: Vec<XmlNode>,
+}
+
+impl Element {
+    fn local(&self) -> &str {
+        self.name.rsplit(':').next().unwrap_or(&self.name)
+    }
+}
+
+/// Parses a part; None if it is not well-formed (then it is left as it was).
+fn parse(bytes: &[u8]) -> Option<(String, Element)> {
+    let mut reader = Reader::from_reader(bytes);
+    let mut prolog = String::new();
+    let mut stack: Vec<Element> = vec![Element { name: String::new(), attrs: Vec::new(), children: Vec::new() }];
+    let utf8 = |b: &[u8]| String::from_utf8(b.to_vec()).ok();
+    let element = |e: &quick_xml::events::BytesStart| -> Option<Element> {
+        let mut attrs = Vec::new();
+        for a in e.attributes().with_checks(false) {
+            let a = a.ok()?;
+            attrs.push((utf8(a.key.as_ref())?, utf8(&a.value)?));
+        }
+        Some(Element { name: utf8(e.name().as_ref())?, attrs, children: Vec::new() })
+    };
+    loop {
+        match reader.read_event().ok()? {
+            Event::Decl(d) => prolog.push_str(&format!("<?{}?>", utf8(&d)?)),
+            Event::Start(e) => stack.push(element(&e)?),
+            Event::Empty(e) => {
+                let el = element(&e)?;
+                stack.last_mut()?.children.push(XmlNode::Element(el));
+            }
+            Event::End(_) => {
+                let done = stack.pop()?;
+                stack.last_mut()?.children.push(XmlNode::Element(done));
+            }
+            Event::Text(t) => stack.last_mut()?.children.push(XmlNode::Raw(utf8(&t)?)),
+            Event::GeneralRef(r) => stack.last_mut()?.children.push(XmlNode::Raw(format!("&{};", utf8(&r)?))),
+            Event::CData(c) => stack.last_mut()?.children.push(XmlNode::Raw(format!("<![CDATA[{}]]>", utf8(&c)?))),
+            Event::Comment(c) => stack.last_mut()?.children.push(XmlNode::Raw(format!("<!--{}-->", utf8(&c)?))),
+            Event::PI(p) => stack.last_mut()?.children.push(XmlNode::Raw(format!("<?{}?>", utf8(&p)?))),
+            Event::DocType(_) => {}
+            Event::Eof => break,
+        }
+    }
+    let mut top = stack.pop()?;
+    if !stack.is_empty() {
+        return None;
+    }
+    let root = top.children.drain(..).find_map(|n| match n {
+        XmlNode::Element(e) => Some(e),
+        XmlNode::Raw(_) => None,
+    })?;
+    Some((prolog, root))
+}
+
+fn write(prolog: &str, root: &Element) -> Vec<u8> {
+    let mut out = String::from(prolog);
+    if !prolog.is_empty() {
+        out.push('\n');
+    }
+    write_element(root, &mut out);
+    out.into_bytes()
+}
+
+fn write_element(e: &Element, out: &mut String) {
+    out.push('<');
+    out.push_str(&e.name);
+    for (k, v) in &e.attrs {
+        out.push_str(&format!(" {k}=\"{}\"", v.replace('"', "&quot;")));
+    }
+    if e.children.is_empty() {
+        out.push_str("/>");
+        return;
+    }
+    out.push('>');
+    for child in &e.children {
+        match child {
+            XmlNode::Element(c) => write_element(c, out),
+            XmlNode::Raw(r) => out.push_str(r),
+        }
+    }
+    out.push_str(&format!("</{}>", e.name));
+}
+
+/// Puts the children of every element named in [`ORDER`] into schema order (and
+/// drops the one attribute docx-rs writes where the schema has none).
+fn reorder(bytes: &[u8]) -> Vec<u8> {
+    match parse(bytes) {
+        Some((prolog, mut root)) => {
+            reorder_element(&mut root);
+            write(&prolog, &root)
+        }
+        None => bytes.to_vec(),
+    }
+}
+
+fn reorder_element(e: &mut Element) {
+    // w:gridCol has only w:w; docx-rs adds a w:type.
+    if e.local() == "gridCol" {
+        e.attrs.retain(|(k, _)| k != "w:type");
+    }
+    for child in &mut e.children {
+        if let XmlNode::Element(c) = child {
+            reorder_element(c);
+        }
+    }
+    let Some((_, order)) = ORDER.iter().find(|(name, _)| *name == e.local()) else { return };
+    let rank = |n: &XmlNode| match n {
+        XmlNode::Element(c) => order.iter().position(|o| o.split('|').any(|alt| alt == c.local())).unwrap_or(order.len()),
+        // Whitespace between elements stays with the element after it.
+        XmlNode::Raw(_) => order.len(),
+    };
+    // A stable sort keeps the relative order of equal ranks (runs of footerReference).
+    e.children.sort_by_key(rank);
+}
+
+/// Gives every wp:docPr a unique id, as Word requires.
+fn number_drawings(bytes: &[u8]) -> Vec<u8> {
+    let Some((prolog, mut root)) = parse(bytes) else { return bytes.to_vec() };
+    let mut next = 1;
+    fn walk(e: &mut Element, next: &mut u32) {
+        if e.name == "wp:docPr" {
+            for (k, v) in &mut e.attrs {
+                if k == "id" {
+                    *v = next.to_string();
+                }
+            }
+            *next += 1;
+        }
+        for c in &mut e.children {
+            if let XmlNode::Element(c) = c {
+                walk(c, next);
+            }
+        }
+    }
+    walk(&mut root, &mut next);
+    write(&prolog, &root)
+}
+
+/// Declares each picture extension of the package with its registered media type
+/// (docx-rs declares jpg as the unregistered "image/jpg").
+fn content_types(bytes: Vec<u8>, media: &[Part]) -> Vec<u8> {
+    let Some((prolog, mut root)) = parse(&bytes) else { return bytes };
+    for (ext, mime) in [("jpg", "image/jpeg"), ("png", "image/png")] {
+        let used = media.iter().any(|(path, _)| path.ends_with(&format!(".{ext}")));
+        let mut declared = false;
+        for c in &mut root.children {
+            if let XmlNode::Element(e) = c {
+                if e.local() == "Default" && e.attrs.iter().any(|(k, v)| k == "Extension" && v.eq_ignore_ascii_case(ext)) {
+                    declared = true;
+                    for (k, v) in &mut e.attrs {
+                        if k == "ContentType" {
+                            *v = mime.to_string();
+                        }
+                    }
+                }
+            }
+        }
+        if used && !declared {
+            let default = Element {
+                name: "Default".into(),
+                attrs: vec![("Extension".into(), ext.into()), ("ContentType".into(), mime.into())],
+                children: Vec::new(),
+            };
+            // Defaults come before Overrides.
+            root.children.insert(0, XmlNode::Element(default));
+        }
+    }
+    write(&prolog, &root)
+}
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
+
+/// Core properties: the document's title and its author (the drafter).
+fn core_properties(doc: &Document, options: &RenderOptions) -> Vec<u8> {
+    let title = escape(&super::text::xml_safe(&doc.title));
+    let author = escape(&super::text::xml_safe(&doc.author));
+    let dates = options
+        .created
+        .as_deref()
+        .map(|d| {
+            let d = escape(d);
+            format!(
+                r#"<dcterms:created xsi:type="dcterms:W3CDTF">{d}</dcterms:created><dcterms:modified xsi:type="dcterms:W3CDTF">{d}</dcterms:modified>"#
+            )
+        })
+        .unwrap_or_default();
+    format!(
+        r#"{XML_DECL}
+<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>{dates}</cp:coreProperties>"#
+    )
+    .into_bytes()
+}
+
+/// The font table: every font the style sheet names, with its alternative name.
+fn font_table(style: &Style) -> Vec<u8> {
+    let mut names: Vec<&str> = Vec::new();
+    let pn = &style.page_number;
+    for name in style.roles.iter().flat_map(|r| [r.font.as_str(), r.latin_font.as_str()]).chain([pn.font.as_str(), pn.latin_font.as_str()]) {
+        if !names.contains(&name) {
+            names.push(name);
+        }
+    }
+    let mut fonts = String::new();
+    for name in names {
+        let chinese = name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
+        let alt = ALT_NAMES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, a)| format!(r#"<w:altName w:val="{}"/>"#, escape(a)))
+            .unwrap_or_default();
+        let (charset, family) = if chinese { ("86", "auto") } else { ("00", "roman") };
+        fonts.push_str(&format!(
+            r#"<w:font w:name="{}">{alt}<w:charset w:val="{charset}"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>"#,
+            escape(name)
+        ));
+    }
+    format!(r#"{XML_DECL}
+<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{fonts}</w:fonts>"#)
+    .into_bytes()
+}

@@ -1,0 +1,220 @@
+//! The .docx renderer: a compiled spec and a draft become a Word file, the same
+//! code natively (CLI) and in wasm32 (browser). docx-rs builds the parts from the
+//! [`Document`]; [`finish`] then brings them to what Word's schema requires and
+//! [`package`] zips them. Every typographic value comes from the style sheet.
+
+mod finish;
+mod package;
+pub mod text;
+
+use docx_rs::{
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacingType, PageMargin, Pic,
+    Run, RunFonts, SpecialIndentType, TableCell, TableRow, WidthType,
+};
+
+use crate::document::{self, Block, Document, Paragraph, Table};
+use crate::draft::{Draft, Picture};
+use crate::spec::{Align, FormSpec, LineSpacing, Role, RoleStyle, Style};
+
+/// English Metric Units per twip, and per pixel at 96 dpi.
+const EMU_PER_TWIP: u64 = 635;
+const EMU_PER_PIXEL: u64 = 9525;
+/// A picture takes at most this share of the type area's height, so that it
+/// and its caption fit on one page.
+const PICTURE_MAX_HEIGHT_PERCENT: u64 = 60;
+
+/// Extra facts for the package that the spec and the draft do not hold.
+#[derive(Debug, Clone, Default)]
+pub struct RenderOptions {
+    /// W3C date-time for the core properties (`2027-02-01T09:00:00Z`); the core
+    /// crate reads no clock, so the caller passes it.
+    pub created: Option<String>,
+}
+
+/// Renders a draft to the bytes of a .docx file.
+pub fn render(spec: &FormSpec, draft: &Draft, options: &RenderOptions) -> Vec<u8> {
+    let doc = document::assemble(spec, draft);
+    let xml = build(&doc, &spec.style).build();
+    package::pack(finish::finish(xml, &doc, &spec.style, options))
+}
+
+fn build(doc: &Document, style: &Style) -> Docx {
+    let page = &style.page;
+    let pn = &style.page_number;
+    let body = style.role(Role::Body);
+    let mut docx = Docx::new()
+        .page_size(page.width, page.height)
+        .page_margin(PageMargin {
+            top: page.margin_top as i32,
+            bottom: page.margin_bottom as i32,
+            left: page.margin_left as i32,
+            right: page.margin_right as i32,
+            header: 851,
+            footer: footer_distance(style) as i32,
+            gutter: page.gutter as i32,
+        })
+        .default_fonts(fonts(&body.font, &body.latin_font))
+        .default_size(body.size_half_points as usize);
+    for block in &doc.blocks {
+        docx = match block {
+            Block::Paragraph(p) => docx.add_paragraph(paragraph(p, style)),
+            Block::Picture { picture, .. } => docx.add_paragraph(picture_paragraph(picture, style)),
+            Block::Table(t) => docx.add_table(table(t, style)),
+        };
+    }
+    docx.footer(page_number_footer(style, pn.odd)).even_footer(page_number_footer(style, pn.even))
+}
+
+/// The footer distance that puts the top of the page-number line `below_text`
+/// under the type area: the line is one font size high.
+fn footer_distance(style: &Style) -> u32 {
+    let line = style.page_number.size_half_points * 10;
+    style.page.margin_bottom.saturating_sub(style.page_number.below_text).saturating_sub(line)
+}
+
+fn fonts(east_asian: &str, latin: &str) -> RunFonts {
+    RunFonts::new().east_asia(east_asian).ascii(latin).hi_ansi(latin).cs(latin)
+}
+
+fn alignment(a: Align) -> AlignmentType {
+    match a {
+        Align::Left => AlignmentType::Left,
+        Align::Center => AlignmentType::Center,
+        Align::Right => AlignmentType::Right,
+        Align::Justify => AlignmentType::Both,
+    }
+}
+
+fn spacing(rs: &RoleStyle) -> docx_rs::LineSpacing {
+    let base = docx_rs::LineSpacing::new().before(rs.space_before).after(rs.space_after);
+    match rs.line_spacing {
+        LineSpacing::Exact { twips } => base.line_rule(LineSpacingType::Exact).line(twips as i32),
+        LineSpacing::AtLeast { twips } => base.line_rule(LineSpacingType::AtLeast).line(twips as i32),
+        LineSpacing::Multiple { percent } => base.line_rule(LineSpacingType::Auto).line((percent * 240 / 100) as i32),
+    }
+}
+
+/// First-line indent in twips: characters of the role's own size.
+fn first_line_indent(rs: &RoleStyle) -> i32 {
+    // chars × (half-points / 2) pt × 20 twips/pt, chars in hundredths.
+    (rs.first_line_indent_chars_x100 * rs.size_half_points / 10) as i32
+}
+
+fn styled_paragraph(rs: &RoleStyle) -> docx_rs::Paragraph {
+    let p = docx_rs::Paragraph::new().align(alignment(rs.align)).line_spacing(spacing(rs));
+    match first_line_indent(rs) {
+        0 => p,
+        indent => p.indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None),
+    }
+}
+
+fn paragraph(p: &Paragraph, style: &Style) -> docx_rs::Paragraph {
+    let mut out = styled_paragraph(style.role(p.role));
+    if let Some(level) = p.outline_level {
+        out = out.outline_lvl(usize::from(level));
+    }
+    for run in &p.runs {
+        out = out.add_run(text_run(&run.text, style.role(run.role)));
+    }
+    out
+}
+
+/// A run of text in a role's font: line breaks become w:br, tabs w:tab, and
+/// characters XML cannot hold are dropped (see [`text`]).
+fn text_run(s: &str, rs: &RoleStyle) -> Run {
+    let mut run = Run::new().fonts(fonts(&rs.font, &rs.latin_font)).size(rs.size_half_points as usize);
+    if rs.bold {
+        run = run.bold();
+    }
+    for (i, line) in text::xml_safe(s).split('\n').enumerate() {
+        if i > 0 {
+            run = run.add_break(BreakType::TextWrapping);
+        }
+        for (j, piece) in line.split('\t').enumerate() {
+            if j > 0 {
+                run = run.add_tab();
+            }
+            if !piece.is_empty() {
+                run = run.add_text(piece);
+            }
+        }
+    }
+    run
+}
+
+/// A picture in its own centred paragraph, scaled down to fit the type width and
+/// part of its height. Its line spacing is single: an exact 32 pt line would clip
+/// the picture to one line.
+fn picture_paragraph(picture: &Picture, style: &Style) -> docx_rs::Paragraph {
+    let (w, h) = picture_size(picture, style);
+    let pic = Pic::new_with_dimensions(picture.data.clone(), picture.width, picture.height).size(w, h);
+    docx_rs::Paragraph::new()
+        .align(AlignmentType::Center)
+        .line_spacing(docx_rs::LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before(0).after(0))
+        .add_run(Run::new().add_image(pic))
+}
+
+/// The picture's size in EMU: its natural size at 96 dpi, scaled down (never up)
+/// to the type width and [`PICTURE_MAX_HEIGHT_PERCENT`] of the type height.
+pub fn picture_size(picture: &Picture, style: &Style) -> (u32, u32) {
+    let w = u64::from(picture.width.max(1)) * EMU_PER_PIXEL;
+    let h = u64::from(picture.height.max(1)) * EMU_PER_PIXEL;
+    let max_w = u64::from(style.page.text_width()) * EMU_PER_TWIP;
+    let max_h = u64::from(style.page.text_height()) * EMU_PER_TWIP * PICTURE_MAX_HEIGHT_PERCENT / 100;
+    // Scale by the tighter of the two limits, in exact integer arithmetic.
+    let (num, den) = if w * max_h > h * max_w { (max_w, w) } else { (max_h, h) };
+    let (num, den) = if num >= den { (1, 1) } else { (num, den) };
+    let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX).max(1);
+    (clamp(w * num / den), clamp(h * num / den))
+}
+
+fn table(t: &Table, style: &Style) -> docx_rs::Table {
+    let rs = style.role(Role::Table);
+    let width = style.page.text_width() as usize;
+    let given: usize = t.columns.iter().filter_map(|(_, w)| w.map(|w| w as usize)).sum();
+    let open = t.columns.iter().filter(|(_, w)| w.is_none()).count();
+    let rest = 100usize.saturating_sub(given);
+    let grid: Vec<usize> = t
+        .columns
+        .iter()
+        .map(|(_, w)| match w {
+            Some(w) => width * *w as usize / 100,
+            None => width * rest / open.max(1) / 100,
+        })
+        .collect();
+    let cell = |text: &str, w: usize, bold: bool| {
+        let mut cell_style = rs.clone();
+        cell_style.bold |= bold;
+        let p = styled_paragraph(&cell_style).add_run(text_run(text, &cell_style));
+        TableCell::new().width(w, WidthType::Dxa).add_paragraph(p)
+    };
+    let header = TableRow::new(t.columns.iter().zip(&grid).map(|((label, _), w)| cell(label, *w, true)).collect());
+    let rows = t.rows.iter().map(|row| TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect()));
+    docx_rs::Table::new(std::iter::once(header).chain(rows).collect())
+        .set_grid(grid.clone())
+        .width(grid.iter().sum(), WidthType::Dxa)
+}
+
+/// `— N —` with N a PAGE field, in the page-number role's font; aligned to one
+/// side with the inset of GB/T 9704 (单页码居右空一字，双页码居左空一字).
+fn page_number_footer(style: &Style, align: Align) -> Footer {
+    let pn = &style.page_number;
+    let run = |r: Run| r.fonts(fonts(&pn.font, &pn.latin_font)).size(pn.size_half_points as usize);
+    let inset = (pn.inset_chars_x100 * pn.size_half_points / 10) as i32;
+    let line = docx_rs::LineSpacing::new().line_rule(LineSpacingType::Exact).line((pn.size_half_points * 10) as i32).before(0).after(0);
+    let mut p = docx_rs::Paragraph::new().align(alignment(align)).line_spacing(line);
+    p = match align {
+        Align::Right => p.indent(None, None, Some(inset), None),
+        Align::Left => p.indent(Some(inset), None, None, None),
+        _ => p,
+    };
+    let p = p
+        .add_run(run(Run::new().add_text(text::xml_safe(&pn.prefix))))
+        .add_run(run(Run::new().add_field_char(FieldCharType::Begin, false)))
+        .add_run(run(Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new()))))
+        .add_run(run(Run::new().add_field_char(FieldCharType::Separate, false)))
+        .add_run(run(Run::new().add_text("1")))
+        .add_run(run(Run::new().add_field_char(FieldCharType::End, false)))
+        .add_run(run(Run::new().add_text(text::xml_safe(&pn.suffix))));
+    Footer::new().add_paragraph(p)
+}

@@ -1,0 +1,179 @@
+//! The draft: a filled form. The app saves and loads exactly this; the renderer
+//! turns a compiled spec and a draft into a .docx. Described in docs/draft-format.md.
+
+use std::collections::BTreeMap;
+
+use base64::Engine;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+use crate::picture;
+use crate::spec::{FormSpec, PictureFormat};
+
+pub const DRAFT_FORMAT: &str = "wengao-draft";
+/// Version written by this build; older versions are migrated when loading.
+pub const DRAFT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Draft {
+    /// Always [`DRAFT_FORMAT`].
+    pub format: String,
+    pub version: u32,
+    /// The name of the template (`模板：…`) the draft was written for.
+    pub template: String,
+    /// Field values by field name, as typed (年月 as “2027年2月”).
+    #[serde(default)]
+    pub fields: BTreeMap<String, String>,
+    /// The document's parts by node name, each a list of occurrences in order.
+    #[serde(default)]
+    pub body: Parts,
+}
+
+/// Occurrences of each node, by node name.
+pub type Parts = BTreeMap<String, Vec<Item>>;
+
+/// One occurrence of a node: a part, a （一）-item, a 一是-item, a text, a picture
+/// slot or a table. Only the members its kind uses are present.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Item {
+    /// A heading the drafter writes (（一）-items).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub title: String,
+    /// The bold lead sentence of a 一是-item.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lead: String,
+    /// Body text; in a 多段 text each line is a paragraph.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub text: String,
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub parts: Parts,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub pictures: Vec<Picture>,
+    /// Table rows: column name → cell text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rows: Vec<BTreeMap<String, String>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Picture {
+    /// The file name the picture came from.
+    pub name: String,
+    pub format: PictureFormat,
+    /// Size in pixels, read from the file's header.
+    pub width: u32,
+    pub height: u32,
+    #[serde(default)]
+    pub caption: String,
+    /// The file's bytes, unchanged; base64 in JSON.
+    #[serde(serialize_with = "to_base64", deserialize_with = "from_base64")]
+    pub data: Vec<u8>,
+}
+
+fn to_base64<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
+}
+
+fn from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
+    let text = String::deserialize(d)?;
+    base64::engine::general_purpose::STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+}
+
+impl Picture {
+    /// A picture from a file's bytes; Err with a message in Chinese when the bytes
+    /// are not a JPEG or PNG picture.
+    pub fn from_bytes(name: &str, data: Vec<u8>) -> Result<Picture, String> {
+        let info = picture::sniff(&data).ok_or_else(|| format!("“{name}”不是 JPEG 或 PNG 图片"))?;
+        Ok(Picture { name: name.to_string(), format: info.format, width: info.width, height: info.height, caption: String::new(), data })
+    }
+}
+
+/// Why a draft file could not be loaded. Loading never changes anything.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftError {
+    NotJson(String),
+    NotADraft,
+    Newer(u32),
+    Invalid(String),
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DraftError::NotJson(e) => write!(f, "这不是文稿的草稿文件：内容不是 JSON（{e}）"),
+            DraftError::NotADraft => write!(f, "这不是文稿的草稿文件：缺少“format: {DRAFT_FORMAT}”"),
+            DraftError::Newer(v) => {
+                write!(f, "这个草稿是更新版本的文稿保存的（草稿格式第{v}版，本程序只认到第{DRAFT_VERSION}版），请换用新版本打开")
+            }
+            DraftError::Invalid(e) => write!(f, "草稿文件内容有误：{e}"),
+        }
+    }
+}
+
+impl Draft {
+    /// An empty draft for a template, with its fields' defaults.
+    pub fn new(spec: &FormSpec) -> Draft {
+        Draft {
+            format: DRAFT_FORMAT.into(),
+            version: DRAFT_VERSION,
+            template: spec.name.clone(),
+            fields: spec.fields.iter().filter_map(|f| Some((f.id.clone(), f.default.clone()?))).collect(),
+            body: Parts::new(),
+        }
+    }
+
+    /// Reads a draft file of this or an older version.
+    pub fn from_json(text: &str) -> Result<Draft, DraftError> {
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
+        if value.get("format").and_then(|f| f.as_str()) != Some(DRAFT_FORMAT) {
+            return Err(DraftError::NotADraft);
+        }
+        let version = value.get("version").and_then(|v| v.as_u64()).ok_or(DraftError::Invalid("缺少版本号 version".into()))?;
+        let version = u32::try_from(version).map_err(|_| DraftError::Newer(u32::MAX))?;
+        if version > DRAFT_VERSION {
+            return Err(DraftError::Newer(version));
+        }
+        let value = migrate(value, version)?;
+        let draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(e.to_string()))?;
+        for p in draft.body.values().flatten().flat_map(all_pictures) {
+            match picture::sniff(&p.data) {
+                Some(info) if info.format == p.format => {}
+                _ => return Err(DraftError::Invalid(format!("图片“{}”的数据不是 {} 图片", p.name, p.format.label()))),
+            }
+        }
+        Ok(draft)
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string_pretty(self).expect("a draft always serialises")
+    }
+}
+
+fn all_pictures(item: &Item) -> Vec<&Picture> {
+    let mut out: Vec<&Picture> = item.pictures.iter().collect();
+    for child in item.parts.values().flatten() {
+        out.extend(all_pictures(child));
+    }
+    out
+}
+
+/// Brings an older draft up to [`DRAFT_VERSION`], one version at a time.
+fn migrate(value: serde_json::Value, from: u32) -> Result<serde_json::Value, DraftError> {
+    match from {
+        DRAFT_VERSION => Ok(value),
+        // Version 1 is the first; each later version adds an arm `n => migrate(upgrade_n(value), n + 1)`.
+        other => Err(DraftError::Invalid(format!("不认识的草稿格式版本{other}"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn foreign_newer_and_broken_files_are_refused_with_a_reason() {
+        assert!(matches!(Draft::from_json("<xml/>"), Err(DraftError::NotJson(_))));
+        assert_eq!(Draft::from_json(r#"{"format":"other"}"#), Err(DraftError::NotADraft));
+        assert_eq!(Draft::from_json(r#"{"format":"wengao-draft","version":7,"template":"x"}"#), Err(DraftError::Newer(7)));
+        let broken = r#"{"format":"wengao-draft","version":1,"template":"x","body":{"配图":[{"pictures":[{"name":"a.png","format":"png","width":1,"height":1,"data":"aGVsbG8="}]}]}}"#;
+        assert!(matches!(Draft::from_json(broken), Err(DraftError::Invalid(m)) if m.contains("a.png")));
+    }
+}
