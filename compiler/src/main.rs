@@ -8,6 +8,17 @@ use wengao::builtin::BuiltinStyles;
 use wengao::compile::{check_style_sheet, file_kind, FileKind};
 use wengao::{compile, count, Resolver, SourceFile};
 
+/// Prints a line to standard output; a closed pipe (`wengao stats … | head`) ends
+/// the program quietly instead of panicking.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write;
+        if writeln!(std::io::stdout(), $($arg)*).is_err() {
+            std::process::exit(0);
+        }
+    }};
+}
+
 const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
 
 用法：
@@ -60,11 +71,11 @@ fn main() -> ExitCode {
     let wants_help = args.iter().any(|a| a == "--help" || a == "-h");
     match args.first().map(String::as_str) {
         None | Some("help" | "--help" | "-h") => {
-            println!("{HELP}");
+            say!("{HELP}");
             ExitCode::SUCCESS
         }
         Some("--version" | "-V") => {
-            println!("wengao {}", env!("CARGO_PKG_VERSION"));
+            say!("wengao {}", env!("CARGO_PKG_VERSION"));
             ExitCode::SUCCESS
         }
         Some("check") if wants_help => help(CHECK_HELP),
@@ -87,7 +98,7 @@ fn main() -> ExitCode {
 }
 
 fn help(text: &str) -> ExitCode {
-    println!("{text}");
+    say!("{text}");
     ExitCode::SUCCESS
 }
 
@@ -168,7 +179,7 @@ fn check(paths: &[String]) -> ExitCode {
             eprintln!("{p}：{errors}个错误，{warnings}个警告");
             worst = worst.max(1);
         } else {
-            println!("{p}：通过{}", if warnings > 0 { format!("（{warnings}个警告）") } else { String::new() });
+            say!("{p}：通过{}", if warnings > 0 { format!("（{warnings}个警告）") } else { String::new() });
         }
     }
     ExitCode::from(worst)
@@ -193,7 +204,7 @@ fn compile_cmd(args: &[String]) -> ExitCode {
     }
     match result.spec {
         Some(spec) => {
-            println!("{}", serde_json::to_string_pretty(&spec).expect("a form spec always serialises"));
+            say!("{}", serde_json::to_string_pretty(&spec).expect("a form spec always serialises"));
             ExitCode::SUCCESS
         }
         None => ExitCode::from(1),
@@ -221,9 +232,9 @@ fn count_cmd(args: &[String]) -> ExitCode {
     };
     let c = count::count(&text);
     if json {
-        println!("{}", serde_json::to_string(&c).expect("counts serialise"));
+        say!("{}", serde_json::to_string(&c).expect("counts serialise"));
     } else {
-        println!("字数：{}\n字符数（不计空格）：{}\n字符数（计空格）：{}", c.words, c.chars_no_spaces, c.chars_with_spaces);
+        say!("字数：{}\n字符数（不计空格）：{}\n字符数（计空格）：{}", c.words, c.chars_no_spaces, c.chars_with_spaces);
     }
     ExitCode::SUCCESS
 }
@@ -350,12 +361,12 @@ fn stats_cmd(args: &[String]) -> ExitCode {
     for part in wengao::review::budgets(&spec, &draft) {
         let budget = part.budget.as_ref().map_or(String::new(), |b| b.describe());
         let state = part.state.map_or("", |s| s.label());
-        println!("{}{}：{}字　{budget}　{state}", "  ".repeat(part.depth), part.label, part.words);
+        say!("{}{}：{}字　{budget}　{state}", "  ".repeat(part.depth), part.label, part.words);
     }
     let doc = wengao::document::assemble(&spec, &draft);
     let estimate = wengao::layout::estimate(&doc, &spec.style);
     let limit = spec.page_limit.map_or(String::new(), |l| format!("　上限{}页", l.max));
-    println!("估计页数：约{}页{limit}", estimate.pages);
+    say!("估计页数：约{}页{limit}", estimate.pages);
     ExitCode::SUCCESS
 }
 

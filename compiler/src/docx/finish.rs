@@ -10,8 +10,10 @@
 //!   there) and w:type on w:gridCol are removed;
 //! * parts no relationship points at (numbering, comments, footnotes) are dropped;
 //! * every picture's wp:docPr id is 1 in docx-rs: renumbered 1, 2, 3…;
-//! * docx-rs names every picture `media/….png`: JPEG files get a .jpg name and the
-//!   image/jpeg content type, bytes unchanged;
+//! * docx-rs names every picture `media/….png`, numbered by a process-wide counter:
+//!   renamed image1, image2… with .jpg for JPEG files and the image/jpeg content
+//!   type, bytes unchanged; its optional w14:paraId (also from a counter) dropped,
+//!   so the same draft always gives the same file;
 //! * the font table is fixed in docx-rs (Times New Roman, Symbol, Arial): replaced
 //!   by the fonts the style sheet uses, with their alternative names;
 //! * core properties are private in docx-rs (author "unknown"): replaced by the
@@ -141,20 +143,28 @@ const ALT_NAMES: &[(&str, &str)] = &[
 
 /// Applies every mend and returns the package's parts in order.
 pub fn finish(xml: docx_rs::XMLDocx, doc: &Document, style: &Style, options: &RenderOptions) -> Vec<Part> {
-    let mut media_names = Vec::new();
+    // docx-rs numbers pictures from a process-wide counter: renumber them 1, 2, 3…
+    // (the same draft gives the same bytes) and name each file by its format.
+    let mut renames: Vec<(String, String)> = Vec::new();
     let mut media = Vec::new();
-    for (id, bytes) in xml.media {
+    for (i, (id, bytes)) in xml.media.into_iter().enumerate() {
         let ext = match picture::sniff(&bytes).map(|p| p.format) {
             Some(PictureFormat::Jpeg) => "jpg",
             _ => "png",
         };
-        media_names.push((format!("media/{id}.png"), format!("media/{id}.{ext}")));
-        media.push((format!("word/media/{id}.{ext}"), bytes));
+        let n = i + 1;
+        renames.push((format!("\"media/{id}.png\""), format!("\"media/image{n}.{ext}\"")));
+        renames.push((format!("\"{id}\""), format!("\"rIdImage{n}\"")));
+        media.push((format!("word/media/image{n}.{ext}"), bytes));
     }
     let rename = |bytes: Vec<u8>| -> Vec<u8> {
         let mut text = String::from_utf8(bytes).unwrap_or_default();
-        for (from, to) in &media_names {
-            text = text.replace(&format!("\"{from}\""), &format!("\"{to}\""));
+        // Through placeholders, so that a new name never meets an old one.
+        for (i, (from, _)) in renames.iter().enumerate() {
+            text = text.replace(from.as_str(), &format!("\"\u{1}{i}\u{1}\""));
+        }
+        for (i, (_, to)) in renames.iter().enumerate() {
+            text = text.replace(&format!("\"\u{1}{i}\u{1}\""), to);
         }
         text.into_bytes()
     };
@@ -165,7 +175,7 @@ pub fn finish(xml: docx_rs::XMLDocx, doc: &Document, style: &Style, options: &Re
         ("docProps/core.xml".into(), core_properties(doc, options)),
         ("docProps/custom.xml".into(), xml.doc_props.custom),
         ("word/_rels/document.xml.rels".into(), rename(xml.document_rels)),
-        ("word/document.xml".into(), number_drawings(&reorder(&xml.document))),
+        ("word/document.xml".into(), number_drawings(&reorder(&rename(xml.document)))),
         ("word/styles.xml".into(), general_paragraph_properties(&reorder(&xml.styles))),
         ("word/settings.xml".into(), reorder(&xml.settings)),
         ("word/fontTable.xml".into(), font_table(style)),
@@ -371,6 +381,8 @@ fn reorder_element(e: &mut Element) {
     if e.local() == "gridCol" {
         e.attrs.retain(|(k, _)| k != "w:type");
     }
+    // Paragraph ids come from a process-wide counter in docx-rs; they are optional.
+    e.attrs.retain(|(k, _)| k != "w14:paraId" && k != "w14:textId");
     for child in &mut e.children {
         if let XmlNode::Element(c) = child {
             reorder_element(c);

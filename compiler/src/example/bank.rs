@@ -6,6 +6,8 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Topic {
     Work,
+    /// What an innovation case did (主要举措).
+    CaseMeasures,
     Problems,
     Measures,
     Background,
@@ -22,7 +24,7 @@ impl Topic {
             ("思路", Topic::Measures),
             ("背景", Topic::Background),
             ("成效", Topic::Results),
-            ("举措", Topic::Work),
+            ("举措", Topic::CaseMeasures),
             ("履职", Topic::Work),
         ]
         .iter()
@@ -33,6 +35,7 @@ impl Topic {
     pub fn sentences(self) -> &'static [&'static str] {
         match self {
             Topic::Work => WORK,
+            Topic::CaseMeasures => CASE_MEASURES,
             Topic::Problems => PROBLEMS,
             Topic::Measures => MEASURES,
             Topic::Background => BACKGROUND,
@@ -43,6 +46,7 @@ impl Topic {
     pub fn headings(self) -> &'static [&'static str] {
         match self {
             Topic::Work | Topic::Background => WORK_HEADINGS,
+            Topic::CaseMeasures => CASE_HEADINGS,
             Topic::Problems => PROBLEM_HEADINGS,
             Topic::Measures => MEASURE_HEADINGS,
             Topic::Results => RESULT_LEADS,
@@ -52,6 +56,7 @@ impl Topic {
     pub fn leads(self) -> &'static [&'static str] {
         match self {
             Topic::Work | Topic::Background => WORK_LEADS,
+            Topic::CaseMeasures => CASE_LEADS,
             Topic::Problems => PROBLEM_LEADS,
             Topic::Measures => MEASURE_LEADS,
             Topic::Results => RESULT_LEADS,
@@ -81,6 +86,31 @@ const MEASURE_HEADINGS: &[&str] = &[
     "聚焦队伍建设，推动党员作用充分发挥",
     "聚焦融合发展，推动党建业务同频共振",
     "聚焦作风建设，推动正风肃纪常态长效",
+];
+
+const CASE_HEADINGS: &[&str] = &[
+    "建强组织体系，把党组织建在小区上",
+    "整合多方资源，让小区治理有人管",
+    "完善议事机制，让居民的事商量着办",
+];
+
+const CASE_LEADS: &[&str] = &[
+    "成立小区党支部",
+    "编组楼门党小组",
+    "选派党员骨干",
+    "引入专业物业",
+    "建立“小区议事厅”",
+    "设立党群服务站",
+];
+
+const CASE_MEASURES: &[&str] = &[
+    "在17个无物业小区全部成立党支部，由社区“两委”成员兼任书记。",
+    "把386名在职党员、退休党员编入楼门党小组，每名党员联系10户左右居民。",
+    "从退休干部和热心居民中选出党员楼门长52名，负责收集居民诉求。",
+    "通过公开招标引入5家专业物业企业，由小区党支部监督服务质量。",
+    "每月召开一次议事会，居民代表、物业企业和驻区单位共同商定小区事务。",
+    "在每个小区设立党群服务站，党员轮流值守，居民小事不出小区。",
+    "驻区单位认领停车改造、加装照明等项目23个，投入资金186万元。",
 ];
 
 const WORK_LEADS: &[&str] = &[

@@ -117,13 +117,13 @@ impl Writer {
         s
     }
 
-    /// Whole sentences of the topic, about `target` 字 in all.
+    /// Whole sentences of the topic, about `target` 字 in all, at least one.
     fn sentences(&mut self, topic: Topic, target: usize) -> String {
         let mut text = String::new();
         let mut words = 0;
         let bank = topic.sentences();
         for _ in 0..bank.len() * 2 {
-            if words + 12 >= target {
+            if words > 0 && words + 12 >= target {
                 break;
             }
             let s = self.next(topic, "sentence", bank);

@@ -1,0 +1,529 @@
+//! The .docx output, read back: unzip, parse the XML and check every rule of
+//! Attachment 1 against the numbers of the seed (not the renderer's constants),
+//! for the example drafts and for a hostile one. With LibreOffice installed the
+//! files are also laid out to PDF and the page numbers found on the pages
+//! (`WENGAO_REQUIRE_LIBREOFFICE=1`, as scripts/test sets it, makes that mandatory).
+
+use std::collections::BTreeMap;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use quick_xml::events::Event;
+use wengao::builtin::{BuiltinStyles, TEMPLATES};
+use wengao::docx::{render, RenderOptions};
+use wengao::draft::{Draft, Item, Picture};
+use wengao::spec::FormSpec;
+
+// ---- reading a package back ----
+
+#[derive(Debug, Clone)]
+struct El {
+    name: String,
+    attrs: BTreeMap<String, String>,
+    children: Vec<El>,
+    text: String,
+}
+
+impl El {
+    fn attr(&self, k: &str) -> Option<&str> {
+        self.attrs.get(k).map(String::as_str)
+    }
+    fn child(&self, name: &str) -> Option<&El> {
+        self.children.iter().find(|c| c.name == name)
+    }
+    fn all<'a>(&'a self, name: &str, out: &mut Vec<&'a El>) {
+        if self.name == name {
+            out.push(self);
+        }
+        for c in &self.children {
+            c.all(name, out);
+        }
+    }
+    fn find_all(&self, name: &str) -> Vec<&El> {
+        let mut out = Vec::new();
+        self.all(name, &mut out);
+        out
+    }
+    /// The text of every w:t below, in order.
+    fn texts(&self) -> String {
+        self.find_all("w:t").iter().map(|t| t.text.as_str()).collect()
+    }
+    fn child_names(&self) -> Vec<&str> {
+        self.children.iter().map(|c| c.name.as_str()).collect()
+    }
+}
+
+fn parse_xml(bytes: &[u8]) -> El {
+    let mut reader = quick_xml::Reader::from_reader(bytes);
+    let decoder = reader.decoder();
+    let mut stack = vec![El { name: String::new(), attrs: BTreeMap::new(), children: Vec::new(), text: String::new() }];
+    let el = |e: &quick_xml::events::BytesStart| El {
+        name: String::from_utf8(e.name().as_ref().to_vec()).unwrap(),
+        attrs: e
+            .attributes()
+            .map(|a| {
+                let a = a.unwrap();
+                (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), a.decoded_and_normalized_value(quick_xml::XmlVersion::Implicit1_0, decoder).unwrap().to_string())
+            })
+            .collect(),
+        children: Vec::new(),
+        text: String::new(),
+    };
+    loop {
+        match reader.read_event().expect("well-formed XML") {
+            Event::Start(e) => stack.push(el(&e)),
+            Event::Empty(e) => stack.last_mut().unwrap().children.push(el(&e)),
+            Event::End(_) => {
+                let done = stack.pop().unwrap();
+                stack.last_mut().unwrap().children.push(done);
+            }
+            Event::Text(t) => stack.last_mut().unwrap().text.push_str(&t.decode().unwrap()),
+            Event::GeneralRef(r) => {
+                let name = r.decode().unwrap();
+                let c = match name.as_ref() {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    other => panic!("unexpected entity {other}"),
+                };
+                stack.last_mut().unwrap().text.push_str(c);
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    assert_eq!(stack.len(), 1, "unbalanced XML");
+    stack.pop().unwrap().children.remove(0)
+}
+
+struct Package {
+    files: BTreeMap<String, Vec<u8>>,
+    deflated: bool,
+}
+
+impl Package {
+    fn open(bytes: &[u8]) -> Package {
+        let mut zip = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip file");
+        let mut files = BTreeMap::new();
+        let mut deflated = true;
+        for i in 0..zip.len() {
+            let mut f = zip.by_index(i).unwrap();
+            deflated &= f.compression() == zip::CompressionMethod::Deflated;
+            let mut data = Vec::new();
+            f.read_to_end(&mut data).unwrap();
+            files.insert(f.name().to_string(), data);
+        }
+        Package { files, deflated }
+    }
+    fn xml(&self, name: &str) -> El {
+        parse_xml(self.files.get(name).unwrap_or_else(|| panic!("no part {name}")))
+    }
+}
+
+// ---- drafts ----
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn spec(name: &str) -> FormSpec {
+    let t = TEMPLATES.iter().find(|t| t.name() == name).unwrap();
+    wengao::compile(&t.source_file(), &BuiltinStyles).spec.unwrap()
+}
+
+fn fixture(name: &str) -> Draft {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/drafts").join(format!("{name}.json"))).unwrap();
+    Draft::from_json(&text).unwrap()
+}
+
+fn docx(spec: &FormSpec, draft: &Draft) -> Package {
+    let options = RenderOptions { created: Some("2027-02-01T09:00:00Z".into()) };
+    Package::open(&render(spec, draft, &options))
+}
+
+fn paragraphs(doc: &El) -> Vec<&El> {
+    doc.child("w:body").unwrap().find_all("w:p")
+}
+
+/// (east-Asian font, half-points, bold) of a run.
+fn run_style(r: &El) -> (String, u32, bool) {
+    let rpr = r.child("w:rPr").expect("every run has properties");
+    let font = rpr.child("w:rFonts").and_then(|f| f.attr("w:eastAsia")).unwrap_or("").to_string();
+    let size = rpr.child("w:sz").and_then(|s| s.attr("w:val")).map_or(0, |v| v.parse().unwrap());
+    let bold = rpr.child("w:b").is_some_and(|b| b.attr("w:val").is_none_or(|v| v != "false" && v != "0"));
+    (font, size, bold)
+}
+
+fn text_runs(p: &El) -> Vec<&El> {
+    p.find_all("w:r").into_iter().filter(|r| r.child("w:t").is_some()).collect()
+}
+
+fn ppr_value<'a>(p: &'a El, child: &str, attr: &str) -> Option<&'a str> {
+    p.child("w:pPr")?.child(child)?.attr(attr)
+}
+
+/// Children of `el` in the order the schema lists; unlisted ones ignored.
+fn assert_schema_order(el: &El, order: &[&str]) {
+    let ranks: Vec<usize> = el.child_names().iter().filter_map(|n| order.iter().position(|o| o == n)).collect();
+    assert!(ranks.windows(2).all(|w| w[0] <= w[1]), "{} children out of schema order: {:?}", el.name, el.child_names());
+}
+
+// ---- the rules of Attachment 1 ----
+
+#[test]
+fn full_report_follows_every_rule_of_attachment_one() {
+    let spec = spec("述职报告");
+    for draft in [fixture("述职报告"), fixture("述职报告-六页")] {
+        let pkg = docx(&spec, &draft);
+        assert!(pkg.deflated, "every zip entry is deflate-compressed");
+        let doc = pkg.xml("word/document.xml");
+        let sect = doc.child("w:body").unwrap().child("w:sectPr").unwrap();
+        let sz = sect.child("w:pgSz").unwrap();
+        assert_eq!((sz.attr("w:w"), sz.attr("w:h")), (Some("11906"), Some("16838")), "A4");
+        let mar = sect.child("w:pgMar").unwrap();
+        // 3.7 / 3.5 / 2.8 / 2.6 cm at 1440/2.54 twips per cm; gutter 0 mm.
+        for (k, v) in [("w:top", "2098"), ("w:bottom", "1984"), ("w:left", "1587"), ("w:right", "1474"), ("w:gutter", "0")] {
+            assert_eq!(mar.attr(k), Some(v), "margin {k}");
+        }
+        // The page-number line's top 7 mm (397 twips) under the type area: footer
+        // distance = 1984 − 397 − one 14 pt line (280).
+        assert_eq!(mar.attr("w:footer"), Some("1307"));
+
+        let ps = paragraphs(&doc);
+        let texts: Vec<String> = ps.iter().map(|p| p.texts()).collect();
+        let role_of = |i: usize| -> &str {
+            let t = &texts[i];
+            if i == 0 {
+                "title"
+            } else if i == 1 {
+                "subtitle"
+            } else if i == 2 {
+                "date"
+            } else if t.starts_with(['一', '二', '三', '四', '五']) && t.chars().nth(1) == Some('、') {
+                "h1"
+            } else if t.starts_with('（') {
+                "h2"
+            } else if ["一是", "二是", "三是", "四是", "五是", "六是"].iter().any(|l| t.starts_with(l)) {
+                "h3"
+            } else {
+                "body"
+            }
+        };
+        assert_eq!(texts[0], "2026年党建工作述职报告");
+        assert_eq!(texts[1], "XX街道党工委书记 张三");
+        assert_eq!(texts[2], "（2027年2月）");
+        let mut seen = BTreeMap::new();
+        for (i, p) in ps.iter().enumerate() {
+            let role = role_of(i);
+            *seen.entry(role).or_insert(0) += 1;
+            // Every text paragraph: exactly 32 pt, no space before or after.
+            assert_eq!(ppr_value(p, "w:spacing", "w:lineRule"), Some("exact"), "{}", texts[i]);
+            assert_eq!(ppr_value(p, "w:spacing", "w:line"), Some("640"), "{}", texts[i]);
+            assert_eq!(ppr_value(p, "w:spacing", "w:before"), Some("0"));
+            assert_eq!(ppr_value(p, "w:spacing", "w:after"), Some("0"));
+            assert_schema_order(p.child("w:pPr").unwrap(), &["w:pStyle", "w:keepNext", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"]);
+            let runs = text_runs(p);
+            for r in &runs {
+                assert_schema_order(r.child("w:rPr").unwrap(), &["w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:sz", "w:szCs"]);
+            }
+            let (font, size, bold) = run_style(runs[0]);
+            let jc = ppr_value(p, "w:jc", "w:val");
+            let first_line = ppr_value(p, "w:ind", "w:firstLine");
+            let outline = ppr_value(p, "w:outlineLvl", "w:val");
+            match role {
+                "title" => assert_eq!((font.as_str(), size, bold, jc), ("华文中宋", 44, true, Some("center"))),
+                "subtitle" | "date" => assert_eq!((font.as_str(), size, jc), ("楷体_GB2312", 36, Some("center"))),
+                "h1" => assert_eq!((font.as_str(), size, outline), ("黑体", 36, Some("0"))),
+                "h2" => assert_eq!((font.as_str(), size, outline), ("楷体_GB2312", 36, Some("1"))),
+                "h3" => {
+                    // The lead sentence bold 仿宋, the rest of the paragraph plain body.
+                    assert_eq!((font.as_str(), size, bold), ("仿宋_GB2312", 36, true));
+                    assert!(runs[0].texts().ends_with('。'));
+                    let (font, size, bold) = run_style(runs[1]);
+                    assert_eq!((font.as_str(), size, bold), ("仿宋_GB2312", 36, false));
+                    assert_eq!(first_line, Some("720"), "two characters of 18 pt");
+                }
+                _ => {
+                    assert_eq!((font.as_str(), size, bold), ("仿宋_GB2312", 36, false), "{}", texts[i]);
+                    assert_eq!(first_line, Some("720"));
+                }
+            }
+        }
+        assert_eq!(seen.get("h1"), Some(&3), "three parts");
+        assert!(seen.get("h2").copied().unwrap_or(0) >= 6 && seen.get("h3").copied().unwrap_or(0) >= 18, "{seen:?}");
+
+        // What Word counts in the file equals what the form shows.
+        let words: usize = texts.iter().map(|t| wengao::count::words(t)).sum();
+        assert_eq!(words, wengao::document::assemble(&spec, &draft).counts().words);
+
+        // Page numbers: odd right, even left, — N — in 四号 宋体 (digits too).
+        let settings = pkg.xml("word/settings.xml");
+        assert!(settings.child("w:evenAndOddHeaders").is_some());
+        assert_schema_order(&settings, &["w:zoom", "w:defaultTabStop", "w:evenAndOddHeaders", "w:compat"]);
+        let rels = pkg.xml("word/_rels/document.xml.rels");
+        let target = |id: &str| rels.children.iter().find(|r| r.attr("Id") == Some(id)).and_then(|r| r.attr("Target")).map(|t| format!("word/{t}")).unwrap();
+        let mut footers = BTreeMap::new();
+        for f in sect.find_all("w:footerReference") {
+            footers.insert(f.attr("w:type").unwrap().to_string(), pkg.xml(&target(f.attr("r:id").unwrap())));
+        }
+        for (kind, jc, side) in [("default", "right", "w:right"), ("even", "left", "w:left")] {
+            let footer = &footers[kind];
+            let p = &footer.find_all("w:p")[0];
+            assert_eq!(ppr_value(p, "w:jc", "w:val"), Some(jc), "{kind} footer");
+            assert_eq!(ppr_value(p, "w:ind", side), Some("280"), "{kind}: one 四号 character in from the edge");
+            assert_eq!(p.texts(), "— 1 —");
+            let instr: String = p.find_all("w:instrText").iter().map(|t| t.text.clone()).collect();
+            assert_eq!(instr.trim(), "PAGE");
+            for r in p.find_all("w:r") {
+                let rpr = r.child("w:rPr").unwrap();
+                let fonts = rpr.child("w:rFonts").unwrap();
+                assert_eq!((fonts.attr("w:ascii"), fonts.attr("w:hAnsi")), (Some("宋体"), Some("宋体")));
+                assert_eq!(rpr.child("w:sz").unwrap().attr("w:val"), Some("28"));
+            }
+        }
+
+        // Fonts declared with alternative names; core properties carry title and author.
+        let fonts = pkg.xml("word/fontTable.xml");
+        for (name, alt) in [("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("黑体", "SimHei"), ("华文中宋", "STZhongsong"), ("宋体", "SimSun")] {
+            let f = fonts.children.iter().find(|f| f.attr("w:name") == Some(name)).unwrap_or_else(|| panic!("font {name}"));
+            assert_eq!(f.child("w:altName").and_then(|a| a.attr("w:val")), Some(alt));
+        }
+        let core = pkg.xml("docProps/core.xml");
+        assert_eq!(core.child("dc:title").unwrap().text, "2026年党建工作述职报告");
+        assert_eq!(core.child("dc:creator").unwrap().text, "张三");
+    }
+}
+
+#[test]
+fn case_pictures_keep_their_format_size_and_captions() {
+    let spec = spec("创新案例");
+    let draft = fixture("创新案例");
+    let pkg = docx(&spec, &draft);
+    let jpeg = std::fs::read(root().join("tests/fixtures/pictures/案例首页.jpg")).unwrap();
+    let media: Vec<(&String, &Vec<u8>)> = pkg.files.iter().filter(|(k, _)| k.starts_with("word/media/")).collect();
+    assert_eq!(media.len(), 3);
+    let jpgs: Vec<_> = media.iter().filter(|(k, _)| k.ends_with(".jpg")).collect();
+    assert_eq!(jpgs.len(), 1, "the JPEG stays a JPEG");
+    assert_eq!(jpgs[0].1, &jpeg, "byte for byte");
+    let types = pkg.xml("[Content_Types].xml");
+    let jpg_type = types.children.iter().find(|d| d.attr("Extension") == Some("jpg")).and_then(|d| d.attr("ContentType"));
+    assert_eq!(jpg_type, Some("image/jpeg"));
+    let rels = String::from_utf8(pkg.files["word/_rels/document.xml.rels"].clone()).unwrap();
+    for (name, _) in &media {
+        assert!(rels.contains(&format!("\"{}\"", name.trim_start_matches("word/"))), "{name} is referenced");
+    }
+
+    let doc = pkg.xml("word/document.xml");
+    let ps = paragraphs(&doc);
+    let ids: Vec<&str> = doc.find_all("wp:docPr").iter().map(|d| d.attr("id").unwrap()).collect();
+    assert_eq!(ids, ["1", "2", "3"], "unique drawing ids");
+    // Type width 21 − 2.8 − 2.6 = 15.6 cm = 8845 twips = 5,616,575 EMU.
+    for extent in doc.find_all("wp:extent") {
+        let cx: u64 = extent.attr("cx").unwrap().parse().unwrap();
+        assert!(cx <= 8845 * 635, "a picture wider than the type area: {cx}");
+    }
+    let captions = ["2026年6月，社区党委组织党员志愿者入户走访", "小区党支部召开议事协商会", "改造后的小区环境整洁有序"];
+    let mut pictures = 0;
+    for (i, p) in ps.iter().enumerate() {
+        if p.find_all("w:drawing").is_empty() {
+            continue;
+        }
+        // Not exact spacing: Word would clip the picture to one 32 pt line.
+        assert_ne!(ppr_value(p, "w:spacing", "w:lineRule"), Some("exact"));
+        assert_eq!(ppr_value(p, "w:jc", "w:val"), Some("center"));
+        let caption = &ps[i + 1];
+        assert!(caption.texts().starts_with(captions[pictures]), "caption after picture {pictures}");
+        assert_eq!(ppr_value(caption, "w:jc", "w:val"), Some("center"));
+        assert_eq!(ppr_value(caption, "w:spacing", "w:line"), Some("640"));
+        pictures += 1;
+    }
+    assert_eq!(pictures, 3);
+    assert_eq!(ps[1].texts(), "——“红色物业”让老旧小区治理有了主心骨");
+}
+
+/// A draft with everything a hurried drafter pastes from Word, with a block of
+/// `long` characters (and more).
+fn hostile(long: usize) -> (FormSpec, Draft) {
+    let spec = spec("述职报告");
+    let mut draft = fixture("述职报告");
+    draft.fields.insert("姓名".into(), "张<三>&\"李'四\"\u{0}\u{1F}".into());
+    draft.fields.insert("单位".into(), "  XX街道党工委 😀 𠀋  ".into());
+    // Eight characters a time.
+    let long: String = "长文本𠀋😀&<>".repeat(long / 8 + 1);
+    let body = &mut draft.body;
+    body.insert("导语".into(), vec![Item { text: format!("  前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}第一行\n第二行\r\n第三行\t制表符  "), ..Item::default() }]);
+    let first = &mut body.get_mut("履职情况").unwrap()[0];
+    let point = &mut first.parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
+    point.text = long;
+    point.lead = "<b>不是标签</b> & “引号”".into();
+    // Empty optional and required nodes: no crash, no empty paragraphs.
+    first.parts.get_mut("履职方面").unwrap()[1].title.clear();
+    body.remove("下一步");
+    (spec, draft)
+}
+
+#[test]
+fn hostile_text_is_kept_safe_and_whole() {
+    let (spec, draft) = hostile(100_000);
+    let pkg = docx(&spec, &draft);
+    for (name, bytes) in &pkg.files {
+        if name.ends_with(".xml") || name.ends_with(".rels") {
+            parse_xml(bytes); // every part well-formed
+        }
+    }
+    let raw = String::from_utf8(pkg.files["word/document.xml"].clone()).unwrap();
+    for c in ['\u{0}', '\u{7}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
+        assert!(!raw.contains(c), "{c:?} is not allowed in XML");
+    }
+    let doc = pkg.xml("word/document.xml");
+    let ps = paragraphs(&doc);
+    // Field values are trimmed (they sit in centred lines); the rest is kept as typed.
+    assert_eq!(ps[1].texts(), "XX街道党工委 😀 𠀋书记 张<三>&\"李'四\"", "emoji, 𠀋 and metacharacters kept");
+    let intro = &ps[3];
+    assert_eq!(intro.texts(), "  前导空格第一行第二行第三行制表符  ");
+    assert_eq!(intro.find_all("w:br").len(), 2, "line breaks inside a one-paragraph block");
+    assert_eq!(intro.find_all("w:tab").len(), 1);
+    assert!(intro.find_all("w:t").iter().all(|t| t.attr("xml:space") == Some("preserve")));
+    let long = ps.iter().find(|p| p.texts().contains("长文本")).unwrap();
+    let n = long.texts().chars().count();
+    assert!(n > 100_000, "the 100,000-character block is all there: {n}");
+    assert!(long.texts().starts_with("一是<b>不是标签</b> & “引号”。长文本"));
+    assert!(ps.iter().all(|p| !p.texts().is_empty() || !p.find_all("w:drawing").is_empty()), "no empty paragraphs");
+    assert!(ps.iter().any(|p| p.texts() == "（二）"), "an empty heading keeps its number");
+    assert!(!ps.iter().any(|p| p.texts().starts_with("三、")), "a removed part is not rendered");
+}
+
+#[test]
+fn the_same_draft_gives_the_same_bytes() {
+    let spec = spec("创新案例");
+    let draft = fixture("创新案例");
+    let options = RenderOptions { created: Some("2027-02-01T09:00:00Z".into()) };
+    assert_eq!(render(&spec, &draft, &options), render(&spec, &draft, &options));
+}
+
+#[test]
+fn examples_are_what_the_cli_writes() {
+    let exe = env!("CARGO_BIN_EXE_wengao");
+    let cases: [(&str, &[&str]); 4] = [
+        ("述职报告", &[]),
+        ("述职报告-六页", &["--fit-pages"]),
+        ("创新案例", &["--image", "tests/fixtures/pictures/案例首页.jpg"]),
+        ("整改清单", &[]),
+    ];
+    for (name, extra) in cases {
+        let template = format!("templates/{}.wg", name.trim_end_matches("-六页"));
+        let out = Command::new(exe).arg("example").arg(&template).args(extra).current_dir(root()).output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let expected = std::fs::read_to_string(root().join(format!("tests/fixtures/drafts/{name}.json"))).unwrap();
+        assert_eq!(String::from_utf8(out.stdout).unwrap().trim_end(), expected.trim_end(), "{name}: run `wengao example` again");
+    }
+    let refused = Command::new(exe)
+        .args(["example", "templates/创新案例.wg", "--image", "tests/fixtures/pictures/不是图片.jpg"])
+        .current_dir(root())
+        .output()
+        .unwrap();
+    assert_eq!(refused.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是 JPEG 或 PNG 图片"));
+}
+
+#[test]
+fn a_picture_that_is_not_one_is_refused() {
+    let bytes = std::fs::read(root().join("tests/fixtures/pictures/不是图片.jpg")).unwrap();
+    assert!(Picture::from_bytes("不是图片.jpg", bytes).is_err());
+}
+
+// ---- laid out by LibreOffice ----
+
+struct Pdf {
+    pages: Vec<(f64, f64, Vec<(f64, f64, f64, f64, String)>)>,
+}
+
+/// Converts with LibreOffice (fonts mapped by tests/fonts/fonts.conf) and reads
+/// every word's box with pdftotext -bbox; None when the tools are missing.
+fn layout(name: &str, bytes: &[u8]) -> Option<Pdf> {
+    let have = |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
+    if !have("soffice") || !have("pdftotext") {
+        assert!(std::env::var_os("WENGAO_REQUIRE_LIBREOFFICE").is_none(), "LibreOffice and poppler are required");
+        eprintln!("skipped: LibreOffice or pdftotext not installed");
+        return None;
+    }
+    let dir = std::env::temp_dir().join(format!("wengao-lo-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let docx = dir.join(format!("{name}.docx"));
+    std::fs::write(&docx, bytes).unwrap();
+    let status = Command::new("soffice")
+        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .arg(&docx)
+        .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
+        .env("HOME", &dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "soffice: {}", String::from_utf8_lossy(&status.stderr));
+    let out = Command::new("pdftotext").arg("-bbox").arg(dir.join(format!("{name}.pdf"))).arg("-").output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+    let num = |s: &str, key: &str| -> f64 {
+        let at = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
+    };
+    let mut pages = Vec::new();
+    for page in html.split("<page ").skip(1) {
+        let words = page
+            .split("<word ")
+            .skip(1)
+            .map(|w| {
+                let text = w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_string();
+                (num(w, "xMin"), num(w, "yMin"), num(w, "xMax"), num(w, "yMax"), text)
+            })
+            .collect();
+        pages.push((num(page, "width"), num(page, "height"), words));
+    }
+    Some(Pdf { pages })
+}
+
+/// On every page the number N sits below the type area (about 7 mm), at the right
+/// on odd pages and at the left on even pages.
+fn assert_page_numbers(pdf: &Pdf) {
+    let mm = 72.0 / 25.4;
+    for (n, (width, height, words)) in pdf.pages.iter().enumerate() {
+        let n = n + 1;
+        let type_bottom = height - 35.0 * mm;
+        let below: Vec<_> = words.iter().filter(|w| w.1 > type_bottom - 1.0).collect();
+        let number = below.iter().find(|w| w.4.trim_matches(['—', ' ']) == n.to_string());
+        let number = number.unwrap_or_else(|| panic!("page {n}: no number below the type area: {below:?}"));
+        let gap = (below.iter().map(|w| w.1).fold(f64::MAX, f64::min) - type_bottom) / mm;
+        assert!((2.0..=10.0).contains(&gap), "page {n}: number {gap:.1} mm below the type area");
+        let centre = (number.0 + number.2) / 2.0;
+        if n % 2 == 1 {
+            assert!(centre > width / 2.0, "page {n} (odd): number at the left");
+        } else {
+            assert!(centre < width / 2.0, "page {n} (even): number at the right");
+        }
+    }
+}
+
+#[test]
+fn libreoffice_lays_out_the_examples_with_page_numbers_where_they_belong() {
+    let cases = [("述职报告", "述职报告-六页", Some(6)), ("述职报告", "述职报告", Some(8)), ("创新案例", "创新案例", None)];
+    for (template, name, pages) in cases {
+        let spec = spec(template);
+        let bytes = render(&spec, &fixture(name), &RenderOptions::default());
+        let Some(pdf) = layout(name, &bytes) else { return };
+        eprintln!("{name}: {} pages in LibreOffice", pdf.pages.len());
+        if let Some(pages) = pages {
+            assert_eq!(pdf.pages.len(), pages, "{name}");
+        }
+        assert_page_numbers(&pdf);
+    }
+    // LibreOffice takes minutes over 100,000 characters; 6,000 make the point.
+    let (spec, draft) = hostile(6_000);
+    let bytes = render(&spec, &draft, &RenderOptions::default());
+    if let Some(pdf) = layout("hostile", &bytes) {
+        assert!(pdf.pages.len() > 12, "the long block fills many pages");
+        assert_page_numbers(&pdf);
+    }
+}
