@@ -42,8 +42,25 @@ fn main() {
     measure("count 3000字", 2000, || {
         black_box(wengao::count::count(black_box(&text)));
     });
-    let spec = wengao::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap();
-    measure("page capacity", 2000, || {
-        black_box(wengao::layout::Capacity::of(black_box(&spec.style)));
-    });
+    let fixtures = concat!(env!("CARGO_MANIFEST_DIR"), "/../tests/fixtures/drafts/");
+    for (template, draft) in [("述职报告", "述职报告"), ("创新案例", "创新案例")] {
+        let source = TEMPLATES.iter().find(|t| t.name() == template).unwrap().source_file();
+        let spec = wengao::compile(&source, &BuiltinStyles).spec.unwrap();
+        let text = std::fs::read_to_string(format!("{fixtures}{draft}.json")).unwrap();
+        let draft = wengao::draft::Draft::from_json(&text).unwrap();
+        let doc = wengao::document::assemble(&spec, &draft);
+        println!("{template}: {} 字, {} blocks", doc.counts().words, doc.blocks.len());
+        measure(&format!("assemble + count {template}"), 500, || {
+            black_box(wengao::document::assemble(black_box(&spec), black_box(&draft)).counts());
+        });
+        measure(&format!("page estimate {template}"), 500, || {
+            black_box(wengao::layout::estimate(black_box(&doc), &spec.style));
+        });
+        let options = wengao::docx::RenderOptions::default();
+        let bytes = wengao::docx::render(&spec, &draft, &options);
+        println!("{template}.docx: {} bytes", bytes.len());
+        measure(&format!("render .docx {template}"), 100, || {
+            black_box(wengao::docx::render(black_box(&spec), black_box(&draft), &options));
+        });
+    }
 }

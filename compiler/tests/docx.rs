@@ -144,6 +144,15 @@ fn docx(spec: &FormSpec, draft: &Draft) -> Package {
     Package::open(&render(spec, draft, &options))
 }
 
+/// Keeps a rendered file in `$WENGAO_OUTPUT_DIR`, for the yardstick checks that
+/// scripts/test runs over them.
+fn keep(name: &str, bytes: &[u8]) {
+    if let Some(dir) = std::env::var_os("WENGAO_OUTPUT_DIR") {
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(Path::new(&dir).join(format!("{name}.docx")), bytes).unwrap();
+    }
+}
+
 fn paragraphs(doc: &El) -> Vec<&El> {
     doc.child("w:body").unwrap().find_all("w:p")
 }
@@ -368,6 +377,7 @@ fn hostile(long: usize) -> (FormSpec, Draft) {
 #[test]
 fn hostile_text_is_kept_safe_and_whole() {
     let (spec, draft) = hostile(100_000);
+    keep("hostile-100k", &render(&spec, &draft, &RenderOptions::default()));
     let pkg = docx(&spec, &draft);
     for (name, bytes) in &pkg.files {
         if name.ends_with(".xml") || name.ends_with(".rels") {
@@ -512,6 +522,7 @@ fn libreoffice_lays_out_the_examples_with_page_numbers_where_they_belong() {
     for (template, name, pages) in cases {
         let spec = spec(template);
         let bytes = render(&spec, &fixture(name), &RenderOptions::default());
+        keep(name, &bytes);
         let Some(pdf) = layout(name, &bytes) else { return };
         eprintln!("{name}: {} pages in LibreOffice", pdf.pages.len());
         if let Some(pages) = pages {
@@ -522,6 +533,7 @@ fn libreoffice_lays_out_the_examples_with_page_numbers_where_they_belong() {
     // LibreOffice takes minutes over 100,000 characters; 6,000 make the point.
     let (spec, draft) = hostile(6_000);
     let bytes = render(&spec, &draft, &RenderOptions::default());
+    keep("hostile", &bytes);
     if let Some(pdf) = layout("hostile", &bytes) {
         assert!(pdf.pages.len() > 12, "the long block fills many pages");
         assert_page_numbers(&pdf);
