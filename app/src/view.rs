@@ -1,6 +1,7 @@
 //! Views only: everything they show comes from the core crate (compiler, counter).
 
 use leptos::prelude::*;
+use wasm_bindgen::JsCast;
 use wengao::builtin::{BuiltinStyles, TEMPLATES};
 use wengao::spec::{chinese_number, FormSpec, Node, NodeKind};
 
@@ -43,12 +44,19 @@ fn TemplateCard(name: String, spec: Result<FormSpec, String>) -> impl IntoView {
             .flatten()
             .collect::<Vec<_>>()
             .join("，");
+            let outline = spec.body.iter().map(outline_item).collect_view();
+            let title = spec.name.clone();
+            let description = spec.description.clone().unwrap_or_default();
+            let (status, set_status) = signal(String::new());
+            let export = move |_| set_status.set(download_example(&spec));
             view! {
                 <li class="card">
-                    <h3>{spec.name.clone()}</h3>
-                    <p class="desc">{spec.description.clone().unwrap_or_default()}</p>
+                    <h3>{title.clone()}</h3>
+                    <p class="desc">{description}</p>
                     <p class="limits">{limits}</p>
-                    <ol class="outline">{spec.body.iter().map(outline_item).collect_view()}</ol>
+                    <ol class="outline">{outline}</ol>
+                    <button type="button" on:click=export aria-label=format!("下载{title}示例 Word")>"下载示例 Word"</button>
+                    <span class="status" role="status">{status}</span>
                 </li>
             }
             .into_any()
@@ -104,5 +112,28 @@ fn Counter() -> impl IntoView {
                 "　字符数（计空格）：" {move || counts.get().chars_with_spaces}
             </p>
         </section>
+    }
+}
+
+/// Renders the template's example draft in the browser, with the same renderer as
+/// the CLI, and starts the download; returns the message to show.
+fn download_example(spec: &FormSpec) -> String {
+    let draft = wengao::example::example(spec, wengao::example::Length::PageLimit);
+    let bytes = wengao::docx::render(spec, &draft, &wengao::docx::RenderOptions::default());
+    let name = format!("{}-示例.docx", spec.name);
+    let blob = gloo_file::Blob::new_with_options(
+        bytes.as_slice(),
+        Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+    );
+    let url = gloo_file::ObjectUrl::from(blob);
+    let anchor = document().create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
+    match anchor {
+        Some(a) => {
+            a.set_href(&url);
+            a.set_download(&name);
+            a.click();
+            format!("已生成 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)
+        }
+        None => "浏览器不支持下载".to_string(),
     }
 }

@@ -18,7 +18,7 @@ const browser = await chromium.launch({
   // launch() gives every run a fresh, empty profile of its own.
 });
 try {
-  const page = await browser.newPage({ viewport: { width: 1100, height: 900 } });
+  const page = await browser.newPage({ viewport: { width: 1100, height: 900 }, acceptDownloads: true });
   const foreign = [];
   const errors = [];
   page.on('request', (r) => { if (!r.url().startsWith(origin) && !r.url().startsWith('data:')) foreign.push(r.url()); });
@@ -38,11 +38,27 @@ try {
   const shown = Number(await page.locator('.counts strong').innerText());
   assert.equal(shown, expected, 'browser 字数 equals `wengao count`');
 
+  // Export in the browser with the same renderer as the CLI: the document part of
+  // the downloaded file equals the one `wengao render` writes for the same draft.
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.getByRole('button', { name: '下载党建工作述职报告示例 Word' }).click(),
+  ]);
+  assert.equal(download.suggestedFilename(), '党建工作述职报告-示例.docx');
+  const tmp = fs.mkdtempSync('/tmp/wengao-smoke-');
+  await download.saveAs(`${tmp}/browser.docx`);
+  execFileSync('target/debug/wengao', ['example', 'templates/述职报告.wg', '--fit-pages', '-o', `${tmp}/draft.json`]);
+  execFileSync('target/debug/wengao', ['render', 'templates/述职报告.wg', `${tmp}/draft.json`, '-o', `${tmp}/cli.docx`]);
+  const part = (file) => execFileSync('unzip', ['-p', file, 'word/document.xml']);
+  assert.ok(part(`${tmp}/browser.docx`).equals(part(`${tmp}/cli.docx`)), 'browser and CLI render the same document');
+  assert.match(await page.getByRole('status').first().innerText(), /已生成 党建工作述职报告-示例\.docx/);
+  fs.rmSync(tmp, { recursive: true });
+
   fs.mkdirSync('docs/screenshots', { recursive: true });
   await page.screenshot({ path: 'docs/screenshots/skeleton.png', fullPage: true });
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(errors, [], 'no script errors');
-  console.log(`smoke: ok (字数 ${shown}, served under ${base})`);
+  console.log(`smoke: ok (字数 ${shown}, export equals the CLI's, served under ${base})`);
 } finally {
   await browser.close();
   server.close();
