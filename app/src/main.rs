@@ -1,7 +1,9 @@
-//! Skeleton of the browser app: the built-in templates compiled in the browser by
-//! the same compiler as the CLI, and a live 字数 counter from the same function.
-//! The guided form itself is the browser-app issue's work.
+//! The browser app: the start screen and the guided form, built from the compiled
+//! template; counting, limits and the .docx renderer are the core crate's.
 
+mod files;
+mod form;
+mod storage;
 mod view;
 
 fn main() {

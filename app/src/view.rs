@@ -1,100 +1,230 @@
-//! Views only: everything they show comes from the core crate (compiler, counter).
+//! The start screen: new drafts from the built-in templates or a template file,
+//! the saved drafts (open, duplicate, rename, delete with undo), draft files, and
+//! a 字数 counter. Views only: the work is done by the core crate.
 
 use leptos::prelude::*;
-use wasm_bindgen::JsCast;
-use wengao::builtin::{BuiltinStyles, TEMPLATES};
-use wengao::spec::{chinese_number, FormSpec, Node, NodeKind};
+use leptos::task::spawn_local;
+use wengao::builtin::TEMPLATES;
+use wengao::draft::Draft;
+use wengao::spec::FormSpec;
+
+use crate::files::{self, builtin_key, spec_for};
+use crate::form::Editor;
+use crate::storage::{self, DraftMeta};
+
+/// Which screen is shown.
+#[derive(Clone, PartialEq)]
+enum Screen {
+    Start,
+    /// A draft open in the form, with its template compiled.
+    Edit(DraftMeta, FormSpec, Draft),
+}
 
 #[component]
 pub fn App() -> impl IntoView {
-    let compiled: Vec<(String, Result<FormSpec, String>)> = TEMPLATES
-        .iter()
-        .map(|t| {
-            let result = wengao::compile(&t.source_file(), &BuiltinStyles);
-            let spec = result.spec.clone().ok_or_else(|| result.render_diagnostics());
-            (t.name().to_string(), spec)
-        })
-        .collect();
+    let screen = RwSignal::new(Screen::Start);
+    let open = Callback::new(move |meta: DraftMeta| match spec_for(&meta.template).and_then(|spec| Ok((spec, storage::load_draft(&meta.id)?))) {
+        Ok((spec, draft)) => screen.set(Screen::Edit(meta, spec, draft)),
+        Err(e) => window().alert_with_message(&e).unwrap_or_default(),
+    });
+    let close = Callback::new(move |_| screen.set(Screen::Start));
     view! {
         <header class="bar">
             <h1>"文稿"</h1>
-            <p>"把公文模板变成引导式表单，字数按 Word 的规则统计"</p>
+            <p>"按模板一项一项地写，随时看字数，导出合规的 Word 文件"</p>
         </header>
-        <main>
-            <section aria-labelledby="templates-heading">
-                <h2 id="templates-heading">"内置模板"</h2>
+        {move || match screen.get() {
+            Screen::Start => view! { <Start open/> }.into_any(),
+            Screen::Edit(meta, spec, draft) => view! { <Editor meta spec draft close/> }.into_any(),
+        }}
+    }
+}
+
+/// Creates, saves and opens a new draft for a template.
+fn start_draft(template_key: String, spec: &FormSpec, mut draft: Draft, open: Callback<DraftMeta>) {
+    wengao::edit::fill_minimums(spec, &mut draft);
+    let meta = DraftMeta { id: storage::new_id(), template: template_key, name: spec.name.clone(), updated: storage::now() };
+    if let Err(e) = storage::save_draft(&meta, &draft) {
+        window().alert_with_message(&e).unwrap_or_default();
+    }
+    open.run(meta);
+}
+
+#[component]
+fn Start(open: Callback<DraftMeta>) -> impl IntoView {
+    let drafts = RwSignal::new(storage::index());
+    let message = RwSignal::new(String::new());
+    let diagnostics = RwSignal::new(String::new());
+    // The last deleted draft, kept for 撤销.
+    let deleted = RwSignal::new(None::<(DraftMeta, String)>);
+
+    let new_from = move |name: &'static str| {
+        move |_| {
+            let key = builtin_key(name);
+            match spec_for(&key) {
+                Ok(spec) => start_draft(key, &spec, Draft::new(&spec), open),
+                Err(e) => message.set(e),
+            }
+        }
+    };
+    let load_template = move |ev: leptos::ev::Event| {
+        for file in files::input_files(&ev) {
+            spawn_local(async move {
+                let name = file.name();
+                let text = match gloo_file::futures::read_as_text(&file).await {
+                    Ok(t) => t,
+                    Err(_) => {
+                        diagnostics.set(format!("{name}：读不了这个文件（模板文件要用 UTF-8 编码保存）"));
+                        return;
+                    }
+                };
+                let result = wengao::compile(&wengao::SourceFile::new(name.clone(), text.clone()), &wengao::builtin::BuiltinStyles);
+                diagnostics.set(result.render_diagnostics());
+                match result.spec {
+                    Some(spec) => {
+                        match storage::save_template(&text) {
+                            Ok(key) => start_draft(key, &spec, Draft::new(&spec), open),
+                            Err(e) => message.set(e),
+                        }
+                    }
+                    None => {}
+                }
+            });
+        }
+    };
+    let import_draft = move |ev: leptos::ev::Event| {
+        for file in files::input_files(&ev) {
+            spawn_local(async move {
+                let name = file.name();
+                let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
+                let draft = match Draft::from_json(&text) {
+                    Ok(d) => d,
+                    Err(e) => return message.set(format!("{name}：{e}")),
+                };
+                let template = TEMPLATES.iter().map(|t| builtin_key(t.name())).chain(storage::index().into_iter().map(|m| m.template)).find(|key| {
+                    spec_for(key).is_ok_and(|s| s.name == draft.template)
+                });
+                match template.and_then(|key| Some((spec_for(&key).ok()?, key))) {
+                    Some((spec, key)) => start_draft(key, &spec, draft, open),
+                    None => message.set(format!("{name}：这是“{}”的草稿，但浏览器里没有这个模板；请先载入模板文件", draft.template)),
+                }
+            });
+        }
+    };
+    let duplicate = move |meta: DraftMeta| {
+        let copy = DraftMeta { id: storage::new_id(), name: format!("{}（副本）", meta.name), updated: storage::now(), ..meta.clone() };
+        let result = storage::load_draft(&meta.id).and_then(|d| storage::save_draft(&copy, &d));
+        match result {
+            Ok(_) => drafts.set(storage::index()),
+            Err(e) => message.set(e),
+        }
+    };
+    let rename = move |meta: DraftMeta| {
+        let Ok(Some(name)) = window().prompt_with_message_and_default("新的名称", &meta.name) else { return };
+        let mut list = storage::index();
+        if let Some(m) = list.iter_mut().find(|m| m.id == meta.id) {
+            m.name = name.trim().to_string();
+        }
+        if let Err(e) = storage::save_index(&list) {
+            message.set(e);
+        }
+        drafts.set(storage::index());
+    };
+    let delete = move |meta: DraftMeta| {
+        let text = storage::get(&storage::draft_key(&meta.id)).unwrap_or_default();
+        storage::remove(&storage::draft_key(&meta.id));
+        let list: Vec<DraftMeta> = storage::index().into_iter().filter(|m| m.id != meta.id).collect();
+        let _ = storage::save_index(&list);
+        drafts.set(list);
+        deleted.set(Some((meta, text)));
+    };
+    let undo = move |_| {
+        if let Some((meta, text)) = deleted.get() {
+            let restored = storage::set(&storage::draft_key(&meta.id), &text).and_then(|_| {
+                let mut list = storage::index();
+                list.insert(0, meta.clone());
+                storage::save_index(&list)
+            });
+            if let Err(e) = restored {
+                message.set(e);
+            }
+            drafts.set(storage::index());
+            deleted.set(None);
+        }
+    };
+
+    view! {
+        <main class="start">
+            <section aria-labelledby="new-heading">
+                <h2 id="new-heading">"新建"</h2>
                 <ul class="templates">
-                    {compiled.into_iter().map(|(name, spec)| view! { <TemplateCard name spec/> }).collect_view()}
+                    {TEMPLATES
+                        .iter()
+                        .map(|t| {
+                            let spec = spec_for(&builtin_key(t.name())).ok();
+                            let title = spec.as_ref().map_or(t.name().to_string(), |s| s.name.clone());
+                            let description = spec.as_ref().and_then(|s| s.description.clone()).unwrap_or_default();
+                            view! {
+                                <li class="card">
+                                    <h3>{title.clone()}</h3>
+                                    <p class="desc">{description}</p>
+                                    <button type="button" on:click=new_from(t.name()) aria-label=format!("新建{title}")>"新建"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+                <p class="file-actions">
+                    <label class="file-button">"载入模板文件（.wg）"
+                        <input type="file" accept=".wg,.txt,text/plain" on:change=load_template/>
+                    </label>
+                    <label class="file-button">"打开草稿文件（.json）"
+                        <input type="file" accept=".json,application/json" on:change=import_draft/>
+                    </label>
+                </p>
+                <Show when=move || !diagnostics.get().is_empty()>
+                    <pre class="diagnostics" role="alert" aria-label="模板检查结果">{move || diagnostics.get()}</pre>
+                </Show>
+                <p class="message" role="status">{move || message.get()}</p>
+            </section>
+
+            <section aria-labelledby="drafts-heading">
+                <h2 id="drafts-heading">"我的草稿"</h2>
+                <Show when=move || deleted.get().is_some()>
+                    <p class="undo" role="status">
+                        {move || deleted.get().map(|(m, _)| format!("已删除“{}”。", m.name))}
+                        <button type="button" on:click=undo>"撤销"</button>
+                    </p>
+                </Show>
+                <Show when=move || drafts.get().is_empty()>
+                    <p class="empty">"还没有草稿。从上面选一种报告新建。"</p>
+                </Show>
+                <ul class="drafts">
+                    {move || {
+                        drafts
+                            .get()
+                            .into_iter()
+                            .map(|meta| {
+                                let (m1, m2, m3, m4) = (meta.clone(), meta.clone(), meta.clone(), meta.clone());
+                                let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(meta.updated)).to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED);
+                                view! {
+                                    <li class="draft">
+                                        <span class="name">{meta.name.clone()}</span>
+                                        <span class="when">{String::from(when)}</span>
+                                        <button type="button" on:click=move |_| open.run(m1.clone()) aria-label=format!("打开{}", meta.name)>"打开"</button>
+                                        <button type="button" on:click=move |_| duplicate(m2.clone()) aria-label=format!("复制{}", meta.name)>"复制"</button>
+                                        <button type="button" on:click=move |_| rename(m3.clone()) aria-label=format!("改名{}", meta.name)>"改名"</button>
+                                        <button type="button" on:click=move |_| delete(m4.clone()) aria-label=format!("删除{}", meta.name)>"删除"</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
             </section>
             <Counter/>
         </main>
     }
-}
-
-#[component]
-fn TemplateCard(name: String, spec: Result<FormSpec, String>) -> impl IntoView {
-    match spec {
-        Ok(spec) => {
-            let limits = [
-                spec.budget.as_ref().map(|b| format!("全文{}", b.describe())),
-                spec.page_limit.map(|p| format!("{}不超过{}页", if p.in_principle { "原则上" } else { "" }, p.max)),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join("，");
-            let outline = spec.body.iter().map(outline_item).collect_view();
-            let title = spec.name.clone();
-            let description = spec.description.clone().unwrap_or_default();
-            let (status, set_status) = signal(String::new());
-            let export = move |_| set_status.set(download_example(&spec));
-            view! {
-                <li class="card">
-                    <h3>{title.clone()}</h3>
-                    <p class="desc">{description}</p>
-                    <p class="limits">{limits}</p>
-                    <ol class="outline">{outline}</ol>
-                    <button type="button" on:click=export aria-label=format!("下载{title}示例 Word")>"下载示例 Word"</button>
-                    <span class="status" role="status">{status}</span>
-                </li>
-            }
-            .into_any()
-        }
-        Err(diagnostics) => view! {
-            <li class="card error">
-                <h3>{name}</h3>
-                <pre>{diagnostics}</pre>
-            </li>
-        }
-        .into_any(),
-    }
-}
-
-fn outline_item(node: &Node) -> impl IntoView {
-    let title = match &node.kind {
-        NodeKind::Heading { title: Some(t), .. } => t.source.clone(),
-        NodeKind::Heading { title: None, level } => format!("{}级标题（由填写人拟定）", chinese_number(u32::from(*level))),
-        NodeKind::Point { .. } => "一是、二是……".to_string(),
-        NodeKind::Text { .. } => node.id.clone(),
-        NodeKind::Pictures { min, max, caption_label, .. } => format!("图片{min}至{max}幅，附{caption_label}"),
-        NodeKind::Table { columns, .. } => {
-            format!("表格：{}", columns.iter().map(|c| c.label.as_str()).collect::<Vec<_>>().join(" / "))
-        }
-    };
-    let repeat = node.repeat.map(|r| match r.max {
-        Some(max) => format!("（{}至{}项）", r.min, max),
-        None => format!("（至少{}项）", r.min),
-    });
-    let budget = node.budget.as_ref().map(|b| format!(" · {}", b.describe()));
-    let children = node.children.iter().map(outline_item).collect_view();
-    view! {
-        <li>
-            {title}{repeat}<span class="budget">{budget}</span>
-            <ol>{children}</ol>
-        </li>
-    }
-    .into_any()
 }
 
 #[component]
@@ -105,35 +235,12 @@ fn Counter() -> impl IntoView {
         <section aria-labelledby="count-heading">
             <h2 id="count-heading">"字数统计"</h2>
             <label for="count-input">"粘贴或输入文字"</label>
-            <textarea id="count-input" rows="6" on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
+            <textarea id="count-input" rows="4" on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
             <p class="counts" aria-live="polite">
                 "字数：" <strong>{move || counts.get().words}</strong>
                 "　字符数（不计空格）：" {move || counts.get().chars_no_spaces}
                 "　字符数（计空格）：" {move || counts.get().chars_with_spaces}
             </p>
         </section>
-    }
-}
-
-/// Renders the template's example draft in the browser, with the same renderer as
-/// the CLI, and starts the download; returns the message to show.
-fn download_example(spec: &FormSpec) -> String {
-    let draft = wengao::example::example(spec, wengao::example::Length::PageLimit);
-    let bytes = wengao::docx::render(spec, &draft, &wengao::docx::RenderOptions::default());
-    let name = format!("{}-示例.docx", spec.name);
-    let blob = gloo_file::Blob::new_with_options(
-        bytes.as_slice(),
-        Some("application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
-    );
-    let url = gloo_file::ObjectUrl::from(blob);
-    let anchor = document().create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok());
-    match anchor {
-        Some(a) => {
-            a.set_href(&url);
-            a.set_download(&name);
-            a.click();
-            format!("已生成 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)
-        }
-        None => "浏览器不支持下载".to_string(),
     }
 }

@@ -21,6 +21,8 @@ pub struct Document<'d> {
     /// The drafter, from the template's `作者` (core properties' creator).
     pub author: String,
     pub blocks: Vec<Block<'d>>,
+    /// The automatic number of every heading and 一是-item occurrence: “（二）”.
+    pub labels: Vec<(Owner, String)>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -90,7 +92,7 @@ impl Document<'_> {
 
 /// Builds the document of a draft.
 pub fn assemble<'d>(spec: &FormSpec, draft: &'d Draft) -> Document<'d> {
-    let mut a = Assembler { spec, draft, blocks: Vec::new() };
+    let mut a = Assembler { spec, draft, blocks: Vec::new(), labels: Vec::new() };
     for line in &spec.lines {
         let text = a.fill(&line.text);
         a.paragraph(line.role, vec![TextRun { text, role: line.role }], None, &Vec::new());
@@ -98,13 +100,39 @@ pub fn assemble<'d>(spec: &FormSpec, draft: &'d Draft) -> Document<'d> {
     a.nodes(&spec.body, &draft.body, &Vec::new());
     let title = spec.lines.iter().find(|l| l.role == Role::Title).map(|l| a.fill(&l.text)).unwrap_or_else(|| spec.name.clone());
     let author = spec.author.as_ref().map(|t| a.fill(t)).filter(|s| !s.is_empty() && s != UNFILLED).unwrap_or_default();
-    Document { title, author, blocks: a.blocks }
+    Document { title, author, blocks: a.blocks, labels: a.labels }
+}
+
+/// A file name for the exported document: the title, then the values of the text
+/// fields the subtitle and author lines use (not already in the title), e.g.
+/// `2026年党建工作述职报告-XX街道党工委-张三.docx`.
+pub fn file_name(spec: &FormSpec, draft: &Draft) -> String {
+    let doc = assemble(spec, draft);
+    let mut parts = vec![doc.title.clone()];
+    let lines = spec.lines.iter().filter(|l| l.role == Role::Subtitle).map(|l| &l.text).chain(spec.author.as_ref());
+    for text in lines {
+        for piece in &text.pieces {
+            let Piece::Field { field, part: None } = piece else { continue };
+            let is_text = spec.fields.iter().any(|f| &f.id == field && f.kind == FieldKind::Text);
+            let value = draft.fields.get(field).map(|v| v.trim().to_string()).unwrap_or_default();
+            if is_text && !value.is_empty() && value.chars().count() <= 20 && !parts.iter().any(|p| p.contains(&value)) {
+                parts.push(value);
+            }
+        }
+    }
+    let name: String = parts
+        .join("-")
+        .chars()
+        .map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
+        .collect();
+    format!("{name}.docx")
 }
 
 struct Assembler<'s, 'd> {
     spec: &'s FormSpec,
     draft: &'d Draft,
     blocks: Vec<Block<'d>>,
+    labels: Vec<(Owner, String)>,
 }
 
 impl<'d> Assembler<'_, 'd> {
@@ -158,23 +186,25 @@ impl<'d> Assembler<'_, 'd> {
         }
     }
 
-    fn label(&self, role: Role, counters: &mut [u32; 4], level: usize) -> String {
+    fn label(&mut self, role: Role, counters: &mut [u32; 4], level: usize, path: &Owner) -> String {
         counters[level] += 1;
-        self.spec.style.role(role).numbering.as_ref().map(|n| n.label(counters[level])).unwrap_or_default()
+        let label = self.spec.style.role(role).numbering.as_ref().map(|n| n.label(counters[level])).unwrap_or_default();
+        self.labels.push((path.clone(), label.clone()));
+        label
     }
 
     fn item(&mut self, node: &Node, item: &'d Item, path: &Owner, counters: &mut [u32; 4]) {
         match &node.kind {
             NodeKind::Heading { level, title } => {
                 let role = Role::heading(*level);
-                let label = self.label(role, counters, usize::from(*level));
+                let label = self.label(role, counters, usize::from(*level), path);
                 let title = title.as_ref().map_or_else(|| item.title.clone(), |t| self.fill(t));
                 let runs = vec![TextRun { text: label + &title, role }];
                 self.paragraph(role, runs, Some(level.saturating_sub(1)), path);
                 self.nodes(&node.children, &item.parts, path);
             }
             NodeKind::Point { lead } => {
-                let label = self.label(Role::Heading3, counters, 3);
+                let label = self.label(Role::Heading3, counters, 3, path);
                 let lead = lead.as_ref().map_or_else(|| item.lead.clone(), |t| self.fill(t));
                 let mut runs = vec![TextRun { text: label + &with_full_stop(&lead), role: Role::Heading3 }];
                 if !item.text.is_empty() {

@@ -14,6 +14,7 @@ pub mod diag;
 pub mod document;
 pub mod docx;
 pub mod draft;
+pub mod edit;
 pub mod example;
 pub mod layout;
 pub mod picture;

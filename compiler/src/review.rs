@@ -77,3 +77,101 @@ fn label(doc: &Document, owner: &[(String, usize)]) -> Option<String> {
         _ => None,
     })
 }
+
+/// 字数 of every node occurrence in the document, heading included, by path.
+pub fn counts_by_path(doc: &Document) -> std::collections::HashMap<Vec<(String, usize)>, usize> {
+    let mut out = std::collections::HashMap::new();
+    for block in &doc.blocks {
+        let (owner, words) = match block {
+            Block::Paragraph(p) => (&p.owner, crate::count::words(&p.text())),
+            Block::Table(t) => (&t.owner, t.rows.iter().flatten().chain(t.columns.iter().map(|(c, _)| c)).map(|c| crate::count::words(c)).sum()),
+            Block::Picture { .. } => continue,
+        };
+        for n in 1..=owner.len() {
+            *out.entry(owner[..n].to_vec()).or_insert(0) += words;
+        }
+    }
+    out
+}
+
+/// Something still missing or off before export, with where to go to fix it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// The field's name, or None for a part of the body.
+    pub field: Option<String>,
+    /// The part's occurrence path (empty for the whole document or a field).
+    pub path: Vec<(String, usize)>,
+    pub message: String,
+}
+
+/// What a drafter should still look at: empty required fields and texts, budgets
+/// not met, too few pictures or captions. The drafter may export anyway.
+pub fn problems(spec: &FormSpec, draft: &Draft) -> Vec<Problem> {
+    let mut out = Vec::new();
+    for f in &spec.fields {
+        if f.required && draft.fields.get(&f.id).is_none_or(|v| v.trim().is_empty()) {
+            out.push(Problem { field: Some(f.id.clone()), path: Vec::new(), message: format!("“{}”还没有填", f.label) });
+        }
+    }
+    let doc = document::assemble(spec, draft);
+    let counts = counts_by_path(&doc);
+    let total = doc.counts().words;
+    if let Some(b) = &spec.budget {
+        if b.state(total) != BudgetState::Fits {
+            out.push(Problem { field: None, path: Vec::new(), message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()) });
+        }
+    }
+    walk_problems(&doc, &spec.body, draft, &mut Vec::new(), &counts, &mut out);
+    out
+}
+
+fn walk_problems(
+    doc: &Document,
+    nodes: &[Node],
+    draft: &Draft,
+    owner: &mut Vec<(String, usize)>,
+    counts: &std::collections::HashMap<Vec<(String, usize)>, usize>,
+    out: &mut Vec<Problem>,
+) {
+    for node in nodes {
+        let n = crate::edit::count(draft, owner, &node.id);
+        for i in 0..n {
+            owner.push((node.id.clone(), i));
+            let item = crate::edit::item(draft, owner).cloned().unwrap_or_default();
+            let name = occurrence_name(doc, owner, node);
+            let empty = |s: &str| s.trim().is_empty();
+            let missing = match &node.kind {
+                NodeKind::Heading { title: None, .. } => empty(&item.title).then(|| format!("{name}的小标题还没有写")),
+                NodeKind::Point { lead: None } => (empty(&item.lead) && empty(&item.text)).then(|| format!("{name}还没有写")),
+                NodeKind::Text { .. } => empty(&item.text).then(|| format!("{name}还没有写")),
+                NodeKind::Pictures { min, .. } if item.pictures.len() < *min as usize => {
+                    Some(format!("{name}至少要{min}幅，现在{}幅", item.pictures.len()))
+                }
+                NodeKind::Pictures { .. } => item.pictures.iter().any(|p| empty(&p.caption)).then(|| format!("{name}有图片还没有写说明")),
+                _ => None,
+            };
+            if let Some(message) = missing.filter(|_| node.required) {
+                out.push(Problem { field: None, path: owner.clone(), message });
+            }
+            if let Some(b) = &node.budget {
+                let words = counts.get(owner.as_slice()).copied().unwrap_or(0);
+                let state = b.state(words);
+                if state != BudgetState::Fits {
+                    out.push(Problem { field: None, path: owner.clone(), message: format!("{name}{words}字，要求{}（{}）", b.describe(), state.label()) });
+                }
+            }
+            walk_problems(doc, &node.children, draft, owner, counts, out);
+            owner.pop();
+        }
+    }
+}
+
+/// A part's name for messages: its numbered heading, or 第N个 with its kind.
+fn occurrence_name(doc: &Document, owner: &[(String, usize)], node: &Node) -> String {
+    match &node.kind {
+        NodeKind::Heading { .. } => label(doc, owner).map(|l| format!("“{l}”")).unwrap_or_else(|| node.id.clone()),
+        NodeKind::Point { .. } => format!("第{}个要点", owner.last().map_or(1, |(_, i)| i + 1)),
+        NodeKind::Pictures { .. } => "图片".to_string(),
+        _ => format!("“{}”", node.id),
+    }
+}

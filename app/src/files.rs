@@ -1,0 +1,61 @@
+//! Files in and out of the browser: downloads through a Blob, uploads read from a
+//! file picker or a drop, and the templates a draft may belong to.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wengao::builtin::{BuiltinStyles, TEMPLATES};
+use wengao::spec::FormSpec;
+
+use crate::storage;
+
+pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Starts a download of `bytes` named `name`.
+pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
+    let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
+    let url = gloo_file::ObjectUrl::from(blob);
+    let anchor = document()
+        .create_element("a")
+        .ok()
+        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
+        .ok_or("浏览器不支持下载")?;
+    anchor.set_href(&url);
+    anchor.set_download(name);
+    anchor.click();
+    // The URL must outlive the click; the browser has the file by the next tick.
+    set_timeout(move || drop(url), std::time::Duration::from_secs(10));
+    Ok(())
+}
+
+/// The files of a file input's change event or of a drop.
+pub fn files_of(list: Option<web_sys::FileList>) -> Vec<gloo_file::File> {
+    let Some(list) = list else { return Vec::new() };
+    (0..list.length()).filter_map(|i| list.get(i)).map(gloo_file::File::from).collect()
+}
+
+pub fn input_files(ev: &leptos::ev::Event) -> Vec<gloo_file::File> {
+    let input = event_target::<web_sys::HtmlInputElement>(ev);
+    let files = files_of(input.files());
+    // Let the same file be picked again later.
+    input.set_value("");
+    files
+}
+
+/// The key under which a template is known: `builtin:述职报告` or `custom:…`.
+pub fn builtin_key(name: &str) -> String {
+    format!("builtin:{name}")
+}
+
+/// Compiles the template a key names.
+pub fn spec_for(key: &str) -> Result<FormSpec, String> {
+    let file = match key.strip_prefix("builtin:") {
+        Some(name) => TEMPLATES.iter().find(|t| t.name() == name).ok_or("这个内置模板已经没有了")?.source_file(),
+        None => {
+            let source = storage::template_source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
+            wengao::SourceFile::new("自定义模板.wg", source)
+        }
+    };
+    let result = wengao::compile(&file, &BuiltinStyles);
+    let diagnostics = result.render_diagnostics();
+    result.spec.ok_or(diagnostics)
+}

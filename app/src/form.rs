@@ -1,0 +1,845 @@
+//! The guided form, generated from the compiled spec alone: fields, numbered
+//! headings, repeatable items, texts, pictures and tables, each with its prompt and
+//! live 字数 against its budget; a summary, an outline, autosave and export.
+//! Views only: counting, numbering, limits and rendering are the core crate's.
+
+use std::collections::HashMap;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wengao::document::{self, Owner};
+use wengao::draft::{Draft, Picture};
+use wengao::edit;
+use wengao::review::{self, Problem};
+use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
+
+use crate::files;
+use crate::storage::{self, DraftMeta};
+
+/// What every part of the form reads: the spec, the draft, and what is derived.
+#[derive(Clone, Copy)]
+struct Ctx {
+    spec: StoredValue<FormSpec>,
+    template: StoredValue<String>,
+    draft: RwSignal<Draft>,
+    /// Bumped when items are added, removed or moved: the form is rebuilt.
+    structure: RwSignal<u32>,
+    live: Memo<Live>,
+    /// Refusals and results, shown in the toolbar.
+    notice: RwSignal<String>,
+}
+
+/// Everything derived from the draft on each change, by the core crate.
+#[derive(Clone, PartialEq, Default)]
+struct Live {
+    counts: HashMap<Owner, usize>,
+    labels: HashMap<Owner, String>,
+    total: usize,
+    pages: u32,
+    problems: Vec<Problem>,
+}
+
+fn derive(spec: &FormSpec, draft: &Draft) -> Live {
+    let doc = document::assemble(spec, draft);
+    Live {
+        counts: review::counts_by_path(&doc),
+        labels: doc.labels.iter().cloned().collect(),
+        total: doc.counts().words,
+        pages: wengao::layout::estimate(&doc, &spec.style).pages,
+        problems: review::problems(spec, draft),
+    }
+}
+
+/// An element id for a part occurrence, for the outline's links.
+fn anchor(path: &[(String, usize)]) -> String {
+    let mut id = String::from("part");
+    for (name, i) in path {
+        id.push_str(&format!("-{name}-{i}"));
+    }
+    id
+}
+
+fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
+    let mut p = path.to_vec();
+    p.push((name.to_string(), i));
+    p
+}
+
+#[component]
+pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>) -> impl IntoView {
+    let template = meta.template.clone();
+    let spec = StoredValue::new(spec);
+    let draft = RwSignal::new(draft);
+    let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derive(s, d))));
+    let ctx = Ctx { spec, template: StoredValue::new(template), draft, structure: RwSignal::new(0), live, notice: RwSignal::new(String::new()) };
+    provide_context(ctx);
+
+    // Autosave: every change is written at once (a draft without pictures is a
+    // few kilobytes); a full storage keeps the draft in memory and says so.
+    let meta = StoredValue::new(meta);
+    let save_error = RwSignal::new(String::new());
+    let last_written = StoredValue::new(String::new());
+    let other_tab = RwSignal::new(false);
+    Effect::new(move |_| {
+        let d = draft.get();
+        let mut m = meta.get_value();
+        m.updated = storage::now();
+        m.name = document::assemble(&spec.get_value(), &d).title;
+        match storage::save_draft(&m, &d) {
+            Ok(json) => {
+                last_written.set_value(json);
+                save_error.set(String::new());
+            }
+            Err(e) => save_error.set(e),
+        }
+        meta.set_value(m);
+    });
+    // Two tabs on one draft: the other tab's save shows here as a warning.
+    let key = storage::draft_key(&meta.get_value().id);
+    let handle = window_event_listener(leptos::ev::storage, move |ev| {
+        if ev.key().as_deref() == Some(key.as_str()) && ev.new_value().is_some_and(|v| v != last_written.get_value()) {
+            other_tab.set(true);
+        }
+    });
+    on_cleanup(move || handle.remove());
+
+    let export_draft = move |_| {
+        let d = draft.get_untracked();
+        let name = format!("{}.草稿.json", document::file_name(&spec.get_value(), &d).trim_end_matches(".docx"));
+        if let Err(e) = files::download(d.to_json().as_bytes(), &name, "application/json") {
+            ctx.notice.set(e);
+        } else {
+            ctx.notice.set(format!("已导出草稿 {name}"));
+        }
+    };
+    let import_draft = move |ev: leptos::ev::Event| {
+        for file in files::input_files(&ev) {
+            spawn_local(async move {
+                let name = file.name();
+                let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
+                match Draft::from_json(&text) {
+                    Ok(d) if d.template == spec.with_value(|s| s.name.clone()) => {
+                        let mut d = d;
+                        spec.with_value(|s| edit::fill_minimums(s, &mut d));
+                        draft.set(d);
+                        ctx.structure.update(|n| *n += 1);
+                        ctx.notice.set(format!("已导入 {name}"));
+                    }
+                    Ok(d) => ctx.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),
+                    Err(e) => ctx.notice.set(format!("{name}：{e}；没有导入")),
+                }
+            });
+        }
+    };
+
+    view! {
+        <div class="editor">
+            <nav class="toolbar" aria-label="草稿操作">
+                <button type="button" on:click=move |_| close.run(())>"← 返回"</button>
+                <button type="button" on:click=export_draft>"导出草稿"</button>
+                <label class="file-button">"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft/></label>
+                <ExportButton/>
+                <span class="notice" role="status">{move || ctx.notice.get()}</span>
+            </nav>
+            <Show when=move || !save_error.get().is_empty()>
+                <p class="banner error" role="alert">{move || save_error.get()}</p>
+            </Show>
+            <Show when=move || other_tab.get()>
+                <p class="banner warn" role="alert">"这份草稿在另一个标签页里也开着，并且那边刚刚改过。两边同时编辑会互相覆盖：请只在一个标签页里写。"</p>
+            </Show>
+            <div class="layout">
+                <Outline/>
+                <div class="form">
+                    <Summary/>
+                    <Fields/>
+                    <Preamble/>
+                    {move || {
+                        ctx.structure.track();
+                        let nodes = spec.with_value(|s| s.body.clone());
+                        nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
+                    }}
+                </div>
+            </div>
+        </div>
+    }
+}
+
+/// The document's total against its budget, the page estimate and the export checks.
+#[component]
+fn Summary() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let spec = ctx.spec;
+    let budget = spec.with_value(|s| s.budget.clone());
+    let limit = spec.with_value(|s| s.page_limit);
+    let prompt = spec.with_value(|s| s.prompt.clone());
+    view! {
+        <section class="summary" aria-label="全文概况">
+            <div class="total">
+                <strong>"全文"</strong>
+                {budget.map(|b| view! { <Meter path=Vec::new() budget=b/> })}
+                <span class="pages" aria-label="估计页数">
+                    {move || {
+                        let pages = ctx.live.with(|l| l.pages);
+                        match limit {
+                            Some(l) if pages > l.max => format!("约{pages}页 / 上限{}页：超出，需要压缩", l.max),
+                            Some(l) => format!("约{pages}页 / 上限{}页", l.max),
+                            None => format!("约{pages}页"),
+                        }
+                    }}
+                </span>
+            </div>
+        </section>
+        {prompt.map(|p| view! { <div class="doc-prompt"><Prompt text=p key="全文".into()/></div> })}
+    }
+}
+
+/// Every part with its 字数 state; a click scrolls to it.
+#[component]
+fn Outline() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <nav class="outline" aria-label="提纲">
+            {move || {
+                ctx.structure.track();
+                let spec = ctx.spec.get_value();
+                let draft = ctx.draft.get_untracked();
+                let mut rows = Vec::new();
+                for node in &spec.body {
+                    for i in 0..edit::count(&draft, &[], &node.id) {
+                        let path = vec![(node.id.clone(), i)];
+                        rows.push((path.clone(), node.clone(), 0));
+                        for c in node.children.iter().filter(|c| matches!(c.kind, NodeKind::Heading { .. })) {
+                            for j in 0..edit::count(&draft, &path, &c.id) {
+                                rows.push((child(&path, &c.id, j), c.clone(), 1));
+                            }
+                        }
+                    }
+                }
+                rows.into_iter()
+                    .map(|(path, node, depth)| {
+                        let href = format!("#{}", anchor(&path));
+                        let p = path.clone();
+                        let title = move || {
+                            let label = ctx.live.with(|l| l.labels.get(&p).cloned().unwrap_or_default());
+                            let text = match &node.kind {
+                                NodeKind::Heading { title: Some(t), .. } => t.source.clone(),
+                                NodeKind::Heading { title: None, .. } => ctx.draft.with(|d| edit::item(d, &p).map(|i| i.title.clone()).unwrap_or_default()),
+                                _ => node.id.clone(),
+                            };
+                            format!("{label}{}", if text.is_empty() { "（未写小标题）".to_string() } else { text })
+                        };
+                        let budget = node.budget.clone();
+                        let p2 = path.clone();
+                        let state = Memo::new(move |_| {
+                            budget.as_ref().map(|b| b.state(ctx.live.with(|l| l.counts.get(&p2).copied().unwrap_or(0))))
+                        });
+                        let state = move || state.get();
+                        view! {
+                            <a href=href class=format!("depth{depth}") class:short={move || state() == Some(BudgetState::Short)}
+                                class:over={move || state() == Some(BudgetState::Over)} class:fits={move || state() == Some(BudgetState::Fits)}>
+                                {title}
+                                <span class="state">{move || state().map(|s| s.label())}</span>
+                            </a>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </nav>
+    }
+}
+
+/// The fields (基本信息).
+#[component]
+fn Fields() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let fields = ctx.spec.with_value(|s| s.fields.clone());
+    view! {
+        <section class="fields" aria-labelledby="fields-heading">
+            <h2 id="fields-heading">"基本信息"</h2>
+            {fields
+                .into_iter()
+                .map(|f| {
+                    let id = f.id.clone();
+                    let value = ctx.draft.with_untracked(|d| d.fields.get(&f.id).cloned().unwrap_or_default());
+                    let set = move |v: String| ctx.draft.update(|d| {
+                        d.fields.insert(id.clone(), v);
+                    });
+                    let input = match &f.kind {
+                        FieldKind::Choice { options } => {
+                            let options = options.clone();
+                            view! {
+                                <select aria-label=f.label.clone() on:change=move |ev| set(event_target_value(&ev))>
+                                    {options.into_iter().map(|o| {
+                                        let selected = o == value;
+                                        view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
+                                    }).collect_view()}
+                                </select>
+                            }
+                            .into_any()
+                        }
+                        FieldKind::YearMonth => {
+                            let initial = wengao::values::year_month(&wengao::values::normalise(&value)).map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default();
+                            view! { <input type="month" aria-label=f.label.clone() prop:value=initial on:change=move |ev| set(event_target_value(&ev))/> }.into_any()
+                        }
+                        FieldKind::Year => view! { <input type="text" inputmode="numeric" maxlength="4" aria-label=f.label.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any(),
+                        FieldKind::Text => {
+                            let placeholder = f.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
+                            view! { <input type="text" aria-label=f.label.clone() placeholder=placeholder prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any()
+                        }
+                    };
+                    view! {
+                        <div class="field">
+                            <span class="field-label">{f.label.clone()}{(!f.required).then_some("（选填）")}</span>
+                            {input}
+                            {f.prompt.clone().map(|p| view! { <p class="hint">{p}</p> })}
+                        </div>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// The title, subtitle and date lines as they will print, filled live.
+#[component]
+fn Preamble() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    view! {
+        <section class="preamble" aria-label="标题">
+            {move || {
+                let d = ctx.draft.get();
+                let spec = ctx.spec.get_value();
+                let doc = document::assemble(&spec, &d);
+                doc.blocks
+                    .iter()
+                    .take(spec.lines.len())
+                    .filter_map(|b| match b {
+                        document::Block::Paragraph(p) => Some((p.role, p.text())),
+                        _ => None,
+                    })
+                    .map(|(role, text)| view! { <p class=format!("line {role:?}").to_lowercase()>{text}</p> })
+                    .collect_view()
+            }}
+        </section>
+    }
+}
+
+/// A node's occurrences, with the add button when it repeats.
+fn node_view(node: Node, parent: Owner) -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let n = ctx.draft.with_untracked(|d| edit::count(d, &parent, &node.id));
+    let repeat = node.repeat;
+    let is_table = matches!(node.kind, NodeKind::Table { .. });
+    let items = (0..n).map(|i| occurrence_view(node.clone(), child(&parent, &node.id, i), n)).collect_view();
+    // A repeated node's prompt is shown once, above its items.
+    let prompts = repeat.is_some().then(|| prompts_view(&node));
+    let add = (repeat.is_some() && !is_table).then(|| {
+        let full = repeat.and_then(|r| r.max).is_some_and(|max| n >= max as usize);
+        let why = repeat.and_then(|r| r.max).map(|max| format!("最多{max}项")).unwrap_or_default();
+        let (id, parent) = (node.id.clone(), parent.clone());
+        let what = add_label(&node);
+        let label = format!("添加{what}");
+        view! {
+            <p class="add">
+                <button type="button" disabled=full title={if full { why.clone() } else { String::new() }} aria-label=label.clone()
+                    on:click=move |_| {
+                        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add(s, d, &parent, &id)));
+                        match result {
+                            Some(Ok(_)) => ctx.structure.update(|n| *n += 1),
+                            Some(Err(e)) => ctx.notice.set(e),
+                            None => {}
+                        }
+                    }>
+                    {format!("＋ {label}")}
+                </button>
+                {full.then(|| view! { <span class="why">{format!("（已达上限：{why}）")}</span> })}
+            </p>
+        }
+    });
+    view! { <div class="node-list">{prompts}{items}{add}</div> }.into_any()
+}
+
+fn add_label(node: &Node) -> &'static str {
+    match node.kind {
+        NodeKind::Heading { level: 2, .. } => "一个（一）小标题",
+        NodeKind::Heading { .. } => "一部分",
+        NodeKind::Point { .. } => "一个“一是”要点",
+        _ => "一项",
+    }
+}
+
+/// One occurrence: its heading or inputs, budget, prompts, and children.
+fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let label = ctx.live.with_untracked(|l| l.labels.get(&path).cloned().unwrap_or_default());
+    let item = ctx.draft.with_untracked(|d| edit::item(d, &path).cloned().unwrap_or_default());
+    let id = anchor(&path);
+    let budget = node.budget.clone().map(|b| view! { <Meter path=path.clone() budget=b/> });
+    let prompts = node.repeat.is_none().then(|| prompts_view(&node));
+    let controls = node.repeat.filter(|_| !matches!(node.kind, NodeKind::Table { .. })).map(|_| controls_view(path.clone(), siblings));
+    let body = match &node.kind {
+        NodeKind::Heading { level, title } => {
+            let heading = match title {
+                Some(t) => view! { <span class="heading-text">{label.clone()}{t.source.clone()}</span> }.into_any(),
+                None => {
+                    let aria = format!("{}{}小标题", parent_label(&path), label);
+                    let example = node.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
+                    view! {
+                        <span class="heading-text">{label.clone()}</span>
+                        <TextInput path=path.clone() part=Part::Title initial=item.title.clone() aria=aria placeholder=example multiline=false/>
+                    }
+                    .into_any()
+                }
+            };
+            let children = node.children.iter().cloned().map(|c| node_view(c, path.clone())).collect_view();
+            let class = format!("heading h{level}");
+            view! {
+                <header class=class>{heading}{controls}</header>
+                {budget}
+                {prompts}
+                <div class="children">{children}</div>
+            }
+            .into_any()
+        }
+        NodeKind::Point { .. } => {
+            let aria = format!("{}{}", parent_label(&path), label);
+            let example = node.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
+            view! {
+                <div class="point">
+                    <span class="point-label">{label.clone()}</span>
+                    <TextInput path=path.clone() part=Part::Lead initial=item.lead.clone() aria=format!("{aria} 要点句") placeholder="先用一句话概括（这一句加粗）".into() multiline=false/>
+                    {controls}
+                </div>
+                <TextInput path=path.clone() part=Part::Text initial=item.text.clone() aria=format!("{aria} 正文") placeholder=example multiline=true/>
+                {budget}
+                {prompts}
+            }
+            .into_any()
+        }
+        NodeKind::Text { multiple_paragraphs } => {
+            let example = node.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
+            let hint = if *multiple_paragraphs { "（可分多段，每段回车换行）" } else { "（一段）" };
+            view! {
+                <div class="text-head"><span class="text-name">{node.id.clone()}</span><span class="hint">{hint}</span>{controls}</div>
+                <TextInput path=path.clone() part=Part::Text initial=item.text.clone() aria=node.id.clone() placeholder=example multiline=true/>
+                {budget}
+                {prompts}
+            }
+            .into_any()
+        }
+        NodeKind::Pictures { min, max, formats, caption_label } => {
+            let formats = formats.iter().map(|f| f.label()).collect::<Vec<_>>().join("、");
+            view! {
+                <Pictures path=path.clone() min=*min max=*max formats=formats caption_label=caption_label.clone()/>
+                {prompts}
+            }
+            .into_any()
+        }
+        NodeKind::Table { title, columns } => {
+            let title = title.as_ref().map(|t| t.source.clone()).unwrap_or_else(|| node.id.clone());
+            view! {
+                <TableView path=path.clone() title=title columns=columns.clone() repeat=node.repeat/>
+                {prompts}
+            }
+            .into_any()
+        }
+    };
+    view! { <section class="occurrence" id=id>{body}</section> }.into_any()
+}
+
+/// The numbered headings above a path, for accessible names: “一、（二）”.
+fn parent_label(path: &[(String, usize)]) -> String {
+    let ctx = expect_context::<Ctx>();
+    ctx.live.with_untracked(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n].to_vec()).cloned()).collect())
+}
+
+/// Move up, move down and remove, with the reason when refused.
+fn controls_view(path: Owner, siblings: usize) -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let index = path.last().map_or(0, |(_, i)| *i);
+    let name = format!("{}{}", parent_label(&path), ctx.live.with_untracked(|l| l.labels.get(&path).cloned().unwrap_or_default()));
+    let (p1, p2, p3) = (path.clone(), path.clone(), path);
+    let moved = move |p: &Owner, up: bool| {
+        if ctx.draft.try_update(|d| edit::move_item(d, p, up)) == Some(true) {
+            ctx.structure.update(|n| *n += 1);
+        }
+    };
+    let remove = move |_| {
+        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p3)));
+        match result {
+            Some(Ok(_)) => {
+                ctx.notice.set(format!("已删除{name}"));
+                ctx.structure.update(|n| *n += 1);
+            }
+            Some(Err(e)) => ctx.notice.set(e),
+            None => {}
+        }
+    };
+    view! {
+        <span class="controls">
+            <button type="button" class="small" disabled={index == 0} aria-label="上移" on:click=move |_| moved(&p1, true)>"↑"</button>
+            <button type="button" class="small" disabled={index + 1 >= siblings} aria-label="下移" on:click=move |_| moved(&p2, false)>"↓"</button>
+            <button type="button" class="small" aria-label="删除这一项" on:click=remove>"删除"</button>
+        </span>
+    }
+    .into_any()
+}
+
+/// Which text of an occurrence an input edits.
+#[derive(Clone, Copy, PartialEq)]
+enum Part {
+    Title,
+    Lead,
+    Text,
+}
+
+/// A text input bound to one text of the draft. The input is never rewritten
+/// while the drafter types: its value is only read, and pinyin still being
+/// composed in an IME is not counted until it is committed.
+#[component]
+fn TextInput(path: Owner, part: Part, initial: String, aria: String, placeholder: String, multiline: bool) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let composing = StoredValue::new(false);
+    let commit = move |value: String| {
+        ctx.draft.update(|d| {
+            if let Some(item) = edit::item_mut(d, &path) {
+                match part {
+                    Part::Title => item.title = value,
+                    Part::Lead => item.lead = value,
+                    Part::Text => item.text = value,
+                }
+            }
+        });
+    };
+    let commit2 = commit.clone();
+    let on_input = move |ev: leptos::ev::Event| {
+        grow(&ev);
+        if !composing.get_value() {
+            commit(event_target_value(&ev));
+        }
+    };
+    let on_end = move |ev: leptos::ev::CompositionEvent| {
+        composing.set_value(false);
+        commit2(event_target_value(&ev));
+    };
+    if multiline {
+        let rows = (initial.chars().count() / 40 + 2).clamp(3, 30).to_string();
+        view! {
+            <textarea aria-label=aria placeholder=placeholder rows=rows prop:value=initial on:input=on_input
+                on:compositionstart=move |_| composing.set_value(true) on:compositionend=on_end></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input type="text" class="line-input" aria-label=aria placeholder=placeholder prop:value=initial on:input=on_input
+                on:compositionstart=move |_| composing.set_value(true) on:compositionend=on_end/>
+        }
+        .into_any()
+    }
+}
+
+/// Text areas grow with their content.
+fn grow(ev: &leptos::ev::Event) {
+    if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = area.set_attribute("style", "height:auto");
+        let _ = area.set_attribute("style", &format!("height:{}px", area.scroll_height() + 2));
+    }
+}
+
+/// 字数 against a budget: numbers, words and a bar in three states.
+#[component]
+fn Meter(path: Owner, budget: Budget) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let p = path.clone();
+    let words = Memo::new(move |_| ctx.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(&p).copied().unwrap_or(0) }));
+    let describe = budget.describe();
+    let full = budget.max.unwrap_or(budget.min + budget.min / 5).max(1);
+    let state = Memo::new(move |_| budget.state(words.get()));
+    let state = move || state.get();
+    view! {
+        <div class="meter" class:short={move || state() == BudgetState::Short} class:fits={move || state() == BudgetState::Fits}
+            class:over={move || state() == BudgetState::Over} role="status" aria-label="字数">
+            <span class="words">{move || format!("{}字", words.get())}</span>
+            <span class="budget">{describe}</span>
+            <span class="state">{move || state().label()}</span>
+            <span class="bar"><span class="fill" style=move || format!("width:{}%", (words.get() * 100 / full).min(100))></span></span>
+        </div>
+    }
+}
+
+/// The node's prompt (folded or not, remembered) and its conditional prompts.
+fn prompts_view(node: &Node) -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let main = node.prompt.clone().map(|p| view! { <Prompt text=p key=node.id.clone()/> });
+    let conditional = node
+        .conditional_prompts
+        .iter()
+        .cloned()
+        .map(|c| {
+            let (field, equals) = (c.field.clone(), c.equals.clone());
+            let shown = move || ctx.draft.with(|d| d.fields.get(&field) == Some(&equals));
+            view! {
+                <Show when=shown>
+                    <aside class="prompt conditional" aria-label="本领域重点">{c.text.clone()}</aside>
+                </Show>
+            }
+        })
+        .collect_view();
+    view! { {main}{conditional} }.into_any()
+}
+
+#[component]
+fn Prompt(text: String, key: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let template = ctx.template.get_value();
+    let open = storage::prompt_open(&template, &key);
+    let toggle = move |ev: leptos::ev::Event| {
+        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            storage::set_prompt_open(&template, &key, d.open());
+        }
+    };
+    view! {
+        <details class="prompt" open=open on:toggle=toggle>
+            <summary>"写作提示"</summary>
+            {text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+        </details>
+    }
+}
+
+/// A picture slot: file picker and drop, thumbnails, captions, remove.
+#[component]
+fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let message = RwSignal::new(String::new());
+    let version = RwSignal::new(0u32);
+    let p = path.clone();
+    let add_files = move |files: Vec<gloo_file::File>| {
+        let p = p.clone();
+        spawn_local(async move {
+            for file in files {
+                let name = file.name();
+                let bytes = match gloo_file::futures::read_as_bytes(&file).await {
+                    Ok(b) => b,
+                    Err(_) => {
+                        message.set(format!("{name}：读不了这个文件"));
+                        continue;
+                    }
+                };
+                let picture = match Picture::from_bytes(&name, bytes) {
+                    Ok(pic) => pic,
+                    Err(e) => {
+                        message.set(format!("{e}；请选 JPEG 或 PNG 格式的照片"));
+                        continue;
+                    }
+                };
+                let mut refused = None;
+                ctx.draft.update(|d| match edit::item_mut(d, &p) {
+                    Some(item) if item.pictures.len() < max as usize => item.pictures.push(picture),
+                    Some(_) => refused = Some(format!("最多{max}幅图片，“{name}”没有加入")),
+                    None => refused = Some("草稿里找不到图片位".into()),
+                });
+                message.set(refused.unwrap_or_default());
+                version.update(|v| *v += 1);
+            }
+        });
+    };
+    let add2 = add_files.clone();
+    let on_pick = move |ev: leptos::ev::Event| add_files(files::input_files(&ev));
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        add2(files::files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let p2 = path.clone();
+    view! {
+        <div class="pictures" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <p class="hint">{format!("图片{min}至{max}幅，{formats}格式；可以拖进来，也可以")}
+                <label class="file-button">"选择图片"<input type="file" accept="image/jpeg,image/png" multiple on:change=on_pick aria-label="选择图片"/></label>
+            </p>
+            <p class="message" role="alert">{move || message.get()}</p>
+            <ol class="picture-list">
+                {move || {
+                    version.track();
+                    let pictures = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.pictures.clone()).unwrap_or_default());
+                    pictures
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, pic)| {
+                            let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(pic.data.as_slice(), Some(if pic.format == wengao::spec::PictureFormat::Jpeg { "image/jpeg" } else { "image/png" })));
+                            let src = url.to_string();
+                            // The object URL lives as long as this view.
+                            let url = StoredValue::new_local(Some(url));
+                            on_cleanup(move || url.set_value(None));
+                            let (pa, pb) = (p2.clone(), p2.clone());
+                            let set_caption = move |ev: leptos::ev::Event| {
+                                let v = event_target_value(&ev);
+                                ctx.draft.update(|d| {
+                                    if let Some(p) = edit::item_mut(d, &pa).and_then(|it| it.pictures.get_mut(i)) {
+                                        p.caption = v;
+                                    }
+                                });
+                            };
+                            let remove = move |_| {
+                                ctx.draft.update(|d| {
+                                    if let Some(it) = edit::item_mut(d, &pb) {
+                                        if i < it.pictures.len() {
+                                            it.pictures.remove(i);
+                                        }
+                                    }
+                                });
+                                version.update(|v| *v += 1);
+                            };
+                            view! {
+                                <li class="picture">
+                                    <img src=src alt=format!("第{}幅：{}", i + 1, pic.name)/>
+                                    <span class="picture-name">{format!("{}（{}×{}）", pic.name, pic.width, pic.height)}</span>
+                                    <input type="text" aria-label=format!("第{}幅的{caption_label}", i + 1) placeholder=caption_label.clone() prop:value=pic.caption.clone() on:input=set_caption/>
+                                    <button type="button" class="small" aria-label=format!("删除第{}幅图片", i + 1) on:click=remove>"删除"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </div>
+    }
+}
+
+/// A table: a row of inputs per entry, with add and remove.
+#[component]
+fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>, repeat: Option<wengao::spec::Repeat>) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let version = RwSignal::new(0u32);
+    let (p1, p2) = (path.clone(), path.clone());
+    let columns2 = columns.clone();
+    let add = move |_| {
+        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add_row(s, d, &p1)));
+        match result {
+            Some(Ok(())) => version.update(|v| *v += 1),
+            Some(Err(e)) => ctx.notice.set(e),
+            None => {}
+        }
+    };
+    let limits = repeat.map(|r| match r.max {
+        Some(max) => format!("{}至{max}行", r.min),
+        None => format!("至少{}行", r.min),
+    });
+    view! {
+        <div class="table">
+            <p class="table-title">{title.clone()}{limits.map(|l| format!("（{l}）"))}</p>
+            <table>
+                <thead><tr><th>"序号"</th>{columns.iter().map(|c| view! { <th>{c.label.clone()}</th> }).collect_view()}<th></th></tr></thead>
+                <tbody>
+                    {move || {
+                        version.track();
+                        let rows = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.rows.clone()).unwrap_or_default());
+                        rows.into_iter()
+                            .enumerate()
+                            .map(|(r, row)| {
+                                let p = p2.clone();
+                                let cells = columns2
+                                    .iter()
+                                    .map(|c| {
+                                        let (cid, p) = (c.id.clone(), p.clone());
+                                        let value = row.get(&c.id).cloned().unwrap_or_default();
+                                        let set = move |ev: leptos::ev::Event| {
+                                            let v = event_target_value(&ev);
+                                            ctx.draft.update(|d| {
+                                                if let Some(row) = edit::item_mut(d, &p).and_then(|it| it.rows.get_mut(r)) {
+                                                    row.insert(cid.clone(), v);
+                                                }
+                                            });
+                                        };
+                                        let aria = format!("第{}行{}", r + 1, c.label);
+                                        let input = match &c.kind {
+                                            FieldKind::Choice { options } => view! {
+                                                <select aria-label=aria on:change=set>
+                                                    <option value="">"请选择"</option>
+                                                    {options.iter().map(|o| view! { <option value=o.clone() selected={*o == value}>{o.clone()}</option> }).collect_view()}
+                                                </select>
+                                            }
+                                            .into_any(),
+                                            _ => view! { <textarea aria-label=aria rows="2" prop:value=value on:input=set></textarea> }.into_any(),
+                                        };
+                                        view! { <td>{input}</td> }
+                                    })
+                                    .collect_view();
+                                let pr = p2.clone();
+                                let remove = move |_| {
+                                    let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove_row(s, d, &pr, r)));
+                                    match result {
+                                        Some(Ok(())) => version.update(|v| *v += 1),
+                                        Some(Err(e)) => ctx.notice.set(e),
+                                        None => {}
+                                    }
+                                };
+                                view! {
+                                    <tr>
+                                        <td>{r + 1}</td>
+                                        {cells}
+                                        <td><button type="button" class="small" aria-label=format!("删除第{}行", r + 1) on:click=remove>"删除"</button></td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </tbody>
+            </table>
+            <button type="button" on:click=add aria-label=format!("给{title}添加一行")>"＋ 添加一行"</button>
+        </div>
+    }
+}
+
+/// Export: the list of what is still missing (with links), then the .docx
+/// rendered in the browser by the same renderer as the CLI.
+#[component]
+fn ExportButton() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let checking = RwSignal::new(false);
+    let run = move || {
+        ctx.notice.set("正在生成 Word 文件…".into());
+        checking.set(false);
+        // Let the message paint before the work.
+        set_timeout(
+            move || {
+                let spec = ctx.spec.get_value();
+                let draft = ctx.draft.get_untracked();
+                let bytes = wengao::docx::render(&spec, &draft, &wengao::docx::RenderOptions { created: Some(now_w3c()) });
+                let name = document::file_name(&spec, &draft);
+                match files::download(&bytes, &name, files::DOCX_TYPE) {
+                    Ok(()) => ctx.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
+                    Err(e) => ctx.notice.set(e),
+                }
+            },
+            std::time::Duration::from_millis(30),
+        );
+    };
+    let click = move |_| {
+        if ctx.live.with_untracked(|l| l.problems.is_empty()) {
+            run();
+        } else {
+            checking.set(true);
+        }
+    };
+    view! {
+        <button type="button" class="primary" on:click=click>"导出 Word"</button>
+        <Show when=move || checking.get()>
+            <div class="checklist" role="dialog" aria-label="导出前检查">
+                <p>"还有这些地方没写好（也可以先导出）："</p>
+                <ul>
+                    {move || ctx.live.with(|l| l.problems.clone()).into_iter().map(|p| {
+                        let href = if p.path.is_empty() { "#fields-heading".to_string() } else { format!("#{}", anchor(&p.path)) };
+                        view! { <li><a href=href>{p.message}</a></li> }
+                    }).collect_view()}
+                </ul>
+                <button type="button" class="primary" on:click=move |_| run()>"仍然导出"</button>
+                <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
+            </div>
+        </Show>
+    }
+}
+
+/// Now as a W3C date-time, for the file's properties.
+fn now_w3c() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}

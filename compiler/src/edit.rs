@@ -1,0 +1,212 @@
+//! Editing a draft the way the form does: adding, removing and moving repeated
+//! items within the template's limits, and filling each repeat up to its minimum.
+//! The limits live here, not in the app, so that every front end enforces them alike.
+
+use crate::document::Owner;
+use crate::draft::{Draft, Item, Parts};
+use crate::spec::{FormSpec, Node, NodeKind};
+
+/// The node a path of (name, index) pairs ends at, with the spec's nodes walked by name.
+pub fn node_at<'s>(spec: &'s FormSpec, path: &[(String, usize)]) -> Option<&'s Node> {
+    let mut nodes = &spec.body;
+    let mut found = None;
+    for (id, _) in path {
+        let node = nodes.iter().find(|n| &n.id == id)?;
+        nodes = &node.children;
+        found = Some(node);
+    }
+    found
+}
+
+/// The parts map an occurrence path points into (the draft's body for an empty path).
+fn parts_mut<'d>(draft: &'d mut Draft, path: &[(String, usize)]) -> Option<&'d mut Parts> {
+    let mut parts = &mut draft.body;
+    for (id, i) in path {
+        parts = &mut parts.get_mut(id)?.get_mut(*i)?.parts;
+    }
+    Some(parts)
+}
+
+/// The occurrence a path points at.
+pub fn item_mut<'d>(draft: &'d mut Draft, path: &[(String, usize)]) -> Option<&'d mut Item> {
+    let ((id, i), parent) = path.split_last()?;
+    parts_mut(draft, parent)?.get_mut(id)?.get_mut(*i)
+}
+
+pub fn item<'d>(draft: &'d Draft, path: &[(String, usize)]) -> Option<&'d Item> {
+    let mut parts = &draft.body;
+    let ((last, li), parent) = path.split_last()?;
+    for (id, i) in parent {
+        parts = &parts.get(id)?.get(*i)?.parts;
+    }
+    parts.get(last)?.get(*li)
+}
+
+/// How many occurrences a node has under `parent`.
+pub fn count(draft: &Draft, parent: &[(String, usize)], node: &str) -> usize {
+    let parts = if parent.is_empty() { Some(&draft.body) } else { item(draft, parent).map(|i| &i.parts) };
+    parts.and_then(|p| p.get(node)).map_or(0, Vec::len)
+}
+
+/// Gives every node its minimum number of occurrences (at least one, for nodes
+/// that are not repeated), recursively, so that the form shows a slot for each.
+pub fn fill_minimums(spec: &FormSpec, draft: &mut Draft) {
+    fill(&spec.body, &mut draft.body);
+}
+
+fn fill(nodes: &[Node], parts: &mut Parts) {
+    for node in nodes {
+        let want = match (&node.kind, node.repeat) {
+            (_, Some(r)) => r.min.max(1) as usize,
+            _ => 1,
+        };
+        let items = parts.entry(node.id.clone()).or_default();
+        while items.len() < want {
+            items.push(Item::default());
+        }
+        if let NodeKind::Table { .. } = node.kind {
+            // Tables keep their rows inside their one occurrence.
+            let rows = node.repeat.map_or(1, |r| r.min.max(1)) as usize;
+            items.truncate(1);
+            let rows_now = items[0].rows.len();
+            items[0].rows.extend((rows_now..rows).map(|_| Default::default()));
+        }
+        for item in items.iter_mut() {
+            fill(&node.children, &mut item.parts);
+        }
+    }
+}
+
+/// Adds an occurrence of `node` under `parent` (at the end); refused beyond the maximum.
+pub fn add(spec: &FormSpec, draft: &mut Draft, parent: &[(String, usize)], node: &str) -> Result<usize, String> {
+    let mut path: Owner = parent.to_vec();
+    path.push((node.to_string(), 0));
+    let spec_node = node_at(spec, &path).ok_or("模板里没有这一项")?;
+    let n = count(draft, parent, node);
+    if let Some(max) = spec_node.repeat.and_then(|r| r.max) {
+        if n >= max as usize {
+            return Err(format!("最多{max}项，已经有{n}项了"));
+        }
+    }
+    let parts = parts_mut(draft, parent).ok_or("草稿里找不到这一部分")?;
+    let mut item = Item::default();
+    fill(&spec_node.children, &mut item.parts);
+    parts.entry(node.to_string()).or_default().push(item);
+    Ok(n)
+}
+
+/// Removes an occurrence; refused at the minimum, with the reason.
+pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> Result<Item, String> {
+    let spec_node = node_at(spec, path).ok_or("模板里没有这一项")?;
+    let ((id, i), parent) = path.split_last().ok_or("没有指明要删除哪一项")?;
+    let n = count(draft, parent, id);
+    let min = spec_node.repeat.map_or(1, |r| r.min.max(1)) as usize;
+    if n <= min {
+        return Err(format!("至少要有{min}项，不能再删了"));
+    }
+    let items = parts_mut(draft, parent).and_then(|p| p.get_mut(id)).ok_or("草稿里找不到这一项")?;
+    if *i >= items.len() {
+        return Err("草稿里找不到这一项".into());
+    }
+    Ok(items.remove(*i))
+}
+
+/// Puts a removed occurrence back where it was (undo).
+pub fn restore(draft: &mut Draft, path: &[(String, usize)], item: Item) -> bool {
+    let Some(((id, i), parent)) = path.split_last() else { return false };
+    let Some(parts) = parts_mut(draft, parent) else { return false };
+    let items = parts.entry(id.clone()).or_default();
+    items.insert((*i).min(items.len()), item);
+    true
+}
+
+/// Moves an occurrence one place up (towards the start) or down; false at an end.
+pub fn move_item(draft: &mut Draft, path: &[(String, usize)], up: bool) -> bool {
+    let Some(((id, i), parent)) = path.split_last() else { return false };
+    let Some(items) = parts_mut(draft, parent).and_then(|p| p.get_mut(id)) else { return false };
+    let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < items.len()) };
+    match j {
+        Some(j) if *i < items.len() => {
+            items.swap(*i, j);
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Adds an empty row to the table occurrence at `path`; refused beyond the maximum.
+pub fn add_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> Result<(), String> {
+    let max = node_at(spec, path).and_then(|n| n.repeat).and_then(|r| r.max);
+    let item = item_mut(draft, path).ok_or("草稿里找不到这个表格")?;
+    if let Some(max) = max {
+        if item.rows.len() >= max as usize {
+            return Err(format!("最多{max}行，已经有{}行了", item.rows.len()));
+        }
+    }
+    item.rows.push(Default::default());
+    Ok(())
+}
+
+/// Removes a row of the table occurrence at `path`; refused at the minimum.
+pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)], row: usize) -> Result<(), String> {
+    let min = node_at(spec, path).and_then(|n| n.repeat).map_or(1, |r| r.min.max(1)) as usize;
+    let item = item_mut(draft, path).ok_or("草稿里找不到这个表格")?;
+    if item.rows.len() <= min {
+        return Err(format!("至少要有{min}行，不能再删了"));
+    }
+    if row < item.rows.len() {
+        item.rows.remove(row);
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::{BuiltinStyles, TEMPLATES};
+
+    fn report() -> (FormSpec, Draft) {
+        let spec = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap();
+        let mut draft = Draft::new(&spec);
+        fill_minimums(&spec, &mut draft);
+        (spec, draft)
+    }
+
+    #[test]
+    fn minimums_are_filled_and_limits_hold() {
+        let (spec, mut draft) = report();
+        let part = vec![("履职情况".to_string(), 0)];
+        assert_eq!(count(&draft, &part, "履职方面"), 2);
+        let first = vec![("履职情况".to_string(), 0), ("履职方面".to_string(), 0)];
+        assert_eq!(count(&draft, &first, "履职要点"), 3);
+        let mut last = first.clone();
+        last.push(("履职要点".to_string(), 2));
+        assert_eq!(remove(&spec, &mut draft, &last).unwrap_err(), "至少要有3项，不能再删了");
+        for _ in 0..3 {
+            add(&spec, &mut draft, &part, "履职方面").unwrap();
+        }
+        assert_eq!(add(&spec, &mut draft, &part, "履职方面").unwrap_err(), "最多5项，已经有5项了");
+        // A new （一）-item comes with its three 一是-items.
+        let fifth = vec![("履职情况".to_string(), 0), ("履职方面".to_string(), 4)];
+        assert_eq!(count(&draft, &fifth, "履职要点"), 3);
+    }
+
+    #[test]
+    fn moving_and_undoing_a_removal_keep_the_order() {
+        let (spec, mut draft) = report();
+        let part = vec![("履职情况".to_string(), 0)];
+        add(&spec, &mut draft, &part, "履职方面").unwrap();
+        for (i, t) in ["甲", "乙", "丙"].iter().enumerate() {
+            item_mut(&mut draft, &[part[0].clone(), ("履职方面".into(), i)]).unwrap().title = t.to_string();
+        }
+        let second = vec![part[0].clone(), ("履职方面".to_string(), 1)];
+        assert!(move_item(&mut draft, &second, true));
+        let titles = |d: &Draft| d.body["履职情况"][0].parts["履职方面"].iter().map(|i| i.title.clone()).collect::<Vec<_>>();
+        assert_eq!(titles(&draft), ["乙", "甲", "丙"]);
+        let removed = remove(&spec, &mut draft, &second).unwrap();
+        assert_eq!(titles(&draft), ["乙", "丙"]);
+        assert!(restore(&mut draft, &second, removed));
+        assert_eq!(titles(&draft), ["乙", "甲", "丙"]);
+        assert!(!move_item(&mut draft, &[part[0].clone(), ("履职方面".into(), 2)], false));
+    }
+}
