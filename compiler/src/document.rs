@@ -39,6 +39,8 @@ pub struct Paragraph {
     pub runs: Vec<TextRun>,
     /// 0 for 一、 headings, 1 for （一）; shown in Word's navigation pane.
     pub outline_level: Option<u8>,
+    /// Kept on the page of the block after it (a table's title).
+    pub keep_with_next: bool,
     pub owner: Owner,
 }
 
@@ -137,7 +139,7 @@ struct Assembler<'s, 'd> {
 
 impl<'d> Assembler<'_, 'd> {
     fn paragraph(&mut self, role: Role, runs: Vec<TextRun>, outline_level: Option<u8>, owner: &Owner) {
-        self.blocks.push(Block::Paragraph(Paragraph { role, runs, outline_level, owner: owner.clone() }));
+        self.blocks.push(Block::Paragraph(Paragraph { role, runs, outline_level, keep_with_next: false, owner: owner.clone() }));
     }
 
     /// A placeholder text with the draft's field values (or the defaults) filled in.
@@ -198,14 +200,19 @@ impl<'d> Assembler<'_, 'd> {
             NodeKind::Heading { level, title } => {
                 let role = Role::heading(*level);
                 let label = self.label(role, counters, usize::from(*level), path);
-                let title = title.as_ref().map_or_else(|| item.title.clone(), |t| self.fill(t));
+                let title = title.as_ref().map_or_else(|| unfilled_if_blank(&item.title), |t| self.fill(t));
                 let runs = vec![TextRun { text: label + &title, role }];
                 self.paragraph(role, runs, Some(level.saturating_sub(1)), path);
                 self.nodes(&node.children, &item.parts, path);
             }
             NodeKind::Point { lead } => {
                 let label = self.label(Role::Heading3, counters, 3, path);
-                let lead = lead.as_ref().map_or_else(|| item.lead.clone(), |t| self.fill(t));
+                let lead = match lead {
+                    Some(t) => self.fill(t),
+                    // Nothing written at all: “一是XXX。”, as the seed's own skeleton.
+                    None if item.lead.trim().is_empty() && item.text.trim().is_empty() => UNFILLED.to_string(),
+                    None => item.lead.trim().to_string(),
+                };
                 let mut runs = vec![TextRun { text: label + &with_full_stop(&lead), role: Role::Heading3 }];
                 if !item.text.is_empty() {
                     runs.push(TextRun { text: item.text.clone(), role: Role::Body });
@@ -235,16 +242,30 @@ impl<'d> Assembler<'_, 'd> {
                 if let Some(t) = title {
                     let text = self.fill(t);
                     self.paragraph(Role::Caption, vec![TextRun { text, role: Role::Caption }], None, path);
+                    if let Some(Block::Paragraph(p)) = self.blocks.last_mut() {
+                        p.keep_with_next = true;
+                    }
                 }
-                let rows = item
-                    .rows
-                    .iter()
-                    .map(|row| columns.iter().map(|c| row.get(&c.id).cloned().unwrap_or_default()).collect())
-                    .collect();
+                let cell = |c: &crate::spec::Column, value: Option<&String>| {
+                    let value = value.map(|v| v.trim().to_string()).unwrap_or_default();
+                    match (&c.kind, values::year_month(&values::normalise(&value))) {
+                        (FieldKind::YearMonth, Some((y, m))) => format!("{y}年{m}月"),
+                        _ => value,
+                    }
+                };
+                let rows = item.rows.iter().map(|row| columns.iter().map(|c| cell(c, row.get(&c.id))).collect()).collect();
                 let columns = columns.iter().map(|c| (c.label.clone(), c.width_percent)).collect();
                 self.blocks.push(Block::Table(Table { columns, rows, owner: path.clone() }));
             }
         }
+    }
+}
+
+/// A heading the drafter left blank prints as XXX, as the seed's templates do.
+fn unfilled_if_blank(title: &str) -> String {
+    match title.trim() {
+        "" => UNFILLED.to_string(),
+        t => t.to_string(),
     }
 }
 

@@ -72,16 +72,19 @@ fn to_base64<S: Serializer>(bytes: &[u8], s: S) -> Result<S::Ok, S::Error> {
     s.serialize_str(&base64::engine::general_purpose::STANDARD.encode(bytes))
 }
 
+/// Base64 as other tools write it too: line breaks and spaces are allowed.
 fn from_base64<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<u8>, D::Error> {
-    let text = String::deserialize(d)?;
-    base64::engine::general_purpose::STANDARD.decode(text.as_bytes()).map_err(serde::de::Error::custom)
+    let text: String = String::deserialize(d)?.chars().filter(|c| !c.is_ascii_whitespace()).collect();
+    base64::engine::general_purpose::STANDARD
+        .decode(text.as_bytes())
+        .map_err(|_| serde::de::Error::custom("图片数据不是有效的 base64 编码"))
 }
 
 impl Picture {
     /// A picture from a file's bytes; Err with a message in Chinese when the bytes
     /// are not a JPEG or PNG picture.
     pub fn from_bytes(name: &str, data: Vec<u8>) -> Result<Picture, String> {
-        let info = picture::sniff(&data).ok_or_else(|| format!("“{name}”不是 JPEG 或 PNG 图片"))?;
+        let info = picture::sniff(&data).ok_or_else(|| format!("“{name}”不是完整的 JPEG 或 PNG 图片"))?;
         Ok(Picture { name: name.to_string(), format: info.format, width: info.width, height: info.height, caption: String::new(), data })
     }
 }
@@ -126,17 +129,21 @@ impl Draft {
         if value.get("format").and_then(|f| f.as_str()) != Some(DRAFT_FORMAT) {
             return Err(DraftError::NotADraft);
         }
-        let version = value.get("version").and_then(|v| v.as_u64()).ok_or(DraftError::Invalid("缺少版本号 version".into()))?;
+        let version = match value.get("version") {
+            None => return Err(DraftError::Invalid("缺少版本号 version".into())),
+            Some(v) => v.as_u64().ok_or(DraftError::Invalid(format!("版本号 version 应是整数，而不是 {v}")))?,
+        };
         let version = u32::try_from(version).map_err(|_| DraftError::Newer(u32::MAX))?;
         if version > DRAFT_VERSION {
             return Err(DraftError::Newer(version));
         }
         let value = migrate(value, version)?;
-        let draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(e.to_string()))?;
-        for p in draft.body.values().flatten().flat_map(all_pictures) {
+        let mut draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(e.to_string()))?;
+        for p in draft.body.values_mut().flatten().flat_map(all_pictures) {
             match picture::sniff(&p.data) {
-                Some(info) if info.format == p.format => {}
-                _ => return Err(DraftError::Invalid(format!("图片“{}”的数据不是 {} 图片", p.name, p.format.label()))),
+                // The size is the file's own, whatever the draft says.
+                Some(info) if info.format == p.format => (p.width, p.height) = (info.width, info.height),
+                _ => return Err(DraftError::Invalid(format!("图片“{}”的数据不是完整的 {} 图片", p.name, p.format.label()))),
             }
         }
         Ok(draft)
@@ -147,9 +154,9 @@ impl Draft {
     }
 }
 
-fn all_pictures(item: &Item) -> Vec<&Picture> {
-    let mut out: Vec<&Picture> = item.pictures.iter().collect();
-    for child in item.parts.values().flatten() {
+fn all_pictures(item: &mut Item) -> Vec<&mut Picture> {
+    let mut out: Vec<&mut Picture> = item.pictures.iter_mut().collect();
+    for child in item.parts.values_mut().flatten() {
         out.extend(all_pictures(child));
     }
     out
@@ -175,5 +182,9 @@ mod tests {
         assert_eq!(Draft::from_json(r#"{"format":"wengao-draft","version":7,"template":"x"}"#), Err(DraftError::Newer(7)));
         let broken = r#"{"format":"wengao-draft","version":1,"template":"x","body":{"配图":[{"pictures":[{"name":"a.png","format":"png","width":1,"height":1,"data":"aGVsbG8="}]}]}}"#;
         assert!(matches!(Draft::from_json(broken), Err(DraftError::Invalid(m)) if m.contains("a.png")));
+        let wrapped = broken.replace("aGVsbG8=", "aGVs\\nbG8=");
+        assert!(matches!(Draft::from_json(&wrapped), Err(DraftError::Invalid(m)) if m.contains("a.png")), "wrapped base64 is read");
+        let text_version = r#"{"format":"wengao-draft","version":"1","template":"x"}"#;
+        assert!(matches!(Draft::from_json(text_version), Err(DraftError::Invalid(m)) if m.contains("整数")));
     }
 }

@@ -10,9 +10,20 @@ pub struct PictureInfo {
     pub height: u32,
 }
 
-/// The format and size of a JPEG or PNG file; None for anything else.
+/// The largest side a picture may have, in pixels (JPEG's own limit).
+pub const MAX_SIDE: u32 = 65_535;
+
+/// The format and size of a JPEG or PNG file; None for anything else, for a size
+/// beyond [`MAX_SIDE`], and for a file cut short (no end marker).
 pub fn sniff(data: &[u8]) -> Option<PictureInfo> {
-    png(data).or_else(|| jpeg(data))
+    let info = png(data).or_else(|| jpeg(data))?;
+    let complete = match info.format {
+        // The IEND chunk closes a PNG: length 0, "IEND", CRC.
+        PictureFormat::Png => data.len() >= 12 && &data[data.len() - 8..data.len() - 4] == b"IEND",
+        // EOI closes a JPEG; cameras may append a few bytes after it.
+        PictureFormat::Jpeg => data[data.len().saturating_sub(64)..].windows(2).any(|w| w == [0xFF, 0xD9]),
+    };
+    (complete && info.width <= MAX_SIDE && info.height <= MAX_SIDE).then_some(info)
 }
 
 fn be16(d: &[u8], at: usize) -> Option<u32> {
@@ -65,13 +76,22 @@ mod tests {
 
     #[test]
     fn reads_png_and_jpeg_sizes_and_refuses_other_bytes() {
-        let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        png.extend_from_slice(&640u32.to_be_bytes());
-        png.extend_from_slice(&480u32.to_be_bytes());
-        assert_eq!(sniff(&png), Some(PictureInfo { format: PictureFormat::Png, width: 640, height: 480 }));
-        // SOI, an APP0 segment of length 4, then SOF0 with height 300 and width 400.
-        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 1, 44, 1, 144, 3];
+        let png = |w: u32, h: u32, end: bool| {
+            let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+            png.extend_from_slice(&w.to_be_bytes());
+            png.extend_from_slice(&h.to_be_bytes());
+            if end {
+                png.extend_from_slice(b"\0\0\0\0IEND\xaeB`\x82");
+            }
+            png
+        };
+        assert_eq!(sniff(&png(640, 480, true)), Some(PictureInfo { format: PictureFormat::Png, width: 640, height: 480 }));
+        assert_eq!(sniff(&png(640, 480, false)), None, "cut short");
+        assert_eq!(sniff(&png(4_000_000_000, 480, true)), None, "too large");
+        // SOI, an APP0 segment of length 4, then SOF0 with height 300 and width 400, EOI.
+        let jpeg = [0xFF, 0xD8, 0xFF, 0xE0, 0, 4, 0, 0, 0xFF, 0xC0, 0, 11, 8, 1, 44, 1, 144, 3, 0xFF, 0xD9];
         assert_eq!(sniff(&jpeg), Some(PictureInfo { format: PictureFormat::Jpeg, width: 400, height: 300 }));
+        assert_eq!(sniff(&jpeg[..18]), None, "cut short");
         assert_eq!(sniff(b"GIF89a"), None);
         assert_eq!(sniff(&[0xFF, 0xD8, 0xFF]), None);
         assert_eq!(sniff(&[]), None);

@@ -401,13 +401,24 @@ impl Numbering {
     }
 }
 
-/// Chinese numerals as used in headings: 一 … 十、十一 … 九十九, 一百…
+/// Chinese numerals as used in headings: 一 … 十、十一 … 九十九、一百、一百零一 … 九百九十九.
 pub fn chinese_number(n: u32) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => D[n as usize].to_string(),
         10..=19 => format!("十{}", if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
         20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
+        100..=999 => {
+            let rest = n % 100;
+            let tail = match rest {
+                0 => String::new(),
+                1..=9 => format!("零{}", D[rest as usize]),
+                // 一百一十, not 一百十.
+                10..=19 => format!("一{}", chinese_number(rest)),
+                _ => chinese_number(rest),
+            };
+            format!("{}百{tail}", D[(n / 100) as usize])
+        }
         _ => n.to_string(),
     }
 }
@@ -445,7 +456,7 @@ mod tests {
 
     #[test]
     fn chinese_numerals() {
-        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99].into_iter().map(chinese_number).collect();
-        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九"]);
+        let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99, 100, 101, 110, 115, 120, 999].into_iter().map(chinese_number).collect();
+        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零一", "一百一十", "一百一十五", "一百二十", "九百九十九"]);
     }
 }

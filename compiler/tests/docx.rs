@@ -242,11 +242,18 @@ fn full_report_follows_every_rule_of_attachment_one() {
             let jc = ppr_value(p, "w:jc", "w:val");
             let first_line = ppr_value(p, "w:ind", "w:firstLine");
             let outline = ppr_value(p, "w:outlineLvl", "w:val");
+            // Digits and Latin letters in the role's font too (w:ascii, w:hAnsi).
+            for r in &runs {
+                let fonts = r.child("w:rPr").unwrap().child("w:rFonts").unwrap();
+                assert_eq!(fonts.attr("w:ascii"), fonts.attr("w:eastAsia"), "{}", texts[i]);
+                assert_eq!(fonts.attr("w:hAnsi"), fonts.attr("w:eastAsia"), "{}", texts[i]);
+            }
+            let keep_next = p.child("w:pPr").unwrap().child("w:keepNext").is_some();
             match role {
                 "title" => assert_eq!((font.as_str(), size, bold, jc), ("华文中宋", 44, true, Some("center"))),
-                "subtitle" | "date" => assert_eq!((font.as_str(), size, jc), ("楷体_GB2312", 36, Some("center"))),
-                "h1" => assert_eq!((font.as_str(), size, outline), ("黑体", 36, Some("0"))),
-                "h2" => assert_eq!((font.as_str(), size, outline), ("楷体_GB2312", 36, Some("1"))),
+                "subtitle" | "date" => assert_eq!((font.as_str(), size, bold, jc), ("楷体_GB2312", 36, false, Some("center"))),
+                "h1" => assert_eq!((font.as_str(), size, bold, outline, keep_next), ("黑体", 36, false, Some("0"), true)),
+                "h2" => assert_eq!((font.as_str(), size, bold, outline, keep_next), ("楷体_GB2312", 36, false, Some("1"), true)),
                 "h3" => {
                     // The lead sentence bold 仿宋, the rest of the paragraph plain body.
                     assert_eq!((font.as_str(), size, bold), ("仿宋_GB2312", 36, true));
@@ -264,7 +271,8 @@ fn full_report_follows_every_rule_of_attachment_one() {
         assert_eq!(seen.get("h1"), Some(&3), "three parts");
         assert!(seen.get("h2").copied().unwrap_or(0) >= 6 && seen.get("h3").copied().unwrap_or(0) >= 18, "{seen:?}");
 
-        // What Word counts in the file equals what the form shows.
+        // The text in the file is the text the form counts (the same function on
+        // both sides: this checks that nothing is rendered that is not counted).
         let words: usize = texts.iter().map(|t| wengao::count::words(t)).sum();
         assert_eq!(words, wengao::document::assemble(&spec, &draft).counts().words);
 
@@ -329,10 +337,16 @@ fn case_pictures_keep_their_format_size_and_captions() {
     let ps = paragraphs(&doc);
     let ids: Vec<&str> = doc.find_all("wp:docPr").iter().map(|d| d.attr("id").unwrap()).collect();
     assert_eq!(ids, ["1", "2", "3"], "unique drawing ids");
-    // Type width 21 − 2.8 − 2.6 = 15.6 cm = 8845 twips = 5,616,575 EMU.
-    for extent in doc.find_all("wp:extent") {
+    // Type width 21 − 2.8 − 2.6 = 15.6 cm = 8845 twips; the pictures keep their
+    // proportions and are at most 60 % of the type height 12756 twips.
+    let sizes: Vec<(u64, u64)> = draft.body["配图"][0].pictures.iter().map(|p| (u64::from(p.width), u64::from(p.height))).collect();
+    for (extent, (w, h)) in doc.find_all("wp:extent").iter().zip(sizes) {
         let cx: u64 = extent.attr("cx").unwrap().parse().unwrap();
+        let cy: u64 = extent.attr("cy").unwrap().parse().unwrap();
         assert!(cx <= 8845 * 635, "a picture wider than the type area: {cx}");
+        assert!(cy <= 12756 * 635 * 60 / 100, "a picture taller than 60 % of the type area: {cy}");
+        let (ratio, want) = (cx as f64 / cy as f64, w as f64 / h as f64);
+        assert!((ratio - want).abs() < 0.01 * want, "proportions kept: {ratio} vs {want}");
     }
     let captions = ["2026年6月，社区党委组织党员志愿者入户走访", "小区党支部召开议事协商会", "改造后的小区环境整洁有序"];
     let mut pictures = 0;
@@ -340,8 +354,10 @@ fn case_pictures_keep_their_format_size_and_captions() {
         if p.find_all("w:drawing").is_empty() {
             continue;
         }
-        // Not exact spacing: Word would clip the picture to one 32 pt line.
+        // Not exact spacing: Word would clip the picture to one 32 pt line; kept
+        // on the page of its caption.
         assert_ne!(ppr_value(p, "w:spacing", "w:lineRule"), Some("exact"));
+        assert!(p.child("w:pPr").unwrap().child("w:keepNext").is_some());
         assert_eq!(ppr_value(p, "w:jc", "w:val"), Some("center"));
         let caption = &ps[i + 1];
         assert!(caption.texts().starts_with(captions[pictures]), "caption after picture {pictures}");
@@ -360,6 +376,7 @@ fn hostile(long: usize) -> (FormSpec, Draft) {
     let mut draft = fixture("述职报告");
     draft.fields.insert("姓名".into(), "张<三>&\"李'四\"\u{0}\u{1F}".into());
     draft.fields.insert("单位".into(), "  XX街道党工委 😀 𠀋  ".into());
+    draft.fields.insert("年度".into(), " \u{3000}\t ".into());
     // Eight characters a time.
     let long: String = "长文本𠀋😀&<>".repeat(long / 8 + 1);
     let body = &mut draft.body;
@@ -392,6 +409,7 @@ fn hostile_text_is_kept_safe_and_whole() {
     let ps = paragraphs(&doc);
     // Field values are trimmed (they sit in centred lines); the rest is kept as typed.
     assert_eq!(ps[1].texts(), "XX街道党工委 😀 𠀋书记 张<三>&\"李'四\"", "emoji, 𠀋 and metacharacters kept");
+    assert_eq!(ps[0].texts(), "2026年党建工作述职报告", "a blank field falls back to its default");
     let intro = &ps[3];
     assert_eq!(intro.texts(), "  前导空格第一行第二行第三行制表符  ");
     assert_eq!(intro.find_all("w:br").len(), 2, "line breaks inside a one-paragraph block");
@@ -402,8 +420,58 @@ fn hostile_text_is_kept_safe_and_whole() {
     assert!(n > 100_000, "the 100,000-character block is all there: {n}");
     assert!(long.texts().starts_with("一是<b>不是标签</b> & “引号”。长文本"));
     assert!(ps.iter().all(|p| !p.texts().is_empty() || !p.find_all("w:drawing").is_empty()), "no empty paragraphs");
-    assert!(ps.iter().any(|p| p.texts() == "（二）"), "an empty heading keeps its number");
+    assert!(ps.iter().any(|p| p.texts() == "（二）XXX"), "an empty heading keeps its number and shows XXX");
     assert!(!ps.iter().any(|p| p.texts().starts_with("三、")), "a removed part is not rendered");
+}
+
+#[test]
+fn rectification_table_has_its_columns_header_and_fixed_widths() {
+    let spec = spec("整改清单");
+    let mut draft = fixture("整改清单");
+    draft.body.get_mut("清单").unwrap()[0].rows[0].insert("完成时限".into(), "2027-06".into());
+    let pkg = docx(&spec, &draft);
+    let doc = pkg.xml("word/document.xml");
+    let tbl = &doc.find_all("w:tbl")[0];
+    let pr = tbl.child("w:tblPr").unwrap();
+    assert_eq!(pr.child("w:tblLayout").and_then(|l| l.attr("w:type")), Some("fixed"));
+    assert_schema_order(pr, &["w:tblStyle", "w:tblW", "w:jc", "w:tblInd", "w:tblBorders", "w:tblLayout", "w:tblCellMar", "w:tblLook"]);
+    // Column widths: 16 / 28 / 28 / 12 / 16 % of the type width 8845 twips.
+    let grid: Vec<u32> = tbl.child("w:tblGrid").unwrap().children.iter().map(|c| c.attr("w:w").unwrap().parse().unwrap()).collect();
+    assert_eq!(grid, [1415, 2476, 2476, 1061, 1415]);
+    let rows = tbl.find_all("w:tr");
+    assert_eq!(rows.len(), 1 + 3, "a header row and three rows");
+    let header = &rows[0];
+    assert!(header.child("w:trPr").unwrap().child("w:tblHeader").is_some(), "the header row repeats on each page");
+    assert!(rows.iter().all(|r| r.child("w:trPr").unwrap().child("w:cantSplit").is_some()));
+    let labels: Vec<String> = header.find_all("w:tc").iter().map(|c| c.texts()).collect();
+    assert_eq!(labels, ["问题来源", "问题", "整改措施", "责任人", "完成时限"]);
+    for cell in rows[1].find_all("w:p") {
+        assert_eq!(ppr_value(cell, "w:jc", "w:val"), Some("left"), "narrow cells are not letter-spaced");
+        let (font, size, _) = run_style(text_runs(cell)[0]);
+        assert_eq!((font.as_str(), size), ("仿宋_GB2312", 28), "the template's 四号 for tables");
+    }
+    assert_eq!(rows[1].find_all("w:tc")[4].texts(), "2027年6月", "年月 cells printed as 年月");
+    let title = paragraphs(&doc).into_iter().find(|p| p.texts() == "问题整改清单").unwrap();
+    assert!(title.child("w:pPr").unwrap().child("w:keepNext").is_some(), "the title stays with its table");
+}
+
+#[test]
+fn pictures_are_sized_by_their_own_header_not_the_draft() {
+    let spec = spec("创新案例");
+    let text = std::fs::read_to_string(root().join("tests/fixtures/drafts/创新案例.json")).unwrap();
+    let mut value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    value["body"]["配图"][0]["pictures"][0]["width"] = 4_000_000_000u64.into();
+    value["body"]["配图"][0]["pictures"][1]["height"] = 0.into();
+    let draft = Draft::from_json(&value.to_string()).unwrap();
+    let pictures = &draft.body["配图"][0].pictures;
+    assert_eq!((pictures[0].width, pictures[0].height), (249, 351), "from the JPEG's header");
+    assert_eq!((pictures[1].width, pictures[1].height), (1000, 750), "from the PNG's header");
+    // Even a picture built by hand with absurd sizes renders without overflow.
+    let mut huge = draft.clone();
+    huge.body.get_mut("配图").unwrap()[0].pictures[0].width = u32::MAX;
+    let pkg = docx(&spec, &huge);
+    let cx: u64 = pkg.xml("word/document.xml").find_all("wp:extent")[0].attr("cx").unwrap().parse().unwrap();
+    assert!(cx <= 8845 * 635);
 }
 
 #[test]
@@ -436,7 +504,7 @@ fn examples_are_what_the_cli_writes() {
         .output()
         .unwrap();
     assert_eq!(refused.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是 JPEG 或 PNG 图片"));
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("不是完整的 JPEG 或 PNG 图片"));
 }
 
 #[test]
@@ -518,7 +586,7 @@ fn assert_page_numbers(pdf: &Pdf) {
 
 #[test]
 fn libreoffice_lays_out_the_examples_with_page_numbers_where_they_belong() {
-    let cases = [("述职报告", "述职报告-六页", Some(6)), ("述职报告", "述职报告", Some(8)), ("创新案例", "创新案例", None)];
+    let cases = [("述职报告", "述职报告-六页", Some(6)), ("述职报告", "述职报告", Some(9)), ("创新案例", "创新案例", None)];
     for (template, name, pages) in cases {
         let spec = spec(template);
         let bytes = render(&spec, &fixture(name), &RenderOptions::default());

@@ -8,7 +8,10 @@
 //!   一是 runs). The order tables below are the schema's, from wml.rnc;
 //! * w:rPr inside the paragraph properties of styles and numbering (not allowed
 //!   there) and w:type on w:gridCol are removed;
-//! * parts no relationship points at (numbering, comments, footnotes) are dropped;
+//! * parts no relationship points at (numbering, comments, footnotes) are dropped
+//!   (docx-rs's empty commentsExtended part stays: a relationship names it);
+//! * a table's first row gets w:tblHeader (repeated on each page), which docx-rs
+//!   cannot write;
 //! * every picture's wp:docPr id is 1 in docx-rs: renumbered 1, 2, 3…;
 //! * docx-rs names every picture `media/….png`, numbered by a process-wide counter:
 //!   renamed image1, image2… with .jpg for JPEG files and the image/jpeg content
@@ -289,7 +292,9 @@ impl Element {
     }
 }
 
-/// Parses a part; None if it is not well-formed (then it is left as it was).
+/// Parses a part; None if it is not well-formed. docx-rs writes well-formed XML, so
+/// None does not happen in practice; the part is then left as it was (the tests'
+/// schema checks would show it).
 fn parse(bytes: &[u8]) -> Option<(String, Element)> {
     let mut reader = Reader::from_reader(bytes);
     let mut prolog = String::new();
@@ -383,6 +388,12 @@ fn reorder_element(e: &mut Element) {
     }
     // Paragraph ids come from a process-wide counter in docx-rs; they are optional.
     e.attrs.retain(|(k, _)| k != "w14:paraId" && k != "w14:textId");
+    // A table's first row is its header, repeated on every page.
+    if e.local() == "tbl" {
+        if let Some(XmlNode::Element(tr)) = e.children.iter_mut().find(|c| matches!(c, XmlNode::Element(c) if c.local() == "tr")) {
+            mark_header_row(tr);
+        }
+    }
     for child in &mut e.children {
         if let XmlNode::Element(c) = child {
             reorder_element(c);
@@ -396,6 +407,17 @@ fn reorder_element(e: &mut Element) {
     };
     // A stable sort keeps the relative order of equal ranks (runs of footerReference).
     e.children.sort_by_key(rank);
+}
+
+fn mark_header_row(tr: &mut Element) {
+    let header = XmlNode::Element(Element { name: "w:tblHeader".into(), attrs: Vec::new(), children: Vec::new() });
+    match tr.children.iter_mut().find_map(|c| match c {
+        XmlNode::Element(p) if p.local() == "trPr" => Some(p),
+        _ => None,
+    }) {
+        Some(trpr) => trpr.children.insert(0, header),
+        None => tr.children.insert(0, XmlNode::Element(Element { name: "w:trPr".into(), attrs: Vec::new(), children: vec![header] })),
+    }
 }
 
 /// Gives every wp:docPr a unique id, as Word requires.

@@ -1,7 +1,10 @@
 //! The .docx renderer: a compiled spec and a draft become a Word file, the same
 //! code natively (CLI) and in wasm32 (browser). docx-rs builds the parts from the
 //! [`Document`]; [`finish`] then brings them to what Word's schema requires and
-//! [`package`] zips them. Every typographic value comes from the style sheet.
+//! [`package`] zips them. Every typographic value of Attachment 1 comes from the
+//! style sheet; what Attachment 1 does not regulate is fixed here: the header
+//! distance (1.5 cm, no header is written), table borders (docx-rs's thin single
+//! lines) and the bold header row of tables.
 
 mod finish;
 mod package;
@@ -9,7 +12,7 @@ pub mod text;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacingType, PageMargin, Pic,
-    Run, RunFonts, SpecialIndentType, TableCell, TableRow, WidthType,
+    Run, RunFonts, SpecialIndentType, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::document::{self, Block, Document, Paragraph, Table};
@@ -111,7 +114,11 @@ fn styled_paragraph(rs: &RoleStyle) -> docx_rs::Paragraph {
 fn paragraph(p: &Paragraph, style: &Style) -> docx_rs::Paragraph {
     let mut out = styled_paragraph(style.role(p.role));
     if let Some(level) = p.outline_level {
-        out = out.outline_lvl(usize::from(level));
+        // A heading stays on the page of the text it heads.
+        out = out.outline_lvl(usize::from(level)).keep_next(true).keep_lines(true);
+    }
+    if p.keep_with_next {
+        out = out.keep_next(true);
     }
     for run in &p.runs {
         out = out.add_run(text_run(&run.text, style.role(run.role)));
@@ -147,24 +154,30 @@ fn text_run(s: &str, rs: &RoleStyle) -> Run {
 /// the picture to one line.
 fn picture_paragraph(picture: &Picture, style: &Style) -> docx_rs::Paragraph {
     let (w, h) = picture_size(picture, style);
-    let pic = Pic::new_with_dimensions(picture.data.clone(), picture.width, picture.height).size(w, h);
+    // docx-rs converts the pixel size to EMU in u32 arithmetic: keep it in range
+    // (the size written is `size`, computed above).
+    let side = |v: u32| v.clamp(1, crate::picture::MAX_SIDE);
+    let pic = Pic::new_with_dimensions(picture.data.clone(), side(picture.width), side(picture.height)).size(w, h);
     docx_rs::Paragraph::new()
         .align(AlignmentType::Center)
         .line_spacing(docx_rs::LineSpacing::new().line_rule(LineSpacingType::Auto).line(240).before(0).after(0))
+        // The caption follows on the same page.
+        .keep_next(true)
         .add_run(Run::new().add_image(pic))
 }
 
 /// The picture's size in EMU: its natural size at 96 dpi, scaled down (never up)
 /// to the type width and [`PICTURE_MAX_HEIGHT_PERCENT`] of the type height.
 pub fn picture_size(picture: &Picture, style: &Style) -> (u32, u32) {
-    let w = u64::from(picture.width.max(1)) * EMU_PER_PIXEL;
-    let h = u64::from(picture.height.max(1)) * EMU_PER_PIXEL;
-    let max_w = u64::from(style.page.text_width()) * EMU_PER_TWIP;
-    let max_h = u64::from(style.page.text_height()) * EMU_PER_TWIP * PICTURE_MAX_HEIGHT_PERCENT / 100;
+    // u128: a draft may declare any u32 size; the products stay exact.
+    let w = u128::from(picture.width.max(1)) * u128::from(EMU_PER_PIXEL);
+    let h = u128::from(picture.height.max(1)) * u128::from(EMU_PER_PIXEL);
+    let max_w = u128::from(style.page.text_width()) * u128::from(EMU_PER_TWIP);
+    let max_h = u128::from(style.page.text_height()) * u128::from(EMU_PER_TWIP) * u128::from(PICTURE_MAX_HEIGHT_PERCENT) / 100;
     // Scale by the tighter of the two limits, in exact integer arithmetic.
     let (num, den) = if w * max_h > h * max_w { (max_w, w) } else { (max_h, h) };
     let (num, den) = if num >= den { (1, 1) } else { (num, den) };
-    let clamp = |v: u64| u32::try_from(v).unwrap_or(u32::MAX).max(1);
+    let clamp = |v: u128| u32::try_from(v).unwrap_or(u32::MAX).max(1);
     (clamp(w * num / den), clamp(h * num / den))
 }
 
@@ -188,10 +201,14 @@ fn table(t: &Table, style: &Style) -> docx_rs::Table {
         let p = styled_paragraph(&cell_style).add_run(text_run(text, &cell_style));
         TableCell::new().width(w, WidthType::Dxa).add_paragraph(p)
     };
-    let header = TableRow::new(t.columns.iter().zip(&grid).map(|((label, _), w)| cell(label, *w, true)).collect());
-    let rows = t.rows.iter().map(|row| TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect()));
+    // The header row repeats on every page (w:tblHeader, added in finish.rs, which
+    // docx-rs cannot write); no row breaks across pages; widths are fixed, so Word
+    // and WPS lay the table out as LibreOffice does.
+    let header = TableRow::new(t.columns.iter().zip(&grid).map(|((label, _), w)| cell(label, *w, true)).collect()).cant_split();
+    let rows = t.rows.iter().map(|row| TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect()).cant_split());
     docx_rs::Table::new(std::iter::once(header).chain(rows).collect())
         .set_grid(grid.clone())
+        .layout(TableLayoutType::Fixed)
         .width(grid.iter().sum(), WidthType::Dxa)
 }
 

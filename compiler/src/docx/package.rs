@@ -1,6 +1,6 @@
 //! Zips the finished parts: deflate-compressed entries (docx-rs stores them
 //! uncompressed), no directory entries, a fixed timestamp so that the same draft
-//! always gives the same bytes.
+//! with the same options (the creation date is one) always gives the same bytes.
 
 use std::io::{Cursor, Write};
 
