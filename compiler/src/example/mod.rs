@@ -209,6 +209,8 @@ impl Writer {
             NodeKind::Text { multiple_paragraphs } => {
                 let text = match (target, &node.example) {
                     (None, Some(example)) => example.clone(),
+                    // The template's own example fits its budget: use it.
+                    (Some(t), Some(example)) if count::words(example) <= t + t / 5 => example.clone(),
                     _ => {
                         let total = target.unwrap_or(150);
                         if *multiple_paragraphs && total > 200 {
