@@ -177,7 +177,7 @@ fn Summary() -> impl IntoView {
         <section class="summary" aria-label="全文概况">
             <div class="total">
                 <strong>"全文"</strong>
-                {budget.map(|b| view! { <Meter path=Vec::new() budget=b/> })}
+                {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
                 <span class="pages" aria-label="估计页数">
                     {move || {
                         let pages = ctx.live.with(|l| l.pages);
@@ -339,7 +339,7 @@ fn node_view(node: Node, parent: Owner) -> AnyView {
         let why = repeat.and_then(|r| r.max).map(|max| format!("最多{max}项")).unwrap_or_default();
         let (id, parent) = (node.id.clone(), parent.clone());
         let what = add_label(&node);
-        let label = format!("添加{what}");
+        let label = format!("在{}下添加{what}", if parent.is_empty() { "全文".to_string() } else { parent_label(&child(&parent, "", 0)) });
         view! {
             <p class="add">
                 <button type="button" disabled=full title={if full { why.clone() } else { String::new() }} aria-label=label.clone()
@@ -351,7 +351,7 @@ fn node_view(node: Node, parent: Owner) -> AnyView {
                             None => {}
                         }
                     }>
-                    {format!("＋ {label}")}
+                    {format!("＋ 添加{what}")}
                 </button>
                 {full.then(|| view! { <span class="why">{format!("（已达上限：{why}）")}</span> })}
             </p>
@@ -375,7 +375,12 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
     let label = ctx.live.with_untracked(|l| l.labels.get(&path).cloned().unwrap_or_default());
     let item = ctx.draft.with_untracked(|d| edit::item(d, &path).cloned().unwrap_or_default());
     let id = anchor(&path);
-    let budget = node.budget.clone().map(|b| view! { <Meter path=path.clone() budget=b/> });
+    let title_text = match &node.kind {
+        NodeKind::Heading { title: Some(t), .. } => t.source.clone(),
+        _ => String::new(),
+    };
+    let meter_name = format!("{}{label}{title_text}", parent_label(&path));
+    let budget = node.budget.clone().map(|b| view! { <Meter path=path.clone() budget=b name=meter_name/> });
     let prompts = node.repeat.is_none().then(|| prompts_view(&node));
     let controls = node.repeat.filter(|_| !matches!(node.kind, NodeKind::Table { .. })).map(|_| controls_view(path.clone(), siblings));
     let body = match &node.kind {
@@ -465,11 +470,12 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
             ctx.structure.update(|n| *n += 1);
         }
     };
+    let removed_name = name.clone();
     let remove = move |_| {
         let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p3)));
         match result {
             Some(Ok(_)) => {
-                ctx.notice.set(format!("已删除{name}"));
+                ctx.notice.set(format!("已删除{removed_name}"));
                 ctx.structure.update(|n| *n += 1);
             }
             Some(Err(e)) => ctx.notice.set(e),
@@ -478,9 +484,9 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
     };
     view! {
         <span class="controls">
-            <button type="button" class="small" disabled={index == 0} aria-label="上移" on:click=move |_| moved(&p1, true)>"↑"</button>
-            <button type="button" class="small" disabled={index + 1 >= siblings} aria-label="下移" on:click=move |_| moved(&p2, false)>"↓"</button>
-            <button type="button" class="small" aria-label="删除这一项" on:click=remove>"删除"</button>
+            <button type="button" class="small" disabled={index == 0} aria-label=format!("上移{name}") on:click=move |_| moved(&p1, true)>"↑"</button>
+            <button type="button" class="small" disabled={index + 1 >= siblings} aria-label=format!("下移{name}") on:click=move |_| moved(&p2, false)>"↓"</button>
+            <button type="button" class="small" aria-label=format!("删除{name}") on:click=remove>"删除"</button>
         </span>
     }
     .into_any()
@@ -549,7 +555,7 @@ fn grow(ev: &leptos::ev::Event) {
 
 /// 字数 against a budget: numbers, words and a bar in three states.
 #[component]
-fn Meter(path: Owner, budget: Budget) -> impl IntoView {
+fn Meter(path: Owner, budget: Budget, name: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let p = path.clone();
     let words = Memo::new(move |_| ctx.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(&p).copied().unwrap_or(0) }));
@@ -559,7 +565,7 @@ fn Meter(path: Owner, budget: Budget) -> impl IntoView {
     let state = move || state.get();
     view! {
         <div class="meter" class:short={move || state() == BudgetState::Short} class:fits={move || state() == BudgetState::Fits}
-            class:over={move || state() == BudgetState::Over} role="status" aria-label="字数">
+            class:over={move || state() == BudgetState::Over} role="status" aria-label=format!("{name} 字数")>
             <span class="words">{move || format!("{}字", words.get())}</span>
             <span class="budget">{describe}</span>
             <span class="state">{move || state().label()}</span>

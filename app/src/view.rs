@@ -12,6 +12,9 @@ use crate::files::{self, builtin_key, spec_for};
 use crate::form::Editor;
 use crate::storage::{self, DraftMeta};
 
+/// The draft open in the form, so that a reload returns to it.
+const OPEN: &str = "wengao.open";
+
 /// Which screen is shown.
 #[derive(Clone, PartialEq)]
 enum Screen {
@@ -24,10 +27,21 @@ enum Screen {
 pub fn App() -> impl IntoView {
     let screen = RwSignal::new(Screen::Start);
     let open = Callback::new(move |meta: DraftMeta| match spec_for(&meta.template).and_then(|spec| Ok((spec, storage::load_draft(&meta.id)?))) {
-        Ok((spec, draft)) => screen.set(Screen::Edit(meta, spec, draft)),
+        Ok((spec, mut draft)) => {
+            wengao::edit::fill_minimums(&spec, &mut draft);
+            // A reload comes back to the draft being written.
+            let _ = storage::set(OPEN, &meta.id);
+            screen.set(Screen::Edit(meta, spec, draft));
+        }
         Err(e) => window().alert_with_message(&e).unwrap_or_default(),
     });
-    let close = Callback::new(move |_| screen.set(Screen::Start));
+    let close = Callback::new(move |_| {
+        storage::remove(OPEN);
+        screen.set(Screen::Start);
+    });
+    if let Some(meta) = storage::get(OPEN).and_then(|id| storage::index().into_iter().find(|m| m.id == id)) {
+        open.run(meta);
+    }
     view! {
         <header class="bar">
             <h1>"文稿"</h1>

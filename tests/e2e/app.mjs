@@ -1,0 +1,196 @@
+// End-to-end: the app served under a sub-path, driven in Debian's Chromium the way
+// a drafter uses it — by labels and roles, not CSS paths. Screenshots go to
+// docs/screenshots/. Needs `target/debug/wengao` (the CLI) for the cross-checks.
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { serve } from './serve.mjs';
+
+const port = 18080 + Math.floor(Math.random() * 1000);
+const base = '/tools/wengao/';
+const origin = `http://127.0.0.1:${port}`;
+const server = await serve('dist', port, base);
+const tmp = fs.mkdtempSync('/tmp/wengao-e2e-');
+const shots = 'docs/screenshots';
+fs.mkdirSync(shots, { recursive: true });
+const cli = (...args) => execFileSync('target/debug/wengao', args, { encoding: 'utf8' });
+const part = (file, name) => execFileSync('unzip', ['-p', file, name]);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+    '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  // launch() gives every run a fresh, empty profile of its own.
+});
+const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+const page = await context.newPage();
+const foreign = [];
+const errors = [];
+page.on('request', (r) => { if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url()); });
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('dialog', (d) => d.accept());
+
+const step = (name) => console.log(`· ${name}`);
+const meter = (name) => page.getByRole('status', { name: `${name} 字数` });
+const stateOf = async (name) => (await meter(name).innerText()).match(/(不足|合适|超出)/)[1];
+const wordsOf = async (name) => Number((await meter(name).innerText()).match(/(\d+)字/)[1]);
+const han = (n) => '党建引领基层治理'.repeat(Math.ceil(n / 8)).slice(0, n);
+
+try {
+  step('start screen under a sub-path');
+  await page.goto(origin + base);
+  await page.getByRole('heading', { name: '新建' }).waitFor({ timeout: 20000 });
+  await page.screenshot({ path: `${shots}/start.png` });
+
+  step('a broken template file gets its diagnostics with line and column');
+  const broken = path.join(tmp, '坏模板.wg');
+  fs.writeFileSync(broken, '模板：测试\n样式：附件1格式\n一级 甲\n  字数：很多字\n');
+  await page.getByLabel('载入模板文件（.wg）').setInputFiles(broken);
+  const diagnostics = page.getByRole('alert', { name: '模板检查结果' });
+  await diagnostics.waitFor();
+  assert.match(await diagnostics.innerText(), /错误\[E18\]：无法识别的字数要求“很多字”[\s\S]*坏模板\.wg:4:6/);
+
+  step('a foreign draft file is refused with a reason');
+  const foreignDraft = path.join(tmp, 'foreign.json');
+  fs.writeFileSync(foreignDraft, '{"name": "not a draft"}');
+  await page.getByLabel('打开草稿文件（.json）').setInputFiles(foreignDraft);
+  await page.getByText('这不是文稿的草稿文件').waitFor();
+
+  step('new 述职报告: fields, numbering, prompts');
+  await page.getByRole('button', { name: '新建党建工作述职报告' }).click();
+  await page.getByLabel('书记姓名').fill('王五');
+  await page.getByLabel('单位（党组织）').fill('八角街道党工委');
+  assert.deepEqual((await page.getByRole('region', { name: '标题' }).innerText()).split(/\n+/), ['2026年党建工作述职报告', '八角街道党工委书记 王五', '（2027年2月）']);
+
+  step('the prompts follow 单位类型');
+  const focus = page.getByRole('complementary', { name: '本领域重点' });
+  assert.match(await focus.innerText(), /发挥街道社区党组织领导核心作用/);
+  await page.getByLabel('单位类型').selectOption('区直机关');
+  assert.match(await focus.innerText(), /灯下黑/);
+
+  step('typing Chinese moves a budget through 不足 / 合适 / 超出');
+  const part1 = '一、履职主要情况和特点';
+  assert.equal(await stateOf(part1), '不足');
+  const text11 = page.getByLabel('一、（一）一是 正文');
+  await page.getByLabel('一、（一）小标题').fill('坚持以上率下，压实管党治党责任');
+  await page.getByLabel('一、（一）一是 要点句').fill('带头履行第一责任人职责');
+  await text11.fill(han(1200));
+  assert.equal(await stateOf(part1), '不足');
+  await text11.fill(han(1400));
+  assert.equal(await stateOf(part1), '合适');
+  await text11.fill(han(1700));
+  assert.equal(await stateOf(part1), '超出');
+  await text11.fill('全年主持召开党工委会专题研究党建工作12次，GDP增长6.5%，“两学一做”扎实推进。');
+
+  step('pinyin being composed is not counted, and the text is not rewritten');
+  const before = await wordsOf(part1);
+  const cdp = await context.newCDPSession(page);
+  const lead12 = page.getByLabel('一、（一）二是 要点句');
+  await lead12.click();
+  await cdp.send('Input.imeSetComposition', { text: 'dangjian', selectionStart: 8, selectionEnd: 8 });
+  assert.equal(await wordsOf(part1), before, 'composition not counted');
+  await cdp.send('Input.insertText', { text: '党建' });
+  await page.waitForTimeout(100);
+  assert.equal(await lead12.inputValue(), '党建');
+  assert.ok((await wordsOf(part1)) > before, 'committed text counted');
+
+  step('remove below the minimum is refused; add and remove above it work');
+  await page.getByRole('button', { name: '删除一、（一）三是' }).click();
+  await page.getByText('至少要有3项，不能再删了').waitFor();
+  await page.getByRole('button', { name: '在一、（一）下添加一个“一是”要点' }).click();
+  await page.getByLabel('一、（一）四是 要点句').fill('第四个要点');
+  await page.getByRole('button', { name: '上移一、（一）四是' }).click();
+  assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'renumbered after the move');
+  await page.getByRole('button', { name: '删除一、（一）三是' }).click();
+  assert.equal(await page.getByLabel('一、（一）四是 要点句').count(), 0);
+  await page.screenshot({ path: `${shots}/form.png` });
+
+  step('the count shown equals `wengao stats` on the exported draft');
+  const [draftDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿' }).click()]);
+  const draftFile = path.join(tmp, 'draft.json');
+  await draftDownload.saveAs(draftFile);
+  const stats = cli('stats', 'templates/述职报告.wg', draftFile);
+  assert.equal(Number(stats.match(/全文：(\d+)字/)[1]), await wordsOf('全文'));
+  assert.equal(Number(stats.match(/一、履职主要情况和特点：(\d+)字/)[1]), await wordsOf(part1));
+
+  step('reload: everything restored, in order');
+  await page.waitForTimeout(200);
+  await page.reload();
+  await page.getByLabel('一、（一）一是 正文').waitFor({ timeout: 20000 });
+  assert.match(await page.getByLabel('一、（一）一是 正文').inputValue(), /^全年主持召开党工委会/);
+  assert.equal(await page.getByLabel('一、（一）二是 要点句').inputValue(), '党建');
+  assert.equal(await page.getByLabel('单位类型').inputValue(), '区直机关');
+
+  step('export: the checklist, then a .docx the CLI agrees with');
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  const checklist = page.getByRole('dialog', { name: '导出前检查' });
+  await checklist.waitFor();
+  assert.match(await checklist.innerText(), /不足/);
+  await page.screenshot({ path: `${shots}/export-check.png` });
+  const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
+  assert.equal(docx.suggestedFilename(), '2026年党建工作述职报告-八角街道党工委-王五.docx');
+  const browserDocx = path.join(tmp, 'browser.docx');
+  await docx.saveAs(browserDocx);
+  cli('render', 'templates/述职报告.wg', draftFile, '-o', path.join(tmp, 'cli.docx'));
+  assert.ok(part(browserDocx, 'word/document.xml').equals(part(path.join(tmp, 'cli.docx'), 'word/document.xml')), 'browser and CLI render the same document');
+  fs.copyFileSync(browserDocx, path.join(process.env.WENGAO_OUTPUT_DIR || tmp, 'browser-report.docx'));
+
+  step('a broken draft file changes nothing');
+  const brokenDraft = path.join(tmp, 'broken.json');
+  fs.writeFileSync(brokenDraft, '{"format":"wengao-draft","version":99,"template":"党建工作述职报告"}');
+  await page.getByLabel('导入草稿').setInputFiles(brokenDraft);
+  await page.getByText('更新版本的文稿').waitFor();
+  assert.match(await page.getByLabel('一、（一）一是 正文').inputValue(), /^全年主持召开党工委会/);
+
+  step('创新案例 with two pictures and captions; a file that is not a picture is refused');
+  await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: '新建基层党建创新案例' }).click();
+  const png = path.join(tmp, '会场.png');
+  const drawn = JSON.parse(fs.readFileSync('tests/fixtures/drafts/创新案例.json', 'utf8')).body['配图'][0].pictures[1];
+  fs.writeFileSync(png, Buffer.from(drawn.data, 'base64'));
+  await page.getByLabel('选择图片').setInputFiles(['tests/fixtures/pictures/案例首页.jpg', png]);
+  await page.getByLabel('第2幅的案例图片说明').waitFor();
+  await page.getByLabel('第1幅的案例图片说明').fill('党员志愿者入户走访');
+  await page.getByLabel('第2幅的案例图片说明').fill('小区议事会现场');
+  await page.getByLabel('选择图片').setInputFiles('tests/fixtures/pictures/不是图片.jpg');
+  await page.getByText('不是完整的 JPEG 或 PNG 图片').waitFor();
+  await page.screenshot({ path: `${shots}/case.png` });
+  await page.reload();
+  await page.getByLabel('第2幅的案例图片说明').waitFor({ timeout: 20000 });
+  assert.equal(await page.getByLabel('第1幅的案例图片说明').inputValue(), '党员志愿者入户走访', 'pictures survive a reload');
+  assert.equal(await page.getByRole('img', { name: /第1幅：案例首页\.jpg/ }).count(), 1);
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  const [caseDocx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
+  const caseFile = path.join(process.env.WENGAO_OUTPUT_DIR || tmp, 'browser-case.docx');
+  await caseDocx.saveAs(caseFile);
+  const media = execFileSync('unzip', ['-l', caseFile], { encoding: 'utf8' });
+  assert.match(media, /word\/media\/image1\.jpg/);
+  assert.match(media, /word\/media\/image2\.png/);
+
+  step('the saved drafts: duplicate, rename, delete and undo');
+  await page.getByRole('button', { name: '← 返回' }).click();
+  const reports = page.getByRole('button', { name: /^打开2026年党建工作述职报告/ });
+  assert.equal(await reports.count(), 1);
+  await page.getByRole('button', { name: /^复制2026年党建工作述职报告/ }).click();
+  assert.equal(await page.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).count(), 2);
+  await page.getByRole('button', { name: /^删除2026年党建工作述职报告（副本）/ }).click();
+  await page.getByRole('button', { name: '撤销' }).click();
+  assert.equal(await page.getByRole('button', { name: /^打开2026年党建工作述职报告（副本）/ }).count(), 1);
+
+  step('the counter equals `wengao count`');
+  const sample = '2026年，GDP增长6.5%，“两学一做”——扎实推进……';
+  await page.getByLabel('粘贴或输入文字').fill(sample);
+  const words = JSON.parse(execFileSync('target/debug/wengao', ['count', '--json', '-'], { input: sample })).words;
+  assert.equal(Number(await page.locator('.counts strong').innerText()), words);
+
+  assert.deepEqual(foreign, [], 'no request leaves the origin');
+  assert.deepEqual(errors, [], 'no script errors');
+  console.log(`app e2e (Chromium): ok, served under ${base}`);
+} finally {
+  await browser.close();
+  server.close();
+  fs.rmSync(tmp, { recursive: true, force: true });
+}
