@@ -66,8 +66,9 @@ fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
     p
 }
 
+/// The form for one draft; `embedded` hides the way back to the start screen.
 #[component]
-pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>) -> impl IntoView {
+pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>, embedded: bool) -> impl IntoView {
     let template = meta.template.clone();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
@@ -136,7 +137,7 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
     view! {
         <div class="editor">
             <nav class="toolbar" aria-label="草稿操作">
-                <button type="button" on:click=move |_| close.run(())>"← 返回"</button>
+                {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
                 <button type="button" on:click=export_draft>"导出草稿"</button>
                 <label class="file-button">"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft/></label>
                 <ExportButton/>
@@ -765,6 +766,10 @@ fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>, rep
                                                 </select>
                                             }
                                             .into_any(),
+                                            FieldKind::YearMonth => {
+                                                let month = wengao::values::year_month(&wengao::values::normalise(&value)).map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default();
+                                                view! { <input type="month" aria-label=aria prop:value=month on:change=set/> }.into_any()
+                                            }
                                             _ => view! { <textarea aria-label=aria rows="2" prop:value=value on:input=set></textarea> }.into_any(),
                                         };
                                         view! { <td>{input}</td> }

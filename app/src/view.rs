@@ -49,7 +49,7 @@ pub fn App() -> impl IntoView {
         </header>
         {move || match screen.get() {
             Screen::Start => view! { <Start open/> }.into_any(),
-            Screen::Edit(meta, spec, draft) => view! { <Editor meta spec draft close/> }.into_any(),
+            Screen::Edit(meta, spec, draft) => view! { <Editor meta spec draft close embedded=false/> }.into_any(),
         }}
     }
 }
@@ -257,4 +257,24 @@ fn Counter() -> impl IntoView {
             </p>
         </section>
     }
+}
+
+/// The form alone, for a page that embeds it: one draft per template, kept in
+/// this browser's storage.
+#[component]
+pub fn Embedded(source: String) -> impl IntoView {
+    let result = wengao::compile(&wengao::SourceFile::new("嵌入的模板.wg", source.clone()), &wengao::builtin::BuiltinStyles);
+    let Some(spec) = result.spec else {
+        return view! { <pre class="diagnostics" role="alert" aria-label="模板检查结果">{result.render_diagnostics()}</pre> }.into_any();
+    };
+    let key = match storage::save_template(&source) {
+        Ok(key) => key,
+        Err(e) => return view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
+    };
+    let id = format!("embed-{}", key.trim_start_matches("custom:"));
+    let draft = storage::load_draft(&id).unwrap_or_else(|_| Draft::new(&spec));
+    let mut draft = draft;
+    wengao::edit::fill_minimums(&spec, &mut draft);
+    let meta = DraftMeta { id, template: key, name: spec.name.clone(), updated: storage::now() };
+    view! { <Editor meta spec draft close=Callback::new(|_| ()) embedded=true/> }.into_any()
 }

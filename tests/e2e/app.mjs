@@ -145,6 +145,29 @@ try {
   await page.getByText('更新版本的文稿').waitFor();
   assert.match(await page.getByLabel('一、（一）一是 正文').inputValue(), /^全年主持召开党工委会/);
 
+  step('typing into a full-length draft: input → counter → next frame');
+  await page.getByLabel('导入草稿').setInputFiles('tests/fixtures/drafts/述职报告.json');
+  await page.getByText('已导入 述职报告.json').waitFor();
+  const timings = await page.evaluate(async () => {
+    const area = document.querySelector('[aria-label="一、（一）一是 正文"]');
+    const meter = document.querySelector('[aria-label="一、履职主要情况和特点 字数"] .words');
+    const counter = [];
+    const frame = [];
+    for (let i = 0; i < 40; i++) {
+      const before = meter.textContent;
+      const t0 = performance.now();
+      area.value += '党';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      while (meter.textContent === before) await Promise.resolve();
+      counter.push(performance.now() - t0);
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      frame.push(performance.now() - t0);
+    }
+    return { counter, frame };
+  });
+  const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)].toFixed(1);
+  console.log(`  input→counter ${pct(timings.counter, 0.5)} ms median / ${pct(timings.counter, 0.95)} ms p95; input→next frame ${pct(timings.frame, 0.5)} / ${pct(timings.frame, 0.95)} ms (3086-字 draft)`);
+
   step('创新案例 with two pictures and captions; a file that is not a picture is refused');
   await page.getByRole('button', { name: '← 返回' }).click();
   await page.getByRole('button', { name: '新建基层党建创新案例' }).click();
@@ -186,9 +209,35 @@ try {
   const words = JSON.parse(execFileSync('target/debug/wengao', ['count', '--json', '-'], { input: sample })).words;
   assert.equal(Number(await page.locator('.counts strong').innerText()), words);
 
+  step('another page embeds the form with mount(element, template)');
+  await page.goto(origin + base + 'embed-example.html');
+  await page.getByLabel('支部名称').fill('第一支部');
+  await page.getByLabel('第1行问题').fill('“三会一课”记录不全');
+  await page.getByLabel('第1行整改措施').fill('每月检查一次会议记录');
+  assert.equal(await page.getByRole('button', { name: '← 返回' }).count(), 0, 'no way back in an embedded form');
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  const [embedded] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
+  assert.equal(embedded.suggestedFilename(), '第一支部问题整改台账.docx');
+  await page.screenshot({ path: `${shots}/embedded.png` });
+
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(errors, [], 'no script errors');
   console.log(`app e2e (Chromium): ok, served under ${base}`);
+
+  // The single-file build, opened from disk: starts, keeps a draft, exports.
+  const single = await context.newPage();
+  const singleErrors = [];
+  single.on('pageerror', (e) => singleErrors.push(String(e)));
+  single.on('request', (r) => { if (!/^(file|data|blob):/.test(r.url())) foreign.push(r.url()); });
+  await single.goto('file://' + path.resolve('dist/wengao.html'));
+  await single.getByRole('button', { name: '新建基层党建创新案例' }).click({ timeout: 20000 });
+  await single.getByLabel('副标题').fill('“红色物业”让老旧小区治理有了主心骨');
+  await single.getByRole('button', { name: '导出 Word' }).click();
+  const [singleDocx] = await Promise.all([single.waitForEvent('download'), single.getByRole('button', { name: '仍然导出' }).click()]);
+  assert.match(singleDocx.suggestedFilename(), /基层党建创新案例/);
+  assert.deepEqual(singleErrors, [], 'no script errors in the single file');
+  assert.deepEqual(foreign, [], 'the single file makes no request');
+  console.log('single-file build (file://, Chromium): ok');
 } finally {
   await browser.close();
   server.close();

@@ -1,0 +1,39 @@
+// Builds dist/wengao.html: the whole app in one file (wasm inlined as base64),
+// for offices that pass tools around as files and open them from disk.
+// Run after `trunk build --release`: node scripts/single-file.mjs
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+
+const dist = process.argv[2] || 'dist';
+const read = (name) => fs.readFileSync(`${dist}/${name}`);
+const css = read('style.css').toString();
+const glue = read('wengao-app.js').toString();
+const wasm = read('wengao-app_bg.wasm').toString('base64');
+
+// One inline module: the wasm-bindgen glue, then the start with the bytes.
+const script = `${glue}
+const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+__wbg_init({ module_or_path: bytes }).catch((error) => { document.body.textContent = '文稿加载失败：' + error; });
+`;
+if (!glue.includes('function __wbg_init')) throw new Error('unexpected wasm-bindgen glue: no __wbg_init');
+// The policy allows exactly this script, by its hash, and nothing from anywhere.
+const hash = crypto.createHash('sha256').update(script).digest('base64');
+const html = `<!doctype html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${hash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src blob: data:; base-uri 'none'">
+<title>文稿 · 公文写作助手（单文件版）</title>
+<link rel="icon" href="data:,">
+<style>${css}</style>
+</head>
+<body>
+<div id="wengao"></div>
+<noscript>文稿需要浏览器启用 JavaScript 和 WebAssembly。</noscript>
+<script type="module">${script}</script>
+</body>
+</html>
+`;
+fs.writeFileSync(`${dist}/wengao.html`, html);
+console.log(`${dist}/wengao.html: ${(html.length / 1024).toFixed(0)} KB`);
