@@ -20,6 +20,8 @@ use crate::storage::{self, DraftMeta};
 /// What every part of the form reads: the spec, the draft, and what is derived.
 #[derive(Clone, Copy)]
 struct Ctx {
+    /// The draft's id: its storage keys.
+    id: StoredValue<String>,
     spec: StoredValue<FormSpec>,
     template: StoredValue<String>,
     draft: RwSignal<Draft>,
@@ -73,8 +75,30 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
     let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derive(s, d))));
-    let ctx = Ctx { spec, template: StoredValue::new(template), draft, structure: RwSignal::new(0), live, notice: RwSignal::new(String::new()) };
+    let ctx = Ctx {
+        id: StoredValue::new(meta.id.clone()),
+        spec,
+        template: StoredValue::new(template),
+        draft,
+        structure: RwSignal::new(0),
+        live,
+        notice: RwSignal::new(String::new()),
+    };
     provide_context(ctx);
+    // Picture bytes come from IndexedDB, after the text.
+    let id = meta.id.clone();
+    spawn_local(async move {
+        match crate::pictures_db::load(&id).await {
+            Ok(bytes) => {
+                let lost = draft.try_update(|d| crate::pictures_db::fill(d, &bytes)).unwrap_or(0);
+                if lost > 0 {
+                    ctx.notice.set(format!("有{lost}幅图片没能从浏览器里恢复，请重新选择"));
+                }
+                ctx.structure.update(|n| *n += 1);
+            }
+            Err(e) => ctx.notice.set(e),
+        }
+    });
 
     // Autosave: every change is written at once (a draft without pictures is a
     // few kilobytes); a full storage keeps the draft in memory and says so.
@@ -83,11 +107,15 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
     let last_written = StoredValue::new(String::new());
     let other_tab = RwSignal::new(false);
     Effect::new(move |_| {
-        let d = draft.get();
+        draft.track();
         let mut m = meta.get_value();
         m.updated = storage::now();
-        m.name = document::assemble(&spec.get_value(), &d).title;
-        match storage::save_draft(&m, &d) {
+        // Untracked and in place: no copy of the pictures on each keystroke.
+        let saved = draft.try_update_untracked(|d| {
+            m.name = document::assemble(&spec.get_value(), d).title;
+            storage::save_draft(&m, d)
+        });
+        match saved.unwrap_or_else(|| Err("草稿已关闭".into())) {
             Ok(json) => {
                 last_written.set_value(json);
                 save_error.set(String::new());
@@ -124,6 +152,7 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
                         let mut d = d;
                         spec.with_value(|s| edit::fill_minimums(s, &mut d));
                         draft.set(d);
+                        save_pictures(ctx);
                         ctx.structure.update(|n| *n += 1);
                         ctx.notice.set(format!("已导入 {name}"));
                     }
@@ -460,6 +489,17 @@ fn parent_label(path: &[(String, usize)]) -> String {
     ctx.live.with_untracked(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n].to_vec()).cloned()).collect())
 }
 
+/// Writes the draft's picture bytes to IndexedDB (after a picture is added or removed).
+fn save_pictures(ctx: Ctx) {
+    let Some(bytes) = ctx.draft.try_update_untracked(crate::pictures_db::bytes_of) else { return };
+    let id = ctx.id.get_value();
+    spawn_local(async move {
+        if let Err(e) = crate::pictures_db::store(&id, bytes).await {
+            ctx.notice.set(e);
+        }
+    });
+}
+
 /// Move up, move down and remove, with the reason when refused.
 fn controls_view(path: Owner, siblings: usize) -> AnyView {
     let ctx = expect_context::<Ctx>();
@@ -649,6 +689,7 @@ fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: Str
                 message.set(refused.unwrap_or_default());
                 version.update(|v| *v += 1);
             }
+            save_pictures(ctx);
         });
     };
     let add2 = add_files.clone();
@@ -694,6 +735,7 @@ fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: Str
                                         }
                                     }
                                 });
+                                save_pictures(ctx);
                                 version.update(|v| *v += 1);
                             };
                             view! {

@@ -3,6 +3,7 @@
 
 mod files;
 mod form;
+mod pictures_db;
 mod storage;
 mod view;
 

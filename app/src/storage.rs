@@ -58,10 +58,41 @@ pub fn save_index(list: &[DraftMeta]) -> Result<(), String> {
     set(INDEX, &serde_json::to_string(list).unwrap_or_default())
 }
 
-/// Saves a draft and refreshes its line in the index.
-pub fn save_draft(meta: &DraftMeta, draft: &Draft) -> Result<String, String> {
+/// A picture as localStorage keeps it: everything but the bytes (IndexedDB has those).
+#[derive(Serialize, Deserialize)]
+struct PictureMeta {
+    path: Vec<(String, usize)>,
+    name: String,
+    format: wengao::spec::PictureFormat,
+    width: u32,
+    height: u32,
+    caption: String,
+}
+
+pub fn pictures_key(id: &str) -> String {
+    format!("wengao.pictures.{id}")
+}
+
+/// Saves a draft (its text here, its picture bytes in IndexedDB — see
+/// pictures_db) and refreshes its line in the index. Returns what was written.
+pub fn save_draft(meta: &DraftMeta, draft: &mut Draft) -> Result<String, String> {
+    // Take the pictures out while the text is serialised, and put them back.
+    let mut lists: Vec<(Vec<(String, usize)>, Vec<wengao::draft::Picture>)> =
+        crate::pictures_db::picture_lists(draft).into_iter().map(|(path, list)| (path, std::mem::take(list))).collect();
     let json = draft.to_json();
+    let metas: Vec<PictureMeta> = lists
+        .iter()
+        .flat_map(|(path, list)| {
+            list.iter().map(move |p| PictureMeta { path: path.clone(), name: p.name.clone(), format: p.format, width: p.width, height: p.height, caption: p.caption.clone() })
+        })
+        .collect();
+    for (path, list) in lists.drain(..) {
+        if let Some(item) = wengao::edit::item_mut(draft, &path) {
+            item.pictures = list;
+        }
+    }
     set(&draft_key(&meta.id), &json)?;
+    set(&pictures_key(&meta.id), &serde_json::to_string(&metas).unwrap_or_default())?;
     let mut list = index();
     match list.iter_mut().find(|m| m.id == meta.id) {
         Some(m) => *m = meta.clone(),
@@ -71,9 +102,24 @@ pub fn save_draft(meta: &DraftMeta, draft: &Draft) -> Result<String, String> {
     Ok(json)
 }
 
+/// Loads a draft's text and its pictures without their bytes (see
+/// [`crate::pictures_db::load`] for those).
 pub fn load_draft(id: &str) -> Result<Draft, String> {
     let text = get(&draft_key(id)).ok_or("找不到这份草稿")?;
-    Draft::from_json(&text).map_err(|e| e.to_string())
+    let mut draft = Draft::from_json(&text).map_err(|e| e.to_string())?;
+    let metas: Vec<PictureMeta> = get(&pictures_key(id)).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    for m in metas {
+        if let Some(item) = wengao::edit::item_mut(&mut draft, &m.path) {
+            item.pictures.push(wengao::draft::Picture { name: m.name, format: m.format, width: m.width, height: m.height, caption: m.caption, data: Vec::new() });
+        }
+    }
+    Ok(draft)
+}
+
+/// Removes a draft's text and picture list (the bytes are removed separately).
+pub fn remove_draft(id: &str) {
+    remove(&draft_key(id));
+    remove(&pictures_key(id));
 }
 
 pub fn now() -> f64 {

@@ -58,10 +58,17 @@ pub fn App() -> impl IntoView {
 fn start_draft(template_key: String, spec: &FormSpec, mut draft: Draft, open: Callback<DraftMeta>) {
     wengao::edit::fill_minimums(spec, &mut draft);
     let meta = DraftMeta { id: storage::new_id(), template: template_key, name: spec.name.clone(), updated: storage::now() };
-    if let Err(e) = storage::save_draft(&meta, &draft) {
+    if let Err(e) = storage::save_draft(&meta, &mut draft) {
         window().alert_with_message(&e).unwrap_or_default();
     }
-    open.run(meta);
+    // An imported draft brings its pictures: their bytes go to IndexedDB first.
+    let bytes = crate::pictures_db::bytes_of(&mut draft);
+    spawn_local(async move {
+        if let Err(e) = crate::pictures_db::store(&meta.id, bytes).await {
+            window().alert_with_message(&e).unwrap_or_default();
+        }
+        open.run(meta);
+    });
 }
 
 #[component]
@@ -70,7 +77,7 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
     let message = RwSignal::new(String::new());
     let diagnostics = RwSignal::new(String::new());
     // The last deleted draft, kept for 撤销.
-    let deleted = RwSignal::new(None::<(DraftMeta, String)>);
+    let deleted = RwSignal::new(None::<(DraftMeta, String, String)>);
 
     let new_from = move |name: &'static str| {
         move |_| {
@@ -127,9 +134,20 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
     };
     let duplicate = move |meta: DraftMeta| {
         let copy = DraftMeta { id: storage::new_id(), name: format!("{}（副本）", meta.name), updated: storage::now(), ..meta.clone() };
-        let result = storage::load_draft(&meta.id).and_then(|d| storage::save_draft(&copy, &d));
+        let result = storage::load_draft(&meta.id).and_then(|mut d| storage::save_draft(&copy, &mut d));
         match result {
-            Ok(_) => drafts.set(storage::index()),
+            Ok(_) => {
+                drafts.set(storage::index());
+                spawn_local(async move {
+                    let copied = match crate::pictures_db::load(&meta.id).await {
+                        Ok(bytes) => crate::pictures_db::store(&copy.id, js_sys::Array::from_iter(bytes.iter().map(|b| js_sys::Uint8Array::from(b.as_slice())))).await,
+                        Err(e) => Err(e),
+                    };
+                    if let Err(e) = copied {
+                        message.set(e);
+                    }
+                });
+            }
             Err(e) => message.set(e),
         }
     };
@@ -146,15 +164,20 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
     };
     let delete = move |meta: DraftMeta| {
         let text = storage::get(&storage::draft_key(&meta.id)).unwrap_or_default();
-        storage::remove(&storage::draft_key(&meta.id));
+        let pictures = storage::get(&storage::pictures_key(&meta.id)).unwrap_or_default();
+        storage::remove_draft(&meta.id);
+        // The draft deleted before this one can no longer be undone: free its pictures.
+        if let Some((earlier, ..)) = deleted.get_untracked() {
+            spawn_local(async move { crate::pictures_db::delete(&earlier.id).await });
+        }
         let list: Vec<DraftMeta> = storage::index().into_iter().filter(|m| m.id != meta.id).collect();
         let _ = storage::save_index(&list);
         drafts.set(list);
-        deleted.set(Some((meta, text)));
+        deleted.set(Some((meta, text, pictures)));
     };
     let undo = move |_| {
-        if let Some((meta, text)) = deleted.get() {
-            let restored = storage::set(&storage::draft_key(&meta.id), &text).and_then(|_| {
+        if let Some((meta, text, pictures)) = deleted.get() {
+            let restored = storage::set(&storage::draft_key(&meta.id), &text).and_then(|_| storage::set(&storage::pictures_key(&meta.id), &pictures)).and_then(|_| {
                 let mut list = storage::index();
                 list.insert(0, meta.clone());
                 storage::save_index(&list)
@@ -206,7 +229,7 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
                 <h2 id="drafts-heading">"我的草稿"</h2>
                 <Show when=move || deleted.get().is_some()>
                     <p class="undo" role="status">
-                        {move || deleted.get().map(|(m, _)| format!("已删除“{}”。", m.name))}
+                        {move || deleted.get().map(|(m, ..)| format!("已删除“{}”。", m.name))}
                         <button type="button" on:click=undo>"撤销"</button>
                     </p>
                 </Show>

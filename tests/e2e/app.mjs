@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { serve } from './serve.mjs';
 
 const port = 18080 + Math.floor(Math.random() * 1000);
@@ -37,6 +38,24 @@ const step = (name) => console.log(`· ${name}`);
 const meter = (name) => page.getByRole('status', { name: `${name} 字数` });
 const stateOf = async (name) => (await meter(name).innerText()).match(/(不足|合适|超出)/)[1];
 const wordsOf = async (name) => Number((await meter(name).innerText()).match(/(\d+)字/)[1]);
+/** A PNG of random pixels: as large as a photo, and not compressible. */
+function noisePng(width, height) {
+  const chunk = (type, data) => {
+    const body = Buffer.concat([Buffer.from(type), data]);
+    const out = Buffer.alloc(8 + data.length + 4);
+    out.writeUInt32BE(data.length, 0);
+    body.copy(out, 4);
+    out.writeUInt32BE(zlib.crc32(body), 8 + data.length);
+    return out;
+  };
+  const raw = Buffer.alloc((width * 3 + 1) * height);
+  for (let i = 0; i < raw.length; i++) raw[i] = i % (width * 3 + 1) === 0 ? 0 : Math.floor(Math.random() * 256);
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
+}
 const han = (n) => '党建引领基层治理'.repeat(Math.ceil(n / 8)).slice(0, n);
 
 try {
@@ -174,7 +193,12 @@ try {
   const png = path.join(tmp, '会场.png');
   const drawn = JSON.parse(fs.readFileSync('tests/fixtures/drafts/创新案例.json', 'utf8')).body['配图'][0].pictures[1];
   fs.writeFileSync(png, Buffer.from(drawn.data, 'base64'));
-  await page.getByLabel('选择图片').setInputFiles(['tests/fixtures/pictures/案例首页.jpg', png]);
+  // A photo-sized picture (4.3 MB, incompressible): more than localStorage holds.
+  const big = path.join(tmp, '大照片.png');
+  fs.writeFileSync(big, noisePng(1200, 1200));
+  await page.getByLabel('选择图片').setInputFiles(['tests/fixtures/pictures/案例首页.jpg', png, big]);
+  await page.getByLabel('第3幅的案例图片说明').waitFor();
+  await page.getByRole('button', { name: '删除第3幅图片' }).click();
   await page.getByLabel('第2幅的案例图片说明').waitFor();
   await page.getByLabel('第1幅的案例图片说明').fill('党员志愿者入户走访');
   await page.getByLabel('第2幅的案例图片说明').fill('小区议事会现场');
@@ -183,8 +207,15 @@ try {
   await page.screenshot({ path: `${shots}/case.png` });
   await page.reload();
   await page.getByLabel('第2幅的案例图片说明').waitFor({ timeout: 20000 });
+  await page.getByRole('img', { name: /第2幅：会场\.png/ }).waitFor();
   assert.equal(await page.getByLabel('第1幅的案例图片说明').inputValue(), '党员志愿者入户走访', 'pictures survive a reload');
   assert.equal(await page.getByRole('img', { name: /第1幅：案例首页\.jpg/ }).count(), 1);
+  await page.getByLabel('选择图片').setInputFiles(big);
+  await page.getByLabel('第3幅的案例图片说明').fill('大照片');
+  await page.waitForTimeout(500);
+  await page.reload();
+  await page.getByRole('img', { name: /第3幅：大照片\.png/ }).waitFor({ timeout: 20000 });
+  assert.equal(await page.getByRole('alert').filter({ hasText: '存储空间满了' }).count(), 0, 'a 4 MB photo autosaves (IndexedDB)');
   await page.getByRole('button', { name: '导出 Word' }).click();
   const [caseDocx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
   const caseFile = path.join(process.env.WENGAO_OUTPUT_DIR || tmp, 'browser-case.docx');
