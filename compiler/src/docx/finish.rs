@@ -28,9 +28,6 @@
 //! into a small tree (raw, still-escaped text and attribute values, so nothing is
 //! unescaped or re-escaped), reorders, and writes it back.
 
-use quick_xml::events::Event;
-use quick_xml::Reader;
-
 use super::RenderOptions;
 use crate::document::Document;
 use crate::picture;
@@ -292,41 +289,58 @@ impl Element {
     }
 }
 
-/// Parses a part; None if it is not well-formed. docx-rs writes well-formed XML, so
-/// None does not happen in practice; the part is then left as it was (the tests'
-/// schema checks would show it).
+/// Parses a part; None if it is not well-formed. docx-rs writes well-formed
+/// UTF-8 XML, so None does not happen in practice; the part is then left as it was
+/// (the tests' schema checks would show it).
+///
+/// A small reader of its own rather than quick-xml's: that one, with the
+/// `encoding` feature docx-rs turns on, links every legacy encoding's tables
+/// (a few hundred kilobytes in the browser) for text that is always UTF-8.
 fn parse(bytes: &[u8]) -> Option<(String, Element)> {
-    let mut reader = Reader::from_reader(bytes);
+    let text = std::str::from_utf8(bytes).ok()?;
     let mut prolog = String::new();
     let mut stack: Vec<Element> = vec![Element { name: String::new(), attrs: Vec::new(), children: Vec::new() }];
-    let utf8 = |b: &[u8]| String::from_utf8(b.to_vec()).ok();
-    let element = |e: &quick_xml::events::BytesStart| -> Option<Element> {
-        let mut attrs = Vec::new();
-        for a in e.attributes().with_checks(false) {
-            let a = a.ok()?;
-            attrs.push((utf8(a.key.as_ref())?, utf8(&a.value)?));
+    let mut rest = text;
+    while !rest.is_empty() {
+        if !rest.starts_with('<') {
+            let end = rest.find('<').unwrap_or(rest.len());
+            if stack.len() > 1 {
+                stack.last_mut()?.children.push(XmlNode::Raw(rest[..end].to_string()));
+            }
+            rest = &rest[end..];
+            continue;
         }
-        Some(Element { name: utf8(e.name().as_ref())?, attrs, children: Vec::new() })
-    };
-    loop {
-        match reader.read_event().ok()? {
-            Event::Decl(d) => prolog.push_str(&format!("<?{}?>", utf8(&d)?)),
-            Event::Start(e) => stack.push(element(&e)?),
-            Event::Empty(e) => {
-                let el = element(&e)?;
-                stack.last_mut()?.children.push(XmlNode::Element(el));
+        let (close, raw) = [("<?", "?>"), ("<!--", "-->"), ("<![CDATA[", "]]>")]
+            .into_iter()
+            .find(|(open, _)| rest.starts_with(open))
+            .map(|(_, close)| (close, true))
+            .unwrap_or((">", false));
+        let end = if raw { rest.find(close)? + close.len() } else { tag_end(rest)? + 1 };
+        let token = &rest[..end];
+        rest = &rest[end..];
+        if raw {
+            match stack.len() {
+                1 if token.starts_with("<?") => prolog.push_str(token),
+                1 => {}
+                _ => stack.last_mut()?.children.push(XmlNode::Raw(token.to_string())),
             }
-            Event::End(_) => {
-                let done = stack.pop()?;
-                stack.last_mut()?.children.push(XmlNode::Element(done));
+        } else if token.starts_with("<!") {
+            // A document type declaration: docx-rs writes none.
+        } else if let Some(name) = token.strip_prefix("</") {
+            let done = stack.pop()?;
+            if done.name != name.trim_end_matches('>').trim() {
+                return None;
             }
-            Event::Text(t) => stack.last_mut()?.children.push(XmlNode::Raw(utf8(&t)?)),
-            Event::GeneralRef(r) => stack.last_mut()?.children.push(XmlNode::Raw(format!("&{};", utf8(&r)?))),
-            Event::CData(c) => stack.last_mut()?.children.push(XmlNode::Raw(format!("<![CDATA[{}]]>", utf8(&c)?))),
-            Event::Comment(c) => stack.last_mut()?.children.push(XmlNode::Raw(format!("<!--{}-->", utf8(&c)?))),
-            Event::PI(p) => stack.last_mut()?.children.push(XmlNode::Raw(format!("<?{}?>", utf8(&p)?))),
-            Event::DocType(_) => {}
-            Event::Eof => break,
+            stack.last_mut()?.children.push(XmlNode::Element(done));
+        } else {
+            let empty = token.ends_with("/>");
+            let inner = token[1..token.len() - if empty { 2 } else { 1 }].trim();
+            let element = start_tag(inner)?;
+            if empty {
+                stack.last_mut()?.children.push(XmlNode::Element(element));
+            } else {
+                stack.push(element);
+            }
         }
     }
     let mut top = stack.pop()?;
@@ -338,6 +352,37 @@ fn parse(bytes: &[u8]) -> Option<(String, Element)> {
         XmlNode::Raw(_) => None,
     })?;
     Some((prolog, root))
+}
+
+/// The index of the `>` that ends the tag at the start of `s`, outside quotes.
+fn tag_end(s: &str) -> Option<usize> {
+    let mut quote = None;
+    for (i, c) in s.char_indices() {
+        match (quote, c) {
+            (None, '"' | '\'') => quote = Some(c),
+            (Some(q), c) if c == q => quote = None,
+            (None, '>') => return Some(i),
+            _ => {}
+        }
+    }
+    None
+}
+
+/// `w:p w14:paraId="1" w:rsidR="2"` → the element with its raw attribute values.
+fn start_tag(inner: &str) -> Option<Element> {
+    let name_end = inner.find(char::is_whitespace).unwrap_or(inner.len());
+    let mut attrs = Vec::new();
+    let mut rest = inner[name_end..].trim_start();
+    while !rest.is_empty() {
+        let eq = rest.find('=')?;
+        let key = rest[..eq].trim().to_string();
+        let after = rest[eq + 1..].trim_start();
+        let quote = after.chars().next().filter(|c| *c == '"' || *c == '\'')?;
+        let close = after[1..].find(quote)? + 1;
+        attrs.push((key, after[1..close].to_string()));
+        rest = after[close + 1..].trim_start();
+    }
+    Some(Element { name: inner[..name_end].to_string(), attrs, children: Vec::new() })
 }
 
 fn write(prolog: &str, root: &Element) -> Vec<u8> {
