@@ -274,7 +274,7 @@ fn Counter() -> impl IntoView {
             <label for="count-input">"粘贴或输入文字"</label>
             <textarea id="count-input" rows="4" on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
             <p class="counts" aria-live="polite">
-                "字数：" <strong>{move || counts.get().words}</strong>
+                "字数：" <strong aria-label="字数统计结果">{move || counts.get().words}</strong>
                 "　字符数（不计空格）：" {move || counts.get().chars_no_spaces}
                 "　字符数（计空格）：" {move || counts.get().chars_with_spaces}
             </p>

@@ -238,7 +238,7 @@ try {
   const sample = '2026年，GDP增长6.5%，“两学一做”——扎实推进……';
   await page.getByLabel('粘贴或输入文字').fill(sample);
   const words = JSON.parse(execFileSync('target/debug/wengao', ['count', '--json', '-'], { input: sample })).words;
-  assert.equal(Number(await page.locator('.counts strong').innerText()), words);
+  assert.equal(Number(await page.getByLabel('字数统计结果').innerText()), words);
 
   step('another page embeds the form with mount(element, template)');
   await page.goto(origin + base + 'embed-example.html');
@@ -250,6 +250,28 @@ try {
   const [embedded] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
   assert.equal(embedded.suggestedFilename(), '第一支部问题整改台账.docx');
   await page.screenshot({ path: `${shots}/embedded.png` });
+
+  step('storage full: a clear message, the draft stays and can still be exported');
+  await page.goto(origin + base);
+  await page.getByRole('button', { name: /^打开2026年党建工作述职报告（副本）/ }).click();
+  await page.getByLabel('一、（一）一是 正文').waitFor();
+  await page.evaluate(() => {
+    // Fill the rest of this origin's localStorage.
+    let i = 0;
+    for (const size of [256 * 1024, 16 * 1024, 1024, 64]) {
+      const chunk = 'x'.repeat(size);
+      for (;;) {
+        try { localStorage.setItem(`filler-${i++}`, chunk); } catch (e) { break; }
+      }
+    }
+  });
+  await page.getByLabel('一、（一）一是 正文').fill(han(3000));
+  await page.getByRole('alert').filter({ hasText: '存储空间满了' }).waitFor();
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  const [stillExports] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
+  assert.match(stillExports.suggestedFilename(), /\.docx$/);
+  await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith('filler-')).forEach((k) => localStorage.removeItem(k)));
+  await page.screenshot({ path: `${shots}/storage-full.png` });
 
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(errors, [], 'no script errors');
