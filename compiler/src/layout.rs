@@ -1,6 +1,18 @@
-//! Page capacity from a style sheet: how many lines a page holds and how many
-//! full-width characters a line holds. The compiler uses it to warn when the
-//! budgets' minima cannot fit the page limit.
+//! The page model: paragraphs broken into lines the way Word and LibreOffice break
+//! this format, lines stacked into pages. One model for the compiler's page check,
+//! `wengao pages` / `stats`, the app's estimate and the tests.
+//!
+//! Widths (measured against LibreOffice with the test fonts, and true of the
+//! GB2312 fonts Attachment 1 names): Chinese characters and full-width punctuation
+//! one em of their run's size; ASCII letters, digits, punctuation and the space
+//! half an em (these fonts' Latin glyphs are half-width); between a Chinese
+//! character and a Latin letter or digit, 0.2 em of automatic spacing (Word's
+//! autoSpaceDE/DN, on by default). Line breaks: between any two Chinese
+//! characters, at spaces, and around Latin words (never inside one); no line
+//! starts with a closing punctuation mark and none ends with an opening one
+//! (避头尾); one of ，。、．；：！？ ending a line may hang past the right margin. Pages: the style's
+//! line pitch; headings keep with the next paragraph; a picture keeps with its
+//! caption; table rows do not split.
 
 use crate::document::{Block, Document, Paragraph};
 use crate::spec::{LineSpacing, Role, RoleStyle, Style};
@@ -16,16 +28,9 @@ pub struct Capacity {
 impl Capacity {
     pub fn of(style: &Style) -> Capacity {
         let body = style.role(Role::Body);
-        // Font size in twips: half-points × 10.
         let em = (body.size_half_points * 10).max(1);
-        let pitch = match body.line_spacing {
-            LineSpacing::Exact { twips } | LineSpacing::AtLeast { twips } => twips.max(em),
-            // Word's single line for CJK fonts is about 1.3 em.
-            LineSpacing::Multiple { percent } => em * 13 * percent / 1000,
-        }
-        .max(1);
         Capacity {
-            lines_per_page: (style.page.text_height() / pitch).max(1),
+            lines_per_page: (style.page.text_height() / line_pitch(body)).max(1),
             chars_per_line: (style.page.text_width() / em).max(1),
         }
     }
@@ -36,79 +41,145 @@ impl Capacity {
     }
 }
 
+/// Characters that may not start a line (LibreOffice's list for Chinese: the
+/// ellipsis and the dash may start one).
+const NO_START: &str = "，。、；：？！）》」』〉】〕］｝”’～·．,.;:?!)]}%％‰°℃";
+/// Characters that may not end a line.
+const NO_END: &str = "（《「『〈【〔［｛“‘([{";
+/// Characters that may hang past the right margin (closing brackets and quotes
+/// may not: the character before them goes to the next line with them).
+const HANGING: &str = "，。、．；：！？,.;:!?";
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Estimate {
-    pub pages: u32,
-    /// Body lines used on the last page, and lines a page holds.
-    pub last_page_lines: u32,
-    pub lines_per_page: u32,
+enum Class {
+    Wide,
+    Latin,
+    Space,
 }
 
-/// A first estimate of the pages a document takes: each paragraph broken into
-/// lines by character widths (full-width characters one em of their run's size,
-/// others half an em), lines stacked at their role's line pitch, pictures at their
-/// scaled height. No line-break prohibitions yet; good to about a page.
-pub fn estimate(doc: &Document, style: &Style) -> Estimate {
-    let used_twips = std::cell::Cell::new(0);
-    let pages = estimate_pages_into(doc, style, &used_twips);
-    let capacity = Capacity::of(style);
-    let pitch = (style.page.text_height() / capacity.lines_per_page.max(1)).max(1);
-    Estimate { pages, last_page_lines: used_twips.get().div_ceil(pitch), lines_per_page: capacity.lines_per_page }
+fn class(c: char) -> Class {
+    match c {
+        ' ' | '\t' | '\u{A0}' => Class::Space,
+        _ if (c as u32) < 0x2000 && !c.is_alphabetic() || c.is_ascii() => Class::Latin,
+        _ if c.is_alphabetic() && (c as u32) < 0x2E80 => Class::Latin,
+        _ => Class::Wide,
+    }
 }
 
-fn estimate_pages_into(doc: &Document, style: &Style, last_used: &std::cell::Cell<u32>) -> u32 {
-    let page_height = style.page.text_height().max(1);
-    let width = style.page.text_width();
-    let mut pages = 1;
-    let mut used = 0u32;
-    let mut place = |height: u32, splittable_pitch: Option<u32>| match splittable_pitch {
-        // Lines of text: move to the next page line by line.
-        Some(pitch) => {
-            let mut left = height;
-            while left > 0 {
-                if used + pitch > page_height {
-                    pages += 1;
-                    used = 0;
+fn is_ideograph(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+/// One unbreakable piece of a line: a cluster of characters with its width and
+/// the part of it that may hang past the margin. A line may break before any
+/// cluster.
+#[derive(Debug, Clone)]
+struct Cluster {
+    width: u32,
+    hang: u32,
+    /// Automatic spacing before and after a Latin word: dropped at a line's ends.
+    lead: u32,
+    trail: u32,
+    space: bool,
+    /// Begins with a Latin word.
+    latin: bool,
+    /// Characters in the cluster (for page starts).
+    chars: u32,
+}
+
+/// The clusters of a paragraph, in twips.
+fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
+    // (char, em of its run)
+    let chars: Vec<(char, u32)> = p
+        .runs
+        .iter()
+        .flat_map(|r| {
+            let em = style.role(r.role).size_half_points * 10;
+            r.text.chars().map(move |c| (c, em))
+        })
+        .collect();
+    let mut out: Vec<Cluster> = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (c, em) = chars[i];
+        let start = i;
+        let mut width;
+        let mut space = false;
+        let (mut lead, mut trail) = (0, 0);
+        match class(c) {
+            Class::Space => {
+                width = em / 2;
+                space = true;
+                i += 1;
+            }
+            Class::Latin => {
+                width = 0;
+                while i < chars.len() && class(chars[i].0) == Class::Latin {
+                    width += chars[i].1 / 2;
+                    i += 1;
                 }
-                used += pitch;
-                left = left.saturating_sub(pitch);
+                // Automatic spacing next to Chinese characters.
+                let alnum = |k: usize| chars.get(k).is_some_and(|(c, _)| c.is_alphanumeric());
+                if start > 0 && is_ideograph(chars[start - 1].0) && alnum(start) {
+                    lead = em / 5;
+                }
+                if i < chars.len() && is_ideograph(chars[i].0) && alnum(i - 1) {
+                    trail = em / 5;
+                }
+                width += lead + trail;
+            }
+            Class::Wide => {
+                width = em;
+                i += 1;
             }
         }
-        None => {
-            if used + height > page_height && used > 0 {
-                pages += 1;
-                used = 0;
+        let first = chars[start].0;
+        let glue_to_previous = NO_START.contains(first) && !space;
+        let previous_no_end = out.last().is_some_and(|_| start > 0 && NO_END.contains(chars[start - 1].0));
+        let cluster = Cluster { width, hang: 0, lead, trail, space, latin: class(first) == Class::Latin, chars: (i - start) as u32 };
+        match out.last_mut() {
+            Some(last) if (glue_to_previous || previous_no_end) && !last.space => {
+                // Closing marks join what precedes them. One mark of HANGING at
+                // the end of a cluster may hang, after a Chinese character (not
+                // after a Latin word, nor after ” 》 ）).
+                let hangs = glue_to_previous && i - start == 1 && HANGING.contains(first) && !last.latin;
+                last.width += cluster.width;
+                last.hang = if hangs && last.hang == 0 { cluster.width } else { 0 };
+                last.trail = cluster.trail;
+                last.chars += cluster.chars;
             }
-            used += height;
-        }
-    };
-    for block in &doc.blocks {
-        match block {
-            Block::Paragraph(p) => {
-                let rs = style.role(p.role);
-                let pitch = line_pitch(rs);
-                let lines = paragraph_lines(p, style, width);
-                place(lines * pitch, Some(pitch));
-            }
-            Block::Picture { picture, .. } => {
-                let (_, h) = crate::docx::picture_size(picture, style);
-                place(h / 635 + 60, None);
-            }
-            Block::Table(t) => {
-                let rs = style.role(Role::Table);
-                let pitch = line_pitch(rs);
-                let columns = t.columns.len().max(1) as u32;
-                let cell_width = width / columns;
-                let em = rs.size_half_points * 10;
-                for row in std::iter::once(t.columns.iter().map(|(c, _)| c.clone()).collect::<Vec<_>>()).chain(t.rows.iter().cloned()) {
-                    let lines = row.iter().map(|cell| text_width(cell, em).div_ceil(cell_width.max(1)).max(1)).max().unwrap_or(1);
-                    place(lines * pitch + 40, None);
-                }
-            }
+            _ => out.push(cluster),
         }
     }
-    last_used.set(used);
-    pages
+    out
+}
+
+/// The lines of a paragraph, and the character offset each line starts at.
+fn break_lines(p: &Paragraph, style: &Style, width: u32) -> Vec<u32> {
+    let rs = style.role(p.role);
+    let indent = rs.first_line_indent_chars_x100 * rs.size_half_points / 10;
+    let mut starts = vec![0u32];
+    let mut x = indent;
+    let mut offset = 0u32;
+    for c in clusters(p, style) {
+        let lead = if x == 0 { c.lead } else { 0 };
+        let fits = x + c.width - lead - c.trail.max(c.hang) <= width;
+        if !fits && x > 0 && !c.space {
+            starts.push(offset);
+            x = 0;
+        }
+        if !(c.space && x == 0 && starts.len() > 1) {
+            x += c.width - if x == 0 { c.lead } else { 0 };
+        }
+        offset += c.chars;
+        // A word longer than a whole line is cut by the line's width (what hangs
+        // past the margin is not an overflow).
+        while x > width + c.hang.max(c.trail) {
+            starts.push(offset);
+            x -= width;
+        }
+    }
+    starts
 }
 
 fn line_pitch(rs: &RoleStyle) -> u32 {
@@ -121,35 +192,265 @@ fn line_pitch(rs: &RoleStyle) -> u32 {
     .max(1)
 }
 
-/// Width of a text in twips at `em` twips per full-width character.
-fn text_width(text: &str, em: u32) -> u32 {
-    text.chars().map(|c| if is_full_width(c) { em } else { em / 2 }).sum()
+/// Where a page begins: the block, and the character offset in a paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageStart {
+    pub block: usize,
+    pub offset: u32,
 }
 
-fn is_full_width(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF01..=0xFF60 | 0x20000..=0x3FFFF | 0x2014 | 0x2026 | 0x201C | 0x201D)
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Layout {
+    pub pages: Vec<PageStart>,
+    /// Lines of text on each page (pictures and tables count by their height).
+    pub lines: Vec<u32>,
 }
 
-fn paragraph_lines(p: &Paragraph, style: &Style, width: u32) -> u32 {
-    let rs = style.role(p.role);
-    let indent = rs.first_line_indent_chars_x100 * rs.size_half_points / 10;
-    let mut lines = 1;
-    let mut x = indent;
-    for run in &p.runs {
-        let em = style.role(run.role).size_half_points * 10;
-        for c in run.text.chars() {
-            if c == '\n' {
-                lines += 1;
-                x = 0;
-                continue;
-            }
-            let w = if is_full_width(c) { em } else { em / 2 };
-            if x + w > width {
-                lines += 1;
-                x = 0;
-            }
-            x += w;
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Estimate {
+    pub pages: u32,
+    /// Body lines used on the last page, and lines a page holds.
+    pub last_page_lines: u32,
+    pub lines_per_page: u32,
+}
+
+/// The page count and how full the last page is.
+pub fn estimate(doc: &Document, style: &Style) -> Estimate {
+    let l = lay_out(doc, style);
+    Estimate {
+        pages: l.pages.len() as u32,
+        last_page_lines: l.lines.last().copied().unwrap_or(0),
+        lines_per_page: Capacity::of(style).lines_per_page,
+    }
+}
+
+/// Lays the document out into pages.
+pub fn lay_out(doc: &Document, style: &Style) -> Layout {
+    let page_height = style.page.text_height().max(1);
+    let width = style.page.text_width();
+    let mut pages = vec![PageStart { block: 0, offset: 0 }];
+    let mut lines = vec![0u32];
+    let mut used = 0u32;
+    fn new_page(block: usize, offset: u32, used: &mut u32, pages: &mut Vec<PageStart>, lines: &mut Vec<u32>) {
+        pages.push(PageStart { block, offset });
+        lines.push(0);
+        *used = 0;
+    }
+    fn add_lines(lines: &mut [u32], n: u32) {
+        if let Some(l) = lines.last_mut() {
+            *l += n;
         }
     }
-    lines
+    let mut i = 0;
+    while i < doc.blocks.len() {
+        match &doc.blocks[i] {
+            Block::Paragraph(p) => {
+                let rs = style.role(p.role);
+                let pitch = line_pitch(rs);
+                let starts = break_lines(p, style, width);
+                // A heading keeps all its lines with what follows: a chain of
+                // headings (一、 then （一）) and the first lines of the paragraph
+                // after them (two, with orphan control, when it has two).
+                if keeps_with_next(p) {
+                    let mut need = starts.len() as u32 * pitch;
+                    let mut j = i + 1;
+                    loop {
+                        match doc.blocks.get(j) {
+                            Some(Block::Paragraph(n)) if keeps_with_next(n) => {
+                                need += break_lines(n, style, width).len() as u32 * line_pitch(style.role(n.role));
+                                j += 1;
+                                continue;
+                            }
+                            Some(Block::Paragraph(n)) => need += break_lines(n, style, width).len().min(2) as u32 * line_pitch(style.role(n.role)),
+                            Some(Block::Table(t)) => need += table_row_heights(t, style, width).first().copied().unwrap_or(0),
+                            Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
+                            None => {}
+                        }
+                        break;
+                    }
+                    if used > 0 && used + need > page_height && need <= page_height {
+                        new_page(i, 0, &mut used, &mut pages, &mut lines);
+                    }
+                }
+                // Widow and orphan control (two lines), as LibreOffice applies it to
+                // these files: a paragraph does not leave its first line alone at
+                // the foot of a page, nor its last line alone at the head of one.
+                let n = starts.len();
+                let room = (page_height.saturating_sub(used) / pitch) as usize;
+                if used > 0 && n >= 2 && room == 1 {
+                    new_page(i, 0, &mut used, &mut pages, &mut lines);
+                }
+                let mut k = 0;
+                while k < n {
+                    let room = (page_height.saturating_sub(used) / pitch) as usize;
+                    if room == 0 {
+                        new_page(i, if k == 0 { 0 } else { starts[k] }, &mut used, &mut pages, &mut lines);
+                        continue;
+                    }
+                    let take = if n - k > room && n - k - room == 1 && room >= 2 && k + room >= 2 {
+                        // One line would be left for the next page: take one fewer here.
+                        room - 1
+                    } else {
+                        room.min(n - k)
+                    };
+                    used += take as u32 * pitch;
+                    add_lines(&mut lines, take as u32);
+                    k += take;
+                    if k < n {
+                        new_page(i, starts[k], &mut used, &mut pages, &mut lines);
+                    }
+                }
+            }
+            Block::Picture { picture, .. } => {
+                let h = picture_height(picture, style);
+                // The picture keeps with its caption's first line.
+                let caption = match doc.blocks.get(i + 1) {
+                    Some(Block::Paragraph(n)) => line_pitch(style.role(n.role)),
+                    _ => 0,
+                };
+                if used > 0 && used + h + caption > page_height {
+                    new_page(i, 0, &mut used, &mut pages, &mut lines);
+                }
+                used += h;
+                add_lines(&mut lines, h.div_ceil(line_pitch(style.role(Role::Body))));
+            }
+            Block::Table(t) => {
+                for h in table_row_heights(t, style, width) {
+                    if used > 0 && used + h > page_height {
+                        new_page(i, 0, &mut used, &mut pages, &mut lines);
+                    }
+                    used += h;
+                    add_lines(&mut lines, h.div_ceil(line_pitch(style.role(Role::Body))));
+                }
+            }
+        }
+        i += 1;
+    }
+    Layout { pages, lines }
+}
+
+fn keeps_with_next(p: &Paragraph) -> bool {
+    p.outline_level.is_some() || p.keep_with_next
+}
+
+/// A picture paragraph's height: the picture at its scaled size, on a single line.
+fn picture_height(picture: &crate::draft::Picture, style: &Style) -> u32 {
+    let (_, h) = crate::docx::picture_size(picture, style);
+    h / 635 + 60
+}
+
+/// Heights of a table's rows (header first): the tallest cell, in lines of the
+/// table role, plus cell margins.
+fn table_row_heights(t: &crate::document::Table, style: &Style, width: u32) -> Vec<u32> {
+    let rs = style.role(Role::Table);
+    let pitch = line_pitch(rs);
+    let em = rs.size_half_points * 10;
+    let given: u32 = t.columns.iter().filter_map(|(_, w)| *w).sum();
+    let open = t.columns.iter().filter(|(_, w)| w.is_none()).count().max(1) as u32;
+    let widths: Vec<u32> = t
+        .columns
+        .iter()
+        .map(|(_, w)| width * w.unwrap_or(100u32.saturating_sub(given) / open) / 100)
+        .collect();
+    let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
+    std::iter::once(&header)
+        .chain(t.rows.iter())
+        .map(|row| {
+            let lines = row
+                .iter()
+                .zip(&widths)
+                .map(|(cell, w)| {
+                    // Cell margins take about a fifth of an em on each side.
+                    let inner = w.saturating_sub(em / 5 * 2).max(em);
+                    let text: u32 = cell.chars().map(|c| if class(c) == Class::Wide { em } else { em / 2 }).sum();
+                    text.div_ceil(inner).max(1)
+                })
+                .max()
+                .unwrap_or(1);
+            lines * pitch + 40
+        })
+        .collect()
+}
+
+/// The first characters of each page, as the model lays them out.
+pub fn page_openings(doc: &Document, layout: &Layout, chars: usize) -> Vec<String> {
+    layout
+        .pages
+        .iter()
+        .map(|start| match doc.blocks.get(start.block) {
+            Some(Block::Paragraph(p)) => p.text().chars().skip(start.offset as usize).take(chars).collect(),
+            Some(Block::Picture { .. }) => "[图片]".to_string(),
+            Some(Block::Table(_)) => "[表格]".to_string(),
+            None => String::new(),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::{BuiltinStyles, TEMPLATES};
+    use crate::document::{Owner, TextRun};
+
+    fn body(text: &str) -> Paragraph {
+        Paragraph { role: Role::Body, runs: vec![TextRun { text: text.into(), role: Role::Body }], outline_level: None, keep_with_next: false, owner: Owner::new() }
+    }
+
+    fn lines(text: &str) -> Vec<String> {
+        let style = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap().style;
+        let p = body(text);
+        let starts = break_lines(&p, &style, style.page.text_width());
+        let chars: Vec<char> = text.chars().collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, s)| chars[*s as usize..starts.get(k + 1).map_or(chars.len(), |e| *e as usize)].iter().collect())
+            .collect()
+    }
+
+    // The cases below are what LibreOffice does with this format (checked by hand
+    // against its PDF): 22 characters on a first line, 24 on the others.
+    const A: &str = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+
+    #[test]
+    fn a_comma_after_a_full_first_line_hangs() {
+        assert_eq!(lines(&format!("{A}，后面")), [format!("{A}，"), "后面".to_string()]);
+    }
+
+    #[test]
+    fn an_opening_quote_does_not_end_a_line() {
+        let a21: String = A.chars().take(21).collect();
+        assert_eq!(lines(&format!("{a21}“引号”"))[0], a21);
+    }
+
+    #[test]
+    fn two_closing_marks_take_the_character_before_them_along() {
+        let a21: String = A.chars().take(21).collect();
+        assert_eq!(lines(&format!("{a21}说。”后面"))[1], "说。”后面");
+    }
+
+    #[test]
+    fn digits_are_one_word_with_spacing_around_them() {
+        let a20: String = A.chars().take(20).collect();
+        assert_eq!(lines(&format!("{a20}共2026个字")), [format!("{a20}共"), "2026个字".to_string()]);
+    }
+}
+
+/// Every line of a paragraph block as the model breaks it (for `wengao pages --lines`).
+pub fn paragraph_lines(doc: &Document, style: &Style) -> Vec<Vec<String>> {
+    doc.blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => {
+                let chars: Vec<char> = p.text().chars().collect();
+                let starts = break_lines(p, style, style.page.text_width());
+                starts
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| chars[(*s as usize).min(chars.len())..starts.get(k + 1).map_or(chars.len(), |e| (*e as usize).min(chars.len()))].iter().collect())
+                    .collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
 }

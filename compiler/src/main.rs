@@ -28,6 +28,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao example <模板> -o 草稿.json   按各部分字数要求写一份完整的示例草稿
   wengao render <模板> <草稿.json> -o 文件.docx   把草稿导出成 Word 文件
   wengao stats <模板> <草稿.json>   草稿全文和各部分的字数、字数要求和估计页数
+  wengao pages <模板> <草稿.json>   按版式排页：页数和每页从哪里开始
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -62,6 +63,12 @@ const RENDER_HELP: &str = "用法：wengao render <模板> <草稿.json> -o 文�
 把草稿按模板的样式表导出成 Word 文件（.docx）。草稿是别的模板的、版本更新的或者内容有误时，
 给出原因，不写文件，退出码为 1。";
 
+const PAGES_HELP: &str = "用法：wengao pages <模板> <草稿.json> [--lines]
+
+按模板的版式（纸张、页边距、字号、行距、避头尾）把草稿排成页：打印页数，和每一页开头的文字。
+--lines 先逐行打印排出来的每一行。
+与 LibreOffice 的对照见 README。";
+
 const STATS_HELP: &str = "用法：wengao stats <模板> <草稿.json>
 
 逐项列出草稿全文和每个有字数要求的部分：字数、要求、状态（不足 / 合适 / 超出），以及估计的页数。";
@@ -86,6 +93,8 @@ fn main() -> ExitCode {
         Some("example") => example_cmd(&args[1..]),
         Some("render") => render_cmd(&args[1..]),
         Some("stats") if wants_help => help(STATS_HELP),
+        Some("pages") if wants_help => help(PAGES_HELP),
+        Some("pages") => pages_cmd(&args[1..]),
         Some("stats") => stats_cmd(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("compile") => compile_cmd(&args[1..]),
@@ -367,6 +376,30 @@ fn stats_cmd(args: &[String]) -> ExitCode {
     let estimate = wengao::layout::estimate(&doc, &spec.style);
     let limit = spec.page_limit.map_or(String::new(), |l| format!("　上限{}页", l.max));
     say!("估计页数：约{}页{limit}", estimate.pages);
+    ExitCode::SUCCESS
+}
+
+fn pages_cmd(args: &[String]) -> ExitCode {
+    let show_lines = args.iter().any(|a| a == "--lines");
+    let args: Vec<&String> = args.iter().filter(|a| *a != "--lines").collect();
+    let [template, draft_path] = args.as_slice() else {
+        eprintln!("{PAGES_HELP}");
+        return ExitCode::from(2);
+    };
+    let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
+    let Some(draft) = load_draft(&spec, draft_path) else { return ExitCode::from(1) };
+    let doc = wengao::document::assemble(&spec, &draft);
+    let layout = wengao::layout::lay_out(&doc, &spec.style);
+    if show_lines {
+        for line in wengao::layout::paragraph_lines(&doc, &spec.style).into_iter().flatten() {
+            say!("{line}");
+        }
+    }
+    let limit = spec.page_limit.map_or(String::new(), |l| format!("（上限{}页）", l.max));
+    say!("共{}页{limit}", layout.pages.len());
+    for (n, opening) in wengao::layout::page_openings(&doc, &layout, 16).into_iter().enumerate() {
+        say!("第{}页：{opening}……", n + 1);
+    }
     ExitCode::SUCCESS
 }
 

@@ -22,8 +22,8 @@ const CAPTIONS: &[&str] = &[
     "改造后的小区环境整洁有序，居民在新建的党群服务站参加活动。",
 ];
 
-/// Lines an example leaves free on its last page, for what the estimate misses.
-const RESERVE_LINES: u32 = 8;
+/// Lines an example leaves free on its last page, for what the page model misses.
+const RESERVE_LINES: u32 = 2;
 
 /// What an example draft is written to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -231,14 +231,7 @@ impl Writer {
         let n = self.pictures;
         self.pictures += 1;
         let (width, height) = [(1200, 800), (1000, 750), (1280, 720)][n as usize % 3];
-        Picture {
-            name: format!("示例图片{}.png", n + 1),
-            format: PictureFormat::Png,
-            width,
-            height,
-            caption: CAPTIONS[n as usize % CAPTIONS.len()].to_string(),
-            data: image::png(width, height, n),
-        }
+        drawn_picture(width, height, n, CAPTIONS[n as usize % CAPTIONS.len()])
     }
 }
 
@@ -259,4 +252,16 @@ pub fn use_pictures(draft: &mut Draft, mut given: Vec<Picture>) {
         }
     }
     walk(&mut draft.body, &mut given);
+}
+
+/// A drawn picture of the given size (for examples and test corpora).
+pub fn drawn_picture(width: u32, height: u32, n: u32, caption: &str) -> Picture {
+    Picture {
+        name: format!("示例图片{}.png", n + 1),
+        format: PictureFormat::Png,
+        width,
+        height,
+        caption: caption.to_string(),
+        data: image::png(width, height, n),
+    }
 }

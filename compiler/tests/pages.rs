@@ -1,0 +1,220 @@
+//! The page model against LibreOffice: a corpus of 32 drafts generated from a
+//! fixed seed (paragraphs from a few characters to a page, digits and Latin words,
+//! punctuation falling at line ends, empty optional parts, pictures of several
+//! shapes), each rendered, converted by LibreOffice (fonts by tests/fonts/fonts.conf)
+//! and compared page by page with `layout::lay_out`. Prints the agreement figure.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use wengao::builtin::{BuiltinStyles, TEMPLATES};
+use wengao::docx::{render, RenderOptions};
+use wengao::draft::{Draft, Item};
+use wengao::spec::{FormSpec, NodeKind};
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+fn spec(name: &str) -> FormSpec {
+    let t = TEMPLATES.iter().find(|t| t.name() == name).unwrap();
+    wengao::compile(&t.source_file(), &BuiltinStyles).spec.unwrap()
+}
+
+/// xorshift64*: a fixed, dependency-free sequence.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 >> 12;
+        self.0 ^= self.0 << 25;
+        self.0 ^= self.0 >> 27;
+        self.0.wrapping_mul(0x2545_F491_4F6C_DD1D)
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+    fn pick<'a>(&mut self, xs: &[&'a str]) -> &'a str {
+        xs[self.below(xs.len())]
+    }
+}
+
+const HAN: &str = "党建工作基层组织书记责任落实全面从严治理推进社区服务群众干部队伍制度建设学习教育整改问题措施成效年度会议专题调研发展";
+const TOKENS: &[&str] = &["2026年", "30%", "GDP", "5.6万元", "“两学一做”", "《条例》", "（试行）", "12次", "Word", "95.6%", "“三会一课”"];
+const MARKS: &[&str] = &["，", "。", "、", "；", "：", "！", "？"];
+
+/// About `n` characters of report-like text.
+fn text(rng: &mut Rng, n: usize) -> String {
+    let han: Vec<char> = HAN.chars().collect();
+    let mut out = String::new();
+    let mut count = 0;
+    while count < n {
+        match rng.below(12) {
+            0 => out.push_str(rng.pick(TOKENS)),
+            1 | 2 => out.push_str(rng.pick(MARKS)),
+            _ => out.push(han[rng.below(han.len())]),
+        }
+        count = out.chars().count();
+    }
+    out.push('。');
+    out
+}
+
+/// A length: mostly a few lines, sometimes one line, sometimes a page.
+fn length(rng: &mut Rng) -> usize {
+    [6, 15, 22, 23, 24, 40, 46, 47, 70, 120, 200, 350, 460][rng.below(13)]
+}
+
+fn fill(rng: &mut Rng, spec: &FormSpec, draft: &mut Draft) {
+    fn walk(rng: &mut Rng, nodes: &[wengao::spec::Node], parts: &mut wengao::draft::Parts) {
+        for node in nodes {
+            let items = parts.entry(node.id.clone()).or_default();
+            let max = node.repeat.and_then(|r| r.max).unwrap_or(1) as usize;
+            let want = (items.len() + rng.below(3)).min(max.max(items.len()));
+            while items.len() < want {
+                items.push(Item::default());
+            }
+            for item in items.iter_mut() {
+                match &node.kind {
+                    NodeKind::Heading { title: None, .. } => {
+                        let n = 8 + rng.below(16);
+                        item.title = text(rng, n).trim_end_matches('。').to_string();
+                    }
+                    NodeKind::Point { .. } => {
+                        let n = 6 + rng.below(14);
+                        item.lead = text(rng, n).trim_end_matches('。').to_string();
+                        // Now and then only the lead sentence is written.
+                        let n = length(rng);
+                        item.text = if rng.below(6) == 0 { String::new() } else { text(rng, n) };
+                    }
+                    NodeKind::Text { multiple_paragraphs } => {
+                        let n = if *multiple_paragraphs { 1 + rng.below(3) } else { 1 };
+                        item.text = (0..n).map(|_| {
+                            let l = length(rng);
+                            text(rng, l)
+                        }).collect::<Vec<_>>().join("\n");
+                    }
+                    NodeKind::Pictures { min, max, .. } => {
+                        let shapes = [(1200, 800), (800, 1200), (1000, 1000), (1600, 600), (640, 480)];
+                        let k = *min as usize + rng.below((*max - *min + 1) as usize);
+                        item.pictures = (0..k)
+                            .map(|i| {
+                                let (w, h) = shapes[rng.below(shapes.len())];
+                                {
+                                    let n = 10 + rng.below(30);
+                                    wengao::example::drawn_picture(w, h, i as u32, &text(rng, n))
+                                }
+                            })
+                            .collect();
+                    }
+                    _ => {}
+                }
+                walk(rng, &node.children, &mut item.parts);
+            }
+        }
+    }
+    wengao::edit::fill_minimums(spec, draft);
+    walk(rng, &spec.body, &mut draft.body);
+}
+
+/// The first characters of each page in LibreOffice's PDF (page numbers and
+/// blanks left out), by `pdftotext -bbox`.
+fn pdf_openings(pdf: &Path) -> Vec<String> {
+    let out = Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let num = |s: &str, key: &str| -> f64 {
+        let at = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| {
+            let bottom = num(page, "height") - 35.0 * 72.0 / 25.4;
+            // The top-left word: the words come in content order, not reading order.
+            page.split("<word ")
+                .skip(1)
+                .filter(|w| num(w, "yMin") < bottom - 1.0)
+                .map(|w| ((num(w, "yMin") / 4.0).round() as i64, (num(w, "xMin") * 10.0) as i64, w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_string()))
+                .min()
+                .map(|(_, _, text)| text)
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+#[test]
+fn the_page_model_agrees_with_libreoffice_on_the_corpus() {
+    let have = |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
+    if !have("soffice") || !have("pdftotext") {
+        assert!(std::env::var_os("WENGAO_REQUIRE_LIBREOFFICE").is_none(), "LibreOffice and poppler are required");
+        eprintln!("skipped: LibreOffice or pdftotext not installed");
+        return;
+    }
+    let dir = std::env::temp_dir().join(format!("wengao-corpus-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let mut rng = Rng(0x5EED_2026_0001);
+    let mut cases = Vec::new();
+    for k in 0..32 {
+        let name = if k % 4 == 3 { "创新案例" } else { "述职报告" };
+        let spec = spec(name);
+        let mut draft = Draft::new(&spec);
+        fill(&mut rng, &spec, &mut draft);
+        let file = dir.join(format!("{k:02}.docx"));
+        std::fs::write(&file, render(&spec, &draft, &RenderOptions::default())).unwrap();
+        if std::env::var_os("WENGAO_PAGES_DETAIL").is_some() {
+            std::fs::write(file.with_extension("json"), draft.to_json()).unwrap();
+        }
+        let doc = wengao::document::assemble(&spec, &draft);
+        let layout = wengao::layout::lay_out(&doc, &spec.style);
+        cases.push((k, file, wengao::layout::page_openings(&doc, &layout, 2)));
+    }
+    let status = Command::new("soffice")
+        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(cases.iter().map(|(_, f, _)| f))
+        .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
+        .env("HOME", &dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success());
+    let mut same_pages = 0;
+    let mut worst = 0i64;
+    let (mut starts_checked, mut starts_same) = (0, 0);
+    let mut report = Vec::new();
+    for (k, file, model) in &cases {
+        let lo = pdf_openings(&file.with_extension("pdf"));
+        let diff = model.len() as i64 - lo.len() as i64;
+        worst = worst.max(diff.abs());
+        if diff == 0 {
+            same_pages += 1;
+        }
+        for (m, l) in model.iter().zip(&lo).skip(1) {
+            starts_checked += 1;
+            let l: String = l.chars().filter(|c| !c.is_whitespace()).take(2).collect();
+            if m.starts_with(&l) || l.starts_with(m.as_str()) {
+                starts_same += 1;
+            }
+        }
+        if diff != 0 {
+            report.push(format!("draft {k:02}: model {} pages, LibreOffice {}", model.len(), lo.len()));
+        }
+        if std::env::var_os("WENGAO_PAGES_DETAIL").is_some() {
+            eprintln!("draft {k:02}\n  model: {model:?}\n  lo:    {lo:?}");
+        }
+    }
+    if std::env::var_os("WENGAO_PAGES_DETAIL").is_none() {
+        let _ = std::fs::remove_dir_all(&dir);
+    } else {
+        eprintln!("corpus kept in {}", dir.display());
+    }
+    let agreement = same_pages as f64 * 100.0 / cases.len() as f64;
+    eprintln!(
+        "page model vs LibreOffice: {same_pages}/{} drafts with the same page count ({agreement:.1} %), largest difference {worst}; page starts equal {starts_same}/{starts_checked}",
+        cases.len()
+    );
+    for line in &report {
+        eprintln!("  {line}");
+    }
+    assert!(agreement >= 95.0, "agreement {agreement:.1} % < 95 %:\n{}", report.join("\n"));
+    assert!(worst <= 1, "a draft off by {worst} pages");
+}
