@@ -41,6 +41,26 @@ impl Capacity {
     }
 }
 
+/// What a template's budgets need at their minima, against its page limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PageNeed {
+    pub words: usize,
+    pub lines: u32,
+    pub pages: u32,
+    pub capacity: Capacity,
+}
+
+/// A lower estimate of the pages the budgets' minima fill: every 字 a full cell,
+/// every heading and fixed line a line of its own.
+pub fn minimum_pages(spec: &crate::spec::FormSpec) -> PageNeed {
+    let capacity = Capacity::of(&spec.style);
+    let parts: usize = spec.body.iter().map(crate::spec::Node::min_words).fold(0, usize::saturating_add);
+    let words = parts.max(spec.budget.as_ref().map_or(0, |b| b.min));
+    let headings: u32 = spec.body.iter().map(crate::spec::Node::min_heading_lines).fold(0, u32::saturating_add);
+    let lines = u32::try_from(words).unwrap_or(u32::MAX).div_ceil(capacity.chars_per_line).saturating_add(headings).saturating_add(spec.lines.len() as u32);
+    PageNeed { words, lines, pages: capacity.pages_for_lines(lines), capacity }
+}
+
 /// Characters that may not start a line (LibreOffice's list for Chinese: the
 /// ellipsis and the dash may start one).
 const NO_START: &str = "，。、；：？！）》」』〉】〕］｝”’～·．,.;:?!)]}%％‰°℃";
@@ -192,18 +212,31 @@ fn line_pitch(rs: &RoleStyle) -> u32 {
     .max(1)
 }
 
-/// Where a page begins: the block, and the character offset in a paragraph.
+/// Something placed on a page: a line of a paragraph (characters `start..end` of
+/// its text), a picture, or a table row (`start` is the row, 0 the header).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageStart {
+pub struct Placed {
     pub block: usize,
-    pub offset: u32,
+    pub start: u32,
+    pub end: u32,
+    /// Distance from the top of the type area, and height, in twips.
+    pub top: u32,
+    pub height: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Layout {
-    pub pages: Vec<PageStart>,
-    /// Lines of text on each page (pictures and tables count by their height).
-    pub lines: Vec<u32>,
+    /// What each page holds, top to bottom.
+    pub pages: Vec<Vec<Placed>>,
+    /// The body's line pitch, in twips.
+    pub pitch: u32,
+}
+
+impl Layout {
+    /// Lines a page's content takes, at the body's line pitch.
+    pub fn lines_on(&self, page: usize) -> u32 {
+        self.pages.get(page).and_then(|p| p.last()).map_or(0, |l| (l.top + l.height).div_ceil(self.pitch.max(1)))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -212,92 +245,85 @@ pub struct Estimate {
     /// Body lines used on the last page, and lines a page holds.
     pub last_page_lines: u32,
     pub lines_per_page: u32,
+    pub chars_per_line: u32,
+}
+
+impl Estimate {
+    /// Roughly how many full-width characters to cut to fit `max` pages.
+    pub fn chars_over(&self, max: u32) -> u32 {
+        if self.pages <= max {
+            return 0;
+        }
+        ((self.pages - max - 1) * self.lines_per_page + self.last_page_lines) * self.chars_per_line
+    }
 }
 
 /// The page count and how full the last page is.
 pub fn estimate(doc: &Document, style: &Style) -> Estimate {
     let l = lay_out(doc, style);
+    let capacity = Capacity::of(style);
     Estimate {
         pages: l.pages.len() as u32,
-        last_page_lines: l.lines.last().copied().unwrap_or(0),
-        lines_per_page: Capacity::of(style).lines_per_page,
+        last_page_lines: l.lines_on(l.pages.len().saturating_sub(1)),
+        lines_per_page: capacity.lines_per_page,
+        chars_per_line: capacity.chars_per_line,
     }
 }
 
-/// Lays the document out into pages.
+/// Places the document's lines, pictures and table rows on pages.
 pub fn lay_out(doc: &Document, style: &Style) -> Layout {
-    let page_height = style.page.text_height().max(1);
+    let mut pager = Pager { height: style.page.text_height().max(1), pages: vec![Vec::new()], used: 0 };
     let width = style.page.text_width();
-    let mut pages = vec![PageStart { block: 0, offset: 0 }];
-    let mut lines = vec![0u32];
-    let mut used = 0u32;
-    fn new_page(block: usize, offset: u32, used: &mut u32, pages: &mut Vec<PageStart>, lines: &mut Vec<u32>) {
-        pages.push(PageStart { block, offset });
-        lines.push(0);
-        *used = 0;
-    }
-    fn add_lines(lines: &mut [u32], n: u32) {
-        if let Some(l) = lines.last_mut() {
-            *l += n;
-        }
-    }
-    let mut i = 0;
-    while i < doc.blocks.len() {
-        match &doc.blocks[i] {
+    for (i, block) in doc.blocks.iter().enumerate() {
+        match block {
             Block::Paragraph(p) => {
-                let rs = style.role(p.role);
-                let pitch = line_pitch(rs);
-                let starts = break_lines(p, style, width);
+                let pitch = line_pitch(style.role(p.role));
+                let chars = p.text().chars().count() as u32;
+                let mut starts = break_lines(p, style, width);
+                starts.push(chars);
+                let n = starts.len() - 1;
                 // A heading keeps all its lines with what follows: a chain of
                 // headings (一、 then （一）) and the first lines of the paragraph
                 // after them (two, with orphan control, when it has two).
                 if keeps_with_next(p) {
-                    let mut need = starts.len() as u32 * pitch;
+                    let mut need = n as u32 * pitch;
                     let mut j = i + 1;
                     loop {
                         match doc.blocks.get(j) {
-                            Some(Block::Paragraph(n)) if keeps_with_next(n) => {
-                                need += break_lines(n, style, width).len() as u32 * line_pitch(style.role(n.role));
+                            Some(Block::Paragraph(q)) if keeps_with_next(q) => {
+                                need += break_lines(q, style, width).len() as u32 * line_pitch(style.role(q.role));
                                 j += 1;
                                 continue;
                             }
-                            Some(Block::Paragraph(n)) => need += break_lines(n, style, width).len().min(2) as u32 * line_pitch(style.role(n.role)),
+                            Some(Block::Paragraph(q)) => need += break_lines(q, style, width).len().min(2) as u32 * line_pitch(style.role(q.role)),
                             Some(Block::Table(t)) => need += table_row_heights(t, style, width).first().copied().unwrap_or(0),
                             Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
                             None => {}
                         }
                         break;
                     }
-                    if used > 0 && used + need > page_height && need <= page_height {
-                        new_page(i, 0, &mut used, &mut pages, &mut lines);
-                    }
+                    pager.keep(need);
                 }
                 // Widow and orphan control (two lines), as LibreOffice applies it to
                 // these files: a paragraph does not leave its first line alone at
                 // the foot of a page, nor its last line alone at the head of one.
-                let n = starts.len();
-                let room = (page_height.saturating_sub(used) / pitch) as usize;
-                if used > 0 && n >= 2 && room == 1 {
-                    new_page(i, 0, &mut used, &mut pages, &mut lines);
+                if n >= 2 && pager.room(pitch) == 1 {
+                    pager.break_page();
                 }
                 let mut k = 0;
                 while k < n {
-                    let room = (page_height.saturating_sub(used) / pitch) as usize;
+                    let room = pager.room(pitch) as usize;
                     if room == 0 {
-                        new_page(i, if k == 0 { 0 } else { starts[k] }, &mut used, &mut pages, &mut lines);
+                        pager.break_page();
                         continue;
                     }
-                    let take = if n - k > room && n - k - room == 1 && room >= 2 && k + room >= 2 {
-                        // One line would be left for the next page: take one fewer here.
-                        room - 1
-                    } else {
-                        room.min(n - k)
-                    };
-                    used += take as u32 * pitch;
-                    add_lines(&mut lines, take as u32);
+                    let take = if n - k > room && n - k - room == 1 && room >= 2 && k + room >= 2 { room - 1 } else { room.min(n - k) };
+                    for line in k..k + take {
+                        pager.place(i, starts[line], starts[line + 1], pitch);
+                    }
                     k += take;
                     if k < n {
-                        new_page(i, starts[k], &mut used, &mut pages, &mut lines);
+                        pager.break_page();
                     }
                 }
             }
@@ -305,28 +331,57 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                 let h = picture_height(picture, style);
                 // The picture keeps with its caption's first line.
                 let caption = match doc.blocks.get(i + 1) {
-                    Some(Block::Paragraph(n)) => line_pitch(style.role(n.role)),
+                    Some(Block::Paragraph(q)) => line_pitch(style.role(q.role)),
                     _ => 0,
                 };
-                if used > 0 && used + h + caption > page_height {
-                    new_page(i, 0, &mut used, &mut pages, &mut lines);
-                }
-                used += h;
-                add_lines(&mut lines, h.div_ceil(line_pitch(style.role(Role::Body))));
+                pager.keep(h + caption);
+                pager.place(i, 0, 0, h);
             }
             Block::Table(t) => {
-                for h in table_row_heights(t, style, width) {
-                    if used > 0 && used + h > page_height {
-                        new_page(i, 0, &mut used, &mut pages, &mut lines);
-                    }
-                    used += h;
-                    add_lines(&mut lines, h.div_ceil(line_pitch(style.role(Role::Body))));
+                for (row, h) in table_row_heights(t, style, width).into_iter().enumerate() {
+                    pager.keep(h);
+                    pager.place(i, row as u32, row as u32 + 1, h);
                 }
             }
         }
-        i += 1;
     }
-    Layout { pages, lines }
+    Layout { pages: pager.pages, pitch: line_pitch(style.role(Role::Body)) }
+}
+
+struct Pager {
+    height: u32,
+    pages: Vec<Vec<Placed>>,
+    used: u32,
+}
+
+impl Pager {
+    /// Whole lines of `pitch` still free on this page.
+    fn room(&self, pitch: u32) -> u32 {
+        self.height.saturating_sub(self.used) / pitch.max(1)
+    }
+
+    fn break_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.used = 0;
+    }
+
+    /// Starts a new page unless `need` fits here (or would not fit on any page).
+    fn keep(&mut self, need: u32) {
+        if self.used > 0 && self.used + need > self.height && need <= self.height {
+            self.break_page();
+        }
+    }
+
+    fn place(&mut self, block: usize, start: u32, end: u32, height: u32) {
+        if self.used > 0 && self.used + height > self.height {
+            self.break_page();
+        }
+        let top = self.used;
+        self.used += height;
+        if let Some(page) = self.pages.last_mut() {
+            page.push(Placed { block, start, end, top, height });
+        }
+    }
 }
 
 fn keeps_with_next(p: &Paragraph) -> bool {
@@ -377,11 +432,11 @@ pub fn page_openings(doc: &Document, layout: &Layout, chars: usize) -> Vec<Strin
     layout
         .pages
         .iter()
-        .map(|start| match doc.blocks.get(start.block) {
-            Some(Block::Paragraph(p)) => p.text().chars().skip(start.offset as usize).take(chars).collect(),
-            Some(Block::Picture { .. }) => "[图片]".to_string(),
-            Some(Block::Table(_)) => "[表格]".to_string(),
-            None => String::new(),
+        .map(|page| match page.first().map(|first| (first, doc.blocks.get(first.block))) {
+            Some((first, Some(Block::Paragraph(p)))) => p.text().chars().skip(first.start as usize).take(chars).collect(),
+            Some((_, Some(Block::Picture { .. }))) => "[图片]".to_string(),
+            Some((_, Some(Block::Table(_)))) => "[表格]".to_string(),
+            _ => String::new(),
         })
         .collect()
 }

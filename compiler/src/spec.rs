@@ -96,6 +96,23 @@ pub struct Node {
     pub children: Vec<Node>,
 }
 
+impl Node {
+    /// The fewest 字 this node's budgets ask for, repeats at their minimum: its own
+    /// budget's minimum or its children's together, whichever is more.
+    pub fn min_words(&self) -> usize {
+        let children: usize = self.children.iter().map(Node::min_words).fold(0, usize::saturating_add);
+        let times = self.repeat.map_or(1, |r| r.min as usize);
+        self.budget.as_ref().map_or(0, |b| b.min).max(children).saturating_mul(times)
+    }
+
+    /// Heading lines at the minimum repeats (一、 and （一） take a line of their own).
+    pub fn min_heading_lines(&self) -> u32 {
+        let own = u32::from(matches!(self.kind, NodeKind::Heading { .. }));
+        let children: u32 = self.children.iter().map(Node::min_heading_lines).fold(0, u32::saturating_add);
+        own.saturating_add(children).saturating_mul(self.repeat.map_or(1, |r| r.min))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NodeKind {

@@ -5,7 +5,7 @@
 use super::context::{common_slip, Ctx, Table};
 use super::{load_sheet, Resolver};
 use crate::diag::{Kind, Sink};
-use crate::layout::Capacity;
+use crate::layout::{self, PageNeed};
 use crate::source::{SourceFile, SourceText, Span};
 use crate::spec::*;
 use crate::syntax::{self, Ast, Block, Item};
@@ -46,12 +46,6 @@ struct Checker<'a, 'f> {
     names: Names,
 }
 
-/// A checked node with what its minima need: 字数 and heading lines.
-struct Built {
-    node: Node,
-    min_words: usize,
-    heading_lines: u32,
-}
 
 pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &mut Vec<SourceFile>) -> Option<FormSpec> {
     let table = ctx.table(&ast.items, TOP_KEYS, TOP_BLOCKS, "模板的最外层");
@@ -96,22 +90,10 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let page_prop = table.get("页数");
     let page_limit = page_prop.and_then(|p| c.ctx.read(p, values::page_limit));
 
-    let mut body = Vec::new();
-    let mut min_words: usize = 0;
-    let mut heading_lines: u32 = 0;
-    for b in table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式") {
-        if let Some(built) = c.node(b) {
-            min_words = min_words.saturating_add(built.min_words);
-            heading_lines = heading_lines.saturating_add(built.heading_lines);
-            body.push(built.node);
-        }
-    }
+    let body: Vec<Node> = table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式").filter_map(|b| c.node(b)).collect();
     if let (Some(b), Some(p)) = (&budget, budget_prop) {
+        let min_words = body.iter().map(Node::min_words).fold(0, usize::saturating_add);
         c.budget_conflict(b, p.value.span, min_words, "全文");
-    }
-    if let (Some(limit), Some(style), Some(p)) = (page_limit, &style, page_prop) {
-        let words = min_words.max(budget.as_ref().map_or(0, |b| b.min));
-        c.page_fit(limit, style, p.value.span, words, heading_lines.saturating_add(lines.len() as u32));
     }
     let spec = FormSpec {
         format: FORM_FORMAT.into(),
@@ -122,11 +104,14 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         page_limit,
         prompt: table.text("提示"),
         author,
-        fields: c.fields,
+        fields: std::mem::take(&mut c.fields),
         lines,
         body,
         style: style?,
     };
+    if let (Some(limit), Some(p)) = (spec.page_limit, page_prop) {
+        c.page_fit(limit, &spec, p.value.span);
+    }
     Some(spec)
 }
 
@@ -408,7 +393,7 @@ impl Checker<'_, '_> {
         Some(Piece::Field { field: field.id.clone(), part })
     }
 
-    fn node(&mut self, b: &Block) -> Option<Built> {
+    fn node(&mut self, b: &Block) -> Option<Node> {
         let kw = b.keyword.text.as_str();
         let (what, keys, blocks): (&str, &[&str], &[&str]) = match kw {
             "一级" => ("一级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["二级", "三级", "文本", "图片", "表格", "当"]),
@@ -437,19 +422,11 @@ impl Checker<'_, '_> {
         let title = t.get("标题").map(|p| self.template_text(&p.value));
         let mut conditional_prompts = Vec::new();
         let mut children = Vec::new();
-        let mut child_words: usize = 0;
-        let mut child_lines: u32 = 0;
         for child in &t.blocks {
             match child.keyword.text.as_str() {
                 "当" => conditional_prompts.extend(self.conditional(child)),
                 "列" => {}
-                _ => {
-                    if let Some(built) = self.node(child) {
-                        child_words = child_words.saturating_add(built.min_words);
-                        child_lines = child_lines.saturating_add(built.heading_lines);
-                        children.push(built.node);
-                    }
-                }
+                _ => children.extend(self.node(child)),
             }
         }
         let kind = match kw {
@@ -461,26 +438,20 @@ impl Checker<'_, '_> {
             _ => NodeKind::Table { title, columns: self.columns(&t, b, &place) },
         };
         if let (Some(bud), Some(p)) = (&budget, budget_prop) {
-            self.budget_conflict(bud, p.value.span, child_words, &place);
+            let children_min = children.iter().map(Node::min_words).fold(0, usize::saturating_add);
+            self.budget_conflict(bud, p.value.span, children_min, &place);
         }
-        let times = repeat.map_or(1, |r| r.min as usize);
-        let own_line = u32::from(matches!(kw, "一级" | "二级"));
-        let built = Built {
-            min_words: budget.as_ref().map_or(0, |b| b.min).max(child_words).saturating_mul(times),
-            heading_lines: (own_line + child_lines).saturating_mul(times as u32),
-            node: Node {
-                id: id?.text,
-                kind,
-                repeat,
-                budget,
-                prompt: t.text("提示"),
-                example: t.text("示例"),
-                conditional_prompts,
-                required: t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true),
-                children,
-            },
-        };
-        Some(built)
+        Some(Node {
+            id: id?.text,
+            kind,
+            repeat,
+            budget,
+            prompt: t.text("提示"),
+            example: t.text("示例"),
+            conditional_prompts,
+            required: t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true),
+            children,
+        })
     }
 
     fn repeat(&mut self, p: &syntax::Prop, unit: &str) -> Option<Repeat> {
@@ -642,11 +613,8 @@ impl Checker<'_, '_> {
         }
     }
 
-    fn page_fit(&mut self, limit: PageLimit, style: &Style, span: Span, words: usize, extra_lines: u32) {
-        let cap = Capacity::of(style);
-        let text_lines = u32::try_from(words).unwrap_or(u32::MAX).div_ceil(cap.chars_per_line);
-        let lines = text_lines.saturating_add(extra_lines);
-        let pages = cap.pages_for_lines(lines);
+    fn page_fit(&mut self, limit: PageLimit, spec: &FormSpec, span: Span) {
+        let PageNeed { words, lines, pages, capacity: cap } = layout::minimum_pages(spec);
         if pages <= limit.max {
             return;
         }
