@@ -12,7 +12,7 @@ use wengao::document::{self, Owner};
 use wengao::draft::{Draft, Picture};
 use wengao::edit;
 use wengao::review::{self, Problem};
-use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
+use wengao::spec::{Align, Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
 
 use crate::files;
 use crate::storage::{self, DraftMeta};
@@ -30,6 +30,8 @@ struct Ctx {
     live: Memo<Live>,
     /// Refusals and results, shown in the toolbar.
     notice: RwSignal<String>,
+    /// Whether the paged preview is shown.
+    preview: RwSignal<bool>,
 }
 
 /// Everything derived from the draft on each change, by the core crate.
@@ -39,16 +41,24 @@ struct Live {
     labels: HashMap<Owner, String>,
     total: usize,
     pages: u32,
+    /// Roughly how many 字 to cut to fit the page limit.
+    over: u32,
+    /// The pages as the preview draws them.
+    view: Vec<Vec<wengao::layout::PageItem>>,
     problems: Vec<Problem>,
 }
 
 fn derive(spec: &FormSpec, draft: &Draft) -> Live {
     let doc = document::assemble(spec, draft);
+    let layout = wengao::layout::lay_out(&doc, &spec.style);
+    let estimate = wengao::layout::estimate_of(&layout, &spec.style);
     Live {
         counts: review::counts_by_path(&doc),
         labels: doc.labels.iter().cloned().collect(),
         total: doc.counts().words,
-        pages: wengao::layout::estimate(&doc, &spec.style).pages,
+        pages: estimate.pages,
+        over: spec.page_limit.map_or(0, |l| estimate.chars_over(l.max)),
+        view: wengao::layout::page_view(&doc, &layout, &spec.style),
         problems: review::problems(spec, draft),
     }
 }
@@ -83,6 +93,7 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
         structure: RwSignal::new(0),
         live,
         notice: RwSignal::new(String::new()),
+        preview: RwSignal::new(false),
     };
     provide_context(ctx);
     // Picture bytes come from IndexedDB, after the text.
@@ -178,7 +189,7 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
             <Show when=move || other_tab.get()>
                 <p class="banner warn" role="alert">"这份草稿在另一个标签页里也开着，并且那边刚刚改过。两边同时编辑会互相覆盖：请只在一个标签页里写。"</p>
             </Show>
-            <div class="layout">
+            <div class="layout" class:with-preview=move || ctx.preview.get()>
                 <Outline/>
                 <div class="form">
                     <Summary/>
@@ -190,6 +201,9 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
                 </div>
+                <Show when=move || ctx.preview.get()>
+                    <Preview/>
+                </Show>
             </div>
         </div>
     }
@@ -203,22 +217,37 @@ fn Summary() -> impl IntoView {
     let budget = spec.with_value(|s| s.budget.clone());
     let limit = spec.with_value(|s| s.page_limit);
     let prompt = spec.with_value(|s| s.prompt.clone());
+    // When the budgets' minima alone overflow the page limit, say so once.
+    let conflict = spec.with_value(|s| {
+        let limit = s.page_limit?;
+        let need = wengao::layout::minimum_pages(s);
+        (need.pages > limit.max).then(|| {
+            format!(
+                "注意：按各部分字数要求的下限，全文至少约{}字、约{}页，而页数上限是{}页（每页{}行、每行{}字）。字数和页数的要求不能同时满足：请先守住页数，各部分按比例精简。",
+                need.words, need.pages, limit.max, need.capacity.lines_per_page, need.capacity.chars_per_line
+            )
+        })
+    });
     view! {
         <section class="summary" aria-label="全文概况">
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
-                <span class="pages" aria-label="估计页数">
+                <span class="pages" aria-label="估计页数" class:over={move || limit.is_some_and(|l| ctx.live.with(|v| v.pages > l.max))}>
                     {move || {
-                        let pages = ctx.live.with(|l| l.pages);
+                        let (pages, over) = ctx.live.with(|l| (l.pages, l.over));
                         match limit {
-                            Some(l) if pages > l.max => format!("约{pages}页 / 上限{}页：超出，需要压缩", l.max),
+                            Some(l) if pages > l.max => format!("约{pages}页 / 上限{}页：超出，约需删减{over}字", l.max),
                             Some(l) => format!("约{pages}页 / 上限{}页", l.max),
                             None => format!("约{pages}页"),
                         }
                     }}
                 </span>
+                <button type="button" class="small" aria-pressed=move || ctx.preview.get().to_string() on:click=move |_| ctx.preview.update(|p| *p = !*p)>
+                    "分页预览"
+                </button>
             </div>
+            {conflict.map(|c| view! { <p class="conflict" role="note">{c}</p> })}
         </section>
         {prompt.map(|p| view! { <div class="doc-prompt"><Prompt text=p key="全文".into()/></div> })}
     }
@@ -895,4 +924,116 @@ fn ExportButton() -> impl IntoView {
 /// Now as a W3C date-time, for the file's properties.
 fn now_w3c() -> String {
     String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// CSS font families for a style sheet's font, with what offices and free systems
+/// have instead: 仿宋_GB2312 → 仿宋 → FangSong → a Ming face → serif.
+fn font_family(font: &str) -> String {
+    let fallbacks: &[&str] = match font {
+        "仿宋_GB2312" | "仿宋" => &["仿宋", "FangSong", "STFangsong", "AR PL UMing CN", "Noto Serif CJK SC", "serif"],
+        "楷体_GB2312" | "楷体" => &["楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "serif"],
+        "黑体" => &["SimHei", "STHeiti", "Noto Sans CJK SC", "sans-serif"],
+        "华文中宋" => &["STZhongsong", "Noto Serif CJK SC", "serif"],
+        "宋体" => &["SimSun", "Noto Serif CJK SC", "serif"],
+        _ => &["serif"],
+    };
+    std::iter::once(font).chain(fallbacks.iter().copied()).map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(",")
+}
+
+/// A4 pages drawn from the page model, with the page numbers where they print.
+#[component]
+fn Preview() -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let style = ctx.spec.with_value(|s| s.style.clone());
+    // Pixels per twip: an A4 page 400 px wide.
+    let scale = 400.0 / f64::from(style.page.width);
+    let px = move |twips: u32| format!("{:.2}px", f64::from(twips) * scale);
+    let page = style.page;
+    let pn = style.page_number.clone();
+    view! {
+        <aside class="preview" aria-label="分页预览">
+            {move || {
+                let view = ctx.live.with(|l| l.view.clone());
+                let total = view.len();
+                view.into_iter()
+                    .enumerate()
+                    .map(|(n, items)| {
+                        let number = n + 1;
+                        let odd = number % 2 == 1;
+                        let align = if odd { pn.odd } else { pn.even };
+                        let inset = pn.inset_chars_x100 * pn.size_half_points / 10;
+                        let number_style = format!(
+                            "top:{};left:{};width:{};text-align:{};font-family:{};font-size:{};{}",
+                            px(page.height - page.margin_bottom + pn.below_text),
+                            px(page.margin_left),
+                            px(page.text_width()),
+                            css_align(align),
+                            font_family(&pn.font),
+                            px(pn.size_half_points * 10),
+                            match align {
+                                Align::Right => format!("padding-right:{}", px(inset)),
+                                Align::Left => format!("padding-left:{}", px(inset)),
+                                _ => String::new(),
+                            }
+                        );
+                        let lines = items
+                            .into_iter()
+                            .map(|item| {
+                                let position = format!(
+                                    "top:{};left:{};width:{};height:{};line-height:{};text-indent:{};text-align:{};text-align-last:{}",
+                                    px(page.margin_top + item.top),
+                                    px(page.margin_left),
+                                    px(page.text_width()),
+                                    px(item.height),
+                                    px(item.height),
+                                    px(item.indent),
+                                    css_align(item.align),
+                                    // A paragraph's last line is not spread out.
+                                    match (item.full, item.align) {
+                                        (true, _) => "justify",
+                                        (false, Align::Justify) => "left",
+                                        (false, a) => css_align(a),
+                                    }
+                                );
+                                if item.picture {
+                                    return view! { <div class="pv-picture" style=position>"图片"</div> }.into_any();
+                                }
+                                let runs = item
+                                    .runs
+                                    .into_iter()
+                                    .map(|(role, text)| {
+                                        let rs = style.role(role);
+                                        let font = format!(
+                                            "font-family:{};font-size:{};font-weight:{}",
+                                            font_family(&rs.font),
+                                            px(rs.size_half_points * 10),
+                                            if rs.bold { 700 } else { 400 }
+                                        );
+                                        view! { <span style=font>{text}</span> }
+                                    })
+                                    .collect_view();
+                                view! { <div class="pv-line" style=position>{runs}</div> }.into_any()
+                            })
+                            .collect_view();
+                        view! {
+                            <div class="pv-page" role="figure" style=format!("width:{};height:{}", px(page.width), px(page.height))
+                                aria-label=format!("第{number}页，共{total}页")>
+                                {lines}
+                                <div class="pv-number" style=number_style>{format!("{}{number}{}", pn.prefix, pn.suffix)}</div>
+                            </div>
+                        }
+                    })
+                    .collect_view()
+            }}
+        </aside>
+    }
+}
+
+fn css_align(a: Align) -> &'static str {
+    match a {
+        Align::Left => "left",
+        Align::Center => "center",
+        Align::Right => "right",
+        Align::Justify => "justify",
+    }
 }

@@ -53,8 +53,8 @@ fn main() {
         measure(&format!("assemble + count {template}"), 500, || {
             black_box(wengao::document::assemble(black_box(&spec), black_box(&draft)).counts());
         });
-        measure(&format!("page estimate {template}"), 500, || {
-            black_box(wengao::layout::estimate(black_box(&doc), &spec.style));
+        measure(&format!("page layout {template}"), 500, || {
+            black_box(wengao::layout::lay_out(black_box(&doc), &spec.style));
         });
         let options = wengao::docx::RenderOptions::default();
         let bytes = wengao::docx::render(&spec, &draft, &options);

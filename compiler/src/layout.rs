@@ -260,7 +260,11 @@ impl Estimate {
 
 /// The page count and how full the last page is.
 pub fn estimate(doc: &Document, style: &Style) -> Estimate {
-    let l = lay_out(doc, style);
+    estimate_of(&lay_out(doc, style), style)
+}
+
+/// The same, for a layout already made.
+pub fn estimate_of(l: &Layout, style: &Style) -> Estimate {
     let capacity = Capacity::of(style);
     Estimate {
         pages: l.pages.len() as u32,
@@ -423,6 +427,81 @@ fn table_row_heights(t: &crate::document::Table, style: &Style, width: u32) -> V
                 .max()
                 .unwrap_or(1);
             lines * pitch + 40
+        })
+        .collect()
+}
+
+/// One thing on a page of the preview, positioned in twips from the top of the
+/// type area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageItem {
+    pub top: u32,
+    pub height: u32,
+    /// First-line indent, in twips (0 on other lines).
+    pub indent: u32,
+    pub align: crate::spec::Align,
+    /// Whether the line is spread to the full width (justified, not its paragraph's last).
+    pub full: bool,
+    /// The text in pieces by role (font, size, weight); empty for a picture.
+    pub runs: Vec<(Role, String)>,
+    pub picture: bool,
+}
+
+/// The pages as the preview draws them: every line's text by role, pictures as
+/// boxes, table rows as lines of their cells.
+pub fn page_view(doc: &Document, layout: &Layout, style: &Style) -> Vec<Vec<PageItem>> {
+    layout
+        .pages
+        .iter()
+        .map(|page| {
+            page.iter()
+                .map(|placed| match &doc.blocks[placed.block] {
+                    Block::Paragraph(p) => {
+                        let rs = style.role(p.role);
+                        let total = p.text().chars().count() as u32;
+                        let mut runs = Vec::new();
+                        let mut at = 0u32;
+                        for r in &p.runs {
+                            let len = r.text.chars().count() as u32;
+                            let (from, to) = (placed.start.max(at), placed.end.min(at + len));
+                            if from < to {
+                                runs.push((r.role, r.text.chars().skip((from - at) as usize).take((to - from) as usize).collect()));
+                            }
+                            at += len;
+                        }
+                        PageItem {
+                            top: placed.top,
+                            height: placed.height,
+                            indent: if placed.start == 0 { rs.first_line_indent_chars_x100 * rs.size_half_points / 10 } else { 0 },
+                            align: rs.align,
+                            full: rs.align == crate::spec::Align::Justify && placed.end < total,
+                            runs,
+                            picture: false,
+                        }
+                    }
+                    Block::Picture { .. } => PageItem {
+                        top: placed.top,
+                        height: placed.height,
+                        indent: 0,
+                        align: crate::spec::Align::Center,
+                        full: false,
+                        runs: Vec::new(),
+                        picture: true,
+                    },
+                    Block::Table(t) => {
+                        let cells = if placed.start == 0 { t.columns.iter().map(|(c, _)| c.clone()).collect() } else { t.rows.get(placed.start as usize - 1).cloned().unwrap_or_default() };
+                        PageItem {
+                            top: placed.top,
+                            height: placed.height,
+                            indent: 0,
+                            align: crate::spec::Align::Left,
+                            full: false,
+                            runs: vec![(Role::Table, cells.join(" ｜ "))],
+                            picture: false,
+                        }
+                    }
+                })
+                .collect()
         })
         .collect()
 }

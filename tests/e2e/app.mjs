@@ -187,6 +187,39 @@ try {
   const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)].toFixed(1);
   console.log(`  input→counter ${pct(timings.counter, 0.5)} ms median / ${pct(timings.counter, 0.95)} ms p95; input→next frame ${pct(timings.frame, 0.5)} / ${pct(timings.frame, 0.95)} ms (3086-字 draft)`);
 
+  step('the paged preview shows the pages `wengao pages` counts, numbers odd right / even left');
+  await page.getByRole('button', { name: '分页预览' }).click();
+  const preview = page.getByRole('complementary', { name: '分页预览' });
+  await preview.waitFor();
+  const [typed] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿' }).click()]);
+  const fullDraft = path.join(tmp, 'typed.json');
+  await typed.saveAs(fullDraft);
+  const cliPages = Number(cli('pages', 'templates/述职报告.wg', fullDraft).match(/共(\d+)页/)[1]);
+  assert.equal(await preview.getByRole('figure', { name: new RegExp(`^第\\d+页，共${cliPages}页$`) }).count(), cliPages);
+  assert.match(await page.getByLabel('估计页数').innerText(), new RegExp(`约${cliPages}页 / 上限6页：超出，约需删减\\d+字`));
+  assert.match(await page.getByRole('note').innerText(), /字数和页数的要求不能同时满足/);
+  const previewTimings = await page.evaluate(async () => {
+    const area = document.querySelector('[aria-label="一、（一）一是 正文"]');
+    const pages = document.querySelector('[aria-label="分页预览"]');
+    const times = [];
+    for (let i = 0; i < 20; i++) {
+      let changed = false;
+      const seen = new MutationObserver(() => { changed = true; });
+      seen.observe(pages, { subtree: true, childList: true, characterData: true });
+      const t0 = performance.now();
+      area.value += '建';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      while (!changed) await new Promise((r) => setTimeout(r, 0));
+      await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+      times.push(performance.now() - t0);
+      seen.disconnect();
+    }
+    return times;
+  });
+  console.log(`  input→preview redrawn, next frame ${pct(previewTimings, 0.5)} ms median / ${pct(previewTimings, 0.95)} ms p95`);
+  await page.screenshot({ path: `${shots}/preview.png` });
+  await page.getByRole('button', { name: '分页预览' }).click();
+
   step('创新案例 with two pictures and captions; a file that is not a picture is refused');
   await page.getByRole('button', { name: '← 返回' }).click();
   await page.getByRole('button', { name: '新建基层党建创新案例' }).click();
