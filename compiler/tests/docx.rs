@@ -6,7 +6,7 @@
 
 use std::collections::BTreeMap;
 use std::io::Read;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use quick_xml::events::Event;
@@ -125,9 +125,8 @@ impl Package {
 
 // ---- drafts ----
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
+mod common;
+use common::root;
 
 fn spec(name: &str) -> FormSpec {
     let t = TEMPLATES.iter().find(|t| t.name() == name).unwrap();
@@ -515,95 +514,52 @@ fn a_picture_that_is_not_one_is_refused() {
 
 // ---- laid out by LibreOffice ----
 
-struct Pdf {
-    pages: Vec<(f64, f64, Vec<(f64, f64, f64, f64, String)>)>,
-}
-
-/// Converts with LibreOffice (fonts mapped by tests/fonts/fonts.conf) and reads
-/// every word's box with pdftotext -bbox; None when the tools are missing.
-fn layout(name: &str, bytes: &[u8]) -> Option<Pdf> {
-    let have = |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
-    if !have("soffice") || !have("pdftotext") {
-        assert!(std::env::var_os("WENGAO_REQUIRE_LIBREOFFICE").is_none(), "LibreOffice and poppler are required");
-        eprintln!("skipped: LibreOffice or pdftotext not installed");
-        return None;
-    }
-    let dir = std::env::temp_dir().join(format!("wengao-lo-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let docx = dir.join(format!("{name}.docx"));
-    std::fs::write(&docx, bytes).unwrap();
-    let status = Command::new("soffice")
-        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .arg(&docx)
-        .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
-        .env("HOME", &dir)
-        .output()
-        .unwrap();
-    assert!(status.status.success(), "soffice: {}", String::from_utf8_lossy(&status.stderr));
-    let out = Command::new("pdftotext").arg("-bbox").arg(dir.join(format!("{name}.pdf"))).arg("-").output().unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    let _ = std::fs::remove_dir_all(&dir);
-    let num = |s: &str, key: &str| -> f64 {
-        let at = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
-    };
-    let mut pages = Vec::new();
-    for page in html.split("<page ").skip(1) {
-        let words = page
-            .split("<word ")
-            .skip(1)
-            .map(|w| {
-                let text = w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_string();
-                (num(w, "xMin"), num(w, "yMin"), num(w, "xMax"), num(w, "yMax"), text)
-            })
-            .collect();
-        pages.push((num(page, "width"), num(page, "height"), words));
-    }
-    Some(Pdf { pages })
-}
-
 /// On every page the number N sits below the type area (about 7 mm), at the right
 /// on odd pages and at the left on even pages.
-fn assert_page_numbers(pdf: &Pdf) {
+fn assert_page_numbers(pages: &[common::Page]) {
     let mm = 72.0 / 25.4;
-    for (n, (width, height, words)) in pdf.pages.iter().enumerate() {
+    for (n, page) in pages.iter().enumerate() {
         let n = n + 1;
-        let type_bottom = height - 35.0 * mm;
-        let below: Vec<_> = words.iter().filter(|w| w.1 > type_bottom - 1.0).collect();
-        let number = below.iter().find(|w| w.4.trim_matches(['—', ' ']) == n.to_string());
+        let type_bottom = page.height - 35.0 * mm;
+        let below: Vec<_> = page.words.iter().filter(|w| w.y_min > type_bottom - 1.0).collect();
+        let number = below.iter().find(|w| w.text.trim_matches(['—', ' ']) == n.to_string());
         let number = number.unwrap_or_else(|| panic!("page {n}: no number below the type area: {below:?}"));
-        let gap = (below.iter().map(|w| w.1).fold(f64::MAX, f64::min) - type_bottom) / mm;
+        let gap = (below.iter().map(|w| w.y_min).fold(f64::MAX, f64::min) - type_bottom) / mm;
         assert!((2.0..=10.0).contains(&gap), "page {n}: number {gap:.1} mm below the type area");
-        let centre = (number.0 + number.2) / 2.0;
+        let centre = (number.x_min + number.x_max) / 2.0;
         if n % 2 == 1 {
-            assert!(centre > width / 2.0, "page {n} (odd): number at the left");
+            assert!(centre > page.width / 2.0, "page {n} (odd): number at the left");
         } else {
-            assert!(centre < width / 2.0, "page {n} (even): number at the right");
+            assert!(centre < page.width / 2.0, "page {n} (even): number at the right");
         }
     }
 }
 
 #[test]
 fn libreoffice_lays_out_the_examples_with_page_numbers_where_they_belong() {
-    let cases = [("述职报告", "述职报告-六页", Some(6)), ("述职报告", "述职报告", Some(9)), ("创新案例", "创新案例", None)];
-    for (template, name, pages) in cases {
-        let spec = spec(template);
-        let bytes = render(&spec, &fixture(name), &RenderOptions::default());
-        keep(name, &bytes);
-        let Some(pdf) = layout(name, &bytes) else { return };
-        eprintln!("{name}: {} pages in LibreOffice", pdf.pages.len());
-        if let Some(pages) = pages {
-            assert_eq!(pdf.pages.len(), pages, "{name}");
-        }
-        assert_page_numbers(&pdf);
+    if !common::libreoffice() {
+        return;
     }
+    let cases = [("述职报告", "述职报告-六页", Some(6)), ("述职报告", "述职报告", Some(9)), ("创新案例", "创新案例", None)];
+    let mut files: Vec<(String, Vec<u8>)> = cases
+        .iter()
+        .map(|(template, name, _)| (name.to_string(), render(&spec(template), &fixture(name), &RenderOptions::default())))
+        .collect();
     // LibreOffice takes minutes over 100,000 characters; 6,000 make the point.
     let (spec, draft) = hostile(6_000);
-    let bytes = render(&spec, &draft, &RenderOptions::default());
-    keep("hostile", &bytes);
-    if let Some(pdf) = layout("hostile", &bytes) {
-        assert!(pdf.pages.len() > 12, "the long block fills many pages");
-        assert_page_numbers(&pdf);
+    files.push(("hostile".into(), render(&spec, &draft, &RenderOptions::default())));
+    for (name, bytes) in &files {
+        keep(name, bytes);
     }
+    let laid_out = common::lay_out(&files);
+    for ((_, name, pages), pdf) in cases.iter().zip(&laid_out) {
+        eprintln!("{name}: {} pages in LibreOffice", pdf.len());
+        if let Some(pages) = pages {
+            assert_eq!(pdf.len(), *pages, "{name}");
+        }
+        assert_page_numbers(pdf);
+    }
+    let hostile = laid_out.last().unwrap();
+    assert!(hostile.len() > 12, "the long block fills many pages");
+    assert_page_numbers(hostile);
 }

@@ -4,17 +4,12 @@
 //! shapes), each rendered, converted by LibreOffice (fonts by tests/fonts/fonts.conf)
 //! and compared page by page with `layout::lay_out`. Prints the agreement figure.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
-
 use wengao::builtin::{BuiltinStyles, TEMPLATES};
 use wengao::docx::{render, RenderOptions};
 use wengao::draft::{Draft, Item};
 use wengao::spec::{FormSpec, NodeKind};
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
+mod common;
 
 fn spec(name: &str) -> FormSpec {
     let t = TEMPLATES.iter().find(|t| t.name() == name).unwrap();
@@ -117,24 +112,17 @@ fn fill(rng: &mut Rng, spec: &FormSpec, draft: &mut Draft) {
     walk(rng, &spec.body, &mut draft.body);
 }
 
-/// The first characters of each page in LibreOffice's PDF (page numbers and
-/// blanks left out), by `pdftotext -bbox`.
-fn pdf_openings(pdf: &Path) -> Vec<String> {
-    let out = Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().unwrap();
-    let html = String::from_utf8(out.stdout).unwrap();
-    let num = |s: &str, key: &str| -> f64 {
-        let at = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
-        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
-    };
-    html.split("<page ")
-        .skip(1)
+/// The first characters of each page in LibreOffice's layout: the top-left word
+/// above the page number (the words come in content order, not reading order).
+fn openings(pages: &[common::Page]) -> Vec<String> {
+    pages
+        .iter()
         .map(|page| {
-            let bottom = num(page, "height") - 35.0 * 72.0 / 25.4;
-            // The top-left word: the words come in content order, not reading order.
-            page.split("<word ")
-                .skip(1)
-                .filter(|w| num(w, "yMin") < bottom - 1.0)
-                .map(|w| ((num(w, "yMin") / 4.0).round() as i64, (num(w, "xMin") * 10.0) as i64, w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_string()))
+            let bottom = page.height - 35.0 * 72.0 / 25.4;
+            page.words
+                .iter()
+                .filter(|w| w.y_min < bottom - 1.0)
+                .map(|w| ((w.y_min / 4.0).round() as i64, (w.x_min * 10.0) as i64, w.text.clone()))
                 .min()
                 .map(|(_, _, text)| text)
                 .unwrap_or_default()
@@ -144,45 +132,29 @@ fn pdf_openings(pdf: &Path) -> Vec<String> {
 
 #[test]
 fn the_page_model_agrees_with_libreoffice_on_the_corpus() {
-    let have = |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
-    if !have("soffice") || !have("pdftotext") {
-        assert!(std::env::var_os("WENGAO_REQUIRE_LIBREOFFICE").is_none(), "LibreOffice and poppler are required");
-        eprintln!("skipped: LibreOffice or pdftotext not installed");
+    if !common::libreoffice() {
         return;
     }
-    let dir = std::env::temp_dir().join(format!("wengao-corpus-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
     let mut rng = Rng(0x5EED_2026_0001);
-    let mut cases = Vec::new();
+    let mut files = Vec::new();
+    let mut models = Vec::new();
     for k in 0..32 {
         let name = if k % 4 == 3 { "创新案例" } else { "述职报告" };
         let spec = spec(name);
         let mut draft = Draft::new(&spec);
         fill(&mut rng, &spec, &mut draft);
-        let file = dir.join(format!("{k:02}.docx"));
-        std::fs::write(&file, render(&spec, &draft, &RenderOptions::default())).unwrap();
-        if std::env::var_os("WENGAO_PAGES_DETAIL").is_some() {
-            std::fs::write(file.with_extension("json"), draft.to_json()).unwrap();
-        }
+        files.push((format!("{k:02}"), render(&spec, &draft, &RenderOptions::default())));
         let doc = wengao::document::assemble(&spec, &draft);
         let layout = wengao::layout::lay_out(&doc, &spec.style);
-        cases.push((k, file, wengao::layout::page_openings(&doc, &layout, 2)));
+        models.push(wengao::layout::page_openings(&doc, &layout, 2));
     }
-    let status = Command::new("soffice")
-        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", "pdf", "--outdir"])
-        .arg(&dir)
-        .args(cases.iter().map(|(_, f, _)| f))
-        .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
-        .env("HOME", &dir)
-        .output()
-        .unwrap();
-    assert!(status.status.success());
+    let laid_out = common::lay_out(&files);
     let mut same_pages = 0;
     let mut worst = 0i64;
     let (mut starts_checked, mut starts_same) = (0, 0);
     let mut report = Vec::new();
-    for (k, file, model) in &cases {
-        let lo = pdf_openings(&file.with_extension("pdf"));
+    for (k, (model, pdf)) in models.iter().zip(&laid_out).enumerate() {
+        let lo = openings(pdf);
         let diff = model.len() as i64 - lo.len() as i64;
         worst = worst.max(diff.abs());
         if diff == 0 {
@@ -198,19 +170,11 @@ fn the_page_model_agrees_with_libreoffice_on_the_corpus() {
         if diff != 0 {
             report.push(format!("draft {k:02}: model {} pages, LibreOffice {}", model.len(), lo.len()));
         }
-        if std::env::var_os("WENGAO_PAGES_DETAIL").is_some() {
-            eprintln!("draft {k:02}\n  model: {model:?}\n  lo:    {lo:?}");
-        }
     }
-    if std::env::var_os("WENGAO_PAGES_DETAIL").is_none() {
-        let _ = std::fs::remove_dir_all(&dir);
-    } else {
-        eprintln!("corpus kept in {}", dir.display());
-    }
-    let agreement = same_pages as f64 * 100.0 / cases.len() as f64;
+    let agreement = same_pages as f64 * 100.0 / models.len() as f64;
     eprintln!(
         "page model vs LibreOffice: {same_pages}/{} drafts with the same page count ({agreement:.1} %), largest difference {worst}; page starts equal {starts_same}/{starts_checked}",
-        cases.len()
+        models.len()
     );
     for line in &report {
         eprintln!("  {line}");

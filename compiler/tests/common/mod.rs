@@ -1,0 +1,93 @@
+// Each test crate uses part of this module.
+#![allow(dead_code)]
+
+//! What the tests share: the repository root, and LibreOffice laying .docx files
+//! out into PDF pages whose words are read back with `pdftotext -bbox`.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+pub fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
+}
+
+/// A word on a PDF page: its box in points and its text.
+#[derive(Debug, Clone)]
+pub struct Word {
+    pub x_min: f64,
+    pub y_min: f64,
+    pub x_max: f64,
+    pub text: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct Page {
+    pub width: f64,
+    pub height: f64,
+    pub words: Vec<Word>,
+}
+
+/// Whether LibreOffice and pdftotext are there; without them the layout tests
+/// skip, unless WENGAO_REQUIRE_LIBREOFFICE says they must run (as in CI).
+pub fn libreoffice() -> bool {
+    let have = |tool: &str| Command::new("sh").args(["-c", &format!("command -v {tool}")]).output().is_ok_and(|o| o.status.success());
+    if have("soffice") && have("pdftotext") {
+        return true;
+    }
+    assert!(std::env::var_os("WENGAO_REQUIRE_LIBREOFFICE").is_none(), "LibreOffice and poppler are required");
+    eprintln!("skipped: LibreOffice or pdftotext not installed");
+    false
+}
+
+/// Converts .docx files (bytes by name) to PDF in one LibreOffice run, with the
+/// Attachment 1 fonts mapped by tests/fonts/fonts.conf; returns each file's pages.
+pub fn lay_out(files: &[(String, Vec<u8>)]) -> Vec<Vec<Page>> {
+    let dir = std::env::temp_dir().join(format!("wengao-lo-{}-{}", std::process::id(), files.first().map_or("", |(n, _)| n.as_str())));
+    std::fs::create_dir_all(&dir).unwrap();
+    let paths: Vec<PathBuf> = files
+        .iter()
+        .map(|(name, bytes)| {
+            let path = dir.join(format!("{name}.docx"));
+            std::fs::write(&path, bytes).unwrap();
+            path
+        })
+        .collect();
+    let status = Command::new("soffice")
+        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", "pdf", "--outdir"])
+        .arg(&dir)
+        .args(&paths)
+        .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
+        .env("HOME", &dir)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "soffice: {}", String::from_utf8_lossy(&status.stderr));
+    let pages = paths.iter().map(|p| pdf_pages(&p.with_extension("pdf"))).collect();
+    let _ = std::fs::remove_dir_all(&dir);
+    pages
+}
+
+fn pdf_pages(pdf: &Path) -> Vec<Page> {
+    let out = Command::new("pdftotext").arg("-bbox").arg(pdf).arg("-").output().unwrap();
+    let html = String::from_utf8(out.stdout).unwrap();
+    let num = |s: &str, key: &str| -> f64 {
+        let at = s.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        s[at..at + s[at..].find('"').unwrap()].parse().unwrap()
+    };
+    html.split("<page ")
+        .skip(1)
+        .map(|page| Page {
+            width: num(page, "width"),
+            height: num(page, "height"),
+            words: page
+                .split("<word ")
+                .skip(1)
+                .map(|w| Word {
+                    x_min: num(w, "xMin"),
+                    y_min: num(w, "yMin"),
+                    x_max: num(w, "xMax"),
+                    text: w[w.find('>').unwrap() + 1..w.find("</word>").unwrap()].to_string(),
+                })
+                .collect(),
+        })
+        .collect()
+}
