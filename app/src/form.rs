@@ -639,7 +639,7 @@ fn Meter(path: Owner, budget: Budget, name: String) -> impl IntoView {
             <span class="words">{move || format!("{}字", words.get())}</span>
             <span class="budget">{describe}</span>
             <span class="state">{move || state().label()}</span>
-            <span class="bar"><span class="fill" style=move || format!("width:{}%", (words.get() * 100 / full).min(100))></span></span>
+            <span class="meter-bar"><span class="fill" style=move || format!("width:{}%", (words.get() * 100 / full).min(100))></span></span>
         </div>
     }
 }

@@ -214,19 +214,20 @@ impl<'d> Assembler<'_, 'd> {
                     None => item.lead.trim().to_string(),
                 };
                 let mut runs = vec![TextRun { text: label + &with_full_stop(&lead), role: Role::Heading3 }];
-                if !item.text.is_empty() {
-                    runs.push(TextRun { text: item.text.clone(), role: Role::Body });
+                let text = one_paragraph(&item.text);
+                if !text.is_empty() {
+                    runs.push(TextRun { text, role: Role::Body });
                 }
                 self.paragraph(Role::Heading3, runs, None, path);
             }
             NodeKind::Text { multiple_paragraphs } => {
-                let paragraphs: Vec<&str> = if *multiple_paragraphs {
-                    item.text.split('\n').filter(|p| !p.trim().is_empty()).collect()
+                let paragraphs: Vec<String> = if *multiple_paragraphs {
+                    item.text.split('\n').map(unindented).filter(|p| !p.is_empty()).map(str::to_string).collect()
                 } else {
-                    Some(item.text.as_str()).filter(|t| !t.trim().is_empty()).into_iter().collect()
+                    Some(one_paragraph(&item.text)).filter(|t| !t.is_empty()).into_iter().collect()
                 };
-                for p in paragraphs {
-                    self.paragraph(Role::Body, vec![TextRun { text: p.to_string(), role: Role::Body }], None, path);
+                for text in paragraphs {
+                    self.paragraph(Role::Body, vec![TextRun { text, role: Role::Body }], None, path);
                 }
             }
             NodeKind::Pictures { .. } => {
@@ -259,6 +260,29 @@ impl<'d> Assembler<'_, 'd> {
             }
         }
     }
+}
+
+/// A paragraph as typed or pasted from Word, without the spaces (often two
+/// ideographic spaces, U+3000) drafters indent with by hand: the style already
+/// indents the first line by two characters, and a manual indent would double it.
+fn unindented(line: &str) -> &str {
+    line.trim_start().trim_end_matches(['\r', ' ', '\t'])
+}
+
+/// A text the template prints as one paragraph (a 一是 point, a single-paragraph
+/// part). Text pasted from Word arrives in several lines; they are joined, since a
+/// line break inside the paragraph would print as a ragged line in the file.
+/// Latin words on either side of a join keep a space between them.
+fn one_paragraph(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.split('\n').map(unindented).filter(|l| !l.is_empty()) {
+        let latin = |c: Option<char>| c.is_some_and(|c| c.is_ascii_alphanumeric());
+        if latin(out.chars().last()) && latin(line.chars().next()) {
+            out.push(' ');
+        }
+        out.push_str(line);
+    }
+    out
 }
 
 /// A heading the drafter left blank prints as XXX, as the seed's templates do.

@@ -105,7 +105,8 @@ pub struct Problem {
 }
 
 /// What a drafter should still look at: empty required fields and texts, budgets
-/// not met, too few pictures or captions. The drafter may export anyway.
+/// not met, more pages than the limit (by the page model), too few pictures or
+/// captions. The drafter may export anyway.
 pub fn problems(spec: &FormSpec, draft: &Draft) -> Vec<Problem> {
     let mut out = Vec::new();
     for f in &spec.fields {
@@ -119,6 +120,13 @@ pub fn problems(spec: &FormSpec, draft: &Draft) -> Vec<Problem> {
     if let Some(b) = &spec.budget {
         if b.state(total) != BudgetState::Fits {
             out.push(Problem { field: None, path: Vec::new(), message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()) });
+        }
+    }
+    if let Some(limit) = spec.page_limit {
+        let estimate = crate::layout::estimate(&doc, &spec.style);
+        if estimate.pages > limit.max {
+            let over = estimate.chars_over(limit.max);
+            out.push(Problem { field: None, path: Vec::new(), message: format!("全文约{}页，上限{}页：超出，约需删减{over}字", estimate.pages, limit.max) });
         }
     }
     walk_problems(&doc, &spec.body, draft, &mut Vec::new(), &counts, &mut out);
@@ -188,7 +196,13 @@ fn walk_problems(
 fn occurrence_name(doc: &Document, owner: &[(String, usize)], node: &Node) -> String {
     match &node.kind {
         NodeKind::Heading { .. } => label(doc, owner).map(|l| format!("“{l}”")).unwrap_or_else(|| node.id.clone()),
-        NodeKind::Point { .. } => format!("第{}个要点", owner.last().map_or(1, |(_, i)| i + 1)),
+        // “一是” alone repeats in every section: name it with the sections above.
+        NodeKind::Point { .. } => {
+            let number = |path: &[(String, usize)]| doc.labels.iter().find(|(o, _)| o.as_slice() == path).map(|(_, l)| l.clone());
+            let parents: String = (1..owner.len()).filter_map(|n| number(&owner[..n])).collect();
+            let own = number(owner).unwrap_or_else(|| format!("第{}个要点", owner.last().map_or(1, |(_, i)| i + 1)));
+            if parents.is_empty() { format!("“{own}”") } else { format!("{parents}里的“{own}”") }
+        }
         NodeKind::Pictures { .. } => "图片".to_string(),
         _ => format!("“{}”", node.id),
     }

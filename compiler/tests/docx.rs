@@ -379,11 +379,14 @@ fn hostile(long: usize) -> (FormSpec, Draft) {
     // Eight characters a time.
     let long: String = "长文本𠀋😀&<>".repeat(long / 8 + 1);
     let body = &mut draft.body;
-    body.insert("导语".into(), vec![Item { text: format!("  前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}第一行\n第二行\r\n第三行\t制表符  "), ..Item::default() }]);
+    body.insert("导语".into(), vec![Item { text: format!("\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}第一行\n第二行\r\n第三行\t制表符  "), ..Item::default() }]);
     let first = &mut body.get_mut("履职情况").unwrap()[0];
     let point = &mut first.parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
     point.text = long;
     point.lead = "<b>不是标签</b> & “引号”".into();
+    let pasted = &mut first.parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[1];
+    pasted.lead = "从Word粘贴".into();
+    pasted.text = "\u{3000}\u{3000}第一行\r\n\r\n\u{3000}\u{3000}接着 Word\nstyle".into();
     // Empty optional and required nodes: no crash, no empty paragraphs.
     first.parts.get_mut("履职方面").unwrap()[1].title.clear();
     body.remove("下一步");
@@ -410,14 +413,17 @@ fn hostile_text_is_kept_safe_and_whole() {
     assert_eq!(ps[1].texts(), "XX街道党工委 😀 𠀋书记 张<三>&\"李'四\"", "emoji, 𠀋 and metacharacters kept");
     assert_eq!(ps[0].texts(), "2026年党建工作述职报告", "a blank field falls back to its default");
     let intro = &ps[3];
-    assert_eq!(intro.texts(), "  前导空格第一行第二行第三行制表符  ");
-    assert_eq!(intro.find_all("w:br").len(), 2, "line breaks inside a one-paragraph block");
+    // Pasted from Word: the hand-made indent goes (the style indents), the lines
+    // of a one-paragraph block are joined, the control characters dropped.
+    assert_eq!(intro.texts(), "前导空格第一行第二行第三行制表符");
+    assert_eq!(intro.find_all("w:br").len(), 0, "no line breaks inside a one-paragraph block");
     assert_eq!(intro.find_all("w:tab").len(), 1);
     assert!(intro.find_all("w:t").iter().all(|t| t.attr("xml:space") == Some("preserve")));
     let long = ps.iter().find(|p| p.texts().contains("长文本")).unwrap();
     let n = long.texts().chars().count();
     assert!(n > 100_000, "the 100,000-character block is all there: {n}");
     assert!(long.texts().starts_with("一是<b>不是标签</b> & “引号”。长文本"));
+    assert!(ps.iter().any(|p| p.texts() == "二是从Word粘贴。第一行接着 Word style"), "a pasted point is one paragraph");
     assert!(ps.iter().all(|p| !p.texts().is_empty() || !p.find_all("w:drawing").is_empty()), "no empty paragraphs");
     assert!(ps.iter().any(|p| p.texts() == "（二）XXX"), "an empty heading keeps its number and shows XXX");
     assert!(!ps.iter().any(|p| p.texts().starts_with("三、")), "a removed part is not rendered");
