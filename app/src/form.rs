@@ -9,7 +9,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wengao::document::{self, Owner};
-use wengao::draft::{Draft, Picture};
+use wengao::draft::{Draft, Item, Picture};
 use wengao::edit;
 use wengao::review::{self, Problem};
 use wengao::spec::{Align, Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
@@ -30,6 +30,8 @@ struct Ctx {
     live: Memo<Live>,
     /// Refusals and results, shown in the toolbar.
     notice: RwSignal<String>,
+    /// The last part removed from the form, where it was: 撤销 puts it back.
+    removed: RwSignal<Option<(Owner, Item)>>,
     /// Whether the paged preview is shown.
     preview: RwSignal<bool>,
 }
@@ -94,6 +96,7 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
         live,
         notice: RwSignal::new(String::new()),
         preview: RwSignal::new(false),
+        removed: RwSignal::new(None),
     };
     provide_context(ctx);
     // Picture bytes come from IndexedDB, after the text.
@@ -182,6 +185,9 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
                 <label class="file-button">"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft/></label>
                 <ExportButton/>
                 <span class="notice" role="status">{move || ctx.notice.get()}</span>
+                <Show when=move || ctx.removed.with(Option::is_some)>
+                    <button type="button" class="small" on:click=move |_| undo_removal(ctx)>"撤销删除"</button>
+                </Show>
             </nav>
             <Show when=move || !save_error.get().is_empty()>
                 <p class="banner error" role="alert">{move || save_error.get()}</p>
@@ -529,6 +535,18 @@ fn save_pictures(ctx: Ctx) {
     });
 }
 
+/// Puts the last removed part back where it was, pictures included.
+fn undo_removal(ctx: Ctx) {
+    let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else { return };
+    if ctx.draft.try_update(|d| edit::restore(d, &path, item)) == Some(true) {
+        ctx.notice.set("已撤销删除".into());
+        ctx.structure.update(|n| *n += 1);
+        save_pictures(ctx);
+    } else {
+        ctx.notice.set("无法撤销：它所在的部分已经删除".into());
+    }
+}
+
 /// Move up, move down and remove, with the reason when refused.
 fn controls_view(path: Owner, siblings: usize) -> AnyView {
     let ctx = expect_context::<Ctx>();
@@ -544,8 +562,9 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
     let remove = move |_| {
         let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p3)));
         match result {
-            Some(Ok(_)) => {
+            Some(Ok(item)) => {
                 ctx.notice.set(format!("已删除{removed_name}"));
+                ctx.removed.set(Some((p3.clone(), item)));
                 ctx.structure.update(|n| *n += 1);
             }
             Some(Err(e)) => ctx.notice.set(e),
@@ -907,15 +926,19 @@ fn ExportButton() -> impl IntoView {
         <button type="button" class="primary" on:click=click>"导出 Word"</button>
         <Show when=move || checking.get()>
             <div class="checklist" role="dialog" aria-label="导出前检查">
-                <p>"还有这些地方没写好（也可以先导出）："</p>
+                // The buttons come first: a long list must not hide them.
+                <p>
+                    <button type="button" class="primary" on:click=move |_| run()>"仍然导出"</button>
+                    " "
+                    <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
+                </p>
+                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.live.with(|l| l.problems.len()))}</p>
                 <ul>
                     {move || ctx.live.with(|l| l.problems.clone()).into_iter().map(|p| {
                         let href = if p.path.is_empty() { "#fields-heading".to_string() } else { format!("#{}", anchor(&p.path)) };
                         view! { <li><a href=href>{p.message}</a></li> }
                     }).collect_view()}
                 </ul>
-                <button type="button" class="primary" on:click=move |_| run()>"仍然导出"</button>
-                <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
             </div>
         </Show>
     }

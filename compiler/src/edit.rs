@@ -111,6 +111,15 @@ pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> R
     Ok(items.remove(*i))
 }
 
+/// Puts a removed occurrence back where it was (undo).
+pub fn restore(draft: &mut Draft, path: &[(String, usize)], item: Item) -> bool {
+    let Some(((id, i), parent)) = path.split_last() else { return false };
+    let Some(parts) = parts_mut(draft, parent) else { return false };
+    let items = parts.entry(id.clone()).or_default();
+    items.insert((*i).min(items.len()), item);
+    true
+}
+
 /// Moves an occurrence one place up (towards the start) or down; false at an end.
 pub fn move_item(draft: &mut Draft, path: &[(String, usize)], up: bool) -> bool {
     let Some(((id, i), parent)) = path.split_last() else { return false };
@@ -183,7 +192,7 @@ mod tests {
     }
 
     #[test]
-    fn moving_and_removing_keep_the_order() {
+    fn moving_and_undoing_a_removal_keep_the_order() {
         let (spec, mut draft) = report();
         let part = vec![("履职情况".to_string(), 0)];
         add(&spec, &mut draft, &part, "履职方面").unwrap();
@@ -194,8 +203,10 @@ mod tests {
         assert!(move_item(&mut draft, &second, true));
         let titles = |d: &Draft| d.body["履职情况"][0].parts["履职方面"].iter().map(|i| i.title.clone()).collect::<Vec<_>>();
         assert_eq!(titles(&draft), ["乙", "甲", "丙"]);
-        assert_eq!(remove(&spec, &mut draft, &second).unwrap().title, "甲");
+        let removed = remove(&spec, &mut draft, &second).unwrap();
         assert_eq!(titles(&draft), ["乙", "丙"]);
-        assert!(!move_item(&mut draft, &[part[0].clone(), ("履职方面".into(), 1)], false), "the last cannot move down");
+        assert!(restore(&mut draft, &second, removed));
+        assert_eq!(titles(&draft), ["乙", "甲", "丙"]);
+        assert!(!move_item(&mut draft, &[part[0].clone(), ("履职方面".into(), 2)], false));
     }
 }

@@ -125,6 +125,10 @@ try {
   assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'renumbered after the move');
   await page.getByRole('button', { name: '删除一、（一）三是' }).click();
   assert.equal(await page.getByLabel('一、（一）四是 要点句').count(), 0);
+  await page.getByRole('button', { name: '撤销删除' }).click();
+  assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'undo puts the point back in its place');
+  await page.getByRole('button', { name: '删除一、（一）三是' }).click();
+  assert.equal(await page.getByLabel('一、（一）四是 要点句').count(), 0);
   await page.screenshot({ path: `${shots}/form.png` });
 
   step('the count shown equals `wengao stats` on the exported draft');
