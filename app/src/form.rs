@@ -54,14 +54,15 @@ fn derive(spec: &FormSpec, draft: &Draft) -> Live {
     let doc = document::assemble(spec, draft);
     let layout = wengao::layout::lay_out(&doc, &spec.style);
     let estimate = wengao::layout::estimate_of(&layout, &spec.style);
+    let counts = review::counts_by_path(&doc);
     Live {
-        counts: review::counts_by_path(&doc),
+        problems: review::problems(spec, draft, &doc, &counts, &estimate),
+        counts,
         labels: doc.labels.iter().cloned().collect(),
         total: doc.counts().words,
         pages: estimate.pages,
         over: spec.page_limit.map_or(0, |l| estimate.chars_over(l.max)),
         view: wengao::layout::page_view(&doc, &layout, &spec.style),
-        problems: review::problems(spec, draft),
     }
 }
 

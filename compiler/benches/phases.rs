@@ -56,6 +56,9 @@ fn main() {
         measure(&format!("page layout {template}"), 500, || {
             black_box(wengao::layout::lay_out(black_box(&doc), &spec.style));
         });
+        measure(&format!("per keystroke in the app {template}"), 200, || {
+            black_box(keystroke(&spec, &draft));
+        });
         let options = wengao::docx::RenderOptions::default();
         let bytes = wengao::docx::render(&spec, &draft, &options);
         println!("{template}.docx: {} bytes", bytes.len());
@@ -63,4 +66,24 @@ fn main() {
             black_box(wengao::docx::render(black_box(&spec), black_box(&draft), &options));
         });
     }
+    // A hurried drafter pastes a whole 100,000-character file into one 一是 point.
+    let source = TEMPLATES.iter().find(|t| t.name() == "述职报告").unwrap().source_file();
+    let spec = wengao::compile(&source, &BuiltinStyles).spec.unwrap();
+    let mut draft = wengao::draft::Draft::from_json(&std::fs::read_to_string(format!("{fixtures}述职报告.json")).unwrap()).unwrap();
+    let point = &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
+    point.text = sentence.chars().cycle().take(100_000).collect();
+    measure("per keystroke in the app, 100,000-character paste", 20, || {
+            black_box(keystroke(&spec, &draft));
+        });
+}
+
+/// What the app derives from the draft on every change (app/src/form.rs `derive`).
+fn keystroke(spec: &wengao::spec::FormSpec, draft: &wengao::draft::Draft) -> usize {
+    let doc = wengao::document::assemble(spec, draft);
+    let layout = wengao::layout::lay_out(&doc, &spec.style);
+    let estimate = wengao::layout::estimate_of(&layout, &spec.style);
+    let counts = wengao::review::counts_by_path(&doc);
+    let problems = wengao::review::problems(spec, draft, &doc, &counts, &estimate);
+    let view = wengao::layout::page_view(&doc, &layout, &spec.style);
+    doc.counts().words + problems.len() + view.len()
 }

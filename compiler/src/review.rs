@@ -4,7 +4,11 @@
 
 use crate::document::{self, Block, Document};
 use crate::draft::Draft;
+use crate::layout::Estimate;
 use crate::spec::{Budget, BudgetState, FormSpec, Node, NodeKind};
+
+/// 字数 of every node occurrence, by its path.
+pub type PathCounts = std::collections::HashMap<Vec<(String, usize)>, usize>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartCount {
@@ -79,7 +83,7 @@ fn label(doc: &Document, owner: &[(String, usize)]) -> Option<String> {
 }
 
 /// 字数 of every node occurrence in the document, heading included, by path.
-pub fn counts_by_path(doc: &Document) -> std::collections::HashMap<Vec<(String, usize)>, usize> {
+pub fn counts_by_path(doc: &Document) -> PathCounts {
     let mut out = std::collections::HashMap::new();
     for block in &doc.blocks {
         let (owner, words) = match block {
@@ -106,16 +110,16 @@ pub struct Problem {
 
 /// What a drafter should still look at: empty required fields and texts, budgets
 /// not met, more pages than the limit (by the page model), too few pictures or
-/// captions. The drafter may export anyway.
-pub fn problems(spec: &FormSpec, draft: &Draft) -> Vec<Problem> {
+/// captions. The drafter may export anyway. Takes what the caller has already
+/// derived from the draft (the app does so on every keystroke): the assembled
+/// document, its counts by path and the page estimate.
+pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCounts, estimate: &Estimate) -> Vec<Problem> {
     let mut out = Vec::new();
     for f in &spec.fields {
         if f.required && draft.fields.get(&f.id).is_none_or(|v| v.trim().is_empty()) {
             out.push(Problem { field: Some(f.id.clone()), path: Vec::new(), message: format!("“{}”还没有填", f.label) });
         }
     }
-    let doc = document::assemble(spec, draft);
-    let counts = counts_by_path(&doc);
     let total = doc.counts().words;
     if let Some(b) = &spec.budget {
         if b.state(total) != BudgetState::Fits {
@@ -123,13 +127,12 @@ pub fn problems(spec: &FormSpec, draft: &Draft) -> Vec<Problem> {
         }
     }
     if let Some(limit) = spec.page_limit {
-        let estimate = crate::layout::estimate(&doc, &spec.style);
         if estimate.pages > limit.max {
             let over = estimate.chars_over(limit.max);
             out.push(Problem { field: None, path: Vec::new(), message: format!("全文约{}页，上限{}页：超出，约需删减{over}字", estimate.pages, limit.max) });
         }
     }
-    walk_problems(&doc, &spec.body, draft, &mut Vec::new(), &counts, &mut out);
+    walk_problems(doc, &spec.body, draft, &mut Vec::new(), counts, &mut out);
     out
 }
 
@@ -138,7 +141,7 @@ fn walk_problems(
     nodes: &[Node],
     draft: &Draft,
     owner: &mut Vec<(String, usize)>,
-    counts: &std::collections::HashMap<Vec<(String, usize)>, usize>,
+    counts: &PathCounts,
     out: &mut Vec<Problem>,
 ) {
     for node in nodes {

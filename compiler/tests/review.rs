@@ -27,10 +27,10 @@ fn fixture(name: &str) -> Draft {
 }
 
 fn messages(spec: &FormSpec, draft: &Draft) -> Vec<String> {
-    problems(spec, draft)
-        .into_iter()
-        .map(|p| p.message)
-        .collect()
+    let doc = wengao::document::assemble(spec, draft);
+    let estimate = wengao::layout::estimate(&doc, &spec.style);
+    let counts = wengao::review::counts_by_path(&doc);
+    problems(spec, draft, &doc, &counts, &estimate).into_iter().map(|p| p.message).collect()
 }
 
 #[test]
