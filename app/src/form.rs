@@ -536,6 +536,29 @@ fn save_pictures(ctx: Ctx) {
     });
 }
 
+/// The occurrence `index` among the siblings of `path`.
+fn sibling(path: &[(String, usize)], index: usize) -> Owner {
+    let mut p = path.to_vec();
+    if let Some(last) = p.last_mut() {
+        last.1 = index;
+    }
+    p
+}
+
+/// Keyboard focus, once the rebuilt form is on screen, on the controls of the
+/// occurrence at `path` (the moved part, or the one that took a removed part's
+/// place): the button `act` if it is enabled, else the first that is.
+fn focus_controls(path: Owner, act: &'static str) {
+    request_animation_frame(move || {
+        let Some(controls) = document().get_element_by_id(&format!("controls-{}", anchor(&path))) else { return };
+        let enabled = |selector: &str| controls.query_selector(selector).ok().flatten();
+        let button = enabled(&format!("button[data-act={act}]:not([disabled])")).or_else(|| enabled("button:not([disabled])"));
+        if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
+            let _ = button.focus();
+        }
+    });
+}
+
 /// Puts the last removed part back where it was, pictures included.
 fn undo_removal(ctx: Ctx) {
     let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else { return };
@@ -553,10 +576,12 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
     let ctx = expect_context::<Ctx>();
     let index = path.last().map_or(0, |(_, i)| *i);
     let name = format!("{}{}", parent_label(&path), ctx.live.with_untracked(|l| l.labels.get(&path).cloned().unwrap_or_default()));
+    let controls_id = format!("controls-{}", anchor(&path));
     let (p1, p2, p3) = (path.clone(), path.clone(), path);
     let moved = move |p: &Owner, up: bool| {
         if ctx.draft.try_update(|d| edit::move_item(d, p, up)) == Some(true) {
             ctx.structure.update(|n| *n += 1);
+            focus_controls(sibling(p, if up { index - 1 } else { index + 1 }), if up { "up" } else { "down" });
         }
     };
     let removed_name = name.clone();
@@ -567,16 +592,20 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
                 ctx.notice.set(format!("已删除{removed_name}"));
                 ctx.removed.set(Some((p3.clone(), item)));
                 ctx.structure.update(|n| *n += 1);
+                // The part that took its place, or the one before it if it was the last.
+                if siblings > 1 {
+                    focus_controls(sibling(&p3, index.min(siblings - 2)), "remove");
+                }
             }
             Some(Err(e)) => ctx.notice.set(e),
             None => {}
         }
     };
     view! {
-        <span class="controls">
-            <button type="button" class="small" disabled={index == 0} aria-label=format!("上移{name}") on:click=move |_| moved(&p1, true)>"↑"</button>
-            <button type="button" class="small" disabled={index + 1 >= siblings} aria-label=format!("下移{name}") on:click=move |_| moved(&p2, false)>"↓"</button>
-            <button type="button" class="small" aria-label=format!("删除{name}") on:click=remove>"删除"</button>
+        <span class="controls" id=controls_id>
+            <button type="button" class="small" data-act="up" disabled={index == 0} aria-label=format!("上移{name}") on:click=move |_| moved(&p1, true)>"↑"</button>
+            <button type="button" class="small" data-act="down" disabled={index + 1 >= siblings} aria-label=format!("下移{name}") on:click=move |_| moved(&p2, false)>"↓"</button>
+            <button type="button" class="small" data-act="remove" aria-label=format!("删除{name}") on:click=remove>"删除"</button>
         </span>
     }
     .into_any()

@@ -123,6 +123,8 @@ try {
   await page.getByLabel('一、（一）四是 要点句').fill('第四个要点');
   await page.getByRole('button', { name: '上移一、（一）四是' }).click();
   assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'renumbered after the move');
+  await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '上移一、（一）三是', null, { timeout: 2000 })
+    .catch(async () => assert.fail(`focus should follow the moved point, is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`));
   await page.getByRole('button', { name: '删除一、（一）三是' }).click();
   assert.equal(await page.getByLabel('一、（一）四是 要点句').count(), 0);
   await page.getByRole('button', { name: '撤销删除' }).click();
