@@ -483,6 +483,7 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
                     {controls}
                 </div>
                 <TextInput path=path.clone() part=Part::Text initial=item.text.clone() aria=format!("{aria} 正文") placeholder=example multiline=true/>
+                <JoinedLinesNote path=path.clone() advice="要分段，请另加一个要点。"/>
                 {budget}
                 {prompts}
             }
@@ -494,6 +495,7 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
             view! {
                 <div class="text-head"><span class="text-name">{node.id.clone()}</span><span class="hint">{hint}</span>{controls}</div>
                 <TextInput path=path.clone() part=Part::Text initial=item.text.clone() aria=node.id.clone() placeholder=example multiline=true/>
+                {(!*multiple_paragraphs).then(|| view! { <JoinedLinesNote path=path.clone() advice="这一部分模板要求只写一段。"/> })}
                 {budget}
                 {prompts}
             }
@@ -534,6 +536,19 @@ fn save_pictures(ctx: Ctx) {
             ctx.notice.set(e);
         }
     });
+}
+
+/// Under a text the document prints as one paragraph: says, once the drafter has
+/// typed or pasted several lines, that the export joins them (document.rs does).
+#[component]
+fn JoinedLinesNote(path: Owner, advice: &'static str) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let several_lines = Memo::new(move |_| ctx.draft.with(|d| edit::item(d, &path).is_some_and(|i| i.text.trim().contains('\n'))));
+    view! {
+        <Show when=move || several_lines.get()>
+            <p class="hint" role="note">"这里导出为一段：几行会接成一段，每行开头的空格不导出（格式已首行缩进两字）。"{advice}</p>
+        </Show>
+    }
 }
 
 /// The occurrence `index` among the siblings of `path`.

@@ -102,7 +102,14 @@ try {
   assert.equal(await stateOf(part1), '合适');
   await text11.fill(han(1700));
   assert.equal(await stateOf(part1), '超出');
+  step('lines pasted from Word into a point: the form says the export joins them');
+  const joined = page.getByRole('note').filter({ hasText: '这里导出为一段' });
+  assert.equal(await joined.count(), 0);
+  await text11.fill('\u3000\u3000第一行\r\n\r\n\u3000\u3000第二行');
+  await joined.waitFor();
+  assert.match(await joined.innerText(), /要分段，请另加一个要点/);
   await text11.fill('全年主持召开党工委会专题研究党建工作12次，GDP增长6.5%，“两学一做”扎实推进。');
+  await joined.waitFor({ state: 'detached' });
 
   step('pinyin being composed is not counted, and the text is not rewritten');
   const before = await wordsOf(part1);
