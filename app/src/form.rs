@@ -236,7 +236,7 @@ fn Summary() -> impl IntoView {
         })
     });
     view! {
-        <section class="summary" aria-label="全文概况">
+        <section class="summary" id="summary" aria-label="全文概况">
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
@@ -980,7 +980,12 @@ fn ExportButton() -> impl IntoView {
                 <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.live.with(|l| l.problems.len()))}</p>
                 <ul>
                     {move || ctx.live.with(|l| l.problems.clone()).into_iter().map(|p| {
-                        let href = if p.path.is_empty() { "#fields-heading".to_string() } else { format!("#{}", anchor(&p.path)) };
+                        // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
+                        let href = match (&p.field, p.path.is_empty()) {
+                            (Some(_), _) => "#fields-heading".to_string(),
+                            (None, true) => "#summary".to_string(),
+                            (None, false) => format!("#{}", anchor(&p.path)),
+                        };
                         view! { <li><a href=href>{p.message}</a></li> }
                     }).collect_view()}
                 </ul>

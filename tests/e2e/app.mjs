@@ -161,6 +161,8 @@ try {
   const checklist = page.getByRole('dialog', { name: '导出前检查' });
   await checklist.waitFor();
   assert.match(await checklist.innerText(), /不足/);
+  assert.equal(await checklist.getByRole('link', { name: /^全文\d+字/ }).getAttribute('href'), '#summary', 'the whole text\'s problem links to the summary');
+  assert.match(await checklist.innerText(), /一、（二）里的“一是”还没有写/, 'points are named with their sections');
   await page.screenshot({ path: `${shots}/export-check.png` });
   const [docx] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '仍然导出' }).click()]);
   assert.equal(docx.suggestedFilename(), '2026年党建工作述职报告-八角街道党工委-王五.docx');
