@@ -39,7 +39,7 @@ struct Ctx {
 /// Everything derived from the draft on each change, by the core crate.
 #[derive(Clone, PartialEq, Default)]
 struct Live {
-    counts: HashMap<Owner, usize>,
+    counts: review::PathCounts,
     labels: HashMap<Owner, String>,
     total: usize,
     pages: u32,
