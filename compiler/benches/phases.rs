@@ -73,8 +73,8 @@ fn main() {
     let point = &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
     point.text = sentence.chars().cycle().take(100_000).collect();
     measure("per keystroke in the app, 100,000-character paste", 20, || {
-            black_box(keystroke(&spec, &draft));
-        });
+        black_box(keystroke(&spec, &draft));
+    });
 }
 
 /// What the app derives from the draft on every change (app/src/form.rs `derive`).

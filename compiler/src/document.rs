@@ -122,11 +122,7 @@ pub fn file_name(spec: &FormSpec, draft: &Draft) -> String {
             }
         }
     }
-    let name: String = parts
-        .join("-")
-        .chars()
-        .map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c })
-        .collect();
+    let name: String = parts.join("-").chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
     format!("{name}.docx")
 }
 

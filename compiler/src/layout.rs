@@ -57,7 +57,11 @@ pub fn minimum_pages(spec: &crate::spec::FormSpec) -> PageNeed {
     let parts: usize = spec.body.iter().map(crate::spec::Node::min_words).fold(0, usize::saturating_add);
     let words = parts.max(spec.budget.as_ref().map_or(0, |b| b.min));
     let headings: u32 = spec.body.iter().map(crate::spec::Node::min_heading_lines).fold(0, u32::saturating_add);
-    let lines = u32::try_from(words).unwrap_or(u32::MAX).div_ceil(capacity.chars_per_line).saturating_add(headings).saturating_add(spec.lines.len() as u32);
+    let lines = u32::try_from(words)
+        .unwrap_or(u32::MAX)
+        .div_ceil(capacity.chars_per_line)
+        .saturating_add(headings)
+        .saturating_add(spec.lines.len() as u32);
     PageNeed { words, lines, pages: capacity.pages_for_lines(lines), capacity }
 }
 
@@ -299,7 +303,9 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                                 j += 1;
                                 continue;
                             }
-                            Some(Block::Paragraph(q)) => need += break_lines(q, style, width).len().min(2) as u32 * line_pitch(style.role(q.role)),
+                            Some(Block::Paragraph(q)) => {
+                                need += break_lines(q, style, width).len().min(2) as u32 * line_pitch(style.role(q.role))
+                            }
                             Some(Block::Table(t)) => need += table_row_heights(t, style, width).first().copied().unwrap_or(0),
                             Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
                             None => {}
@@ -406,11 +412,7 @@ fn table_row_heights(t: &crate::document::Table, style: &Style, width: u32) -> V
     let em = rs.size_half_points * 10;
     let given: u32 = t.columns.iter().filter_map(|(_, w)| *w).sum();
     let open = t.columns.iter().filter(|(_, w)| w.is_none()).count().max(1) as u32;
-    let widths: Vec<u32> = t
-        .columns
-        .iter()
-        .map(|(_, w)| width * w.unwrap_or(100u32.saturating_sub(given) / open) / 100)
-        .collect();
+    let widths: Vec<u32> = t.columns.iter().map(|(_, w)| width * w.unwrap_or(100u32.saturating_sub(given) / open) / 100).collect();
     let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
     std::iter::once(&header)
         .chain(t.rows.iter())
@@ -496,7 +498,11 @@ pub fn page_view(doc: &Document, layout: &Layout, style: &Style) -> Vec<Vec<Page
                         picture: true,
                     },
                     Block::Table(t) => {
-                        let cells = if placed.start == 0 { t.columns.iter().map(|(c, _)| c.clone()).collect() } else { t.rows.get(placed.start as usize - 1).cloned().unwrap_or_default() };
+                        let cells = if placed.start == 0 {
+                            t.columns.iter().map(|(c, _)| c.clone()).collect()
+                        } else {
+                            t.rows.get(placed.start as usize - 1).cloned().unwrap_or_default()
+                        };
                         PageItem {
                             top: placed.top,
                             height: placed.height,
@@ -559,13 +565,16 @@ pub fn paragraph_lines(doc: &Document, style: &Style) -> Vec<Vec<String>> {
                 starts
                     .iter()
                     .enumerate()
-                    .map(|(k, s)| chars[(*s as usize).min(chars.len())..starts.get(k + 1).map_or(chars.len(), |e| (*e as usize).min(chars.len()))].iter().collect())
+                    .map(|(k, s)| {
+                        chars[(*s as usize).min(chars.len())..starts.get(k + 1).map_or(chars.len(), |e| (*e as usize).min(chars.len()))]
+                            .iter()
+                            .collect()
+                    })
                     .collect()
             }
             _ => Vec::new(),
         })
         .collect()
-
 }
 
 #[cfg(test)]
@@ -576,7 +585,13 @@ mod tests {
     use crate::draft::Draft;
 
     fn body(text: &str) -> Paragraph {
-        Paragraph { role: Role::Body, runs: vec![TextRun { text: text.into(), role: Role::Body }], outline_level: None, keep_with_next: false, owner: Owner::new() }
+        Paragraph {
+            role: Role::Body,
+            runs: vec![TextRun { text: text.into(), role: Role::Body }],
+            outline_level: None,
+            keep_with_next: false,
+            owner: Owner::new(),
+        }
     }
 
     fn lines(text: &str) -> Vec<String> {
@@ -625,7 +640,8 @@ mod tests {
         let spec = crate::compile(&template.source_file(), &BuiltinStyles).spec.unwrap();
         let mut draft = Draft::new(&spec);
         crate::edit::fill_minimums(&spec, &mut draft);
-        let point = &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
+        let point =
+            &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
         point.lead = "带头履行第一责任人职责".into();
         point.text = "全年主持召开党工委会12次，2026年完成30%。".repeat(300);
         let doc = crate::document::assemble(&spec, &draft);
@@ -635,7 +651,8 @@ mod tests {
         let shown: String = view.iter().flatten().flat_map(|item| item.runs.iter().map(|(_, t)| t.as_str())).collect();
         let written: String = doc.blocks.iter().filter_map(|b| if let Block::Paragraph(p) = b { Some(p.text()) } else { None }).collect();
         assert_eq!(shown, written);
-        let bold_lines = view.iter().flatten().filter(|item| item.runs.iter().any(|(role, t)| *role == Role::Heading3 && t.contains("一是"))).count();
+        let bold_lines =
+            view.iter().flatten().filter(|item| item.runs.iter().any(|(role, t)| *role == Role::Heading3 && t.contains("一是"))).count();
         assert!(bold_lines >= 1);
     }
 }

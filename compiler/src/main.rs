@@ -149,9 +149,8 @@ fn read_text(path: &Path) -> Result<String, String> {
         std::io::ErrorKind::NotFound => format!("{}：找不到这个文件", path.display()),
         _ => format!("{}：读不了（{e}）", path.display()),
     })?;
-    String::from_utf8(bytes).map_err(|_| {
-        format!("{}：不是 UTF-8 编码的文本（可能是 GBK）；请在记事本里“另存为”，编码选 UTF-8", path.display())
-    })
+    String::from_utf8(bytes)
+        .map_err(|_| format!("{}：不是 UTF-8 编码的文本（可能是 GBK）；请在记事本里“另存为”，编码选 UTF-8", path.display()))
 }
 
 fn resolver_for(path: &Path) -> FileResolver {
@@ -324,7 +323,8 @@ fn example_cmd(args: &[String]) -> ExitCode {
     let mut pictures = Vec::new();
     for path in &parsed.images {
         let name = Path::new(path).file_name().map_or(path.clone(), |n| n.to_string_lossy().to_string());
-        let picture = std::fs::read(path).map_err(|e| format!("{path}：读不了（{e}）")).and_then(|b| wengao::draft::Picture::from_bytes(&name, b));
+        let picture =
+            std::fs::read(path).map_err(|e| format!("{path}：读不了（{e}）")).and_then(|b| wengao::draft::Picture::from_bytes(&name, b));
         match picture {
             Ok(p) => pictures.push(p),
             Err(e) => {

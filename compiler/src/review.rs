@@ -63,10 +63,10 @@ fn walk(doc: &Document, nodes: &[Node], owner: &mut Vec<(String, usize)>, out: &
 fn occurrences(doc: &Document, owner: &[(String, usize)], id: &str) -> usize {
     doc.blocks
         .iter()
-        .filter_map(|b| match b {
-            Block::Paragraph(p) => Some(&p.owner),
-            Block::Picture { owner, .. } => Some(owner),
-            Block::Table(t) => Some(&t.owner),
+        .map(|b| match b {
+            Block::Paragraph(p) => &p.owner,
+            Block::Picture { owner, .. } => owner,
+            Block::Table(t) => &t.owner,
         })
         .filter(|o| o.starts_with(owner) && o.get(owner.len()).is_some_and(|(n, _)| n == id))
         .map(|o| o[owner.len()].1 + 1)
@@ -88,7 +88,9 @@ pub fn counts_by_path(doc: &Document) -> PathCounts {
     for block in &doc.blocks {
         let (owner, words) = match block {
             Block::Paragraph(p) => (&p.owner, crate::count::words(&p.text())),
-            Block::Table(t) => (&t.owner, t.rows.iter().flatten().chain(t.columns.iter().map(|(c, _)| c)).map(|c| crate::count::words(c)).sum()),
+            Block::Table(t) => {
+                (&t.owner, t.rows.iter().flatten().chain(t.columns.iter().map(|(c, _)| c)).map(|c| crate::count::words(c)).sum())
+            }
             Block::Picture { .. } => continue,
         };
         for n in 1..=owner.len() {
@@ -123,13 +125,21 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
     let total = doc.counts().words;
     if let Some(b) = &spec.budget {
         if b.state(total) != BudgetState::Fits {
-            out.push(Problem { field: None, path: Vec::new(), message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()) });
+            out.push(Problem {
+                field: None,
+                path: Vec::new(),
+                message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()),
+            });
         }
     }
     if let Some(limit) = spec.page_limit {
         if estimate.pages > limit.max {
             let over = estimate.chars_over(limit.max);
-            out.push(Problem { field: None, path: Vec::new(), message: format!("全文约{}页，上限{}页：超出，约需删减{over}字", estimate.pages, limit.max) });
+            out.push(Problem {
+                field: None,
+                path: Vec::new(),
+                message: format!("全文约{}页，上限{}页：超出，约需删减{over}字", estimate.pages, limit.max),
+            });
         }
     }
     walk_problems(doc, &spec.body, draft, &mut Vec::new(), counts, &mut out);
@@ -161,7 +171,9 @@ fn walk_problems(
         if let (NodeKind::Table { .. }, Some(max)) = (&node.kind, node.repeat.and_then(|r| r.max)) {
             let rows = crate::edit::item(draft, &[owner.as_slice(), &[(node.id.clone(), 0)]].concat()).map_or(0, |i| i.rows.len());
             if rows > max as usize {
-                out.push(Problem { field: None, path: owner.clone(), message: format!("“{}”最多{max}行，草稿里有{rows}行", node.id) });
+                out.push(Problem {
+                    field: None, path: owner.clone(), message: format!("“{}”最多{max}行，草稿里有{rows}行", node.id)
+                });
             }
         }
         for i in 0..n {
@@ -186,7 +198,11 @@ fn walk_problems(
                 let words = counts.get(owner.as_slice()).copied().unwrap_or(0);
                 let state = b.state(words);
                 if state != BudgetState::Fits {
-                    out.push(Problem { field: None, path: owner.clone(), message: format!("{name}{words}字，要求{}（{}）", b.describe(), state.label()) });
+                    out.push(Problem {
+                        field: None,
+                        path: owner.clone(),
+                        message: format!("{name}{words}字，要求{}（{}）", b.describe(), state.label()),
+                    });
                 }
             }
             walk_problems(doc, &node.children, draft, owner, counts, out);
@@ -204,7 +220,11 @@ fn occurrence_name(doc: &Document, owner: &[(String, usize)], node: &Node) -> St
             let number = |path: &[(String, usize)]| doc.labels.iter().find(|(o, _)| o.as_slice() == path).map(|(_, l)| l.clone());
             let parents: String = (1..owner.len()).filter_map(|n| number(&owner[..n])).collect();
             let own = number(owner).unwrap_or_else(|| format!("第{}个要点", owner.last().map_or(1, |(_, i)| i + 1)));
-            if parents.is_empty() { format!("“{own}”") } else { format!("{parents}里的“{own}”") }
+            if parents.is_empty() {
+                format!("“{own}”")
+            } else {
+                format!("{parents}里的“{own}”")
+            }
         }
         NodeKind::Pictures { .. } => "图片".to_string(),
         _ => format!("“{}”", node.id),

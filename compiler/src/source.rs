@@ -75,11 +75,7 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn single(text: &str, start: usize) -> Self {
-        SourceText {
-            text: text.to_string(),
-            pieces: vec![(0, start)],
-            span: Span::new(start, start + text.len()),
-        }
+        SourceText { text: text.to_string(), pieces: vec![(0, start)], span: Span::new(start, start + text.len()) }
     }
 
     /// Builds a value from lines (text, file offset), joined with '\n'.

@@ -117,13 +117,28 @@ impl Node {
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum NodeKind {
     /// 一、 or （一）: a heading line; `title` None means the drafter writes it.
-    Heading { level: u8, title: Option<TemplateText> },
+    Heading {
+        level: u8,
+        title: Option<TemplateText>,
+    },
     /// 一是……: a bold lead sentence and plain text, in one paragraph.
-    Point { lead: Option<TemplateText> },
+    Point {
+        lead: Option<TemplateText>,
+    },
     /// Body text: one paragraph, or several.
-    Text { multiple_paragraphs: bool },
-    Pictures { min: u32, max: u32, formats: Vec<PictureFormat>, caption_label: String },
-    Table { title: Option<TemplateText>, columns: Vec<Column> },
+    Text {
+        multiple_paragraphs: bool,
+    },
+    Pictures {
+        min: u32,
+        max: u32,
+        formats: Vec<PictureFormat>,
+        caption_label: String,
+    },
+    Table {
+        title: Option<TemplateText>,
+        columns: Vec<Column>,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -179,10 +194,20 @@ pub struct Budget {
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum BudgetRule {
     /// 约N字 / N字左右, within ±tolerance percent.
-    About { target: usize, tolerance_percent: u32 },
-    AtLeast { target: usize },
-    AtMost { target: usize },
-    Between { from: usize, to: usize },
+    About {
+        target: usize,
+        tolerance_percent: u32,
+    },
+    AtLeast {
+        target: usize,
+    },
+    AtMost {
+        target: usize,
+    },
+    Between {
+        from: usize,
+        to: usize,
+    },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -423,8 +448,8 @@ pub fn chinese_number(n: u32) -> String {
     const D: [&str; 10] = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
     match n {
         0..=9 => D[n as usize].to_string(),
-        10..=19 => format!("十{}", if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
-        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n % 10 == 0 { "" } else { D[(n % 10) as usize] }),
+        10..=19 => format!("十{}", if n.is_multiple_of(10) { "" } else { D[(n % 10) as usize] }),
+        20..=99 => format!("{}十{}", D[(n / 10) as usize], if n.is_multiple_of(10) { "" } else { D[(n % 10) as usize] }),
         100..=999 => {
             let rest = n % 100;
             let tail = match rest {
@@ -474,6 +499,9 @@ mod tests {
     #[test]
     fn chinese_numerals() {
         let got: Vec<String> = [1, 9, 10, 11, 20, 21, 99, 100, 101, 110, 115, 120, 999].into_iter().map(chinese_number).collect();
-        assert_eq!(got, ["一", "九", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零一", "一百一十", "一百一十五", "一百二十", "九百九十九"]);
+        assert_eq!(
+            got,
+            ["一", "九", "十", "十一", "二十", "二十一", "九十九", "一百", "一百零一", "一百一十", "一百一十五", "一百二十", "九百九十九"]
+        );
     }
 }

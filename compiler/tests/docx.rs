@@ -64,7 +64,10 @@ fn parse_xml(bytes: &[u8]) -> El {
             .attributes()
             .map(|a| {
                 let a = a.unwrap();
-                (String::from_utf8(a.key.as_ref().to_vec()).unwrap(), a.decoded_and_normalized_value(quick_xml::XmlVersion::Implicit1_0, decoder).unwrap().to_string())
+                (
+                    String::from_utf8(a.key.as_ref().to_vec()).unwrap(),
+                    a.decoded_and_normalized_value(quick_xml::XmlVersion::Implicit1_0, decoder).unwrap().to_string(),
+                )
             })
             .collect(),
         children: Vec::new(),
@@ -232,7 +235,10 @@ fn full_report_follows_every_rule_of_attachment_one() {
             assert_eq!(ppr_value(p, "w:spacing", "w:line"), Some("640"), "{}", texts[i]);
             assert_eq!(ppr_value(p, "w:spacing", "w:before"), Some("0"));
             assert_eq!(ppr_value(p, "w:spacing", "w:after"), Some("0"));
-            assert_schema_order(p.child("w:pPr").unwrap(), &["w:pStyle", "w:keepNext", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"]);
+            assert_schema_order(
+                p.child("w:pPr").unwrap(),
+                &["w:pStyle", "w:keepNext", "w:spacing", "w:ind", "w:jc", "w:outlineLvl", "w:rPr"],
+            );
             let runs = text_runs(p);
             for r in &runs {
                 assert_schema_order(r.child("w:rPr").unwrap(), &["w:rStyle", "w:rFonts", "w:b", "w:bCs", "w:sz", "w:szCs"]);
@@ -280,7 +286,9 @@ fn full_report_follows_every_rule_of_attachment_one() {
         assert!(settings.child("w:evenAndOddHeaders").is_some());
         assert_schema_order(&settings, &["w:zoom", "w:defaultTabStop", "w:evenAndOddHeaders", "w:compat"]);
         let rels = pkg.xml("word/_rels/document.xml.rels");
-        let target = |id: &str| rels.children.iter().find(|r| r.attr("Id") == Some(id)).and_then(|r| r.attr("Target")).map(|t| format!("word/{t}")).unwrap();
+        let target = |id: &str| {
+            rels.children.iter().find(|r| r.attr("Id") == Some(id)).and_then(|r| r.attr("Target")).map(|t| format!("word/{t}")).unwrap()
+        };
         let mut footers = BTreeMap::new();
         for f in sect.find_all("w:footerReference") {
             footers.insert(f.attr("w:type").unwrap().to_string(), pkg.xml(&target(f.attr("r:id").unwrap())));
@@ -303,7 +311,9 @@ fn full_report_follows_every_rule_of_attachment_one() {
 
         // Fonts declared with alternative names; core properties carry title and author.
         let fonts = pkg.xml("word/fontTable.xml");
-        for (name, alt) in [("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("黑体", "SimHei"), ("华文中宋", "STZhongsong"), ("宋体", "SimSun")] {
+        for (name, alt) in
+            [("仿宋_GB2312", "仿宋"), ("楷体_GB2312", "楷体"), ("黑体", "SimHei"), ("华文中宋", "STZhongsong"), ("宋体", "SimSun")]
+        {
             let f = fonts.children.iter().find(|f| f.attr("w:name") == Some(name)).unwrap_or_else(|| panic!("font {name}"));
             assert_eq!(f.child("w:altName").and_then(|a| a.attr("w:val")), Some(alt));
         }
@@ -379,7 +389,13 @@ fn hostile(long: usize) -> (FormSpec, Draft) {
     // Eight characters a time.
     let long: String = "长文本𠀋😀&<>".repeat(long / 8 + 1);
     let body = &mut draft.body;
-    body.insert("导语".into(), vec![Item { text: format!("\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}第一行\n第二行\r\n第三行\t制表符  "), ..Item::default() }]);
+    body.insert(
+        "导语".into(),
+        vec![Item {
+            text: "\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}第一行\n第二行\r\n第三行\t制表符  ".to_string(),
+            ..Item::default()
+        }],
+    );
     let first = &mut body.get_mut("履职情况").unwrap()[0];
     let point = &mut first.parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
     point.text = long;

@@ -23,18 +23,12 @@ fn compare(expected_path: &Path, actual: &str) -> Option<String> {
         return None;
     }
     let expected = std::fs::read_to_string(expected_path).unwrap_or_default();
-    (expected != actual).then(|| {
-        format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", expected_path.display())
-    })
+    (expected != actual).then(|| format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", expected_path.display()))
 }
 
 fn wengao(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_wengao")).args(args).current_dir(root()).output().unwrap();
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).unwrap(),
-        String::from_utf8(out.stderr).unwrap(),
-    )
+    (out.status.code().unwrap_or(-1), String::from_utf8(out.stdout).unwrap(), String::from_utf8(out.stderr).unwrap())
 }
 
 fn header(text: &str, key: &str) -> Option<String> {
@@ -47,11 +41,8 @@ fn header(text: &str, key: &str) -> Option<String> {
 #[test]
 fn every_diagnostic_matches_its_golden_file() {
     let dir = root().join("tests/diagnostics");
-    let mut cases: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .unwrap()
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "wg"))
-        .collect();
+    let mut cases: Vec<PathBuf> =
+        std::fs::read_dir(&dir).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "wg")).collect();
     cases.sort();
     let mut failures = Vec::new();
     let mut codes = BTreeSet::new();
@@ -114,7 +105,14 @@ fn the_guide_example_compiles_without_a_single_diagnostic() {
     let spec = result.spec.unwrap();
     // Every construct the guide promises is in the example.
     let json = serde_json::to_string(&spec).unwrap();
-    for construct in ["\"type\":\"choice\"", "\"type\":\"year_month\"", "\"kind\":\"point\"", "\"kind\":\"pictures\"", "\"kind\":\"table\"", "\"conditional_prompts\":[{"] {
+    for construct in [
+        "\"type\":\"choice\"",
+        "\"type\":\"year_month\"",
+        "\"kind\":\"point\"",
+        "\"kind\":\"pictures\"",
+        "\"kind\":\"table\"",
+        "\"conditional_prompts\":[{",
+    ] {
         assert!(json.contains(construct), "the example lacks {construct}");
     }
     assert_eq!(spec.style.role(wengao::spec::Role::Body).size_half_points, 32, "override to 三号");

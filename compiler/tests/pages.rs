@@ -84,10 +84,13 @@ fn fill(rng: &mut Rng, spec: &FormSpec, draft: &mut Draft) {
                     }
                     NodeKind::Text { multiple_paragraphs } => {
                         let n = if *multiple_paragraphs { 1 + rng.below(3) } else { 1 };
-                        item.text = (0..n).map(|_| {
-                            let l = length(rng);
-                            text(rng, l)
-                        }).collect::<Vec<_>>().join("\n");
+                        item.text = (0..n)
+                            .map(|_| {
+                                let l = length(rng);
+                                text(rng, l)
+                            })
+                            .collect::<Vec<_>>()
+                            .join("\n");
                     }
                     NodeKind::Pictures { min, max, .. } => {
                         let shapes = [(1200, 800), (800, 1200), (1000, 1000), (1600, 600), (640, 480)];

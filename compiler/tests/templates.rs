@@ -57,11 +57,19 @@ fn report_has_the_seed_structure_budgets_and_prompts() {
     }
 
     let writing = s.prompt.clone().unwrap() + &all_prompts(heading(&s, "履职主要情况和特点"));
-    for phrase in ["真正把自己摆进去", "聚焦工作实际、突出自身特点、体现本人责任", "注重用数据和事例说话", "推进和落实党建统领情况", "基层党建工作进展情况", "抓党建取得的成效"] {
+    for phrase in [
+        "真正把自己摆进去",
+        "聚焦工作实际、突出自身特点、体现本人责任",
+        "注重用数据和事例说话",
+        "推进和落实党建统领情况",
+        "基层党建工作进展情况",
+        "抓党建取得的成效",
+    ] {
         assert!(writing.contains(phrase), "part one prompts lack {phrase}");
     }
     let problems = all_prompts(heading(&s, "存在的主要问题及原因"));
-    for phrase in ["查找问题要有深度，不能只找工作层面的问题，多用数字和事例列举，分析原因要透彻"] {
+    {
+        let phrase = "查找问题要有深度，不能只找工作层面的问题，多用数字和事例列举，分析原因要透彻";
         assert!(problems.contains(phrase), "part two prompts lack {phrase}");
     }
     assert!(all_prompts(heading(&s, "下一步工作思路和措施")).contains("思路和举措"));
@@ -92,7 +100,9 @@ fn innovation_case_has_three_parts_and_two_to_three_pictures() {
     assert_eq!(s.budget.as_ref().unwrap().rule, BudgetRule::About { target: 800, tolerance_percent: 10 });
     let subtitle = s.fields.iter().find(|f| f.id == "亮点").unwrap();
     assert!(subtitle.prompt.as_ref().unwrap().contains("副标题要鲜明醒目、突出亮点"));
-    for (title, phrase) in [("工作背景", "直奔需要解决的问题"), ("主要举措", "推进工作的做法和可供借鉴的方法"), ("取得成效", "务实精炼，避免泛泛而谈")] {
+    for (title, phrase) in
+        [("工作背景", "直奔需要解决的问题"), ("主要举措", "推进工作的做法和可供借鉴的方法"), ("取得成效", "务实精炼，避免泛泛而谈")]
+    {
         assert!(all_prompts(heading(&s, title)).contains(phrase), "{title}");
     }
     let measures = heading(&s, "主要举措");
@@ -135,10 +145,8 @@ fn attachment_one_typography_reaches_every_spec() {
             }
         }
         assert_eq!(st.role(Role::Body).first_line_indent_chars_x100, 200);
-        let labels: Vec<String> = [Role::Heading1, Role::Heading2, Role::Heading3]
-            .iter()
-            .map(|r| st.role(*r).numbering.as_ref().unwrap().label(2))
-            .collect();
+        let labels: Vec<String> =
+            [Role::Heading1, Role::Heading2, Role::Heading3].iter().map(|r| st.role(*r).numbering.as_ref().unwrap().label(2)).collect();
         assert_eq!(labels, ["二、", "（二）", "二是"]);
         let pn = &st.page_number;
         assert_eq!((pn.font.as_str(), pn.latin_font.as_str(), pn.size_half_points), ("宋体", "宋体", 28));

@@ -99,10 +99,11 @@ pub fn check_style_sheet(file: &SourceFile) -> Compiled {
 pub(super) fn first_prop_span(ast: &Ast) -> Span {
     ast.items
         .iter()
-        .find_map(|i| match i {
-            Item::Prop(p) => Some(p.key.span),
-            Item::Block(b) => Some(b.keyword.span),
+        .map(|i| match i {
+            Item::Prop(p) => p.key.span,
+            Item::Block(b) => b.keyword.span,
         })
+        .next()
         .unwrap_or(Span::new(0, 0))
 }
 

@@ -91,7 +91,15 @@ impl StyleBuilder {
         let (Some((width, height)), [Some(top), Some(bottom), Some(left), Some(right)]) = (self.paper, self.margins) else {
             return true;
         };
-        let page = Page { width, height, margin_top: top, margin_bottom: bottom, margin_left: left, margin_right: right, gutter: self.gutter.unwrap_or(0) };
+        let page = Page {
+            width,
+            height,
+            margin_top: top,
+            margin_bottom: bottom,
+            margin_left: left,
+            margin_right: right,
+            gutter: self.gutter.unwrap_or(0),
+        };
         if page.text_width() >= MIN_TEXT_AREA && page.text_height() >= MIN_TEXT_AREA {
             return true;
         }
@@ -163,7 +171,8 @@ impl StyleBuilder {
         let mut missing = Vec::new();
         let mut invalid = false;
         let body = self.roles.iter().find(|(r, _)| *r == Role::Body).map(|(_, s)| s.clone()).unwrap_or_default();
-        let sides: Vec<&str> = ["上", "下", "左", "右"].into_iter().zip(self.margins).filter(|(_, m)| m.is_none()).map(|(n, _)| n).collect();
+        let sides: Vec<&str> =
+            ["上", "下", "左", "右"].into_iter().zip(self.margins).filter(|(_, m)| m.is_none()).map(|(n, _)| n).collect();
         let margins_missing = format!("页边距（{}）", sides.join("、"));
         let required = [
             ("纸张", self.paper.is_none(), "纸张"),
@@ -285,7 +294,9 @@ fn margins(s: &str) -> values::Result<[Option<u32>; 4]> {
         }
     }
     if sides.is_empty() {
-        return Err(values::ValueError { kind: Kind::BadValue, message: format!("无法识别的页边距“{s}”"), hint: Some(hint.into()) });
+        return Err(values::ValueError {
+            kind: Kind::BadValue, message: format!("无法识别的页边距“{s}”"), hint: Some(hint.into())
+        });
     }
     for (i, text) in sides {
         let t = text.trim_end_matches(',');

@@ -46,7 +46,6 @@ struct Checker<'a, 'f> {
     names: Names,
 }
 
-
 pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &mut Vec<SourceFile>) -> Option<FormSpec> {
     let table = ctx.table(&ast.items, TOP_KEYS, TOP_BLOCKS, "模板的最外层");
     let name = match table.get("模板") {
@@ -90,7 +89,8 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let page_prop = table.get("页数");
     let page_limit = page_prop.and_then(|p| c.ctx.read(p, values::page_limit));
 
-    let body: Vec<Node> = table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式").filter_map(|b| c.node(b)).collect();
+    let body: Vec<Node> =
+        table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式").filter_map(|b| c.node(b)).collect();
     if let (Some(b), Some(p)) = (&budget, budget_prop) {
         let min_words = body.iter().map(Node::min_words).fold(0, usize::saturating_add);
         c.budget_conflict(b, p.value.span, min_words, "全文");
@@ -167,7 +167,12 @@ impl Checker<'_, '_> {
             }
         };
         if let (Some(o), false) = (t.get("选项"), matches!(kind, FieldKind::Choice { .. })) {
-            self.ctx.error(Kind::BadValue, o.key.span, format!("{place}不是单选，不需要“选项”"), Some("要让填写人从几项中选一项，请把类型写成“单选”".into()));
+            self.ctx.error(
+                Kind::BadValue,
+                o.key.span,
+                format!("{place}不是单选，不需要“选项”"),
+                Some("要让填写人从几项中选一项，请把类型写成“单选”".into()),
+            );
         }
         Some(kind)
     }
@@ -284,7 +289,11 @@ impl Checker<'_, '_> {
                 Kind::UnknownStyle,
                 name.span,
                 format!("找不到样式表“{}”", name.text),
-                Some(if known.is_empty() { "没有可用的样式表".into() } else { format!("可用的样式表：{}", known.join("、")) }),
+                Some(if known.is_empty() {
+                    "没有可用的样式表".into()
+                } else {
+                    format!("可用的样式表：{}", known.join("、"))
+                }),
             );
             return None;
         };
@@ -467,7 +476,12 @@ impl Checker<'_, '_> {
                 return None;
             }
             if max == 0 {
-                self.ctx.error(Kind::BadValue, p.value.span, format!("最多0{unit}：这一部分就不能填写了"), Some("不要这一部分就把它删掉".into()));
+                self.ctx.error(
+                    Kind::BadValue,
+                    p.value.span,
+                    format!("最多0{unit}：这一部分就不能填写了"),
+                    Some("不要这一部分就把它删掉".into()),
+                );
                 return None;
             }
         }
@@ -480,7 +494,12 @@ impl Checker<'_, '_> {
             "单段" | "一段" | "1段" => false,
             "多段" | "若干段" => true,
             _ => {
-                self.ctx.error(Kind::BadValue, p.value.span, format!("无法识别的段落要求“{}”", p.value.text), Some("写“单段”或“多段”".into()));
+                self.ctx.error(
+                    Kind::BadValue,
+                    p.value.span,
+                    format!("无法识别的段落要求“{}”", p.value.text),
+                    Some("写“单段”或“多段”".into()),
+                );
                 true
             }
         }
@@ -488,7 +507,12 @@ impl Checker<'_, '_> {
 
     fn pictures(&mut self, t: &Table, b: &Block, place: &str) -> Option<NodeKind> {
         let Some(p) = t.get("数量") else {
-            self.ctx.error(Kind::MissingKey, b.keyword.span, format!("{place}缺少“数量”"), Some("例如“数量：2-3”（可附2至3幅配图）".into()));
+            self.ctx.error(
+                Kind::MissingKey,
+                b.keyword.span,
+                format!("{place}缺少“数量”"),
+                Some("例如“数量：2-3”（可附2至3幅配图）".into()),
+            );
             return None;
         };
         let (min, max) = self.ctx.read(p, |s| values::count_range(s, "幅").or_else(|_| values::count_range(s, "张")))?;
@@ -497,7 +521,12 @@ impl Checker<'_, '_> {
             return None;
         };
         if min > max {
-            self.ctx.error(Kind::MinAboveMax, p.value.span, format!("最少{min}幅图片，却最多{max}幅"), Some("下限不能大于上限，例如“2-3”".into()));
+            self.ctx.error(
+                Kind::MinAboveMax,
+                p.value.span,
+                format!("最少{min}幅图片，却最多{max}幅"),
+                Some("下限不能大于上限，例如“2-3”".into()),
+            );
             return None;
         }
         let formats = match t.get("格式") {
@@ -528,12 +557,23 @@ impl Checker<'_, '_> {
                 })?;
                 total_width += w;
                 if total_width > 100 {
-                    self.ctx.error(Kind::BadValue, p.value.span, "各列宽度加起来超过了100%", Some("宽度按表格总宽的百分比写，合计不超过100%".into()));
+                    self.ctx.error(
+                        Kind::BadValue,
+                        p.value.span,
+                        "各列宽度加起来超过了100%",
+                        Some("宽度按表格总宽的百分比写，合计不超过100%".into()),
+                    );
                 }
                 Some(w as u32)
             });
             if let Some(kind) = kind {
-                columns.push(Column { label: ct.text("标签").unwrap_or_else(|| id.text.clone()), id: id.text, kind, prompt: ct.text("提示"), width_percent: width });
+                columns.push(Column {
+                    label: ct.text("标签").unwrap_or_else(|| id.text.clone()),
+                    id: id.text,
+                    kind,
+                    prompt: ct.text("提示"),
+                    width_percent: width,
+                });
             }
         }
         if t.blocks.iter().all(|c| c.keyword.text != "列") {
@@ -572,12 +612,17 @@ impl Checker<'_, '_> {
         let field_span = head.span_of(0, field_name.len());
         let value_span = head.span_of(value_start, value_start + value.len());
         let Some(field) = self.fields.iter().find(|f| f.id == field_name) else {
-            let choices: Vec<&str> = self.fields.iter().filter(|f| matches!(f.kind, FieldKind::Choice { .. })).map(|f| f.id.as_str()).collect();
+            let choices: Vec<&str> =
+                self.fields.iter().filter(|f| matches!(f.kind, FieldKind::Choice { .. })).map(|f| f.id.as_str()).collect();
             self.ctx.error(
                 Kind::UnknownField,
                 field_span,
                 format!("没有名为“{field_name}”的字段"),
-                Some(if choices.is_empty() { "条件要引用一个单选字段；先用“字段 名称”定义它".into() } else { format!("可用的单选字段：{}", choices.join("、")) }),
+                Some(if choices.is_empty() {
+                    "条件要引用一个单选字段；先用“字段 名称”定义它".into()
+                } else {
+                    format!("可用的单选字段：{}", choices.join("、"))
+                }),
             );
             return None;
         };
@@ -585,11 +630,21 @@ impl Checker<'_, '_> {
             return None;
         }
         let FieldKind::Choice { options } = &field.kind else {
-            self.ctx.error(Kind::NotAChoice, field_span, format!("字段“{field_name}”不是单选，不能用作条件"), Some("条件只能按单选字段的选项来分，把该字段的类型改成“单选”".into()));
+            self.ctx.error(
+                Kind::NotAChoice,
+                field_span,
+                format!("字段“{field_name}”不是单选，不能用作条件"),
+                Some("条件只能按单选字段的选项来分，把该字段的类型改成“单选”".into()),
+            );
             return None;
         };
         if !options.iter().any(|o| o == value) {
-            self.ctx.error(Kind::UnknownOption, value_span, format!("“{value}”不是字段“{field_name}”的选项"), Some(format!("选项有：{}", options.join("；"))));
+            self.ctx.error(
+                Kind::UnknownOption,
+                value_span,
+                format!("“{value}”不是字段“{field_name}”的选项"),
+                Some(format!("选项有：{}", options.join("；"))),
+            );
             return None;
         }
         let t = self.ctx.table(&b.items, &["提示"], &[], "条件");
@@ -618,10 +673,7 @@ impl Checker<'_, '_> {
         if pages <= limit.max {
             return;
         }
-        let message = format!(
-            "按各部分字数的下限，全文至少约{words}字、{lines}行，约需{pages}页，超过了页数上限{}页",
-            limit.max
-        );
+        let message = format!("按各部分字数的下限，全文至少约{words}字、{lines}行，约需{pages}页，超过了页数上限{}页", limit.max);
         let hint = format!(
             "按样式表，每页{}行、每行约{}字，{}页最多约{}字；请调低字数要求或放宽页数",
             cap.lines_per_page,
@@ -636,4 +688,3 @@ impl Checker<'_, '_> {
         }
     }
 }
-

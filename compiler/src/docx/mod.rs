@@ -11,8 +11,8 @@ mod package;
 pub mod text;
 
 use docx_rs::{
-    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacingType, PageMargin, Pic,
-    Run, RunFonts, SpecialIndentType, TableCell, TableLayoutType, TableRow, WidthType,
+    AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacingType, PageMargin, Pic, Run, RunFonts,
+    SpecialIndentType, TableCell, TableLayoutType, TableRow, WidthType,
 };
 
 use crate::document::{self, Block, Document, Paragraph, Table};

@@ -44,7 +44,8 @@ pub fn example(spec: &FormSpec, length: Length) -> Draft {
             Some(limit) => {
                 let doc = document::assemble(spec, &draft);
                 let estimate = layout::estimate(&doc, &spec.style);
-                estimate.pages < limit.max || (estimate.pages == limit.max && estimate.last_page_lines + RESERVE_LINES <= estimate.lines_per_page)
+                estimate.pages < limit.max
+                    || (estimate.pages == limit.max && estimate.last_page_lines + RESERVE_LINES <= estimate.lines_per_page)
             }
             None => true,
         };
@@ -88,10 +89,9 @@ fn write(spec: &FormSpec, scale: usize) -> Draft {
     let fixed: usize = spec.lines.iter().map(|l| count::words(&l.text.source)).sum();
     let budgeted: usize = spec.body.iter().filter_map(|n| n.budget.as_ref().map(|b| aim(&b.rule))).sum();
     let open: Vec<&Node> = spec.body.iter().filter(|n| n.budget.is_none() && takes_text(n)).collect();
-    let share = spec
-        .budget
-        .as_ref()
-        .map(|b| aim(&b.rule).saturating_sub(budgeted + fixed + examples_words(&open)) / open.iter().filter(|n| n.example.is_none()).count().max(1));
+    let share = spec.budget.as_ref().map(|b| {
+        aim(&b.rule).saturating_sub(budgeted + fixed + examples_words(&open)) / open.iter().filter(|n| n.example.is_none()).count().max(1)
+    });
     draft.body = w.parts(&spec.body, share, Topic::Work, scale);
     draft
 }
@@ -176,7 +176,9 @@ impl Writer {
                                     FieldKind::Choice { options } => options[i % options.len()].clone(),
                                     FieldKind::YearMonth => format!("2027年{}月", 6 + i % 6),
                                     FieldKind::Year => "2027".into(),
-                                    FieldKind::Text if c.label.contains("措施") => self.next(Topic::Measures, "sentence", Topic::Measures.sentences()).to_string(),
+                                    FieldKind::Text if c.label.contains("措施") => {
+                                        self.next(Topic::Measures, "sentence", Topic::Measures.sentences()).to_string()
+                                    }
                                     FieldKind::Text if c.label.contains("责任") => ["张三", "李四", "王五"][i % 3].to_string(),
                                     FieldKind::Text => self.next(Topic::Problems, "sentence", Topic::Problems.sentences()).to_string(),
                                 };

@@ -122,7 +122,12 @@ impl<'a> Parser<'a, '_> {
             let head_text = head_text.trim_end_matches(|c: char| is_blank(c) || is_colon(c));
             let head = (!head_text.is_empty()).then(|| SourceText::single(head_text, head_start));
             let items = if self.depth >= MAX_DEPTH {
-                self.error(Kind::Indent, line.span(), format!("层级太深：超过了{MAX_DEPTH}层"), Some("模板最多用到一级、二级、三级标题，不需要这么多层缩进"));
+                self.error(
+                    Kind::Indent,
+                    line.span(),
+                    format!("层级太深：超过了{MAX_DEPTH}层"),
+                    Some("模板最多用到一级、二级、三级标题，不需要这么多层缩进"),
+                );
                 self.skip_deeper(line.indent);
                 Vec::new()
             } else {
@@ -131,12 +136,7 @@ impl<'a> Parser<'a, '_> {
                 self.depth -= 1;
                 items
             };
-            return Some(Item::Block(Block {
-                keyword: SourceText::single(tok, line.start),
-                head,
-                items,
-                span: line.span(),
-            }));
+            return Some(Item::Block(Block { keyword: SourceText::single(tok, line.start), head, items, span: line.span() }));
         }
 
         let Some(colon) = content.find(is_colon) else {
@@ -217,7 +217,8 @@ mod tests {
 
     #[test]
     fn blocks_nest_by_indentation_and_values_span_lines() {
-        let (ast, sink) = parse_str("模板：甲\n一级 履职\n  字数：约10字\n  提示：\n    第一行\n\n    第二行\n  二级 做法\n    重复：2-3\n");
+        let (ast, sink) =
+            parse_str("模板：甲\n一级 履职\n  字数：约10字\n  提示：\n    第一行\n\n    第二行\n  二级 做法\n    重复：2-3\n");
         assert!(sink.items.is_empty(), "{:?}", sink.items);
         assert_eq!(ast.items.len(), 2);
         let Item::Block(b) = &ast.items[1] else { panic!() };
