@@ -14,11 +14,8 @@ pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordp
 pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
     let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
-    let anchor = document()
-        .create_element("a")
-        .ok()
-        .and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok())
-        .ok_or("浏览器不支持下载")?;
+    let anchor =
+        document().create_element("a").ok().and_then(|a| a.dyn_into::<web_sys::HtmlAnchorElement>().ok()).ok_or("浏览器不支持下载")?;
     anchor.set_href(&url);
     anchor.set_download(name);
     anchor.click();

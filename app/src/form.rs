@@ -15,13 +15,12 @@ use wengao::review::{self, Problem};
 use wengao::spec::{Align, Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
 
 use crate::files;
-use crate::storage::{self, DraftMeta};
+use crate::session::{self, Access, Opened};
+use crate::storage;
 
 /// What every part of the form reads: the spec, the draft, and what is derived.
 #[derive(Clone, Copy)]
 struct Ctx {
-    /// The draft's id: its storage keys.
-    id: StoredValue<String>,
     spec: StoredValue<FormSpec>,
     template: StoredValue<String>,
     draft: RwSignal<Draft>,
@@ -81,15 +80,15 @@ fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
     p
 }
 
-/// The form for one draft; `embedded` hides the way back to the start screen.
+/// The form for one opened draft; `embedded` hides the way back to the start screen.
 #[component]
-pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>, embedded: bool) -> impl IntoView {
+pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoView {
+    let (meta, spec, draft, hold, access, opening_notice) = opened.into_parts();
     let template = meta.template.clone();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
     let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derive(s, d))));
     let ctx = Ctx {
-        id: StoredValue::new(meta.id.clone()),
         spec,
         template: StoredValue::new(template),
         draft,
@@ -100,53 +99,10 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
         removed: RwSignal::new(None),
     };
     provide_context(ctx);
-    // Picture bytes come from IndexedDB, after the text.
-    let id = meta.id.clone();
-    spawn_local(async move {
-        match crate::pictures_db::load(&id).await {
-            Ok(bytes) => {
-                let lost = draft.try_update(|d| crate::pictures_db::fill(d, &bytes)).unwrap_or(0);
-                if lost > 0 {
-                    ctx.notice.set(format!("有{lost}幅图片没能从浏览器里恢复，请重新选择"));
-                }
-                ctx.structure.update(|n| *n += 1);
-            }
-            Err(e) => ctx.notice.set(e),
-        }
-    });
-
-    // Autosave: every change is written at once (a draft without pictures is a
-    // few kilobytes); a full storage keeps the draft in memory and says so.
-    let meta = StoredValue::new(meta);
-    let save_error = RwSignal::new(String::new());
-    let last_written = StoredValue::new(String::new());
-    let other_tab = RwSignal::new(false);
-    Effect::new(move |_| {
-        draft.track();
-        let mut m = meta.get_value();
-        m.updated = storage::now();
-        // Untracked and in place: no copy of the pictures on each keystroke.
-        let saved = draft.try_update_untracked(|d| {
-            m.name = document::assemble(&spec.get_value(), d).title;
-            storage::save_draft(&m, d)
-        });
-        match saved.unwrap_or_else(|| Err("草稿已关闭".into())) {
-            Ok(json) => {
-                last_written.set_value(json);
-                save_error.set(String::new());
-            }
-            Err(e) => save_error.set(e),
-        }
-        meta.set_value(m);
-    });
-    // Two tabs on one draft: the other tab's save shows here as a warning.
-    let key = storage::draft_key(&meta.get_value().id);
-    let handle = window_event_listener(leptos::ev::storage, move |ev| {
-        if ev.key().as_deref() == Some(key.as_str()) && ev.new_value().is_some_and(|v| v != last_written.get_value()) {
-            other_tab.set(true);
-        }
-    });
-    on_cleanup(move || handle.remove());
+    let session = session::start(meta, hold, access, spec, draft, ctx.structure);
+    let read_only = move || session.access.get() != Access::Editing;
+    // Said once on opening (restored after a crash, pictures that could not be read).
+    let opening = RwSignal::new(opening_notice);
 
     let export_draft = move |_| {
         let d = draft.get_untracked();
@@ -167,7 +123,6 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
                         let mut d = d;
                         spec.with_value(|s| edit::fill_minimums(s, &mut d));
                         draft.set(d);
-                        save_pictures(ctx);
                         ctx.structure.update(|n| *n += 1);
                         ctx.notice.set(format!("已导入 {name}"));
                     }
@@ -183,31 +138,43 @@ pub fn Editor(meta: DraftMeta, spec: FormSpec, draft: Draft, close: Callback<()>
             <nav class="toolbar" aria-label="草稿操作">
                 {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
                 <button type="button" on:click=export_draft>"导出草稿"</button>
-                <label class="file-button">"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft/></label>
+                <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
                 <ExportButton/>
+                <span class="saved" role="status" aria-label="自动保存">{move || session.saved_at.get().map(|t| format!("已自动保存 {}", session::clock(t)))}</span>
                 <span class="notice" role="status">{move || ctx.notice.get()}</span>
                 <Show when=move || ctx.removed.with(Option::is_some)>
                     <button type="button" class="small" on:click=move |_| undo_removal(ctx)>"撤销删除"</button>
                 </Show>
             </nav>
-            <Show when=move || !save_error.get().is_empty()>
-                <p class="banner error" role="alert">{move || save_error.get()}</p>
+            <Show when=move || !opening.get().is_empty()>
+                <p class="banner info" role="alert">{move || opening.get()}" "
+                    <button type="button" class="small" on:click=move |_| opening.set(String::new())>"知道了"</button>
+                </p>
             </Show>
-            <Show when=move || other_tab.get()>
-                <p class="banner warn" role="alert">"这份草稿在另一个标签页里也开着，并且那边刚刚改过。两边同时编辑会互相覆盖：请只在一个标签页里写。"</p>
+            <Show when=move || !session.save_error.get().is_empty()>
+                <p class="banner error" role="alert">{move || session.save_error.get()}</p>
             </Show>
+            {move || session::access_message(session.access.get()).map(|(text, action)| view! {
+                <p class="banner warn" role="alert">{text}" "
+                    <button type="button" on:click=move |_| session.take_over.run(())>{action}</button>
+                </p>
+            })}
             <div class="layout" class:with-preview=move || ctx.preview.get()>
                 <Outline/>
-                <div class="form">
+                <fieldset class="form" disabled=read_only aria-label="表单">
                     <Summary/>
-                    <Fields/>
+                    // Rebuilt with the rest when the content is replaced (导入草稿, another tab).
+                    {move || {
+                        ctx.structure.track();
+                        view! { <Fields/> }
+                    }}
                     <Preamble/>
                     {move || {
                         ctx.structure.track();
                         let nodes = spec.with_value(|s| s.body.clone());
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
-                </div>
+                </fieldset>
                 <Show when=move || ctx.preview.get()>
                     <Preview/>
                 </Show>
@@ -524,18 +491,7 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
 /// The numbered headings above a path, for accessible names: “一、（二）”.
 fn parent_label(path: &[(String, usize)]) -> String {
     let ctx = expect_context::<Ctx>();
-    ctx.live.with_untracked(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n].to_vec()).cloned()).collect())
-}
-
-/// Writes the draft's picture bytes to IndexedDB (after a picture is added or removed).
-fn save_pictures(ctx: Ctx) {
-    let Some(bytes) = ctx.draft.try_update_untracked(crate::pictures_db::bytes_of) else { return };
-    let id = ctx.id.get_value();
-    spawn_local(async move {
-        if let Err(e) = crate::pictures_db::store(&id, bytes).await {
-            ctx.notice.set(e);
-        }
-    });
+    ctx.live.with_untracked(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n]).cloned()).collect())
 }
 
 /// Under a text the document prints as one paragraph: says, once the drafter has
@@ -565,7 +521,9 @@ fn sibling(path: &[(String, usize)], index: usize) -> Owner {
 /// place): the button `act` if it is enabled, else the first that is.
 fn focus_controls(path: Owner, act: &'static str) {
     request_animation_frame(move || {
-        let Some(controls) = document().get_element_by_id(&format!("controls-{}", anchor(&path))) else { return };
+        let Some(controls) = document().get_element_by_id(&format!("controls-{}", anchor(&path))) else {
+            return;
+        };
         let enabled = |selector: &str| controls.query_selector(selector).ok().flatten();
         let button = enabled(&format!("button[data-act={act}]:not([disabled])")).or_else(|| enabled("button:not([disabled])"));
         if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -576,11 +534,12 @@ fn focus_controls(path: Owner, act: &'static str) {
 
 /// Puts the last removed part back where it was, pictures included.
 fn undo_removal(ctx: Ctx) {
-    let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else { return };
+    let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else {
+        return;
+    };
     if ctx.draft.try_update(|d| edit::restore(d, &path, item)) == Some(true) {
         ctx.notice.set("已撤销删除".into());
         ctx.structure.update(|n| *n += 1);
-        save_pictures(ctx);
     } else {
         ctx.notice.set("无法撤销：它所在的部分已经删除".into());
     }
@@ -782,7 +741,6 @@ fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: Str
                 message.set(refused.unwrap_or_default());
                 version.update(|v| *v += 1);
             }
-            save_pictures(ctx);
         });
     };
     let add2 = add_files.clone();
@@ -828,7 +786,6 @@ fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: Str
                                         }
                                     }
                                 });
-                                save_pictures(ctx);
                                 version.update(|v| *v += 1);
                             };
                             view! {

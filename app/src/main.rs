@@ -3,8 +3,10 @@
 
 mod files;
 mod form;
-mod pictures_db;
+mod idb;
+mod session;
 mod storage;
+mod tabs;
 mod view;
 
 use leptos::prelude::*;

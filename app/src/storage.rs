@@ -1,12 +1,23 @@
-//! The browser's localStorage: the list of drafts, each draft as a draft file
-//! (docs/draft-format.md), custom templates, and which prompts are folded.
-//! Every failure (storage off, quota full) comes back as a message in Chinese;
-//! the draft stays in memory and can still be exported.
+//! Where drafts and custom templates live: IndexedDB (see idb.rs for why not
+//! localStorage). A draft is one record in the `drafts` store — its list line
+//! (`meta`), its text without picture bytes (`body`), the picture list
+//! (`pictures`) and which tab holds it (`holder`) — and its picture bytes are one
+//! record in the `pictures` store, written in the same transaction when they
+//! change. localStorage keeps only what may be lost: folded prompts and which
+//! draft to reopen after a reload (tabs.rs).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
 use serde::{Deserialize, Serialize};
-use wengao::draft::Draft;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen::JsCast;
+use wengao::document::Owner;
+use wengao::draft::{Draft, Item, Picture};
 
-const INDEX: &str = "wengao.index";
+use crate::idb::{self, Failure, DRAFTS, PICTURES, TEMPLATES};
 
 /// One saved draft as the start screen lists it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -19,49 +30,10 @@ pub struct DraftMeta {
     pub updated: f64,
 }
 
-fn storage() -> Result<web_sys::Storage, String> {
-    leptos::prelude::window()
-        .local_storage()
-        .ok()
-        .flatten()
-        .ok_or_else(|| "浏览器不允许保存数据（可能是隐私模式）：草稿不会自动保存，请用“导出草稿”保存到文件".to_string())
-}
-
-pub fn get(key: &str) -> Option<String> {
-    storage().ok()?.get_item(key).ok().flatten()
-}
-
-pub fn set(key: &str, value: &str) -> Result<(), String> {
-    storage()?.set_item(key, value).map_err(|_| {
-        format!(
-            "浏览器的存储空间满了，最近的修改没能自动保存（约 {} KB）。草稿还在，请马上用“导出草稿”保存到文件；删掉用不着的草稿或图片后会恢复自动保存",
-            value.len() / 1024
-        )
-    })
-}
-
-pub fn remove(key: &str) {
-    if let Ok(s) = storage() {
-        let _ = s.remove_item(key);
-    }
-}
-
-pub fn draft_key(id: &str) -> String {
-    format!("wengao.draft.{id}")
-}
-
-pub fn index() -> Vec<DraftMeta> {
-    get(INDEX).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default()
-}
-
-pub fn save_index(list: &[DraftMeta]) -> Result<(), String> {
-    set(INDEX, &serde_json::to_string(list).unwrap_or_default())
-}
-
-/// A picture as localStorage keeps it: everything but the bytes (IndexedDB has those).
+/// A picture as the draft record keeps it: everything but the bytes.
 #[derive(Serialize, Deserialize)]
 struct PictureMeta {
-    path: Vec<(String, usize)>,
+    path: Owner,
     name: String,
     format: wengao::spec::PictureFormat,
     width: u32,
@@ -69,57 +41,270 @@ struct PictureMeta {
     caption: String,
 }
 
-pub fn pictures_key(id: &str) -> String {
-    format!("wengao.pictures.{id}")
+/// A draft as written in one save: computed synchronously from the draft, so
+/// that saves go to the store in the order the changes were made.
+pub struct Snapshot {
+    pub meta: DraftMeta,
+    body: String,
+    pictures: String,
+    /// The picture bytes, when they changed since the last save.
+    bytes: Option<Array>,
 }
 
-/// Saves a draft (its text here, its picture bytes in IndexedDB — see
-/// pictures_db) and refreshes its line in the index. Returns what was written.
-pub fn save_draft(meta: &DraftMeta, draft: &mut Draft) -> Result<String, String> {
+/// A draft in the store, as the start screen and the crash check see it.
+pub struct Listed {
+    pub meta: DraftMeta,
+    /// The tab that has it open for editing, if any (tabs.rs).
+    pub holder: Option<String>,
+}
+
+/// The picture lists of a draft with their items' paths, in a fixed order (parts
+/// by name, items in order): the order of the stored byte arrays.
+fn picture_lists(draft: &mut Draft) -> Vec<(Owner, &mut Vec<Picture>)> {
+    fn walk<'a>(parts: &'a mut wengao::draft::Parts, path: &mut Owner, out: &mut Vec<(Owner, &'a mut Vec<Picture>)>) {
+        for (name, items) in parts.iter_mut() {
+            for (i, item) in items.iter_mut().enumerate() {
+                path.push((name.clone(), i));
+                let Item { pictures, parts, .. } = item;
+                if !pictures.is_empty() {
+                    out.push((path.clone(), pictures));
+                }
+                walk(parts, path, out);
+                path.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&mut draft.body, &mut Vec::new(), &mut out);
+    out
+}
+
+/// What identifies the pictures of a draft without their bytes: when it changes,
+/// the bytes are written again.
+pub fn pictures_fingerprint(draft: &mut Draft) -> Vec<(Owner, String, usize)> {
+    picture_lists(draft)
+        .into_iter()
+        .flat_map(|(path, list)| list.iter().map(move |p| (path.clone(), p.name.clone(), p.data.len())).collect::<Vec<_>>())
+        .collect()
+}
+
+/// The draft as it will be stored; `with_bytes` adds the picture bytes.
+pub fn snapshot(meta: &DraftMeta, draft: &mut Draft, with_bytes: bool) -> Snapshot {
     // Take the pictures out while the text is serialised, and put them back.
-    let mut lists: Vec<(Vec<(String, usize)>, Vec<wengao::draft::Picture>)> =
-        crate::pictures_db::picture_lists(draft).into_iter().map(|(path, list)| (path, std::mem::take(list))).collect();
-    let json = draft.to_json();
+    let mut lists: Vec<(Owner, Vec<Picture>)> = picture_lists(draft).into_iter().map(|(path, list)| (path, std::mem::take(list))).collect();
+    let body = draft.to_json();
     let metas: Vec<PictureMeta> = lists
         .iter()
         .flat_map(|(path, list)| {
-            list.iter().map(move |p| PictureMeta { path: path.clone(), name: p.name.clone(), format: p.format, width: p.width, height: p.height, caption: p.caption.clone() })
+            list.iter().map(move |p| PictureMeta {
+                path: path.clone(),
+                name: p.name.clone(),
+                format: p.format,
+                width: p.width,
+                height: p.height,
+                caption: p.caption.clone(),
+            })
         })
         .collect();
+    let bytes =
+        with_bytes.then(|| Array::from_iter(lists.iter().flat_map(|(_, list)| list.iter().map(|p| Uint8Array::from(p.data.as_slice())))));
     for (path, list) in lists.drain(..) {
         if let Some(item) = wengao::edit::item_mut(draft, &path) {
             item.pictures = list;
         }
     }
-    set(&draft_key(&meta.id), &json)?;
-    set(&pictures_key(&meta.id), &serde_json::to_string(&metas).unwrap_or_default())?;
-    let mut list = index();
-    match list.iter_mut().find(|m| m.id == meta.id) {
-        Some(m) => *m = meta.clone(),
-        None => list.insert(0, meta.clone()),
-    }
-    save_index(&list)?;
-    Ok(json)
+    Snapshot { meta: meta.clone(), body, pictures: serde_json::to_string(&metas).unwrap_or_default(), bytes }
 }
 
-/// Loads a draft's text and its pictures without their bytes (see
-/// [`crate::pictures_db::load`] for those).
-pub fn load_draft(id: &str) -> Result<Draft, String> {
-    let text = get(&draft_key(id)).ok_or("找不到这份草稿")?;
-    let mut draft = Draft::from_json(&text).map_err(|e| e.to_string())?;
-    let metas: Vec<PictureMeta> = get(&pictures_key(id)).and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+fn set(object: &Object, key: &str, value: &JsValue) {
+    let _ = Reflect::set(object, &JsValue::from_str(key), value);
+}
+
+fn get_str(object: &JsValue, key: &str) -> Option<String> {
+    Reflect::get(object, &JsValue::from_str(key)).ok()?.as_string()
+}
+
+fn record(snapshot: &Snapshot, holder: Option<&str>) -> Object {
+    let r = Object::new();
+    set(&r, "meta", &JsValue::from(serde_json::to_string(&snapshot.meta).unwrap_or_default()));
+    set(&r, "body", &JsValue::from(snapshot.body.as_str()));
+    set(&r, "pictures", &JsValue::from(snapshot.pictures.as_str()));
+    set(&r, "holder", &holder.map_or(JsValue::NULL, JsValue::from_str));
+    r
+}
+
+fn key(id: &str) -> JsValue {
+    JsValue::from_str(id)
+}
+
+/// Writes a draft. With `holder`, only while no other tab holds it: the check and
+/// the write are one transaction, so a tab that has been taken over cannot
+/// overwrite the new holder's work (`Failure::Refused`). Resolves once durable.
+pub async fn save(snapshot: Snapshot, holder: Option<String>) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[DRAFTS, PICTURES], true).await?;
+    let (drafts, pictures) = (stores[0].clone(), stores[1].clone());
+    let id = snapshot.meta.id.clone();
+    let value = record(&snapshot, holder.as_deref());
+    let bytes = snapshot.bytes;
+    let check = drafts.get(&key(&id)).map_err(idb::thrown)?;
+    let transaction = t.clone();
+    // Why this save aborted itself, when it did.
+    let refusal = Rc::new(RefCell::new(None::<Failure>));
+    let refused = refusal.clone();
+    let on_read = Closure::once_into_js(move |e: web_sys::Event| {
+        let current = e
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::IdbRequest>().ok())
+            .and_then(|r| r.result().ok())
+            .unwrap_or(JsValue::UNDEFINED);
+        let other = get_str(&current, "holder").filter(|h| Some(h) != holder.as_ref());
+        if holder.is_some() && other.is_some() {
+            *refused.borrow_mut() = Some(Failure::Refused);
+            let _ = transaction.abort();
+            return;
+        }
+        let written = drafts.put_with_key(&value, &key(&id)).and_then(|_| match &bytes {
+            Some(b) => pictures.put_with_key(b, &key(&id)).map(|_| ()),
+            None => Ok(()),
+        });
+        if let Err(e) = written {
+            *refused.borrow_mut() = Some(idb::thrown(e));
+            let _ = transaction.abort();
+        }
+    });
+    check.set_onsuccess(Some(on_read.unchecked_ref()));
+    idb::committed(&t).await.map_err(|f| refusal.take().unwrap_or(f))
+}
+
+/// Parses a stored record back into a draft, with the picture bytes filled in;
+/// also says how many pictures had no bytes left.
+fn parse(value: &JsValue, bytes: &JsValue) -> Result<(Listed, Draft, usize), String> {
+    let meta: DraftMeta = get_str(value, "meta").and_then(|m| serde_json::from_str(&m).ok()).ok_or("找不到这份草稿")?;
+    let mut draft = Draft::from_json(&get_str(value, "body").unwrap_or_default()).map_err(|e| e.to_string())?;
+    let metas: Vec<PictureMeta> = get_str(value, "pictures").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
     for m in metas {
         if let Some(item) = wengao::edit::item_mut(&mut draft, &m.path) {
-            item.pictures.push(wengao::draft::Picture { name: m.name, format: m.format, width: m.width, height: m.height, caption: m.caption, data: Vec::new() });
+            item.pictures.push(Picture {
+                name: m.name,
+                format: m.format,
+                width: m.width,
+                height: m.height,
+                caption: m.caption,
+                data: Vec::new(),
+            });
         }
     }
-    Ok(draft)
+    let stored: Vec<Vec<u8>> =
+        bytes.dyn_ref::<Array>().map(|a| a.iter().map(|v| Uint8Array::new(&v).to_vec()).collect()).unwrap_or_default();
+    let mut lost = 0;
+    let mut k = 0;
+    for (_, list) in picture_lists(&mut draft) {
+        for p in list.iter_mut() {
+            match stored.get(k).filter(|b| wengao::picture::sniff(b).is_some_and(|info| info.format == p.format)) {
+                Some(b) => p.data = b.clone(),
+                None => lost += 1,
+            }
+            k += 1;
+        }
+    }
+    let holder = get_str(value, "holder");
+    Ok((Listed { meta, holder }, draft, lost))
 }
 
-/// Removes a draft's text and picture list (the bytes are removed separately).
-pub fn remove_draft(id: &str) {
-    remove(&draft_key(id));
-    remove(&pictures_key(id));
+/// A draft read from the store, with how many of its pictures could not be restored.
+pub struct Loaded {
+    pub meta: DraftMeta,
+    pub draft: Draft,
+    pub lost_pictures: usize,
+}
+
+/// Reads a draft. With `claim`, marks this tab as its holder in the same
+/// transaction (after tabs.rs has given this tab the draft's lock).
+pub async fn load(id: &str, claim: Option<&str>) -> Result<Loaded, String> {
+    let (t, stores) = idb::transaction(&[DRAFTS, PICTURES], claim.is_some()).await.map_err(|f| f.message())?;
+    let value = idb::request(&stores[0].get(&key(id)).map_err(|e| idb::thrown(e).message())?).await.map_err(|f| f.message())?;
+    if value.is_undefined() {
+        return Err("找不到这份草稿（可能已在另一个标签页里删除）".into());
+    }
+    let bytes = idb::request(&stores[1].get(&key(id)).map_err(|e| idb::thrown(e).message())?).await.map_err(|f| f.message())?;
+    if let Some(me) = claim {
+        if let Some(object) = value.dyn_ref::<Object>() {
+            set(object, "holder", &JsValue::from_str(me));
+            stores[0].put_with_key(object, &key(id)).map_err(|e| idb::thrown(e).message())?;
+        }
+    }
+    idb::committed(&t).await.map_err(|f| f.message())?;
+    let (listed, draft, lost_pictures) = parse(&value, &bytes)?;
+    Ok(Loaded { meta: listed.meta, draft, lost_pictures })
+}
+
+/// Clears this tab's mark on a draft it no longer edits (closed normally).
+pub async fn release(id: &str, me: &str) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[DRAFTS], true).await?;
+    let value = idb::request(&stores[0].get(&key(id)).map_err(idb::thrown)?).await?;
+    if let Some(object) = value.dyn_ref::<Object>().filter(|_| get_str(&value, "holder").as_deref() == Some(me)) {
+        set(object, "holder", &JsValue::NULL);
+        stores[0].put_with_key(object, &key(id)).map_err(idb::thrown)?;
+    }
+    idb::committed(&t).await
+}
+
+/// Every stored draft, newest first.
+pub async fn list() -> Result<Vec<Listed>, Failure> {
+    let (_, stores) = idb::transaction(&[DRAFTS], false).await?;
+    let all = idb::request(&stores[0].get_all().map_err(idb::thrown)?).await?;
+    let mut out: Vec<Listed> = all
+        .dyn_into::<Array>()
+        .map(|a| {
+            a.iter()
+                .filter_map(|v| Some(Listed { meta: serde_json::from_str(&get_str(&v, "meta")?).ok()?, holder: get_str(&v, "holder") }))
+                .collect()
+        })
+        .unwrap_or_default();
+    out.sort_by(|a, b| b.meta.updated.total_cmp(&a.meta.updated));
+    Ok(out)
+}
+
+/// A removed draft, kept in memory for 撤销.
+#[derive(Clone)]
+pub struct Removed {
+    pub meta: DraftMeta,
+    value: JsValue,
+    bytes: JsValue,
+}
+
+/// Removes a draft and its pictures; returns what 撤销 needs to put it back.
+pub async fn remove(meta: &DraftMeta) -> Result<Removed, Failure> {
+    let (t, stores) = idb::transaction(&[DRAFTS, PICTURES], true).await?;
+    let value = idb::request(&stores[0].get(&key(&meta.id)).map_err(idb::thrown)?).await?;
+    let bytes = idb::request(&stores[1].get(&key(&meta.id)).map_err(idb::thrown)?).await?;
+    stores[0].delete(&key(&meta.id)).map_err(idb::thrown)?;
+    stores[1].delete(&key(&meta.id)).map_err(idb::thrown)?;
+    idb::committed(&t).await?;
+    Ok(Removed { meta: meta.clone(), value, bytes })
+}
+
+pub async fn restore(removed: &Removed) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[DRAFTS, PICTURES], true).await?;
+    stores[0].put_with_key(&removed.value, &key(&removed.meta.id)).map_err(idb::thrown)?;
+    if !removed.bytes.is_undefined() {
+        stores[1].put_with_key(&removed.bytes, &key(&removed.meta.id)).map_err(idb::thrown)?;
+    }
+    idb::committed(&t).await
+}
+
+/// Renames a draft in its list line.
+pub async fn rename(id: &str, name: &str) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[DRAFTS], true).await?;
+    let value = idb::request(&stores[0].get(&key(id)).map_err(idb::thrown)?).await?;
+    let mut meta: DraftMeta =
+        get_str(&value, "meta").and_then(|m| serde_json::from_str(&m).ok()).ok_or(Failure::Other("NotFoundError".into()))?;
+    meta.name = name.to_string();
+    if let Some(object) = value.dyn_ref::<Object>() {
+        set(object, "meta", &JsValue::from(serde_json::to_string(&meta).unwrap_or_default()));
+        stores[0].put_with_key(object, &key(id)).map_err(idb::thrown)?;
+    }
+    idb::committed(&t).await
 }
 
 pub fn now() -> f64 {
@@ -131,23 +316,117 @@ pub fn new_id() -> String {
     format!("{:x}-{:x}", now() as u64, (js_sys::Math::random() * 1e9) as u64)
 }
 
-/// Stores a custom template's source; returns its key.
-pub fn save_template(source: &str) -> Result<String, String> {
+thread_local! {
+    /// Custom template sources by key, read from the store once at start.
+    static TEMPLATE_SOURCES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+}
+
+/// The key of a custom template's source: a hash of it.
+pub fn template_key(source: &str) -> String {
     let hash = source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    let key = format!("custom:{hash:016x}");
-    set(&format!("wengao.template.{key}"), source)?;
+    format!("custom:{hash:016x}")
+}
+
+/// Stores a custom template's source; returns its key.
+pub async fn save_template(source: &str) -> Result<String, Failure> {
+    let key = template_key(source);
+    TEMPLATE_SOURCES.with_borrow_mut(|t| t.insert(key.clone(), source.to_string()));
+    let (t, stores) = idb::transaction(&[TEMPLATES], true).await?;
+    stores[0].put_with_key(&JsValue::from_str(source), &JsValue::from_str(&key)).map_err(idb::thrown)?;
+    idb::committed(&t).await?;
     Ok(key)
 }
 
+/// The keys of the custom templates this browser has.
+pub fn template_keys() -> Vec<String> {
+    TEMPLATE_SOURCES.with_borrow(|t| t.keys().cloned().collect())
+}
+
 pub fn template_source(key: &str) -> Option<String> {
-    get(&format!("wengao.template.{key}"))
+    TEMPLATE_SOURCES.with_borrow(|t| t.get(key).cloned())
+}
+
+/// Reads the custom templates into memory, and moves drafts and templates that
+/// an earlier version kept in localStorage into the store (removing them there
+/// only once the store has them).
+pub async fn init() -> Result<(), Failure> {
+    migrate_local_storage().await?;
+    let (_, stores) = idb::transaction(&[TEMPLATES], false).await?;
+    let keys = idb::request(&stores[0].get_all_keys().map_err(idb::thrown)?).await?;
+    let values = idb::request(&stores[0].get_all().map_err(idb::thrown)?).await?;
+    let (keys, values) = (Array::from(&keys), Array::from(&values));
+    TEMPLATE_SOURCES.with_borrow_mut(|t| {
+        for (k, v) in keys.iter().zip(values.iter()) {
+            if let (Some(k), Some(v)) = (k.as_string(), v.as_string()) {
+                t.insert(k, v);
+            }
+        }
+    });
+    Ok(())
+}
+
+async fn migrate_local_storage() -> Result<(), Failure> {
+    let Some(local) = local_storage() else {
+        return Ok(());
+    };
+    let keys: Vec<String> =
+        (0..local.length().unwrap_or(0)).filter_map(|i| local.key(i).ok().flatten()).filter(|k| k.starts_with("wengao.")).collect();
+    let old_index = local.get_item("wengao.index").ok().flatten();
+    let templates: Vec<&String> = keys.iter().filter(|k| k.starts_with("wengao.template.")).collect();
+    if old_index.is_none() && templates.is_empty() {
+        return Ok(());
+    }
+    let metas: Vec<DraftMeta> = old_index.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let (t, stores) = idb::transaction(&[DRAFTS, TEMPLATES], true).await?;
+    let mut moved = vec!["wengao.index".to_string()];
+    for meta in &metas {
+        let (body_key, pictures_key) = (format!("wengao.draft.{}", meta.id), format!("wengao.pictures.{}", meta.id));
+        let Some(body) = local.get_item(&body_key).ok().flatten() else {
+            continue;
+        };
+        let pictures = local.get_item(&pictures_key).ok().flatten().unwrap_or_else(|| "[]".into());
+        let snapshot = Snapshot { meta: meta.clone(), body, pictures, bytes: None };
+        stores[0].put_with_key(&record(&snapshot, None), &key(&meta.id)).map_err(idb::thrown)?;
+        moved.extend([body_key, pictures_key]);
+    }
+    for k in templates {
+        if let Some(source) = local.get_item(k).ok().flatten() {
+            stores[1]
+                .put_with_key(&JsValue::from_str(&source), &JsValue::from_str(k.trim_start_matches("wengao.template.")))
+                .map_err(idb::thrown)?;
+            moved.push(k.clone());
+        }
+    }
+    idb::committed(&t).await?;
+    for k in moved {
+        let _ = local.remove_item(&k);
+    }
+    Ok(())
+}
+
+fn local_storage() -> Option<web_sys::Storage> {
+    leptos::prelude::window().local_storage().ok().flatten()
+}
+
+/// A small preference in localStorage (folded prompts, the draft to reopen).
+pub fn get_pref(key: &str) -> Option<String> {
+    local_storage()?.get_item(key).ok().flatten()
+}
+
+pub fn set_pref(key: &str, value: Option<&str>) {
+    if let Some(s) = local_storage() {
+        let _ = match value {
+            Some(v) => s.set_item(key, v),
+            None => s.remove_item(key),
+        };
+    }
 }
 
 /// Whether a prompt is folded away, remembered per template and node.
 pub fn prompt_open(template: &str, node: &str) -> bool {
-    get(&format!("wengao.prompt.{template}.{node}")).is_none_or(|v| v == "1")
+    get_pref(&format!("wengao.prompt.{template}.{node}")).is_none_or(|v| v == "1")
 }
 
 pub fn set_prompt_open(template: &str, node: &str, open: bool) {
-    let _ = set(&format!("wengao.prompt.{template}.{node}"), if open { "1" } else { "0" });
+    set_pref(&format!("wengao.prompt.{template}.{node}"), Some(if open { "1" } else { "0" }));
 }

@@ -10,80 +10,123 @@ use wengao::spec::FormSpec;
 
 use crate::files::{self, builtin_key, spec_for};
 use crate::form::Editor;
+use crate::session::{self, Opened};
 use crate::storage::{self, DraftMeta};
+use crate::tabs;
 
 /// The draft open in the form, so that a reload returns to it.
 const OPEN: &str = "wengao.open";
 
 /// Which screen is shown.
-#[derive(Clone, PartialEq)]
+#[derive(Clone, Copy, PartialEq)]
 enum Screen {
+    /// Storage is being read.
+    Loading,
     Start,
-    /// A draft open in the form, with its template compiled.
-    Edit(DraftMeta, FormSpec, Draft),
+    /// A draft open in the form (held in `App`'s `opened` until the form takes it).
+    Edit,
 }
 
 #[component]
 pub fn App() -> impl IntoView {
-    let screen = RwSignal::new(Screen::Start);
-    let open = Callback::new(move |meta: DraftMeta| match spec_for(&meta.template).and_then(|spec| Ok((spec, storage::load_draft(&meta.id)?))) {
-        Ok((spec, mut draft)) => {
-            wengao::edit::fill_minimums(&spec, &mut draft);
-            // A reload comes back to the draft being written.
-            let _ = storage::set(OPEN, &meta.id);
-            screen.set(Screen::Edit(meta, spec, draft));
-        }
-        Err(e) => window().alert_with_message(&e).unwrap_or_default(),
+    let screen = RwSignal::new(Screen::Loading);
+    let opened = StoredValue::new_local(None::<Opened>);
+    // Why the last draft could not be opened, shown on the start screen.
+    let message = RwSignal::new(String::new());
+    let show = Callback::new(move |o: Opened| {
+        // A reload comes back to the draft being written.
+        storage::set_pref(OPEN, Some(&o.meta.id));
+        opened.set_value(Some(o));
+        screen.set(Screen::Edit);
+    });
+    let open = Callback::new(move |(meta, notice): (DraftMeta, String)| {
+        spawn_local(async move {
+            match session::open(&meta, notice).await {
+                Ok(o) => show.run(o),
+                Err(e) => {
+                    message.set(format!("“{}”打不开：{e}", meta.name));
+                    screen.set(Screen::Start);
+                }
+            }
+        });
     });
     let close = Callback::new(move |_| {
-        storage::remove(OPEN);
+        storage::set_pref(OPEN, None);
         screen.set(Screen::Start);
     });
-    if let Some(meta) = storage::get(OPEN).and_then(|id| storage::index().into_iter().find(|m| m.id == id)) {
-        open.run(meta);
-    }
+    // At start: move old data into the store, then reopen what a crash
+    // interrupted (and say so), else what a reload left open.
+    spawn_local(async move {
+        if let Err(f) = storage::init().await {
+            message.set(f.message());
+            screen.set(Screen::Start);
+            return;
+        }
+        let drafts = storage::list().await.unwrap_or_default();
+        let crashed = tabs::ended_uncleanly(&drafts).await;
+        let reopen = match crashed.first() {
+            Some(meta) => Some((meta.clone(), session::restored_message(meta))),
+            None => storage::get_pref(OPEN).and_then(|id| drafts.into_iter().find(|d| d.meta.id == id)).map(|d| (d.meta, String::new())),
+        };
+        match reopen {
+            Some(r) => open.run(r),
+            None => screen.set(Screen::Start),
+        }
+    });
     view! {
         <header class="bar">
             <h1>"文稿"</h1>
             <p>"按模板一项一项地写，随时看字数，导出合规的 Word 文件"</p>
         </header>
         {move || match screen.get() {
-            Screen::Start => view! { <Start open/> }.into_any(),
-            Screen::Edit(meta, spec, draft) => view! { <Editor meta spec draft close embedded=false/> }.into_any(),
+            Screen::Loading => view! { <p class="loading" role="status">"正在读取草稿……"</p> }.into_any(),
+            Screen::Start => view! { <Start open show message/> }.into_any(),
+            Screen::Edit => match opened.try_update_value(Option::take).flatten() {
+                Some(o) => view! { <Editor opened=o close embedded=false/> }.into_any(),
+                None => view! { <Start open show message/> }.into_any(),
+            },
         }}
     }
 }
 
-/// Creates, saves and opens a new draft for a template.
-fn start_draft(template_key: String, spec: &FormSpec, mut draft: Draft, open: Callback<DraftMeta>) {
-    wengao::edit::fill_minimums(spec, &mut draft);
-    let meta = DraftMeta { id: storage::new_id(), template: template_key, name: spec.name.clone(), updated: storage::now() };
-    if let Err(e) = storage::save_draft(&meta, &mut draft) {
-        window().alert_with_message(&e).unwrap_or_default();
-    }
-    // An imported draft brings its pictures: their bytes go to IndexedDB first.
-    let bytes = crate::pictures_db::bytes_of(&mut draft);
+/// Creates a new draft, saves it durably, and opens it; when it cannot be
+/// stored, opens it in this page only, saying why.
+fn start_draft(template_key: String, spec: FormSpec, draft: Draft, show: Callback<Opened>) {
     spawn_local(async move {
-        if let Err(e) = crate::pictures_db::store(&meta.id, bytes).await {
-            window().alert_with_message(&e).unwrap_or_default();
-        }
-        open.run(meta);
+        let created = session::create(template_key.clone(), &spec, draft.clone()).await;
+        let opened = match created {
+            Ok(meta) => session::open(&meta, String::new()).await,
+            Err(e) => Err(e),
+        };
+        // Why it could not be stored is said by the form's autosave.
+        show.run(opened.unwrap_or_else(|_| session::in_memory(template_key, spec, draft)));
     });
 }
 
 #[component]
-fn Start(open: Callback<DraftMeta>) -> impl IntoView {
-    let drafts = RwSignal::new(storage::index());
-    let message = RwSignal::new(String::new());
+fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: RwSignal<String>) -> impl IntoView {
+    let drafts = RwSignal::new(Vec::<DraftMeta>::new());
+    let refresh = move || {
+        spawn_local(async move {
+            match storage::list().await {
+                Ok(list) => drafts.set(list.into_iter().map(|l| l.meta).collect()),
+                Err(f) => message.set(f.message()),
+            }
+        })
+    };
+    refresh();
     let diagnostics = RwSignal::new(String::new());
     // The last deleted draft, kept for 撤销.
-    let deleted = RwSignal::new(None::<(DraftMeta, String, String)>);
+    let deleted = RwSignal::new(None::<storage::Removed>);
 
     let new_from = move |name: &'static str| {
         move |_| {
             let key = builtin_key(name);
             match spec_for(&key) {
-                Ok(spec) => start_draft(key, &spec, Draft::new(&spec), open),
+                Ok(spec) => {
+                    let draft = Draft::new(&spec);
+                    start_draft(key, spec, draft, show)
+                }
                 Err(e) => message.set(e),
             }
         }
@@ -101,14 +144,17 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
                 };
                 let result = wengao::compile(&wengao::SourceFile::new(name.clone(), text.clone()), &wengao::builtin::BuiltinStyles);
                 diagnostics.set(result.render_diagnostics());
-                match result.spec {
-                    Some(spec) => {
-                        match storage::save_template(&text) {
-                            Ok(key) => start_draft(key, &spec, Draft::new(&spec), open),
-                            Err(e) => message.set(e),
+                if let Some(spec) = result.spec {
+                    // Kept in memory even when the store refuses it: the draft opens either way.
+                    let key = match storage::save_template(&text).await {
+                        Ok(key) => key,
+                        Err(f) => {
+                            message.set(f.message());
+                            storage::template_key(&text)
                         }
-                    }
-                    None => {}
+                    };
+                    let draft = Draft::new(&spec);
+                    start_draft(key, spec, draft, show);
                 }
             });
         }
@@ -122,71 +168,64 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
                     Ok(d) => d,
                     Err(e) => return message.set(format!("{name}：{e}")),
                 };
-                let template = TEMPLATES.iter().map(|t| builtin_key(t.name())).chain(storage::index().into_iter().map(|m| m.template)).find(|key| {
-                    spec_for(key).is_ok_and(|s| s.name == draft.template)
-                });
+                let template = TEMPLATES
+                    .iter()
+                    .map(|t| builtin_key(t.name()))
+                    .chain(storage::template_keys())
+                    .find(|key| spec_for(key).is_ok_and(|s| s.name == draft.template));
                 match template.and_then(|key| Some((spec_for(&key).ok()?, key))) {
-                    Some((spec, key)) => start_draft(key, &spec, draft, open),
+                    Some((spec, key)) => start_draft(key, spec, draft, show),
                     None => message.set(format!("{name}：这是“{}”的草稿，但浏览器里没有这个模板；请先载入模板文件", draft.template)),
                 }
             });
         }
     };
     let duplicate = move |meta: DraftMeta| {
-        let copy = DraftMeta { id: storage::new_id(), name: format!("{}（副本）", meta.name), updated: storage::now(), ..meta.clone() };
-        let result = storage::load_draft(&meta.id).and_then(|mut d| storage::save_draft(&copy, &mut d));
-        match result {
-            Ok(_) => {
-                drafts.set(storage::index());
-                spawn_local(async move {
-                    let copied = match crate::pictures_db::load(&meta.id).await {
-                        Ok(bytes) => crate::pictures_db::store(&copy.id, js_sys::Array::from_iter(bytes.iter().map(|b| js_sys::Uint8Array::from(b.as_slice())))).await,
-                        Err(e) => Err(e),
-                    };
-                    if let Err(e) = copied {
-                        message.set(e);
-                    }
-                });
-            }
-            Err(e) => message.set(e),
-        }
-    };
-    let rename = move |meta: DraftMeta| {
-        let Ok(Some(name)) = window().prompt_with_message_and_default("新的名称", &meta.name) else { return };
-        let mut list = storage::index();
-        if let Some(m) = list.iter_mut().find(|m| m.id == meta.id) {
-            m.name = name.trim().to_string();
-        }
-        if let Err(e) = storage::save_index(&list) {
-            message.set(e);
-        }
-        drafts.set(storage::index());
-    };
-    let delete = move |meta: DraftMeta| {
-        let text = storage::get(&storage::draft_key(&meta.id)).unwrap_or_default();
-        let pictures = storage::get(&storage::pictures_key(&meta.id)).unwrap_or_default();
-        storage::remove_draft(&meta.id);
-        // The draft deleted before this one can no longer be undone: free its pictures.
-        if let Some((earlier, ..)) = deleted.get_untracked() {
-            spawn_local(async move { crate::pictures_db::delete(&earlier.id).await });
-        }
-        let list: Vec<DraftMeta> = storage::index().into_iter().filter(|m| m.id != meta.id).collect();
-        let _ = storage::save_index(&list);
-        drafts.set(list);
-        deleted.set(Some((meta, text, pictures)));
-    };
-    let undo = move |_| {
-        if let Some((meta, text, pictures)) = deleted.get() {
-            let restored = storage::set(&storage::draft_key(&meta.id), &text).and_then(|_| storage::set(&storage::pictures_key(&meta.id), &pictures)).and_then(|_| {
-                let mut list = storage::index();
-                list.insert(0, meta.clone());
-                storage::save_index(&list)
-            });
-            if let Err(e) = restored {
+        spawn_local(async move {
+            let copy =
+                DraftMeta { id: storage::new_id(), name: format!("{}（副本）", meta.name), updated: storage::now(), ..meta.clone() };
+            let copied = match storage::load(&meta.id, None).await {
+                Ok(mut loaded) => storage::save(storage::snapshot(&copy, &mut loaded.draft, true), None).await.map_err(|f| f.message()),
+                Err(e) => Err(e),
+            };
+            if let Err(e) = copied {
                 message.set(e);
             }
-            drafts.set(storage::index());
-            deleted.set(None);
+            refresh();
+        });
+    };
+    let rename = move |meta: DraftMeta| {
+        let Ok(Some(name)) = window().prompt_with_message_and_default("新的名称", &meta.name) else {
+            return;
+        };
+        spawn_local(async move {
+            if let Err(f) = storage::rename(&meta.id, name.trim()).await {
+                message.set(f.message());
+            }
+            refresh();
+        });
+    };
+    let delete = move |meta: DraftMeta| {
+        spawn_local(async move {
+            if tabs::edited_elsewhere(&meta.id).await {
+                return message.set(format!("“{}”正在另一个标签页里编辑，没有删除；请先在那边返回开始页", meta.name));
+            }
+            match storage::remove(&meta).await {
+                Ok(removed) => deleted.set(Some(removed)),
+                Err(f) => message.set(f.message()),
+            }
+            refresh();
+        });
+    };
+    let undo = move |_| {
+        if let Some(removed) = deleted.get() {
+            spawn_local(async move {
+                if let Err(f) = storage::restore(&removed).await {
+                    message.set(f.message());
+                }
+                deleted.set(None);
+                refresh();
+            });
         }
     };
 
@@ -229,7 +268,7 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
                 <h2 id="drafts-heading">"我的草稿"</h2>
                 <Show when=move || deleted.get().is_some()>
                     <p class="undo" role="status">
-                        {move || deleted.get().map(|(m, ..)| format!("已删除“{}”。", m.name))}
+                        {move || deleted.get().map(|r| format!("已删除“{}”。", r.meta.name))}
                         <button type="button" on:click=undo>"撤销"</button>
                     </p>
                 </Show>
@@ -248,7 +287,7 @@ fn Start(open: Callback<DraftMeta>) -> impl IntoView {
                                     <li class="draft">
                                         <span class="name">{meta.name.clone()}</span>
                                         <span class="when">{String::from(when)}</span>
-                                        <button type="button" on:click=move |_| open.run(m1.clone()) aria-label=format!("打开{}", meta.name)>"打开"</button>
+                                        <button type="button" on:click=move |_| open.run((m1.clone(), String::new())) aria-label=format!("打开{}", meta.name)>"打开"</button>
                                         <button type="button" on:click=move |_| duplicate(m2.clone()) aria-label=format!("复制{}", meta.name)>"复制"</button>
                                         <button type="button" on:click=move |_| rename(m3.clone()) aria-label=format!("改名{}", meta.name)>"改名"</button>
                                         <button type="button" on:click=move |_| delete(m4.clone()) aria-label=format!("删除{}", meta.name)>"删除"</button>
@@ -290,14 +329,32 @@ pub fn Embedded(source: String) -> impl IntoView {
     let Some(spec) = result.spec else {
         return view! { <pre class="diagnostics" role="alert" aria-label="模板检查结果">{result.render_diagnostics()}</pre> }.into_any();
     };
-    let key = match storage::save_template(&source) {
-        Ok(key) => key,
-        Err(e) => return view! { <p class="banner error" role="alert">{e}</p> }.into_any(),
-    };
-    let id = format!("embed-{}", key.trim_start_matches("custom:"));
-    let draft = storage::load_draft(&id).unwrap_or_else(|_| Draft::new(&spec));
-    let mut draft = draft;
-    wengao::edit::fill_minimums(&spec, &mut draft);
-    let meta = DraftMeta { id, template: key, name: spec.name.clone(), updated: storage::now() };
-    view! { <Editor meta spec draft close=Callback::new(|_| ()) embedded=true/> }.into_any()
+    let opened = RwSignal::new_local(None::<Opened>);
+    spawn_local(async move {
+        let key = storage::save_template(&source).await.unwrap_or_else(|_| storage::template_key(&source));
+        let id = format!("embed-{}", key.trim_start_matches("custom:"));
+        let meta = DraftMeta { id: id.clone(), template: key.clone(), name: spec.name.clone(), updated: storage::now() };
+        let exists = storage::list().await.is_ok_and(|l| l.iter().any(|d| d.meta.id == id));
+        let created = if exists {
+            Ok(())
+        } else {
+            let mut draft = Draft::new(&spec);
+            wengao::edit::fill_minimums(&spec, &mut draft);
+            storage::save(storage::snapshot(&meta, &mut draft, true), None).await.map_err(|f| f.message())
+        };
+        let o = match created {
+            Ok(()) => session::open(&meta, String::new()).await,
+            Err(e) => Err(e),
+        };
+        opened.set(Some(o.unwrap_or_else(|_| session::in_memory(key, spec.clone(), Draft::new(&spec)))));
+    });
+    view! {
+        {move || {
+            opened.track();
+            match opened.try_update_untracked(Option::take).flatten() {
+            Some(o) => view! { <Editor opened=o close=Callback::new(|_| ()) embedded=true/> }.into_any(),
+            None => view! { <p class="loading" role="status">"正在读取草稿……"</p> }.into_any(),
+        }}}
+    }
+    .into_any()
 }

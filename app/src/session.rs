@@ -1,0 +1,310 @@
+//! The form's link to storage and to the other tabs: every change saved at once
+//! and durably (storage.rs), read-only while another tab edits the draft, taking
+//! it over, and what the drafter is told when something went wrong. The rules
+//! are in tabs.rs; this is their state for the view.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wengao::document;
+use wengao::draft::Draft;
+use wengao::spec::FormSpec;
+
+use crate::files::spec_for;
+use crate::idb::Failure;
+use crate::storage::{self, DraftMeta};
+use crate::tabs::{self, Hold};
+
+/// Who may change the draft in this tab.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Access {
+    Editing,
+    /// Another tab had it open first.
+    ReadOnly,
+    /// Another tab took it over from this one; everything typed here was saved.
+    TakenOver,
+    /// Another tab took it over while a change from here was on its way: that
+    /// change is only in this page, which keeps it until exported.
+    Refused,
+}
+
+/// A draft opened for the form: its template, content and lock.
+pub struct Opened {
+    pub meta: DraftMeta,
+    pub spec: FormSpec,
+    pub draft: Draft,
+    hold: Option<Hold>,
+    access: ArcRwSignal<Access>,
+    /// What to tell the drafter on opening (restored after a crash, pictures lost).
+    pub notice: String,
+}
+
+/// Opens a draft: takes its lock if no other tab has it (then marks this tab
+/// as its holder), else opens it read-only. `notice` is shown on opening.
+pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
+    let spec = spec_for(&meta.template)?;
+    let access = ArcRwSignal::new(Access::ReadOnly);
+    let lost = access.clone();
+    let hold = tabs::hold(&meta.id, false, move || taken_over(&lost)).await;
+    let me = tabs::me();
+    // On an error the lock is dropped, which releases it.
+    let loaded = storage::load(&meta.id, hold.is_some().then_some(me.as_str())).await?;
+    access.set(if hold.is_some() { Access::Editing } else { Access::ReadOnly });
+    let mut draft = loaded.draft;
+    wengao::edit::fill_minimums(&spec, &mut draft);
+    let mut notice = notice;
+    if loaded.lost_pictures > 0 {
+        notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));
+    }
+    Ok(Opened { meta: loaded.meta, spec, draft, hold, access, notice })
+}
+
+/// Another tab took the lock: this tab shows the draft read-only from now on,
+/// unless a change from here was refused (that state keeps the page as it is).
+fn taken_over(access: &ArcRwSignal<Access>) {
+    if access.get_untracked() == Access::Editing {
+        access.set(Access::TakenOver);
+    }
+}
+
+/// Saves a new draft (durably) before its form opens, so that even a browser
+/// killed right after 新建 keeps it.
+pub async fn create(template: String, spec: &FormSpec, mut draft: Draft) -> Result<DraftMeta, String> {
+    wengao::edit::fill_minimums(spec, &mut draft);
+    let name = document::assemble(spec, &draft).title;
+    let meta = DraftMeta { id: storage::new_id(), template, name, updated: storage::now() };
+    storage::save(storage::snapshot(&meta, &mut draft, true), None).await.map_err(|f| f.message())?;
+    Ok(meta)
+}
+
+/// The session's state, for the view.
+#[derive(Clone, Copy)]
+pub struct Session {
+    pub access: RwSignal<Access>,
+    /// Why the last save failed (empty once a save succeeds).
+    pub save_error: RwSignal<String>,
+    /// When the draft was last saved.
+    pub saved_at: RwSignal<Option<f64>>,
+    /// Takes the draft over from the tab that edits it.
+    pub take_over: Callback<()>,
+}
+
+/// Starts autosave and the watch on other tabs for the form of `opened`, whose
+/// content is `draft`; `rebuilt` is bumped when the content is replaced.
+pub fn start(
+    opened_meta: DraftMeta,
+    hold: Option<Hold>,
+    access: ArcRwSignal<Access>,
+    spec: StoredValue<FormSpec>,
+    draft: RwSignal<Draft>,
+    rebuilt: RwSignal<u32>,
+) -> Session {
+    let id = opened_meta.id.clone();
+    let opened_id = id.clone();
+    let access = RwSignal::from(access);
+    let session =
+        Session { access, save_error: RwSignal::new(String::new()), saved_at: RwSignal::new(None), take_over: Callback::new(|_| ()) };
+    let hold = StoredValue::new_local(hold);
+    let meta = StoredValue::new(opened_meta);
+    let pictures = StoredValue::new(draft.try_update_untracked(storage::pictures_fingerprint).unwrap_or_default());
+    let me = tabs::me();
+    // Saves on their way, and whether a reload waits for them: the page's content
+    // is replaced only once its own changes are either stored or refused.
+    let pending = StoredValue::new(0u32);
+    let reload_waiting = StoredValue::new(false);
+    let reload_now = move || {
+        let id = meta.with_value(|m| m.id.clone());
+        spawn_local(async move {
+            if let Ok(loaded) = storage::load(&id, None).await {
+                // The form may have closed meanwhile: every access is a try_.
+                if matches!(access.try_get_untracked(), Some(Access::ReadOnly | Access::TakenOver)) {
+                    let mut d = loaded.draft;
+                    spec.try_with_value(|s| wengao::edit::fill_minimums(s, &mut d));
+                    draft.try_set(d);
+                    rebuilt.try_update(|n| *n += 1);
+                }
+            }
+        });
+    };
+    let reload = move || {
+        if pending.get_value() > 0 {
+            reload_waiting.set_value(true);
+        } else {
+            reload_now();
+        }
+    };
+
+    // Autosave: every change, at once, in order; a full storage keeps the draft
+    // in this page and says so.
+    Effect::new(move |_| {
+        draft.track();
+        if access.get_untracked() != Access::Editing {
+            return;
+        }
+        let mut m = meta.get_value();
+        m.updated = storage::now();
+        // Untracked and in place: no copy of the pictures on each keystroke.
+        let Some(snapshot) = draft.try_update_untracked(|d| {
+            m.name = document::assemble(&spec.get_value(), d).title;
+            let now = storage::pictures_fingerprint(d);
+            let changed = pictures.with_value(|p| *p != now);
+            if changed {
+                pictures.set_value(now);
+            }
+            storage::snapshot(&m, d, changed)
+        }) else {
+            return;
+        };
+        meta.set_value(m);
+        let (id, me) = (id.clone(), me.clone());
+        pending.update_value(|n| *n += 1);
+        let saving = storage::save(snapshot, Some(me));
+        spawn_local(async move {
+            let result = saving.await;
+            match result {
+                Ok(()) => tabs::announce_saved(&id),
+                Err(Failure::Refused) => {
+                    reload_waiting.try_set_value(false);
+                    access.try_set(Access::Refused);
+                }
+                Err(_) => {}
+            }
+            // The form may have closed meanwhile: every access is a try_.
+            session.save_error.try_set(result.as_ref().err().filter(|f| **f != Failure::Refused).map(Failure::message).unwrap_or_default());
+            if result.is_ok() {
+                session.saved_at.try_set(Some(storage::now()));
+            }
+            let idle = pending.try_update_value(|n| {
+                *n -= 1;
+                *n == 0
+            });
+            if idle == Some(true) && reload_waiting.try_get_value() == Some(true) {
+                reload_waiting.set_value(false);
+                reload_now();
+            }
+        });
+    });
+    let watched = opened_id.clone();
+    let channel = tabs::on_saved(move |saved| {
+        if saved == watched && matches!(access.get_untracked(), Access::ReadOnly | Access::TakenOver) {
+            reload();
+        }
+    });
+    // Taken over: show what the other tab has from now on.
+    Effect::new(move |previous: Option<Access>| {
+        let now = access.get();
+        if now == Access::TakenOver && previous == Some(Access::Editing) {
+            reload();
+        }
+        now
+    });
+
+    let take_over = Callback::new(move |_| {
+        let id = meta.with_value(|m| m.id.clone());
+        let me = tabs::me();
+        spawn_local(async move {
+            let Some(h) = tabs::hold(&id, true, move || {
+                if access.try_get_untracked() == Some(Access::Editing) {
+                    access.try_set(Access::TakenOver);
+                }
+            })
+            .await
+            else {
+                return;
+            };
+            match storage::load(&id, Some(&me)).await {
+                Ok(loaded) => {
+                    // The form may have closed meanwhile: the lock is then dropped
+                    // here, and the holder mark cleared at the next start.
+                    if hold.try_update_value(|held| *held = Some(h)).is_none() {
+                        return;
+                    }
+                    let mut d = loaded.draft;
+                    spec.try_with_value(|s| wengao::edit::fill_minimums(s, &mut d));
+                    pictures.try_set_value(storage::pictures_fingerprint(&mut d));
+                    access.try_set(Access::Editing);
+                    draft.try_set(d);
+                    rebuilt.try_update(|n| *n += 1);
+                }
+                Err(e) => {
+                    drop(h);
+                    session.save_error.try_set(e);
+                }
+            }
+        });
+    });
+
+    // A normal close (reload, tab closed, navigation) leaves a mark, so that the
+    // next start can tell it from a crash (tabs::ended_uncleanly).
+    let closing_id = opened_id.clone();
+    let hide = window_event_listener(leptos::ev::pagehide, move |_| {
+        if access.get_untracked() == Access::Editing {
+            tabs::mark_closed(&closing_id);
+        }
+    });
+    let showing_id = opened_id.clone();
+    let show = window_event_listener(leptos::ev::pageshow, move |_| tabs::unmark_closed(&showing_id));
+    let id = opened_id;
+    on_cleanup(move || {
+        hide.remove();
+        show.remove();
+        if let Some(c) = channel {
+            c.close();
+        }
+        let editing = access.try_get_untracked() == Some(Access::Editing);
+        // Dropping the lock releases it.
+        hold.try_update_value(Option::take);
+        if editing {
+            spawn_local(async move {
+                let _ = storage::release(&id, &tabs::me()).await;
+            });
+        }
+    });
+    Session { take_over, ..session }
+}
+
+impl Opened {
+    /// Splits off what the session needs from what the form shows.
+    pub fn into_parts(self) -> (DraftMeta, FormSpec, Draft, Option<Hold>, ArcRwSignal<Access>, String) {
+        (self.meta, self.spec, self.draft, self.hold, self.access, self.notice)
+    }
+}
+
+/// The banner for the access state, and whether it offers 在这里编辑.
+pub fn access_message(access: Access) -> Option<(&'static str, &'static str)> {
+    match access {
+        Access::Editing => None,
+        Access::ReadOnly => Some(("这份草稿正在另一个标签页里编辑，这里只能查看（那边每次保存，这里跟着更新）。", "在这里编辑")),
+        Access::TakenOver => Some(("另一个标签页接着编辑这份草稿了；这里写的内容在那之前都已保存。这里现在只能查看。", "在这里编辑")),
+        Access::Refused => Some((
+            "另一个标签页接手了这份草稿，这边最后的修改没能保存，只在这个页面里。请先用“导出草稿”把这边的版本存成文件，再决定用哪一份。",
+            "放弃这边的修改，在这里编辑",
+        )),
+    }
+}
+
+/// Opens a draft that could not be stored (storage full or refused): the form
+/// works in this page, and its autosave, tried at once and on every change,
+/// says why it fails (one message) until it succeeds; 导出草稿 keeps the work.
+pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
+    wengao::edit::fill_minimums(&spec, &mut draft);
+    let name = document::assemble(&spec, &draft).title;
+    let meta = DraftMeta { id: storage::new_id(), template, name, updated: storage::now() };
+    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new() }
+}
+
+/// A time of day as the drafter reads it: 10:21:05.
+pub fn clock(ms: f64) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
+}
+
+/// What the drafter is told when a draft is reopened after an unclean end.
+pub fn restored_message(meta: &DraftMeta) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(meta.updated));
+    format!(
+        "上次浏览器没有正常关闭（可能是崩溃、断电或被强制结束）。已恢复这份草稿最后一次自动保存的内容（{}月{}日 {}）。",
+        d.get_month() + 1,
+        d.get_date(),
+        clock(meta.updated)
+    )
+}
