@@ -152,11 +152,8 @@ pub async fn save(snapshot: Snapshot, holder: Option<String>) -> Result<(), Fail
     let refusal = Rc::new(RefCell::new(None::<Failure>));
     let refused = refusal.clone();
     let on_read = Closure::once_into_js(move |e: web_sys::Event| {
-        let current = e
-            .target()
-            .and_then(|t| t.dyn_into::<web_sys::IdbRequest>().ok())
-            .and_then(|r| r.result().ok())
-            .unwrap_or(JsValue::UNDEFINED);
+        let current =
+            e.target().and_then(|t| t.dyn_into::<web_sys::IdbRequest>().ok()).and_then(|r| r.result().ok()).unwrap_or(JsValue::UNDEFINED);
         let other = get_str(&current, "holder").filter(|h| Some(h) != holder.as_ref());
         if holder.is_some() && other.is_some() {
             *refused.borrow_mut() = Some(Failure::Refused);

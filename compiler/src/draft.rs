@@ -26,6 +26,10 @@ pub struct Draft {
     /// The document's parts by node name, each a list of occurrences in order.
     #[serde(default)]
     pub body: Parts,
+    /// Paragraphs an import (a Word file, a pasted text) could not place, in
+    /// order: kept and shown until the drafter moves or deletes them; never exported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced: Vec<String>,
 }
 
 /// Occurrences of each node, by node name.
@@ -120,6 +124,7 @@ impl Draft {
             template: spec.name.clone(),
             fields: spec.fields.iter().filter_map(|f| Some((f.id.clone(), f.default.clone()?))).collect(),
             body: Parts::new(),
+            unplaced: Vec::new(),
         }
     }
 

@@ -16,6 +16,7 @@ pub mod docx;
 pub mod draft;
 pub mod edit;
 pub mod example;
+pub mod import;
 pub mod layout;
 pub mod picture;
 pub mod review;
@@ -23,6 +24,7 @@ pub mod source;
 pub mod spec;
 pub mod syntax;
 pub mod values;
+pub mod xml;
 
 pub use compile::{compile, Compiled, Resolver};
 pub use source::SourceFile;

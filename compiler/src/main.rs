@@ -27,6 +27,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao count [文件|-]          按 Word 的规则统计字数和字符数（不给文件或给 - 时读标准输入）
   wengao example <模板> -o 草稿.json   按各部分字数要求写一份完整的示例草稿
   wengao render <模板> <草稿.json> -o 文件.docx   把草稿导出成 Word 文件
+  wengao import <模板> <文件.docx|文本.txt> -o 草稿.json   把 Word 文件或整篇文字按模板拆进草稿
   wengao stats <模板> <草稿.json>   草稿全文和各部分的字数、字数要求和估计页数
   wengao pages <模板> <草稿.json>   按版式排页：页数和每页从哪里开始
   wengao <命令> --help           某个命令的说明
@@ -63,6 +64,16 @@ const RENDER_HELP: &str = "用法：wengao render <模板> <草稿.json> -o 文�
 把草稿按模板的样式表导出成 Word 文件（.docx）。草稿是别的模板的、版本更新的或者内容有误时，
 给出原因，不写文件，退出码为 1。";
 
+const IMPORT_HELP: &str = "用法：wengao import <模板> <文件.docx|文本.txt> [-o 草稿.json]
+
+把去年的报告（Word 文件，或者整篇文字的 .txt）按模板拆进一份草稿：标题行里的字段、
+按标题文字（或顺序）对上的各部分、（一）、一是……（加粗的第一句作要点句）、正文、图片和图片下的说明、表格。
+手打的和 Word 自动生成的编号都不保留（模板会重新编号）。放不进去的段落按原来的顺序留在草稿的
+“未归类的段落”（unplaced）里，不会丢。标准错误上报告字数去向：读入、放进表单、模板自带的标题、
+编号、未归类，按 Word 的规则计数，前者等于后四者之和。
+.doc、.wps、加了密码的文件、不是 Word 的文件、损坏或大得不正常的文件：说明原因，不写草稿，退出码为 1。
+不给 -o 时写到标准输出。";
+
 const PAGES_HELP: &str = "用法：wengao pages <模板> <草稿.json> [--lines]
 
 按模板的版式（纸张、页边距、字号、行距、避头尾）把草稿排成页：打印页数，和每一页开头的文字。
@@ -92,6 +103,8 @@ fn main() -> ExitCode {
         Some("render") if wants_help => help(RENDER_HELP),
         Some("example") => example_cmd(&args[1..]),
         Some("render") => render_cmd(&args[1..]),
+        Some("import") if wants_help => help(IMPORT_HELP),
+        Some("import") => import_cmd(&args[1..]),
         Some("stats") if wants_help => help(STATS_HELP),
         Some("pages") if wants_help => help(PAGES_HELP),
         Some("pages") => pages_cmd(&args[1..]),
@@ -401,6 +414,46 @@ fn pages_cmd(args: &[String]) -> ExitCode {
         say!("第{}页：{opening}……", n + 1);
     }
     ExitCode::SUCCESS
+}
+
+fn import_cmd(args: &[String]) -> ExitCode {
+    let parsed = match split_args(args) {
+        Ok(a) => a,
+        Err(e) => {
+            eprintln!("wengao：{e}\n\n{IMPORT_HELP}");
+            return ExitCode::from(2);
+        }
+    };
+    let [template, file] = parsed.positional.as_slice() else {
+        eprintln!("{IMPORT_HELP}");
+        return ExitCode::from(2);
+    };
+    let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
+    let bytes = match std::fs::read(file) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("wengao：{file}：读不了（{e}）");
+            return ExitCode::from(2);
+        }
+    };
+    // A text file is a pasted whole text; anything else is read as a Word file.
+    let imported = match std::str::from_utf8(&bytes) {
+        Ok(text) if !text.starts_with("PK") && !text.starts_with("{\\rtf") => Ok(wengao::import::text(&spec, text)),
+        _ => wengao::import::docx(&spec, &bytes),
+    };
+    match imported {
+        Ok(imported) => {
+            eprintln!("{}", imported.accounting.summary());
+            if !imported.draft.unplaced.is_empty() {
+                eprintln!("未归类的段落（{}段）留在草稿的 unplaced 里", imported.draft.unplaced.len());
+            }
+            write_output(parsed.output.as_deref(), imported.draft.to_json().as_bytes())
+        }
+        Err(e) => {
+            eprintln!("wengao：{file}：{e}");
+            ExitCode::from(1)
+        }
+    }
 }
 
 fn render_cmd(args: &[String]) -> ExitCode {

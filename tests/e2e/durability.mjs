@@ -66,6 +66,8 @@ try {
   await restoredBanner(b.page).waitFor({ timeout: 20000 });
   assert.match(await restoredBanner(b.page).innerText(), /已恢复这份草稿最后一次自动保存的内容（\d+月\d+日 \d\d:\d\d:\d\d）/);
   await b.page.getByLabel(field).waitFor();
+  await b.page.setViewportSize({ width: 1280, height: 720 });
+  await b.page.screenshot({ path: 'docs/screenshots/restored.png' });
   results.push('after 新建, killed at 300 ms: the draft was restored');
 
   // Each round types 30 characters, a key every 40 ms, then kills the browser
@@ -154,6 +156,7 @@ async function twoTabs() {
     await readOnly.waitFor({ timeout: 20000 });
     assert.equal(await two.getByLabel('副标题').inputValue(), '甲：第一个标签页写的');
     assert.ok(await two.getByLabel('副标题').isDisabled(), 'the second tab cannot type into the draft');
+    await two.screenshot({ path: 'docs/screenshots/two-tabs.png' });
     await one.getByLabel('副标题').fill('甲：第一个标签页又改了');
     await two.waitForFunction(() => document.querySelector('[aria-label="副标题"]').value === '甲：第一个标签页又改了', null, { timeout: 5000 });
 

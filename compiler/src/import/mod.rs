@@ -1,0 +1,110 @@
+//! Import: last year's report as a Word file (.docx), or a whole text pasted at
+//! once, mapped onto a template's form. Phases: [`zip`] (the package, with
+//! limits), [`word`] (paragraphs, tables, pictures as Word shows them), [`map`]
+//! (onto the template: fields from the title lines, parts by heading, points,
+//! texts, pictures with captions, tables; the rest kept as unplaced). Every 字 read
+//! is accounted for: placed, the template's own heading text, hand-typed
+//! numbering the template replaces, or unplaced.
+
+mod map;
+mod word;
+mod zip;
+
+pub use map::Accounting;
+pub use word::{Block, Origin, Paragraph, WordFile};
+
+use crate::draft::Draft;
+use crate::spec::FormSpec;
+
+/// A file or text mapped onto a template.
+#[derive(Debug)]
+pub struct Imported {
+    /// The draft, with what could not be placed in `draft.unplaced`.
+    pub draft: Draft,
+    pub accounting: Accounting,
+}
+
+/// Why a file could not be imported; nothing is changed when this happens.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ImportError {
+    /// Word 97–2003 (.doc) or WPS (.wps): an OLE compound file.
+    OldFormat,
+    /// A password-protected Office file (encrypted inside an OLE compound file).
+    Encrypted,
+    /// OpenDocument (.odt).
+    OpenDocument,
+    Rtf,
+    /// A zip, but not a Word document.
+    NotWord,
+    /// Not a zip at all.
+    NotDocx,
+    /// The zip or a part of it is broken.
+    Damaged,
+    /// A part is not well-formed XML (its name).
+    BrokenXml(String),
+    /// Beyond the limits: a zip bomb or a document far larger than any report.
+    TooLarge,
+    /// An entry name that climbs out of the package (its name).
+    UnsafeName(String),
+}
+
+impl std::fmt::Display for ImportError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let resave = "请在 Word 或 WPS 里打开它，用“另存为”保存成“Word 文档（*.docx）”后再导入";
+        match self {
+            ImportError::OldFormat => write!(f, "这是旧的 Word 97-2003 文档（.doc）或 WPS 文档（.wps），文稿只能读 .docx：{resave}"),
+            ImportError::Encrypted => {
+                write!(f, "这个文件设了打开密码，文稿读不了：请在 Word 或 WPS 里打开，去掉密码（文件→信息→保护文档）后另存一份再导入")
+            }
+            ImportError::OpenDocument => write!(f, "这是 OpenDocument 文档（.odt）：{resave}"),
+            ImportError::Rtf => write!(f, "这是 RTF 文档：{resave}"),
+            ImportError::NotWord => write!(f, "这是一个压缩包，但不是 Word 文档（里面没有 word/document.xml）"),
+            ImportError::NotDocx => write!(f, "这不是 Word 文档（.docx）：请选 Word 或 WPS 保存的 .docx 文件"),
+            ImportError::Damaged => write!(f, "文件已损坏（压缩包的内容对不上），读不了：请在 Word 或 WPS 里打开它，另存一份再导入"),
+            ImportError::BrokenXml(part) => write!(f, "文件里的 {part} 不是完好的 XML，读不了：请在 Word 或 WPS 里打开它，另存一份再导入"),
+            ImportError::TooLarge => {
+                write!(f, "文件的内容大得不正常（解压后超过限制），为安全起见没有读：报告正文不会这么大，请检查是不是选错了文件")
+            }
+            ImportError::UnsafeName(name) => write!(f, "文件里有不安全的路径“{name}”，不像是 Word 保存的文件，为安全起见没有读"),
+        }
+    }
+}
+
+/// What kind of file the bytes are, by their first bytes.
+fn check_kind(bytes: &[u8]) -> Result<(), ImportError> {
+    const OLE: &[u8] = &[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    if bytes.starts_with(OLE) {
+        // Encrypted Office files are OLE files holding a stream "EncryptedPackage".
+        let name: Vec<u8> = "EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let encrypted = bytes.windows(name.len()).any(|w| w == name.as_slice());
+        return Err(if encrypted { ImportError::Encrypted } else { ImportError::OldFormat });
+    }
+    if bytes.starts_with(b"{\\rtf") {
+        return Err(ImportError::Rtf);
+    }
+    if !bytes.starts_with(b"PK\x03\x04") {
+        return Err(ImportError::NotDocx);
+    }
+    Ok(())
+}
+
+/// Reads a .docx file's bytes.
+pub fn read_docx(bytes: &[u8]) -> Result<WordFile, ImportError> {
+    check_kind(bytes)?;
+    let archive = zip::Archive::open(bytes)?;
+    if archive.has("content.xml") && archive.has("mimetype") {
+        return Err(ImportError::OpenDocument);
+    }
+    word::read(&archive)
+}
+
+/// Imports a .docx file onto the template.
+pub fn docx(spec: &FormSpec, bytes: &[u8]) -> Result<Imported, ImportError> {
+    Ok(map::map(spec, read_docx(bytes)?))
+}
+
+/// Imports a whole text (pasted at once): each line a paragraph.
+pub fn text(spec: &FormSpec, text: &str) -> Imported {
+    let blocks = text.lines().map(|line| Block::Paragraph(Paragraph::plain(line.trim_end_matches('\r')))).collect();
+    map::map(spec, WordFile { blocks, aside: Vec::new() })
+}

@@ -1,0 +1,265 @@
+//! Import: our own files read back into the same draft; files from other
+//! producers (python-docx, committed by tests/fixtures/import/make.py; LibreOffice,
+//! converted at test time) mapped paragraph by paragraph with exact 字 accounting;
+//! and every kind of bad file refused with its reason.
+
+mod common;
+
+use std::io::Write;
+
+use wengao::count::count;
+use wengao::draft::{Draft, Item};
+use wengao::import::{self, Accounting, ImportError};
+use wengao::spec::FormSpec;
+
+fn spec(name: &str) -> FormSpec {
+    let file = wengao::builtin::TEMPLATES.iter().find(|t| t.name() == name).unwrap().source_file();
+    wengao::compile(&file, &wengao::builtin::BuiltinStyles).spec.unwrap()
+}
+
+fn fixture(path: &str) -> Vec<u8> {
+    std::fs::read(common::root().join(path)).unwrap()
+}
+
+fn balanced(a: &Accounting) {
+    assert_eq!(a.read, a.placed + a.template + a.numbering + a.unplaced, "every 字 accounted for: {a:?}");
+}
+
+fn item<'d>(draft: &'d Draft, path: &[(&str, usize)]) -> &'d Item {
+    let owned: Vec<(String, usize)> = path.iter().map(|(n, i)| (n.to_string(), *i)).collect();
+    wengao::edit::item(draft, &owned).unwrap_or_else(|| panic!("no item at {path:?}"))
+}
+
+#[test]
+fn our_own_files_come_back_as_the_same_draft() {
+    for (template, draft_file) in
+        [("述职报告", "述职报告-六页"), ("述职报告", "述职报告"), ("创新案例", "创新案例"), ("整改清单", "整改清单")]
+    {
+        let spec = spec(template);
+        let text = String::from_utf8(fixture(&format!("tests/fixtures/drafts/{draft_file}.json"))).unwrap();
+        let original = Draft::from_json(&text).unwrap();
+        let docx = wengao::docx::render(&spec, &original, &wengao::docx::RenderOptions::default());
+        let imported = import::docx(&spec, &docx).unwrap();
+        balanced(&imported.accounting);
+        assert_eq!(imported.accounting.unplaced, 0, "{draft_file}: {:?}", imported.draft.unplaced);
+        assert_eq!(imported.draft.fields, original.fields, "{draft_file}: fields");
+        // Pictures come back with their bytes and captions; names are the package's.
+        let strip = |d: &Draft| {
+            let mut d = d.clone();
+            fn walk(parts: &mut wengao::draft::Parts) {
+                for item in parts.values_mut().flatten() {
+                    for p in &mut item.pictures {
+                        p.name.clear();
+                    }
+                    walk(&mut item.parts);
+                }
+            }
+            walk(&mut d.body);
+            d.body
+        };
+        assert_eq!(strip(&imported.draft), strip(&original), "{draft_file}: body");
+    }
+}
+
+#[test]
+fn python_docx_report_every_paragraph_in_its_place() {
+    let spec = spec("述职报告");
+    let imported = import::docx(&spec, &fixture("tests/fixtures/import/述职报告-python-docx.docx")).unwrap();
+    let d = &imported.draft;
+    let shown: Vec<String> = serde_json::from_slice(&fixture("tests/fixtures/import/述职报告-python-docx.expected.json")).unwrap();
+    let a = &imported.accounting;
+    assert_eq!(a.read, shown.iter().map(|t| count(t).words).sum::<usize>(), "read what Word shows");
+    balanced(a);
+    // Title lines → fields.
+    assert_eq!(d.fields["年度"], "2025");
+    assert_eq!(d.fields["单位"], "YY社区党委");
+    assert_eq!(d.fields["姓名"], "李四");
+    assert_eq!(d.fields["成文日期"], "2026年1月");
+    assert_eq!(item(d, &[("导语", 0)]).text, "根据区委统一安排，现将本人2025年履行抓基层党建工作第一责任人职责情况报告如下。");
+    // Automatic 一、 numbering names the parts; （一） typed by hand starts sections.
+    let s1 = [("履职情况", 0), ("履职方面", 0)];
+    assert_eq!(item(d, &s1).title, "坚持以上率下，压实管党治党责任");
+    let p = |i: usize| item(d, &[s1[0], s1[1], ("履职要点", i)]);
+    assert_eq!((p(0).lead.as_str(), p(0).text.as_str()), ("带头履行第一责任人职责", "全年主持召开党委会专题研究党建工作10次。"));
+    // Tracked change: the insertion kept, the deletion dropped.
+    assert_eq!(p(1).text, "年内新建党群服务站3个。");
+    // Field: the result, not the code.
+    assert_eq!(p(2).text, "保障单位：YY社区，全年经费到位率100%。");
+    assert_eq!(item(d, &[("履职情况", 0), ("履职方面", 1)]).title, "抓基层强基础，提升组织力");
+    assert_eq!(item(d, &[("存在问题", 0), ("问题方面", 0), ("问题要点", 2)]).lead, "督促不够");
+    assert_eq!(item(d, &[("下一步", 0), ("思路方面", 0), ("措施要点", 1)]).text, "修订议事规则。");
+    // What fits nowhere, in order: a stray paragraph, the table's rows, the text box.
+    assert_eq!(d.unplaced, ["本部分按区委组织部的提纲撰写。", "指标\t完成", "党员发展\t5名", "联系人：王五"]);
+    assert_eq!(a.unplaced, d.unplaced.iter().map(|t| count(t).words).sum::<usize>());
+}
+
+#[test]
+fn python_docx_case_pictures_with_captions() {
+    let spec = spec("创新案例");
+    let imported = import::docx(&spec, &fixture("tests/fixtures/import/创新案例-python-docx.docx")).unwrap();
+    let d = &imported.draft;
+    let shown: Vec<String> = serde_json::from_slice(&fixture("tests/fixtures/import/创新案例-python-docx.expected.json")).unwrap();
+    assert_eq!(imported.accounting.read, shown.iter().map(|t| count(t).words).sum::<usize>());
+    balanced(&imported.accounting);
+    assert!(d.unplaced.is_empty(), "{:?}", d.unplaced);
+    assert_eq!(d.fields["单位"], "ZZ街道党工委");
+    assert_eq!(d.fields["亮点"], "“楼门党小组”把服务送到家门口");
+    assert_eq!(item(d, &[("工作背景", 0), ("背景", 0)]).text, "辖区老旧小区12个，居民诉求多、响应慢，去年12345热线诉求1300余件。");
+    assert_eq!(item(d, &[("主要举措", 0), ("举措方面", 1)]).title, "推行“接诉即办”");
+    assert_eq!(item(d, &[("取得成效", 0), ("成效要点", 1)]).lead, "满意度提升");
+    let pictures = &item(d, &[("配图", 0)]).pictures;
+    assert_eq!(pictures.len(), 2);
+    assert_eq!((pictures[0].width, pictures[0].height), (400, 300));
+    assert_eq!(pictures[0].caption, "2025年6月，楼门党小组入户走访");
+    assert_eq!(pictures[1].caption, "2025年9月，小区议事会现场");
+}
+
+#[test]
+fn python_docx_table_by_header_text() {
+    let spec = spec("整改清单");
+    let imported = import::docx(&spec, &fixture("tests/fixtures/import/整改清单-python-docx.docx")).unwrap();
+    balanced(&imported.accounting);
+    let rows = &item(&imported.draft, &[("清单", 0)]).rows;
+    assert_eq!(rows.len(), 2);
+    assert_eq!(rows[0]["措施"], "每月检查一次会议记录");
+    assert_eq!(rows[1]["责任人"], "赵六");
+    assert_eq!(rows[1]["完成时限"], "2026年6月");
+    // The title line does not match the template's (no 单位 in it): kept, not guessed.
+    assert_eq!(imported.draft.unplaced, ["述职评议问题整改清单"]);
+}
+
+/// A report typed as plain text, made a .docx by LibreOffice: the same draft as
+/// the text pasted whole.
+#[test]
+fn libreoffice_docx_equals_the_pasted_text() {
+    if !common::libreoffice() {
+        return;
+    }
+    let text = "2025年党建工作述职报告\nYY社区党委书记 李四\n（2026年1月）\n\u{3000}\u{3000}根据区委统一安排，报告如下。\n一、履职主要情况和特点\n（一）坚持以上率下\n一是带头履行职责。全年主持会议10次。\n二是抓好阵地。新建服务站3个。\n三是保障经费。到位率100%。\n二、存在的主要问题及原因\n（一）精力投入不均衡\n一是重业务。调研少。\n二是研究不深。新业态研究少。\n三是督促不够。检查走过场。\n三、下一步工作思路和措施\n（一）补短板\n一是建队伍。配齐党务工作者。\n二是完善制度。修订议事规则。\n三是加强督查。每季度一次。\n";
+    let dir = std::env::temp_dir().join(format!("wengao-import-lo-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let txt = dir.join("report.txt");
+    std::fs::File::create(&txt).unwrap().write_all(text.as_bytes()).unwrap();
+    let status = std::process::Command::new("soffice")
+        .args([
+            "--headless",
+            &format!("-env:UserInstallation=file://{}/profile", dir.display()),
+            "--infilter=Text (encoded):UTF8,LF,,,",
+            "--convert-to",
+            "docx:MS Word 2007 XML",
+            "--outdir",
+        ])
+        .arg(&dir)
+        .arg(&txt)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", String::from_utf8_lossy(&status.stderr));
+    let bytes = std::fs::read(dir.join("report.docx")).unwrap();
+    let spec = spec("述职报告");
+    let from_word = import::docx(&spec, &bytes).unwrap();
+    let pasted = import::text(&spec, text);
+    balanced(&from_word.accounting);
+    assert_eq!(from_word.accounting, pasted.accounting);
+    assert_eq!(from_word.draft, pasted.draft);
+    assert!(pasted.draft.unplaced.is_empty(), "{:?}", pasted.draft.unplaced);
+    assert_eq!(item(&pasted.draft, &[("存在问题", 0), ("问题方面", 0), ("问题要点", 1)]).lead, "研究不深");
+    assert_eq!(pasted.accounting.read, text.lines().map(|l| count(l).words).sum::<usize>());
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A zip of the given entries (stored or deflated), written by the zip crate.
+fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = std::io::Cursor::new(Vec::new());
+    let mut z = zip::ZipWriter::new(&mut out);
+    for (name, data) in entries {
+        z.start_file(*name, zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+        z.write_all(data).unwrap();
+    }
+    z.finish().unwrap();
+    out.into_inner()
+}
+
+#[test]
+fn bad_files_are_refused_with_their_reason() {
+    let spec = spec("述职报告");
+    let ole = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    let mut doc = ole.to_vec();
+    doc.extend(vec![0; 600]);
+    let mut encrypted = ole.to_vec();
+    encrypted.extend("EncryptedPackage".encode_utf16().flat_map(u16::to_le_bytes));
+    let relationships = br#"<?xml version="1.0"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>"#;
+    let bomb_xml = vec![b' '; 80 << 20];
+    let cases: Vec<(&str, Vec<u8>, ImportError)> = vec![
+        (".doc", doc, ImportError::OldFormat),
+        ("password", encrypted, ImportError::Encrypted),
+        ("rtf", b"{\\rtf1\\ansi hello}".to_vec(), ImportError::Rtf),
+        ("text", "一、履职情况".as_bytes().to_vec(), ImportError::NotDocx),
+        ("empty", Vec::new(), ImportError::NotDocx),
+        ("zip of photos", zip_of(&[("photo.jpg", b"not a photo")]), ImportError::NotWord),
+        ("odt", zip_of(&[("mimetype", b"application/vnd.oasis.opendocument.text"), ("content.xml", b"<a/>")]), ImportError::OpenDocument),
+        ("traversal", zip_of(&[("../../evil.xml", b"<a/>")]), ImportError::UnsafeName("../../evil.xml".into())),
+        (
+            "broken xml",
+            zip_of(&[("_rels/.rels", relationships), ("word/document.xml", b"<w:document><w:body><w:p>")]),
+            ImportError::BrokenXml("word/document.xml".into()),
+        ),
+        ("zip bomb", zip_of(&[("_rels/.rels", relationships), ("word/document.xml", &bomb_xml)]), ImportError::TooLarge),
+    ];
+    for (what, bytes, expected) in cases {
+        assert_eq!(import::docx(&spec, &bytes).unwrap_err(), expected, "{what}");
+        let message = expected.to_string();
+        assert!(!message.is_ascii() && !message.contains("Error"), "{what}: a plain Chinese message: {message}");
+    }
+    // A truncated package: damaged, not a panic.
+    let good = fixture("tests/fixtures/import/创新案例-python-docx.docx");
+    for cut in [100, good.len() / 2, good.len() - 10] {
+        assert!(import::docx(&spec, &good[..cut]).is_err(), "cut at {cut}");
+    }
+}
+
+mod never_panics {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    /// Real packages with bytes overwritten, cut or inserted: every result is a
+    /// draft with balanced accounting or an error, never a panic.
+    fn mutated(bytes: &[u8], edits: &[(usize, u8, u8)]) -> Vec<u8> {
+        let mut out = bytes.to_vec();
+        for &(at, value, kind) in edits {
+            let at = at % out.len().max(1);
+            match kind % 3 {
+                0 => out[at] = value,
+                1 => out.truncate(at.max(1)),
+                _ => out.insert(at, value),
+            }
+        }
+        out
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+
+        #[test]
+        fn mutated_packages(which in 0usize..3, edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..4)) {
+            let (template, file) = [("述职报告", "述职报告"), ("创新案例", "创新案例"), ("整改清单", "整改清单")][which];
+            let bytes = fixture(&format!("tests/fixtures/import/{file}-python-docx.docx"));
+            if let Ok(imported) = import::docx(&spec(template), &mutated(&bytes, &edits)) {
+                balanced(&imported.accounting);
+            }
+        }
+
+        #[test]
+        fn arbitrary_bytes(bytes in prop::collection::vec(any::<u8>(), 0..400)) {
+            let mut with_magic = b"PK\x03\x04".to_vec();
+            with_magic.extend(&bytes);
+            let _ = import::docx(&spec("述职报告"), &bytes);
+            let _ = import::docx(&spec("述职报告"), &with_magic);
+        }
+
+        #[test]
+        fn arbitrary_text(text in "(一、|（一）|一是|1\\.|\\n|[\u{3000} \t]|[甲乙丙。，]|\\PC){0,80}") {
+            balanced(&import::text(&spec("述职报告"), &text).accounting);
+        }
+    }
+}
