@@ -20,24 +20,24 @@ use crate::storage;
 
 /// What every part of the form reads: the spec, the draft, and what is derived.
 #[derive(Clone, Copy)]
-struct Ctx {
-    spec: StoredValue<FormSpec>,
-    template: StoredValue<String>,
-    draft: RwSignal<Draft>,
+pub(crate) struct Ctx {
+    pub(crate) spec: StoredValue<FormSpec>,
+    pub(crate) template: StoredValue<String>,
+    pub(crate) draft: RwSignal<Draft>,
     /// Bumped when items are added, removed or moved: the form is rebuilt.
-    structure: RwSignal<u32>,
-    live: Memo<Live>,
+    pub(crate) structure: RwSignal<u32>,
+    pub(crate) live: Memo<Live>,
     /// Refusals and results, shown in the toolbar.
-    notice: RwSignal<String>,
+    pub(crate) notice: RwSignal<String>,
     /// The last part removed from the form, where it was: 撤销 puts it back.
-    removed: RwSignal<Option<(Owner, Item)>>,
+    pub(crate) removed: RwSignal<Option<(Owner, Item)>>,
     /// Whether the paged preview is shown.
-    preview: RwSignal<bool>,
+    pub(crate) preview: RwSignal<bool>,
 }
 
 /// Everything derived from the draft on each change, by the core crate.
 #[derive(Clone, PartialEq, Default)]
-struct Live {
+pub(crate) struct Live {
     counts: review::PathCounts,
     labels: HashMap<Owner, String>,
     total: usize,
@@ -174,6 +174,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                         let nodes = spec.with_value(|s| s.body.clone());
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
+                    <crate::unplaced::Unplaced/>
                 </fieldset>
                 <Show when=move || ctx.preview.get()>
                     <Preview/>

@@ -7,7 +7,9 @@ mod idb;
 mod session;
 mod storage;
 mod tabs;
+mod unplaced;
 mod view;
+mod word_import;
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;

@@ -89,13 +89,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// Creates a new draft, saves it durably, and opens it; when it cannot be
-/// stored, opens it in this page only, saying why.
-fn start_draft(template_key: String, spec: FormSpec, draft: Draft, show: Callback<Opened>) {
+/// Creates a new draft, saves it durably, and opens it with `notice` said on
+/// opening; when it cannot be stored, opens it in this page only, saying why.
+pub(crate) fn start_draft(template_key: String, spec: FormSpec, draft: Draft, show: Callback<Opened>, notice: String) {
     spawn_local(async move {
         let created = session::create(template_key.clone(), &spec, draft.clone()).await;
         let opened = match created {
-            Ok(meta) => session::open(&meta, String::new()).await,
+            Ok(meta) => session::open(&meta, notice).await,
             Err(e) => Err(e),
         };
         // Why it could not be stored is said by the form's autosave.
@@ -125,7 +125,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
             match spec_for(&key) {
                 Ok(spec) => {
                     let draft = Draft::new(&spec);
-                    start_draft(key, spec, draft, show)
+                    start_draft(key, spec, draft, show, String::new())
                 }
                 Err(e) => message.set(e),
             }
@@ -154,7 +154,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                         }
                     };
                     let draft = Draft::new(&spec);
-                    start_draft(key, spec, draft, show);
+                    start_draft(key, spec, draft, show, String::new());
                 }
             });
         }
@@ -174,7 +174,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                     .chain(storage::template_keys())
                     .find(|key| spec_for(key).is_ok_and(|s| s.name == draft.template));
                 match template.and_then(|key| Some((spec_for(&key).ok()?, key))) {
-                    Some((spec, key)) => start_draft(key, spec, draft, show),
+                    Some((spec, key)) => start_draft(key, spec, draft, show, String::new()),
                     None => message.set(format!("{name}：这是“{}”的草稿，但浏览器里没有这个模板；请先载入模板文件", draft.template)),
                 }
             });
@@ -298,6 +298,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                     }}
                 </ul>
             </section>
+            <crate::word_import::WordImport show/>
             <Counter/>
         </main>
     }

@@ -210,3 +210,45 @@ mod tests {
         assert!(!move_item(&mut draft, &[part[0].clone(), ("履职方面".into(), 2)], false));
     }
 }
+
+/// The texts an unplaced paragraph (see [`Draft::unplaced`]) can be moved into,
+/// in document order: every text occurrence and every point's text, named as the
+/// form names their boxes (`导语`, `一、（一）一是 正文`).
+pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
+    let labels: std::collections::HashMap<Owner, String> = crate::document::assemble(spec, draft).labels.into_iter().collect();
+    let mut out = Vec::new();
+    fn walk(nodes: &[Node], draft: &Draft, parent: &mut Owner, labels: &std::collections::HashMap<Owner, String>, out: &mut Vec<(Owner, String)>) {
+        for node in nodes {
+            for i in 0..count(draft, parent, &node.id) {
+                parent.push((node.id.clone(), i));
+                match node.kind {
+                    NodeKind::Text { .. } => out.push((parent.clone(), node.id.clone())),
+                    NodeKind::Point { .. } => {
+                        let name: String = (1..=parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
+                        out.push((parent.clone(), format!("{name} 正文")));
+                    }
+                    _ => {}
+                }
+                walk(&node.children, draft, parent, labels, out);
+                parent.pop();
+            }
+        }
+    }
+    walk(&spec.body, draft, &mut Vec::new(), &labels, &mut out);
+    out
+}
+
+/// Moves unplaced paragraph `index` to the end of the text at `path`, as a
+/// paragraph of its own. False (and nothing changed) if either is not there.
+pub fn place_unplaced(draft: &mut Draft, index: usize, path: &[(String, usize)]) -> bool {
+    if index >= draft.unplaced.len() || item(draft, path).is_none() {
+        return false;
+    }
+    let text = draft.unplaced.remove(index);
+    let item = item_mut(draft, path).expect("checked above");
+    if !item.text.trim().is_empty() {
+        item.text.push('\n');
+    }
+    item.text.push_str(&text);
+    true
+}

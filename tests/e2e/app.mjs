@@ -78,6 +78,31 @@ try {
   await page.getByLabel('打开草稿文件（.json）').setInputFiles(foreignDraft);
   await page.getByText('这不是文稿的草稿文件').waitFor();
 
+  step('import last year\'s report from Word: every paragraph placed or kept, the 字 accounted for');
+  await page.getByLabel('导入为哪种报告').selectOption('述职报告');
+  await page.getByLabel('导入 Word 文件（.docx）').setInputFiles('tests/fixtures/import/述职报告-python-docx.docx');
+  const imported = page.getByRole('alert').filter({ hasText: '已导入' });
+  await imported.waitFor();
+  const cliImport = execFileSync('target/debug/wengao', ['import', 'templates/述职报告.wg', 'tests/fixtures/import/述职报告-python-docx.docx'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  const cliSummary = execFileSync('sh', ['-c', 'target/debug/wengao import templates/述职报告.wg tests/fixtures/import/述职报告-python-docx.docx 2>&1 >/dev/null | head -n 1'], { encoding: 'utf8' }).trim();
+  assert.ok((await imported.innerText()).includes(cliSummary), `the form says what the CLI says: ${cliSummary}`);
+  assert.equal(await page.getByLabel('书记姓名').inputValue(), '李四');
+  assert.equal(await page.getByLabel('一、（一）二是 正文').inputValue(), '年内新建党群服务站3个。');
+  assert.equal(JSON.parse(cliImport).body['履职情况'][0].parts['履职方面'][0].parts['履职要点'][2].text, await page.getByLabel('一、（一）三是 正文').inputValue());
+  const unplacedList = page.getByRole('region', { name: /^未归类的段落（4段/ });
+  await unplacedList.waitFor();
+  await page.screenshot({ path: `${shots}/imported.png` });
+  await page.getByLabel('第1段移到').selectOption({ label: '导语' });
+  await page.getByRole('button', { name: '把第1段移过去' }).click();
+  await page.getByRole('region', { name: /^未归类的段落（3段/ }).waitFor();
+  assert.match(await page.getByLabel('导语').inputValue(), /报告如下。\n本部分按区委组织部的提纲撰写。$/);
+  await page.getByRole('button', { name: '← 返回' }).click();
+  step('a .doc file is refused with what to do');
+  const oldDoc = path.join(tmp, '去年的报告.doc');
+  fs.writeFileSync(oldDoc, Buffer.concat([Buffer.from([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), Buffer.alloc(1024)]));
+  await page.getByLabel('导入 Word 文件（.docx）').setInputFiles(oldDoc);
+  await page.getByRole('alert', { name: '导入结果' }).filter({ hasText: '另存为' }).waitFor();
+
   step('new 述职报告: fields, numbering, prompts');
   await page.getByRole('button', { name: '新建党建工作述职报告' }).click();
   await page.getByLabel('书记姓名').fill('王五');
