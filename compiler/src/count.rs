@@ -11,7 +11,8 @@
 //!   "2024" = 1, "5.6万元" = 3 ("5.6", 万, 元), "Hello、World。" = 4;
 //! * white space never counts and separates runs: ASCII blanks, tabs, line breaks,
 //!   NBSP (U+00A0), the ideographic space (U+3000) and the other Unicode spaces;
-//! * zero-width characters (U+200B–U+200D, U+2060, U+FEFF), soft hyphens, variation
+//! * zero-width characters (U+200B–U+200D, U+2060, U+FEFF), bidirectional controls
+//!   (U+202A–U+202E, U+2066–U+2069; the export drops them), soft hyphens, variation
 //!   selectors and control
 //!   characters other than tab and line breaks never count and do not split a run —
 //!   Word pastes them in invisibly.
@@ -57,7 +58,7 @@ fn classify(c: char) -> Class {
     match u {
         // Zero-width characters, soft hyphen, variation selectors (rare name
         // characters in 政务 text carry ideographic ones: 葛\u{E0100}).
-        0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF => Class::Invisible,
+        0x200B..=0x200D | 0x2060 | 0xFEFF | 0x00AD | 0xFE00..=0xFE0F | 0xE0100..=0xE01EF | 0x202A..=0x202E | 0x2066..=0x2069 => Class::Invisible,
         0x3000 => Class::Space,
         _ if c.is_whitespace() => Class::Space,
         // Other control characters come from pasted Word text (field marks, bells).

@@ -115,6 +115,30 @@ impl std::fmt::Display for DraftError {
     }
 }
 
+/// Where and why a text is not JSON, in Chinese (serde_json says it in English).
+fn json_problem(e: &serde_json::Error) -> String {
+    if e.to_string().contains("recursion limit") {
+        return "括号嵌套超过128层，不是文稿写出的草稿".into();
+    }
+    match e.classify() {
+        serde_json::error::Category::Eof => format!("在第{}行第{}列意外结束，文件可能不完整", e.line(), e.column()),
+        _ => format!("第{}行第{}列不合 JSON 的写法", e.line(), e.column()),
+    }
+}
+
+/// What in a JSON draft has the wrong shape, in Chinese.
+fn shape_problem(e: &serde_json::Error) -> String {
+    let text = e.to_string();
+    let quoted = text.split('`').nth(1).unwrap_or_default();
+    if text.starts_with("missing field") {
+        format!("缺少“{quoted}”")
+    } else if text.starts_with("unknown variant") {
+        format!("不认识的值“{quoted}”")
+    } else {
+        "有一项内容的类型不对（例如该写文字的地方写成了数字或列表）".into()
+    }
+}
+
 impl Draft {
     /// An empty draft for a template, with its fields' defaults.
     pub fn new(spec: &FormSpec) -> Draft {
@@ -130,7 +154,7 @@ impl Draft {
 
     /// Reads a draft file of this or an older version.
     pub fn from_json(text: &str) -> Result<Draft, DraftError> {
-        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
+        let value: serde_json::Value = serde_json::from_str(text).map_err(|e| DraftError::NotJson(json_problem(&e)))?;
         if value.get("format").and_then(|f| f.as_str()) != Some(DRAFT_FORMAT) {
             return Err(DraftError::NotADraft);
         }
@@ -143,7 +167,7 @@ impl Draft {
             return Err(DraftError::Newer(version));
         }
         let value = migrate(value, version)?;
-        let mut draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(e.to_string()))?;
+        let mut draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(shape_problem(&e)))?;
         for p in draft.body.values_mut().flatten().flat_map(all_pictures) {
             match picture::sniff(&p.data) {
                 // The size is the file's own, whatever the draft says.
@@ -183,6 +207,15 @@ mod tests {
     #[test]
     fn foreign_newer_and_broken_files_are_refused_with_a_reason() {
         assert!(matches!(Draft::from_json("<xml/>"), Err(DraftError::NotJson(_))));
+        // Every message in Chinese, none with serde's English.
+        let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+        let english = |e: DraftError| e.to_string().chars().filter(char::is_ascii_alphabetic).collect::<String>();
+        assert_eq!(english(Draft::from_json(&deep).unwrap_err()), "JSON");
+        assert_eq!(english(Draft::from_json("{\"format\": ").unwrap_err()), "JSON");
+        let wrong_type = r#"{"format":"wengao-draft","version":1,"template":"x","body":{"a":[{"text":5}]}}"#;
+        assert_eq!(english(Draft::from_json(wrong_type).unwrap_err()), "");
+        let no_template = r#"{"format":"wengao-draft","version":1}"#;
+        assert!(Draft::from_json(no_template).unwrap_err().to_string().contains("缺少“template”"));
         assert_eq!(Draft::from_json(r#"{"format":"other"}"#), Err(DraftError::NotADraft));
         assert_eq!(Draft::from_json(r#"{"format":"wengao-draft","version":7,"template":"x"}"#), Err(DraftError::Newer(7)));
         let broken = r#"{"format":"wengao-draft","version":1,"template":"x","body":{"配图":[{"pictures":[{"name":"a.png","format":"png","width":1,"height":1,"data":"aGVsbG8="}]}]}}"#;

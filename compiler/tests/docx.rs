@@ -392,7 +392,7 @@ fn hostile(long: usize) -> (FormSpec, Draft) {
     body.insert(
         "导语".into(),
         vec![Item {
-            text: "\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}第一行\n第二行\r\n第三行\t制表符  ".to_string(),
+            text: "\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}\u{202E}第一行\u{202C}\n第二行\u{2067}\r\n第三行\u{2069}\t制表符  ".to_string(),
             ..Item::default()
         }],
     );
@@ -420,8 +420,8 @@ fn hostile_text_is_kept_safe_and_whole() {
         }
     }
     let raw = String::from_utf8(pkg.files["word/document.xml"].clone()).unwrap();
-    for c in ['\u{0}', '\u{7}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}'] {
-        assert!(!raw.contains(c), "{c:?} is not allowed in XML");
+    for c in ['\u{0}', '\u{7}', '\u{B}', '\u{C}', '\u{1F}', '\u{FFFE}', '\u{FFFF}', '\u{202E}', '\u{202C}', '\u{2067}', '\u{2069}'] {
+        assert!(!raw.contains(c), "{c:?} is not allowed in XML, nor a bidirectional control");
     }
     let doc = pkg.xml("word/document.xml");
     let ps = paragraphs(&doc);

@@ -91,6 +91,15 @@ fn python_docx_report_every_paragraph_in_its_place() {
     // What fits nowhere, in order: a stray paragraph, the table's rows, the text box.
     assert_eq!(d.unplaced, ["本部分按区委组织部的提纲撰写。", "指标\t完成", "党员发展\t5名", "联系人：王五"]);
     assert_eq!(a.unplaced, d.unplaced.iter().map(|t| count(t).words).sum::<usize>());
+    // One move puts an unplaced paragraph at the end of any text or point.
+    let mut moved = d.clone();
+    let targets = wengao::edit::text_targets(&spec, &moved);
+    assert!(targets.iter().any(|(_, name)| name == "二、（一）三是 正文"), "{targets:?}");
+    let (path, _) = targets.iter().find(|(_, name)| name == "导语").unwrap().clone();
+    assert!(wengao::edit::place_unplaced(&mut moved, 0, &path));
+    assert_eq!(moved.unplaced.len(), 3);
+    assert!(item(&moved, &[("导语", 0)]).text.ends_with("报告如下。\n本部分按区委组织部的提纲撰写。"));
+    assert!(!wengao::edit::place_unplaced(&mut moved, 3, &path), "no such paragraph");
 }
 
 #[test]
