@@ -12,18 +12,25 @@ const wasm = read('wengao-app_bg.wasm').toString('base64');
 
 // One inline module: the wasm-bindgen glue, then the start with the bytes.
 const script = `${glue}
-const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-__wbg_init({ module_or_path: bytes }).catch((error) => { document.body.textContent = '文稿加载失败：' + error; });
+if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
+  document.body.textContent = '这个浏览器不支持 WebAssembly，打不开文稿。请换用新版的 Chrome、Edge、Firefox，或者把 360 等双核浏览器切换到“极速模式”。';
+} else {
+  const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
+  __wbg_init({ module_or_path: bytes }).catch((error) => { document.body.textContent = '文稿加载失败：' + error; });
+}
 `;
+// Browsers without ES modules (IE, compatibility modes) run only this one.
+const legacy = fs.readFileSync('app/legacy.js', 'utf8');
 if (!glue.includes('function __wbg_init')) throw new Error('unexpected wasm-bindgen glue: no __wbg_init');
 // The policy allows exactly this script, by its hash, and nothing from anywhere.
 const hash = crypto.createHash('sha256').update(script).digest('base64');
+const legacyHash = crypto.createHash('sha256').update(legacy).digest('base64');
 const html = `<!doctype html>
 <html lang="zh-CN">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${hash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src blob: data:; base-uri 'none'">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'sha256-${hash}' 'sha256-${legacyHash}' 'wasm-unsafe-eval'; style-src 'unsafe-inline'; img-src blob: data:; base-uri 'none'">
 <title>文稿 · 公文写作助手（单文件版）</title>
 <link rel="icon" href="data:,">
 <style>${css}</style>
@@ -32,6 +39,7 @@ const html = `<!doctype html>
 <div id="wengao"></div>
 <noscript>文稿需要浏览器启用 JavaScript 和 WebAssembly。</noscript>
 <script type="module">${script}</script>
+<script nomodule>${legacy}</script>
 </body>
 </html>
 `;

@@ -24,6 +24,24 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Whether the browser's own decoder can decode the picture: it catches broken
+/// JPEG data that the core's bounded check cannot. Without createImageBitmap
+/// (old browsers) the core's check stands alone.
+pub async fn browser_decodes(data: &[u8], format: wengao::spec::PictureFormat) -> bool {
+    let mime = if format == wengao::spec::PictureFormat::Jpeg { "image/jpeg" } else { "image/png" };
+    let blob = gloo_file::Blob::new_with_options(data, Some(mime));
+    let Ok(promise) = window().create_image_bitmap_with_blob(blob.as_ref()) else { return true };
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(bitmap) => {
+            if let Ok(b) = bitmap.dyn_into::<web_sys::ImageBitmap>() {
+                b.close();
+            }
+            true
+        }
+        Err(_) => false,
+    }
+}
+
 /// The files of a file input's change event or of a drop.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<gloo_file::File> {
     let Some(list) = list else { return Vec::new() };

@@ -728,18 +728,29 @@ fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: Str
                 };
                 let picture = match Picture::from_bytes(&name, bytes) {
                     Ok(pic) => pic,
-                    Err(e) => {
+                    Err(e) if e.contains("不是完整的") => {
                         message.set(format!("{e}；请选 JPEG 或 PNG 格式的照片"));
                         continue;
                     }
+                    Err(e) => {
+                        message.set(e);
+                        continue;
+                    }
                 };
+                // The browser's own decoder has the last word (broken JPEG data).
+                if !files::browser_decodes(&picture.data, picture.format).await {
+                    message.set(format!("“{name}”的图像数据是坏的，浏览器解不开，Word 也显示不了；请换一幅"));
+                    continue;
+                }
+                let info = wengao::picture::PictureInfo { format: picture.format, width: picture.width, height: picture.height };
+                let warning = wengao::picture::print_warning(&name, &info);
                 let mut refused = None;
                 ctx.draft.update(|d| match edit::item_mut(d, &p) {
                     Some(item) if item.pictures.len() < max as usize => item.pictures.push(picture),
                     Some(_) => refused = Some(format!("最多{max}幅图片，“{name}”没有加入")),
                     None => refused = Some("草稿里找不到图片位".into()),
                 });
-                message.set(refused.unwrap_or_default());
+                message.set(refused.or(warning).unwrap_or_default());
                 version.update(|v| *v += 1);
             }
         });

@@ -5,7 +5,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wengao::document;
 use wengao::draft::Draft;
 use wengao::spec::FormSpec;
 
@@ -50,8 +49,12 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     let loaded = storage::load(&meta.id, hold.is_some().then_some(me.as_str())).await?;
     access.set(if hold.is_some() { Access::Editing } else { Access::ReadOnly });
     let mut draft = loaded.draft;
+    let moved = wengao::edit::clamp_repeats(&spec, &mut draft);
     wengao::edit::fill_minimums(&spec, &mut draft);
     let mut notice = notice;
+    if moved > 0 {
+        notice.push_str(&format!("这份草稿里有{moved}项超出了模板允许的数目，它们的文字已移到表单最后的“未归类的段落”里。"));
+    }
     if loaded.lost_pictures > 0 {
         notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));
     }
@@ -70,8 +73,7 @@ fn taken_over(access: &ArcRwSignal<Access>) {
 /// killed right after 新建 keeps it.
 pub async fn create(template: String, spec: &FormSpec, mut draft: Draft) -> Result<DraftMeta, String> {
     wengao::edit::fill_minimums(spec, &mut draft);
-    let name = document::assemble(spec, &draft).title;
-    let meta = DraftMeta { id: storage::new_id(), template, name, updated: storage::now() };
+    let meta = DraftMeta::new(storage::new_id(), template, spec, &draft);
     storage::save(storage::snapshot(&meta, &mut draft, true), None).await.map_err(|f| f.message())?;
     Ok(meta)
 }
@@ -144,7 +146,7 @@ pub fn start(
         m.updated = storage::now();
         // Untracked and in place: no copy of the pictures on each keystroke.
         let Some(snapshot) = draft.try_update_untracked(|d| {
-            m.name = document::assemble(&spec.get_value(), d).title;
+            spec.with_value(|s| m.describe(s, d));
             let now = storage::pictures_fingerprint(d);
             let changed = pictures.with_value(|p| *p != now);
             if changed {
@@ -287,8 +289,7 @@ pub fn access_message(access: Access) -> Option<(&'static str, &'static str)> {
 /// says why it fails (one message) until it succeeds; 导出草稿 keeps the work.
 pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
     wengao::edit::fill_minimums(&spec, &mut draft);
-    let name = document::assemble(&spec, &draft).title;
-    let meta = DraftMeta { id: storage::new_id(), template, name, updated: storage::now() };
+    let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
     Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new() }
 }
 

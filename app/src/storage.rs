@@ -26,8 +26,37 @@ pub struct DraftMeta {
     /// `builtin:述职报告` or `custom:<hash>`.
     pub template: String,
     pub name: String,
+    /// What tells drafts of one report type apart: the other title lines (unit
+    /// and name, subtitle, date).
+    #[serde(default)]
+    pub detail: String,
     /// Milliseconds since 1970.
     pub updated: f64,
+}
+
+impl DraftMeta {
+    /// A new draft's list line, named by its title lines.
+    pub fn new(id: String, template: String, spec: &wengao::spec::FormSpec, draft: &Draft) -> DraftMeta {
+        let mut meta = DraftMeta { id, template, name: String::new(), detail: String::new(), updated: now() };
+        meta.describe(spec, draft);
+        meta
+    }
+
+    /// Names the draft by its title line, with the other title lines as detail.
+    pub fn describe(&mut self, spec: &wengao::spec::FormSpec, draft: &Draft) {
+        let doc = wengao::document::assemble(spec, draft);
+        let lines: Vec<String> = doc
+            .blocks
+            .iter()
+            .take(spec.lines.len())
+            .filter_map(|b| match b {
+                wengao::document::Block::Paragraph(p) => Some(p.text()),
+                _ => None,
+            })
+            .collect();
+        self.detail = lines.iter().filter(|l| **l != doc.title).cloned().collect::<Vec<_>>().join("　");
+        self.name = doc.title;
+    }
 }
 
 /// A picture as the draft record keeps it: everything but the bytes.

@@ -285,7 +285,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                                 let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(meta.updated)).to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED);
                                 view! {
                                     <li class="draft">
-                                        <span class="name">{meta.name.clone()}</span>
+                                        <span class="name">{meta.name.clone()}<span class="detail">{meta.detail.clone()}</span></span>
                                         <span class="when">{String::from(when)}</span>
                                         <button type="button" on:click=move |_| open.run((m1.clone(), String::new())) aria-label=format!("打开{}", meta.name)>"打开"</button>
                                         <button type="button" on:click=move |_| duplicate(m2.clone()) aria-label=format!("复制{}", meta.name)>"复制"</button>
@@ -334,7 +334,8 @@ pub fn Embedded(source: String) -> impl IntoView {
     spawn_local(async move {
         let key = storage::save_template(&source).await.unwrap_or_else(|_| storage::template_key(&source));
         let id = format!("embed-{}", key.trim_start_matches("custom:"));
-        let meta = DraftMeta { id: id.clone(), template: key.clone(), name: spec.name.clone(), updated: storage::now() };
+        let meta =
+            DraftMeta { id: id.clone(), template: key.clone(), name: spec.name.clone(), detail: String::new(), updated: storage::now() };
         let exists = storage::list().await.is_ok_and(|l| l.iter().any(|d| d.meta.id == id));
         let created = if exists {
             Ok(())

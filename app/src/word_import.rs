@@ -15,7 +15,10 @@ use crate::view::start_draft;
 fn opening_notice(imported: &Imported) -> String {
     let mut notice = format!("已导入。{}。", imported.accounting.summary());
     if !imported.draft.unplaced.is_empty() {
-        notice.push_str(&format!("{}段没能对上模板，放在表单最后的“未归类的段落”里，可以逐段移到该去的地方。", imported.draft.unplaced.len()));
+        notice.push_str(&format!(
+            "{}段没能对上模板，放在表单最后的“未归类的段落”里，可以逐段移到该去的地方。",
+            imported.draft.unplaced.len()
+        ));
     }
     notice
 }

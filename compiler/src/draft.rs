@@ -88,7 +88,7 @@ impl Picture {
     /// A picture from a file's bytes; Err with a message in Chinese when the bytes
     /// are not a JPEG or PNG picture.
     pub fn from_bytes(name: &str, data: Vec<u8>) -> Result<Picture, String> {
-        let info = picture::sniff(&data).ok_or_else(|| format!("“{name}”不是完整的 JPEG 或 PNG 图片"))?;
+        let info = picture::check(name, &data)?;
         Ok(Picture { name: name.to_string(), format: info.format, width: info.width, height: info.height, caption: String::new(), data })
     }
 }
@@ -169,10 +169,11 @@ impl Draft {
         let value = migrate(value, version)?;
         let mut draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(shape_problem(&e)))?;
         for p in draft.body.values_mut().flatten().flat_map(all_pictures) {
-            match picture::sniff(&p.data) {
+            match picture::check(&p.name, &p.data) {
                 // The size is the file's own, whatever the draft says.
-                Some(info) if info.format == p.format => (p.width, p.height) = (info.width, info.height),
-                _ => return Err(DraftError::Invalid(format!("图片“{}”的数据不是完整的 {} 图片", p.name, p.format.label()))),
+                Ok(info) if info.format == p.format => (p.width, p.height) = (info.width, info.height),
+                Ok(_) => return Err(DraftError::Invalid(format!("图片“{}”的数据不是完整的 {} 图片", p.name, p.format.label()))),
+                Err(why) => return Err(DraftError::Invalid(why)),
             }
         }
         Ok(draft)

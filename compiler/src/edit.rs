@@ -160,6 +160,108 @@ pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)], 
     Ok(())
 }
 
+/// The texts an unplaced paragraph (see [`Draft::unplaced`]) can be moved into,
+/// in document order: every text occurrence and every point's text, named as the
+/// form names their boxes (`导语`, `一、（一）一是 正文`).
+pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
+    let labels: std::collections::HashMap<Owner, String> = crate::document::assemble(spec, draft).labels.into_iter().collect();
+    let mut out = Vec::new();
+    fn walk(
+        nodes: &[Node],
+        draft: &Draft,
+        parent: &mut Owner,
+        labels: &std::collections::HashMap<Owner, String>,
+        out: &mut Vec<(Owner, String)>,
+    ) {
+        for node in nodes {
+            for i in 0..count(draft, parent, &node.id) {
+                parent.push((node.id.clone(), i));
+                match node.kind {
+                    NodeKind::Text { .. } => out.push((parent.clone(), node.id.clone())),
+                    NodeKind::Point { .. } => {
+                        let name: String = (1..=parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
+                        out.push((parent.clone(), format!("{name} 正文")));
+                    }
+                    _ => {}
+                }
+                walk(&node.children, draft, parent, labels, out);
+                parent.pop();
+            }
+        }
+    }
+    walk(&spec.body, draft, &mut Vec::new(), &labels, &mut out);
+    out
+}
+
+/// Moves unplaced paragraph `index` to the end of the text at `path`, as a
+/// paragraph of its own. False (and nothing changed) if either is not there.
+pub fn place_unplaced(draft: &mut Draft, index: usize, path: &[(String, usize)]) -> bool {
+    if index >= draft.unplaced.len() || item(draft, path).is_none() {
+        return false;
+    }
+    let text = draft.unplaced.remove(index);
+    let item = item_mut(draft, path).expect("checked above");
+    if !item.text.trim().is_empty() {
+        item.text.push('\n');
+    }
+    item.text.push_str(&text);
+    true
+}
+
+/// Items beyond what the template allows (a hostile or hand-edited draft, an
+/// import with more points than the template takes) go, with their text, to the
+/// draft's unplaced paragraphs: the form then holds what the template allows,
+/// and nothing is lost. Table rows beyond the limit go the same way, a line a
+/// row. Returns how many items and rows were moved.
+pub fn clamp_repeats(spec: &FormSpec, draft: &mut Draft) -> usize {
+    fn text_of(item: &Item, out: &mut Vec<String>) {
+        for t in [&item.title, &item.lead, &item.text] {
+            if !t.trim().is_empty() {
+                out.push(t.trim().to_string());
+            }
+        }
+        for row in &item.rows {
+            out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
+        }
+        for child in item.parts.values().flatten() {
+            text_of(child, out);
+        }
+    }
+    fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>) -> usize {
+        let mut moved = 0;
+        for node in nodes {
+            let Some(items) = parts.get_mut(&node.id) else { continue };
+            let max = match (&node.kind, node.repeat) {
+                (NodeKind::Table { .. }, _) => None,
+                (_, Some(r)) => r.max.map(|m| m as usize),
+                (_, None) => Some(1),
+            };
+            if let Some(max) = max.filter(|m| items.len() > *m) {
+                for extra in items.drain(max..) {
+                    text_of(&extra, out);
+                    moved += 1;
+                }
+            }
+            for item in items.iter_mut() {
+                if let (NodeKind::Table { .. }, Some(max)) = (&node.kind, node.repeat.and_then(|r| r.max)) {
+                    if item.rows.len() > max as usize {
+                        for row in item.rows.drain(max as usize..) {
+                            out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
+                            moved += 1;
+                        }
+                    }
+                }
+                moved += walk(&node.children, &mut item.parts, out);
+            }
+        }
+        moved
+    }
+    let mut out = Vec::new();
+    let moved = walk(&spec.body, &mut draft.body, &mut out);
+    draft.unplaced.extend(out);
+    moved
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -209,46 +311,4 @@ mod tests {
         assert_eq!(titles(&draft), ["乙", "甲", "丙"]);
         assert!(!move_item(&mut draft, &[part[0].clone(), ("履职方面".into(), 2)], false));
     }
-}
-
-/// The texts an unplaced paragraph (see [`Draft::unplaced`]) can be moved into,
-/// in document order: every text occurrence and every point's text, named as the
-/// form names their boxes (`导语`, `一、（一）一是 正文`).
-pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
-    let labels: std::collections::HashMap<Owner, String> = crate::document::assemble(spec, draft).labels.into_iter().collect();
-    let mut out = Vec::new();
-    fn walk(nodes: &[Node], draft: &Draft, parent: &mut Owner, labels: &std::collections::HashMap<Owner, String>, out: &mut Vec<(Owner, String)>) {
-        for node in nodes {
-            for i in 0..count(draft, parent, &node.id) {
-                parent.push((node.id.clone(), i));
-                match node.kind {
-                    NodeKind::Text { .. } => out.push((parent.clone(), node.id.clone())),
-                    NodeKind::Point { .. } => {
-                        let name: String = (1..=parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
-                        out.push((parent.clone(), format!("{name} 正文")));
-                    }
-                    _ => {}
-                }
-                walk(&node.children, draft, parent, labels, out);
-                parent.pop();
-            }
-        }
-    }
-    walk(&spec.body, draft, &mut Vec::new(), &labels, &mut out);
-    out
-}
-
-/// Moves unplaced paragraph `index` to the end of the text at `path`, as a
-/// paragraph of its own. False (and nothing changed) if either is not there.
-pub fn place_unplaced(draft: &mut Draft, index: usize, path: &[(String, usize)]) -> bool {
-    if index >= draft.unplaced.len() || item(draft, path).is_none() {
-        return false;
-    }
-    let text = draft.unplaced.remove(index);
-    let item = item_mut(draft, path).expect("checked above");
-    if !item.text.trim().is_empty() {
-        item.text.push('\n');
-    }
-    item.text.push_str(&text);
-    true
 }

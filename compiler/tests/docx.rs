@@ -392,7 +392,9 @@ fn hostile(long: usize) -> (FormSpec, Draft) {
     body.insert(
         "导语".into(),
         vec![Item {
-            text: "\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}\u{202E}第一行\u{202C}\n第二行\u{2067}\r\n第三行\u{2069}\t制表符  ".to_string(),
+            text:
+                "\u{3000}\u{3000}前导空格\u{7}\u{B}\u{C}\u{FFFE}\u{FFFF}\u{202E}第一行\u{202C}\n第二行\u{2067}\r\n第三行\u{2069}\t制表符  "
+                    .to_string(),
             ..Item::default()
         }],
     );

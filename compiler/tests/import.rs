@@ -247,7 +247,7 @@ mod never_panics {
     }
 
     proptest! {
-        #![proptest_config(ProptestConfig { cases: 2_000, failure_persistence: None, ..ProptestConfig::default() })]
+        #![proptest_config(ProptestConfig { cases: common::cases(2_000), failure_persistence: None, ..ProptestConfig::default() })]
 
         #[test]
         fn mutated_packages(which in 0usize..3, edits in prop::collection::vec((any::<usize>(), any::<u8>(), any::<u8>()), 1..4)) {
@@ -271,4 +271,23 @@ mod never_panics {
             balanced(&import::text(&spec("述职报告"), &text).accounting);
         }
     }
+}
+
+#[test]
+fn items_beyond_the_template_s_limits_go_to_unplaced() {
+    let spec = spec("述职报告");
+    let mut draft = Draft::from_json(&String::from_utf8(fixture("tests/fixtures/drafts/述职报告.json")).unwrap()).unwrap();
+    let points = &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap();
+    let first = points[0].clone();
+    points.resize(5_000, Item { lead: "多出来的要点".into(), text: "多出来的正文".into(), ..first });
+    let before: usize = wengao::document::assemble(&spec, &draft).counts().words;
+    let moved = wengao::edit::clamp_repeats(&spec, &mut draft);
+    assert_eq!(moved, 5_000 - 6, "the template allows 3 to 6 points");
+    assert_eq!(item(&draft, &[("履职情况", 0), ("履职方面", 0)]).parts["履职要点"].len(), 6);
+    assert_eq!(draft.unplaced.len(), (5_000 - 6) * 2, "each moved point's lead and text");
+    let kept: usize =
+        wengao::document::assemble(&spec, &draft).counts().words + draft.unplaced.iter().map(|t| count(t).words).sum::<usize>();
+    // The moved points' numbering (五是……) and full stops are the template's.
+    assert!(kept <= before && kept + (5_000 - 6) * 4 >= before, "the text is kept: {kept} of {before}");
+    assert_eq!(wengao::edit::clamp_repeats(&spec, &mut draft), 0, "once is enough");
 }

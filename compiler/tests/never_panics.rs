@@ -1,7 +1,15 @@
-//! The compiler never panics: arbitrary text, and the shipped templates mutated by
-//! deleting, duplicating, swapping and inserting characters and lines. Every input
-//! yields either a spec or at least one error, and every diagnostic renders.
+//! Nothing panics. The compiler: arbitrary text, and the shipped templates
+//! mutated by deleting, duplicating, swapping and inserting characters and lines;
+//! every input yields either a spec or at least one error, and every diagnostic
+//! renders. The draft reader: the example drafts mutated the same way. The
+//! renderer (with the page model and the checks): drafts with arbitrary text and
+//! any number of items. The importer's are in import.rs.
+//!
+//! `WENGAO_FUZZ_CASES` sets the number of cases of each (scripts/fuzz runs 10⁶).
 
+mod common;
+
+use common::cases;
 use proptest::prelude::*;
 use wengao::builtin::{BuiltinStyles, STYLE_SHEETS, TEMPLATES};
 use wengao::compile::check_style_sheet;
@@ -160,8 +168,66 @@ fn compiles_without_panicking(text: &str) {
     let _ = sheet.render_diagnostics();
 }
 
+fn spec_of(which: usize) -> wengao::spec::FormSpec {
+    compile(&TEMPLATES[which % TEMPLATES.len()].source_file(), &BuiltinStyles).spec.unwrap()
+}
+
+const EXAMPLES: [(&str, &str); 3] = [
+    ("述职报告", include_str!("../../tests/fixtures/drafts/述职报告.json")),
+    ("创新案例", include_str!("../../tests/fixtures/drafts/创新案例.json")),
+    ("整改清单", include_str!("../../tests/fixtures/drafts/整改清单.json")),
+];
+
+/// Renders, lays out and reviews a draft: what the app does on every change and
+/// on export.
+fn renders_without_panicking(spec: &wengao::spec::FormSpec, draft: &wengao::draft::Draft) {
+    let doc = wengao::document::assemble(spec, draft);
+    let layout = wengao::layout::lay_out(&doc, &spec.style);
+    let estimate = wengao::layout::estimate_of(&layout, &spec.style);
+    let counts = wengao::review::counts_by_path(&doc);
+    let _ = wengao::review::problems(spec, draft, &doc, &counts, &estimate);
+    let bytes = wengao::docx::render(spec, draft, &wengao::docx::RenderOptions::default());
+    assert!(bytes.starts_with(b"PK"));
+}
+
+/// A draft for a template with arbitrary text everywhere and 0 to 12 items of each node.
+fn arbitrary_draft(spec: &wengao::spec::FormSpec, texts: &[String], counts: &[usize]) -> wengao::draft::Draft {
+    use wengao::draft::{Draft, Item, Parts};
+    let mut draft = Draft::new(spec);
+    let mut k = 0;
+    let mut next = |k: &mut usize| {
+        *k += 1;
+        (texts[*k % texts.len()].clone(), counts[*k % counts.len()])
+    };
+    for f in &spec.fields {
+        draft.fields.insert(f.id.clone(), next(&mut k).0);
+    }
+    fn fill(
+        nodes: &[wengao::spec::Node],
+        parts: &mut Parts,
+        k: &mut usize,
+        next: &mut dyn FnMut(&mut usize) -> (String, usize),
+        depth: usize,
+    ) {
+        for node in nodes {
+            let (_, n) = next(k);
+            let items = parts.entry(node.id.clone()).or_default();
+            for _ in 0..n.min(if depth > 1 { 3 } else { 12 }) {
+                let mut item = Item { title: next(k).0, lead: next(k).0, text: next(k).0, ..Item::default() };
+                if let wengao::spec::NodeKind::Table { columns, .. } = &node.kind {
+                    item.rows = (0..next(k).1).map(|_| columns.iter().map(|c| (c.id.clone(), next(k).0)).collect()).collect();
+                }
+                fill(&node.children, &mut item.parts, k, next, depth + 1);
+                items.push(item);
+            }
+        }
+    }
+    fill(&spec.body, &mut draft.body, &mut k, &mut next, 0);
+    draft
+}
+
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 10_000, failure_persistence: None, ..ProptestConfig::default() })]
+    #![proptest_config(ProptestConfig { cases: cases(10_000), failure_persistence: None, ..ProptestConfig::default() })]
 
     #[test]
     fn arbitrary_text_never_panics(text in arbitrary_source()) {
@@ -175,6 +241,26 @@ proptest! {
             None => STYLE_SHEETS[0].source,
         };
         compiles_without_panicking(&apply(source, &edits));
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(1_000), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn mutated_drafts_never_panic(which in 0usize..3, edits in prop::collection::vec(edit(), 1..4)) {
+        let (template, text) = EXAMPLES[which];
+        let spec = compile(&TEMPLATES.iter().find(|t| t.name() == template).unwrap().source_file(), &BuiltinStyles).spec.unwrap();
+        if let Ok(mut draft) = wengao::draft::Draft::from_json(&apply(text, &edits)) {
+            wengao::edit::fill_minimums(&spec, &mut draft);
+            renders_without_panicking(&spec, &draft);
+        }
+    }
+
+    #[test]
+    fn arbitrary_drafts_render(which in 0usize..3, texts in prop::collection::vec(arbitrary_source(), 1..6), counts in prop::collection::vec(0usize..13, 1..6)) {
+        let spec = spec_of(which);
+        renders_without_panicking(&spec, &arbitrary_draft(&spec, &texts, &counts));
     }
 }
 

@@ -38,6 +38,22 @@ const step = (name) => console.log(`· ${name}`);
 const meter = (name) => page.getByRole('status', { name: `${name} 字数` });
 const stateOf = async (name) => (await meter(name).innerText()).match(/(不足|合适|超出)/)[1];
 const wordsOf = async (name) => Number((await meter(name).innerText()).match(/(\d+)字/)[1]);
+/** A PNG with the given size in its header and the given image data. */
+function pngOf(width, height, data) {
+  const chunk = (type, body) => {
+    const out = Buffer.alloc(8 + body.length + 4);
+    out.writeUInt32BE(body.length, 0);
+    Buffer.from(type).copy(out, 4);
+    body.copy(out, 8);
+    out.writeUInt32BE(zlib.crc32(Buffer.concat([Buffer.from(type), body])), 8 + body.length);
+    return out;
+  };
+  const ihdr = Buffer.alloc(13);
+  ihdr.writeUInt32BE(width, 0);
+  ihdr.writeUInt32BE(height, 4);
+  ihdr.set([8, 2, 0, 0, 0], 8);
+  return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', data), chunk('IEND', Buffer.alloc(0))]);
+}
 /** A PNG of random pixels: as large as a photo, and not compressible. */
 function noisePng(width, height) {
   const chunk = (type, data) => {
@@ -92,7 +108,7 @@ try {
   const unplacedList = page.getByRole('region', { name: /^未归类的段落（4段/ });
   await unplacedList.waitFor();
   await page.screenshot({ path: `${shots}/imported.png` });
-  await page.getByLabel('第1段移到').selectOption({ label: '导语' });
+  await page.getByLabel('未归类的段落移到').selectOption({ label: '导语' });
   await page.getByRole('button', { name: '把第1段移过去' }).click();
   await page.getByRole('region', { name: /^未归类的段落（3段/ }).waitFor();
   assert.match(await page.getByLabel('导语').inputValue(), /报告如下。\n本部分按区委组织部的提纲撰写。$/);
@@ -102,6 +118,31 @@ try {
   fs.writeFileSync(oldDoc, Buffer.concat([Buffer.from([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), Buffer.alloc(1024)]));
   await page.getByLabel('导入 Word 文件（.docx）').setInputFiles(oldDoc);
   await page.getByRole('alert', { name: '导入结果' }).filter({ hasText: '另存为' }).waitFor();
+
+  step('a draft with 5,000 points where the template allows 6 opens, the rest kept as unplaced');
+  const huge = JSON.parse(fs.readFileSync('tests/fixtures/drafts/述职报告.json', 'utf8'));
+  const hugePoints = huge.body['履职情况'][0].parts['履职方面'][0].parts['履职要点'];
+  while (hugePoints.length < 5000) hugePoints.push({ lead: `多出来的第${hugePoints.length + 1}个要点`, text: '多出来的正文。' });
+  const hugeFile = path.join(tmp, '五千个要点.json');
+  fs.writeFileSync(hugeFile, JSON.stringify(huge));
+  const openedAt = Date.now();
+  await page.getByLabel('打开草稿文件（.json）').setInputFiles(hugeFile);
+  await page.getByRole('region', { name: /^未归类的段落（9988段/ }).waitFor();
+  const openMs = Date.now() - openedAt;
+  assert.equal(await page.getByRole('textbox', { name: /^一、（一）.是 要点句$/ }).count(), 6);
+  await page.getByText('有4994项超出了模板允许的数目').waitFor();
+  const hugeKey = await page.evaluate(async () => {
+    const area = document.querySelector('[aria-label="一、（一）一是 正文"]');
+    const t0 = performance.now();
+    area.value += '党';
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+    return performance.now() - t0;
+  });
+  console.log(`  5,000-point draft: file picked → form shown ${openMs} ms; one keystroke → next frame ${hugeKey.toFixed(1)} ms; ${await page.locator('input, textarea, select').count()} form controls`);
+  await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: /^删除2026年党建工作述职报告/ }).click();
+  await page.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).waitFor({ state: 'detached' });
 
   step('new 述职报告: fields, numbering, prompts');
   await page.getByRole('button', { name: '新建党建工作述职报告' }).click();
@@ -277,6 +318,22 @@ try {
   await page.getByLabel('第2幅的案例图片说明').fill('小区议事会现场');
   await page.getByLabel('选择图片').setInputFiles('tests/fixtures/pictures/不是图片.jpg');
   await page.getByText('不是完整的 JPEG 或 PNG 图片').waitFor();
+  step('pictures checked for real: garbage data, a decompression bomb refused; a 1×1 picture warned about');
+  const garbage = path.join(tmp, '坏数据.png');
+  fs.writeFileSync(garbage, pngOf(400, 300, Buffer.from('这不是压缩过的图像数据'.repeat(40))));
+  await page.getByLabel('选择图片').setInputFiles(garbage);
+  await page.getByText('“坏数据.png”的图像数据是坏的').waitFor();
+  const bomb = path.join(tmp, '炸弹.png');
+  fs.writeFileSync(bomb, pngOf(65535, 65535, zlib.deflateSync(Buffer.alloc(1 << 20))));
+  await page.getByLabel('选择图片').setInputFiles(bomb);
+  await page.getByText('“炸弹.png”有65535×65535像素，大得不正常').waitFor();
+  assert.equal(await page.getByLabel('第3幅的案例图片说明').count(), 0, 'neither was added');
+  const tiny = path.join(tmp, '小图.png');
+  fs.writeFileSync(tiny, pngOf(1, 1, zlib.deflateSync(Buffer.from([0, 200, 30, 30]))));
+  await page.getByLabel('选择图片').setInputFiles(tiny);
+  await page.getByText('“小图.png”只有1×1像素，印出来会模糊').waitFor();
+  await page.getByRole('button', { name: '删除第3幅图片' }).click();
+  await page.getByLabel('第3幅的案例图片说明').waitFor({ state: 'detached' });
   await page.screenshot({ path: `${shots}/case.png` });
   await page.reload();
   await page.getByLabel('第2幅的案例图片说明').waitFor({ timeout: 20000 });
@@ -356,6 +413,19 @@ try {
   await page.getByLabel('书记姓名').fill('赵六六');
   await full.waitFor({ state: 'detached' });
   await page.getByRole('status', { name: '自动保存' }).filter({ hasText: /已自动保存 \d\d:\d\d:\d\d/ }).waitFor();
+
+  step('a browser without WebAssembly, or without ES modules, gets a plain message');
+  const noWasm = await context.newPage();
+  await noWasm.addInitScript(() => { delete window.WebAssembly; });
+  await noWasm.goto(origin + base);
+  await noWasm.getByText('这个浏览器不支持 WebAssembly，打不开文稿').waitFor();
+  await noWasm.close();
+  const legacy = await context.newPage();
+  await legacy.setContent('<div id="wengao"></div>');
+  await legacy.addScriptTag({ path: 'app/legacy.js' });
+  assert.match(await legacy.innerText('#wengao'), /这个浏览器太旧（或处在“兼容模式”），打不开文稿/);
+  assert.match(fs.readFileSync('dist/index.html', 'utf8'), /<script[^>]*src="[^"]*legacy[^"]*\.js"[^>]*nomodule/, 'index.html loads legacy.js as nomodule');
+  await legacy.close();
 
   assert.deepEqual(foreign, [], 'no request leaves the origin');
   assert.deepEqual(errors, [], 'no script errors');

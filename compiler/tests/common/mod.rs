@@ -7,6 +7,11 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+/// Cases per property test: `WENGAO_FUZZ_CASES` (scripts/fuzz), else `default`.
+pub fn cases(default: u32) -> u32 {
+    std::env::var("WENGAO_FUZZ_CASES").ok().and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
 pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
