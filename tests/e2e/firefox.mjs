@@ -1,12 +1,12 @@
-// End-to-end in Firefox ESR through WebDriver (geckodriver from crates.io), with
-// a minimal W3C WebDriver client over fetch: no browser download, no extra npm
-// package. Elements are found by their accessible names (aria-label) or text.
+// End-to-end in Firefox ESR through WebDriver (geckodriver from crates.io) and
+// the minimal client in webdriver.mjs.
 import { spawn } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
+import { connect, setValue } from './webdriver.mjs';
 
 const port = 19080 + Math.floor(Math.random() * 500);
 const driverPort = port + 600;
@@ -17,83 +17,37 @@ const downloads = fs.mkdtempSync(path.join(os.tmpdir(), 'wengao-ff-'));
 const geckodriver = process.env.GECKODRIVER || 'geckodriver';
 const driver = spawn(geckodriver, ['--port', String(driverPort), '--host', '127.0.0.1'], { stdio: 'ignore' });
 
-const wd = async (method, url, body) => {
-  const res = await fetch(`http://127.0.0.1:${driverPort}${url}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await res.json();
-  if (json.value && json.value.error) throw new Error(`${json.value.error}: ${json.value.message}`);
-  return json.value;
-};
-const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
-let session;
-const s = (rest) => `/session/${session}${rest}`;
-const find = async (xpath, timeout = 15000) => {
-  const end = Date.now() + timeout;
-  for (;;) {
-    try {
-      const found = await wd("POST", s("/element"), { using: "xpath", value: xpath });
-      if (process.env.DEBUG) console.log(xpath, JSON.stringify(found));
-      return found[ELEMENT];
-    } catch (e) {
-      if (Date.now() > end) throw new Error(`not found: ${xpath}`);
-      await new Promise((r) => setTimeout(r, 150));
-    }
-  }
-};
-const byLabel = (label) => find(`//*[@aria-label=${JSON.stringify(label)}]`);
-const byText = (text) => find(`//*[contains(normalize-space(.), ${JSON.stringify(text)}) and not(*[contains(normalize-space(.), ${JSON.stringify(text)})])]`);
-const type = async (el, text) => wd('POST', s(`/element/${el}/value`), { text });
-const click = async (el) => wd('POST', s(`/element/${el}/click`), {});
-const clear = async (el) => wd('POST', s(`/element/${el}/clear`), {});
-const textOf = async (el) => wd('GET', s(`/element/${el}/text`));
-const valueOf = async (el) => wd('GET', s(`/element/${el}/property/value`));
-const script = (body, args = []) => wd('POST', s('/execute/sync'), { script: body, args });
+let b;
 
 try {
-  for (let i = 0; ; i++) {
-    try {
-      await wd('GET', '/status');
-      break;
-    } catch (e) {
-      if (i > 100) throw e;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-  }
-  session = (await wd('POST', '/session', {
-    capabilities: {
-      alwaysMatch: {
-        browserName: 'firefox',
-        'moz:firefoxOptions': {
-          binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
-          args: ['-headless'],
-          prefs: {
-            'browser.download.folderList': 2,
-            'browser.download.dir': downloads,
-            'browser.download.useDownloadDir': true,
-            'browser.helperApps.neverAsk.saveToDisk': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json',
-            'browser.download.always_ask_before_handling_new_types': false,
-          },
-        },
+  b = await connect(`http://127.0.0.1:${driverPort}`, {
+    browserName: 'firefox',
+    'moz:firefoxOptions': {
+      binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
+      args: ['-headless'],
+      prefs: {
+        'browser.download.folderList': 2,
+        'browser.download.dir': downloads,
+        'browser.download.useDownloadDir': true,
+        'browser.helperApps.neverAsk.saveToDisk': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json',
+        'browser.download.always_ask_before_handling_new_types': false,
       },
     },
-  })).sessionId;
-
-  await wd('POST', s('/url'), { url: origin + base });
+  });
+  const { byLabel, click, clear, textOf, valueOf, type, find } = b;
+  await b.go(origin + base);
   await click(await byLabel('新建党建工作述职报告'));
   await type(await byLabel('书记姓名'), '赵六');
   const text = await byLabel('一、（一）一是 正文');
   const meter = await byLabel('一、履职主要情况和特点 字数');
   assert.match(await textOf(meter), /不足/);
-  await script('const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event("input", { bubbles: true }));', [{ [ELEMENT]: text }, '党建引领'.repeat(350)]);
+  await setValue(b, text, '党建引领'.repeat(350));
   assert.match(await textOf(meter), /合适/, 'the budget state follows the text');
   await clear(text);
   await type(text, '全年主持召开党工委会12次。');
   await new Promise((r) => setTimeout(r, 300));
 
-  await wd('POST', s('/refresh'), {});
+  await b.refresh();
   const restored = await byLabel('一、（一）一是 正文');
   assert.equal(await valueOf(restored), '全年主持召开党工委会12次。', 'restored after a reload');
   assert.equal(await valueOf(await byLabel('书记姓名')), '赵六');
@@ -108,7 +62,7 @@ try {
   if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(file, path.join(process.env.WENGAO_OUTPUT_DIR, 'firefox-report.docx'));
   console.log('app e2e (Firefox): ok');
 } finally {
-  if (session) await wd('DELETE', s('')).catch(() => {});
+  if (b) await b.quit();
   driver.kill();
   server.close();
   fs.rmSync(downloads, { recursive: true, force: true });

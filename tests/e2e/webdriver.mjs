@@ -1,0 +1,70 @@
+// A minimal W3C WebDriver client over fetch, for the engines Playwright cannot
+// drive from Debian's packages (Firefox ESR through geckodriver, WebKit through
+// WebKitWebDriver): no browser download, no extra npm package. Elements are
+// found by their accessible names (aria-label) or their text.
+
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+/** Waits for a driver at `driverUrl` and opens a session with `capabilities`. */
+export async function connect(driverUrl, capabilities) {
+  const wd = async (method, url, body) => {
+    const res = await fetch(`${driverUrl}${url}`, {
+      method,
+      headers: { 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (json.value && json.value.error) throw new Error(`${json.value.error}: ${json.value.message}`);
+    return json.value;
+  };
+  for (let i = 0; ; i++) {
+    try {
+      await wd('GET', '/status');
+      break;
+    } catch (e) {
+      if (i > 150) throw e;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+  const session = (await wd('POST', '/session', { capabilities: { alwaysMatch: capabilities } })).sessionId;
+  const s = (rest) => `/session/${session}${rest}`;
+  const find = async (xpath, timeout = 15000) => {
+    const end = Date.now() + timeout;
+    for (;;) {
+      try {
+        const found = await wd('POST', s('/element'), { using: 'xpath', value: xpath });
+        return found[ELEMENT];
+      } catch (e) {
+        if (Date.now() > end) throw new Error(`not found: ${xpath}`);
+        await new Promise((r) => setTimeout(r, 150));
+      }
+    }
+  };
+  const element = (id) => ({ [ELEMENT]: id });
+  return {
+    find,
+    byLabel: (label, timeout) => find(`//*[@aria-label=${JSON.stringify(label)}]`, timeout),
+    byText: (text, timeout) => find(`//*[contains(normalize-space(.), ${JSON.stringify(text)}) and not(*[contains(normalize-space(.), ${JSON.stringify(text)})])]`, timeout),
+    button: (text, timeout) => find(`//button[normalize-space(.)=${JSON.stringify(text)}]`, timeout),
+    type: (el, text) => wd('POST', s(`/element/${el}/value`), { text }),
+    click: (el) => wd('POST', s(`/element/${el}/click`), {}),
+    clear: (el) => wd('POST', s(`/element/${el}/clear`), {}),
+    textOf: (el) => wd('GET', s(`/element/${el}/text`)),
+    valueOf: (el) => wd('GET', s(`/element/${el}/property/value`)),
+    enabled: (el) => wd('GET', s(`/element/${el}/enabled`)),
+    script: (body, args = []) => wd('POST', s('/execute/sync'), { script: body, args }),
+    scriptAsync: (body, args = []) => wd('POST', s('/execute/async'), { script: body, args }),
+    element,
+    go: (url) => wd('POST', s('/url'), { url }),
+    window: () => wd('GET', s('/window')),
+    newWindow: async () => (await wd('POST', s('/window/new'), { type: 'tab' })).handle,
+    switchTo: (handle) => wd('POST', s('/window'), { handle }),
+    closeWindow: () => wd('DELETE', s('/window')),
+    refresh: () => wd('POST', s('/refresh'), {}),
+    quit: () => wd('DELETE', s('')).catch(() => {}),
+  };
+}
+
+/** Sets an input's or textarea's value as a paste would, and fires `input`. */
+export const setValue = (b, el, value) =>
+  b.script('const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event("input", { bubbles: true }));', [b.element(el), value]);
