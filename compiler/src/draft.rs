@@ -10,6 +10,9 @@ use crate::picture;
 use crate::spec::{FormSpec, PictureFormat};
 
 pub const DRAFT_FORMAT: &str = "wengao-draft";
+/// More text than any report holds (about 500 pages): a draft beyond it is refused,
+/// so that the form and the page model never have to carry it.
+pub const MAX_TEXT_CHARS: usize = 1_000_000;
 /// Version written by this build; older versions are migrated when loading.
 pub const DRAFT_VERSION: u32 = 1;
 
@@ -168,6 +171,14 @@ impl Draft {
         }
         let value = migrate(value, version)?;
         let mut draft: Draft = serde_json::from_value(value).map_err(|e| DraftError::Invalid(shape_problem(&e)))?;
+        let chars = draft.text_chars();
+        if chars > MAX_TEXT_CHARS {
+            return Err(DraftError::Invalid(format!(
+                "文字有{}万字，远远超过任何报告（{}万字约500页），不像是文稿写出的草稿",
+                chars / 10_000,
+                MAX_TEXT_CHARS / 10_000
+            )));
+        }
         for p in draft.body.values_mut().flatten().flat_map(all_pictures) {
             match picture::check(&p.name, &p.data) {
                 // The size is the file's own, whatever the draft says.
@@ -177,6 +188,20 @@ impl Draft {
             }
         }
         Ok(draft)
+    }
+
+    /// How many characters of text the draft holds: fields, every item's title,
+    /// lead, text and table cells, picture captions, unplaced paragraphs.
+    pub fn text_chars(&self) -> usize {
+        fn of(item: &Item) -> usize {
+            let own = [&item.title, &item.lead, &item.text].iter().map(|t| t.chars().count()).sum::<usize>();
+            let rows: usize = item.rows.iter().flat_map(|r| r.values()).map(|v| v.chars().count()).sum();
+            let captions: usize = item.pictures.iter().map(|p| p.caption.chars().count()).sum();
+            own + rows + captions + item.parts.values().flatten().map(of).sum::<usize>()
+        }
+        self.fields.values().map(|v| v.chars().count()).sum::<usize>()
+            + self.body.values().flatten().map(of).sum::<usize>()
+            + self.unplaced.iter().map(|p| p.chars().count()).sum::<usize>()
     }
 
     pub fn to_json(&self) -> String {
@@ -215,6 +240,11 @@ mod tests {
         assert_eq!(english(Draft::from_json("{\"format\": ").unwrap_err()), "JSON");
         let wrong_type = r#"{"format":"wengao-draft","version":1,"template":"x","body":{"a":[{"text":5}]}}"#;
         assert_eq!(english(Draft::from_json(wrong_type).unwrap_err()), "");
+        let huge = format!(
+            r#"{{"format":"wengao-draft","version":1,"template":"x","body":{{"a":[{{"text":"{}"}}]}}}}"#,
+            "党".repeat(MAX_TEXT_CHARS + 1)
+        );
+        assert!(Draft::from_json(&huge).unwrap_err().to_string().contains("文字有100万字"));
         let no_template = r#"{"format":"wengao-draft","version":1}"#;
         assert!(Draft::from_json(no_template).unwrap_err().to_string().contains("缺少“template”"));
         assert_eq!(Draft::from_json(r#"{"format":"other"}"#), Err(DraftError::NotADraft));

@@ -100,7 +100,11 @@ pub fn read_docx(bytes: &[u8]) -> Result<WordFile, ImportError> {
 
 /// Imports a .docx file onto the template.
 pub fn docx(spec: &FormSpec, bytes: &[u8]) -> Result<Imported, ImportError> {
-    Ok(map::map(spec, read_docx(bytes)?))
+    let imported = map::map(spec, read_docx(bytes)?);
+    if imported.draft.text_chars() > crate::draft::MAX_TEXT_CHARS {
+        return Err(ImportError::TooLarge);
+    }
+    Ok(imported)
 }
 
 /// Imports a whole text (pasted at once): each line a paragraph.
