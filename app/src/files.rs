@@ -6,8 +6,6 @@ use wasm_bindgen::JsCast;
 use wengao::builtin::{BuiltinStyles, TEMPLATES};
 use wengao::spec::FormSpec;
 
-use crate::storage;
-
 pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 /// Starts a download of `bytes` named `name`.
@@ -61,12 +59,22 @@ pub fn builtin_key(name: &str) -> String {
     format!("builtin:{name}")
 }
 
+/// The version of the template a key names (a hash of its source), which a
+/// draft remembers to tell when its template was edited.
+pub fn template_version(key: &str) -> String {
+    let source = match key.strip_prefix("builtin:") {
+        Some(name) => TEMPLATES.iter().find(|t| t.name() == name).map(|t| t.source.to_string()),
+        None => crate::library::source(key),
+    };
+    source.map(|s| crate::library::version(&s)).unwrap_or_default()
+}
+
 /// Compiles the template a key names.
 pub fn spec_for(key: &str) -> Result<FormSpec, String> {
     let file = match key.strip_prefix("builtin:") {
         Some(name) => TEMPLATES.iter().find(|t| t.name() == name).ok_or("这个内置模板已经没有了")?.source_file(),
         None => {
-            let source = storage::template_source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
+            let source = crate::library::source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
             wengao::SourceFile::new("自定义模板.wg", source)
         }
     };

@@ -83,7 +83,7 @@ fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
 /// The form for one opened draft; `embedded` hides the way back to the start screen.
 #[component]
 pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoView {
-    let (meta, spec, draft, hold, access, opening_notice) = opened.into_parts();
+    let (meta, spec, draft, hold, access, opening_notice, persist) = opened.into_parts();
     let template = meta.template.clone();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
@@ -99,7 +99,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
         removed: RwSignal::new(None),
     };
     provide_context(ctx);
-    let session = session::start(meta, hold, access, spec, draft, ctx.structure);
+    let session = session::start(meta, hold, access, spec, draft, ctx.structure, persist);
     let read_only = move || session.access.get() != Access::Editing;
     // Said once on opening (restored after a crash, pictures that could not be read).
     let opening = RwSignal::new(opening_notice);
@@ -174,7 +174,8 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                         let nodes = spec.with_value(|s| s.body.clone());
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
-                    <crate::unplaced::Unplaced/>
+                    <crate::unplaced::Loose which=wengao::edit::Loose::Unplaced/>
+                    <crate::unplaced::Loose which=wengao::edit::Loose::Orphaned/>
                 </fieldset>
                 <Show when=move || ctx.preview.get()>
                     <Preview/>

@@ -4,9 +4,12 @@
 mod files;
 mod form;
 mod idb;
+mod library;
 mod session;
 mod storage;
+mod studio;
 mod tabs;
+mod templates_view;
 mod unplaced;
 mod view;
 mod word_import;

@@ -35,6 +35,8 @@ pub struct Opened {
     access: ArcRwSignal<Access>,
     /// What to tell the drafter on opening (restored after a crash, pictures lost).
     pub notice: String,
+    /// False for the studio's live form: shown and filled, never stored.
+    persist: bool,
 }
 
 /// Opens a draft: takes its lock if no other tab has it (then marks this tab
@@ -49,16 +51,27 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     let loaded = storage::load(&meta.id, hold.is_some().then_some(me.as_str())).await?;
     access.set(if hold.is_some() { Access::Editing } else { Access::ReadOnly });
     let mut draft = loaded.draft;
+    // The template edited since: parts it no longer has keep their text apart.
+    let version = crate::files::template_version(&meta.template);
+    let edited = !loaded.meta.template_version.is_empty() && loaded.meta.template_version != version;
+    let orphaned = wengao::edit::orphan_parts(&spec, &mut draft);
     let moved = wengao::edit::clamp_repeats(&spec, &mut draft);
     wengao::edit::fill_minimums(&spec, &mut draft);
     let mut notice = notice;
+    if orphaned > 0 {
+        notice.push_str(&format!(
+            "模板改过了：这份草稿里有{orphaned}个部分在新模板里已经没有了，它们的文字放在表单最后的“模板中已没有的部分”里，不会丢。"
+        ));
+    } else if edited {
+        notice.push_str("模板改过了，草稿已按新模板打开，写过的内容都在。");
+    }
     if moved > 0 {
         notice.push_str(&format!("这份草稿里有{moved}项超出了模板允许的数目，它们的文字已移到表单最后的“未归类的段落”里。"));
     }
     if loaded.lost_pictures > 0 {
         notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));
     }
-    Ok(Opened { meta: loaded.meta, spec, draft, hold, access, notice })
+    Ok(Opened { meta: loaded.meta, spec, draft, hold, access, notice, persist: true })
 }
 
 /// Another tab took the lock: this tab shows the draft read-only from now on,
@@ -99,12 +112,17 @@ pub fn start(
     spec: StoredValue<FormSpec>,
     draft: RwSignal<Draft>,
     rebuilt: RwSignal<u32>,
+    persist: bool,
 ) -> Session {
     let id = opened_meta.id.clone();
     let opened_id = id.clone();
     let access = RwSignal::from(access);
     let session =
         Session { access, save_error: RwSignal::new(String::new()), saved_at: RwSignal::new(None), take_over: Callback::new(|_| ()) };
+    // The studio's live form: nothing stored, no other tab to watch.
+    if !persist {
+        return session;
+    }
     let hold = StoredValue::new_local(hold);
     let meta = StoredValue::new(opened_meta);
     let pictures = StoredValue::new(draft.try_update_untracked(storage::pictures_fingerprint).unwrap_or_default());
@@ -147,6 +165,7 @@ pub fn start(
         // Untracked and in place: no copy of the pictures on each keystroke.
         let Some(snapshot) = draft.try_update_untracked(|d| {
             spec.with_value(|s| m.describe(s, d));
+            m.template_version = crate::files::template_version(&m.template);
             let now = storage::pictures_fingerprint(d);
             let changed = pictures.with_value(|p| *p != now);
             if changed {
@@ -266,8 +285,8 @@ pub fn start(
 
 impl Opened {
     /// Splits off what the session needs from what the form shows.
-    pub fn into_parts(self) -> (DraftMeta, FormSpec, Draft, Option<Hold>, ArcRwSignal<Access>, String) {
-        (self.meta, self.spec, self.draft, self.hold, self.access, self.notice)
+    pub fn into_parts(self) -> (DraftMeta, FormSpec, Draft, Option<Hold>, ArcRwSignal<Access>, String, bool) {
+        (self.meta, self.spec, self.draft, self.hold, self.access, self.notice, self.persist)
     }
 }
 
@@ -290,7 +309,14 @@ pub fn access_message(access: Access) -> Option<(&'static str, &'static str)> {
 pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
     wengao::edit::fill_minimums(&spec, &mut draft);
     let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
-    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new() }
+    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), persist: true }
+}
+
+/// The studio's live form for a template: an example draft, shown and editable,
+/// never stored.
+pub fn preview(spec: FormSpec, draft: Draft) -> Opened {
+    let meta = DraftMeta::new(storage::new_id(), String::new(), &spec, &draft);
+    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), persist: false }
 }
 
 /// A time of day as the drafter reads it: 10:21:05.

@@ -7,7 +7,6 @@
 //! draft to reopen after a reload (tabs.rs).
 
 use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Array, Object, Reflect, Uint8Array};
@@ -30,6 +29,9 @@ pub struct DraftMeta {
     /// and name, subtitle, date).
     #[serde(default)]
     pub detail: String,
+    /// The version of the template the draft was last saved against.
+    #[serde(default)]
+    pub template_version: String,
     /// Milliseconds since 1970.
     pub updated: f64,
 }
@@ -37,7 +39,8 @@ pub struct DraftMeta {
 impl DraftMeta {
     /// A new draft's list line, named by its title lines.
     pub fn new(id: String, template: String, spec: &wengao::spec::FormSpec, draft: &Draft) -> DraftMeta {
-        let mut meta = DraftMeta { id, template, name: String::new(), detail: String::new(), updated: now() };
+        let template_version = crate::files::template_version(&template);
+        let mut meta = DraftMeta { id, template, name: String::new(), detail: String::new(), template_version, updated: now() };
         meta.describe(spec, draft);
         meta
     }
@@ -342,53 +345,12 @@ pub fn new_id() -> String {
     format!("{:x}-{:x}", now() as u64, (js_sys::Math::random() * 1e9) as u64)
 }
 
-thread_local! {
-    /// Custom template sources by key, read from the store once at start.
-    static TEMPLATE_SOURCES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
-}
-
-/// The key of a custom template's source: a hash of it.
-pub fn template_key(source: &str) -> String {
-    let hash = source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("custom:{hash:016x}")
-}
-
-/// Stores a custom template's source; returns its key.
-pub async fn save_template(source: &str) -> Result<String, Failure> {
-    let key = template_key(source);
-    TEMPLATE_SOURCES.with_borrow_mut(|t| t.insert(key.clone(), source.to_string()));
-    let (t, stores) = idb::transaction(&[TEMPLATES], true).await?;
-    stores[0].put_with_key(&JsValue::from_str(source), &JsValue::from_str(&key)).map_err(idb::thrown)?;
-    idb::committed(&t).await?;
-    Ok(key)
-}
-
-/// The keys of the custom templates this browser has.
-pub fn template_keys() -> Vec<String> {
-    TEMPLATE_SOURCES.with_borrow(|t| t.keys().cloned().collect())
-}
-
-pub fn template_source(key: &str) -> Option<String> {
-    TEMPLATE_SOURCES.with_borrow(|t| t.get(key).cloned())
-}
-
-/// Reads the custom templates into memory, and moves drafts and templates that
-/// an earlier version kept in localStorage into the store (removing them there
-/// only once the store has them).
-pub async fn init() -> Result<(), Failure> {
+/// Moves drafts and templates that an earlier version kept in localStorage into
+/// the store (removing them there only once the store has them), then reads the
+/// template library into memory.
+pub async fn init() -> Result<usize, Failure> {
     migrate_local_storage().await?;
-    let (_, stores) = idb::transaction(&[TEMPLATES], false).await?;
-    let keys = idb::request(&stores[0].get_all_keys().map_err(idb::thrown)?).await?;
-    let values = idb::request(&stores[0].get_all().map_err(idb::thrown)?).await?;
-    let (keys, values) = (Array::from(&keys), Array::from(&values));
-    TEMPLATE_SOURCES.with_borrow_mut(|t| {
-        for (k, v) in keys.iter().zip(values.iter()) {
-            if let (Some(k), Some(v)) = (k.as_string(), v.as_string()) {
-                t.insert(k, v);
-            }
-        }
-    });
-    Ok(())
+    crate::library::load().await
 }
 
 async fn migrate_local_storage() -> Result<(), Failure> {

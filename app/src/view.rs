@@ -10,12 +10,17 @@ use wengao::spec::FormSpec;
 
 use crate::files::{self, builtin_key, spec_for};
 use crate::form::Editor;
+use crate::library::LocalTemplate;
 use crate::session::{self, Opened};
 use crate::storage::{self, DraftMeta};
+use crate::studio::Studio;
 use crate::tabs;
+use crate::templates_view::{edit_copy, LocalTemplates};
 
 /// The draft open in the form, so that a reload returns to it.
 const OPEN: &str = "wengao.open";
+/// The template open in the studio, so that a reload returns to it.
+const STUDIO: &str = "wengao.studio";
 
 /// Which screen is shown.
 #[derive(Clone, Copy, PartialEq)]
@@ -25,12 +30,25 @@ enum Screen {
     Start,
     /// A draft open in the form (held in `App`'s `opened` until the form takes it).
     Edit,
+    /// A template open in the studio (held in `App`'s `studied` until it takes it).
+    Studio,
 }
 
 #[component]
 pub fn App() -> impl IntoView {
     let screen = RwSignal::new(Screen::Loading);
     let opened = StoredValue::new_local(None::<Opened>);
+    let studied = StoredValue::new(None::<LocalTemplate>);
+    let studio = Callback::new(move |t: LocalTemplate| {
+        // A reload comes back to the template being written.
+        storage::set_pref(STUDIO, Some(&t.key));
+        studied.set_value(Some(t));
+        screen.set(Screen::Studio);
+    });
+    let close_studio = Callback::new(move |_| {
+        storage::set_pref(STUDIO, None);
+        screen.set(Screen::Start);
+    });
     // Why the last draft could not be opened, shown on the start screen.
     let message = RwSignal::new(String::new());
     let show = Callback::new(move |o: Opened| {
@@ -57,10 +75,14 @@ pub fn App() -> impl IntoView {
     // At start: move old data into the store, then reopen what a crash
     // interrupted (and say so), else what a reload left open.
     spawn_local(async move {
-        if let Err(f) = storage::init().await {
-            message.set(f.message());
-            screen.set(Screen::Start);
-            return;
+        match storage::init().await {
+            Ok(0) => {}
+            Ok(damaged) => message.set(format!("浏览器里有{damaged}个模板损坏了，读不出来，已跳过；草稿不受影响")),
+            Err(f) => {
+                message.set(f.message());
+                screen.set(Screen::Start);
+                return;
+            }
         }
         let drafts = storage::list().await.unwrap_or_default();
         let crashed = tabs::ended_uncleanly(&drafts).await;
@@ -70,7 +92,10 @@ pub fn App() -> impl IntoView {
         };
         match reopen {
             Some(r) => open.run(r),
-            None => screen.set(Screen::Start),
+            None => match storage::get_pref(STUDIO).and_then(|key| crate::library::local_template(&key)) {
+                Some(t) => studio.run(t),
+                None => screen.set(Screen::Start),
+            },
         }
     });
     view! {
@@ -80,10 +105,14 @@ pub fn App() -> impl IntoView {
         </header>
         {move || match screen.get() {
             Screen::Loading => view! { <p class="loading" role="status">"正在读取草稿……"</p> }.into_any(),
-            Screen::Start => view! { <Start open show message/> }.into_any(),
+            Screen::Start => view! { <Start open show studio message/> }.into_any(),
             Screen::Edit => match opened.try_update_value(Option::take).flatten() {
                 Some(o) => view! { <Editor opened=o close embedded=false/> }.into_any(),
-                None => view! { <Start open show message/> }.into_any(),
+                None => view! { <Start open show studio message/> }.into_any(),
+            },
+            Screen::Studio => match studied.try_update_value(Option::take).flatten() {
+                Some(t) => view! { <Studio template=t close=close_studio/> }.into_any(),
+                None => view! { <Start open show studio message/> }.into_any(),
             },
         }}
     }
@@ -104,7 +133,12 @@ pub(crate) fn start_draft(template_key: String, spec: FormSpec, draft: Draft, sh
 }
 
 #[component]
-fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: RwSignal<String>) -> impl IntoView {
+fn Start(
+    open: Callback<(DraftMeta, String)>,
+    show: Callback<Opened>,
+    studio: Callback<LocalTemplate>,
+    message: RwSignal<String>,
+) -> impl IntoView {
     let drafts = RwSignal::new(Vec::<DraftMeta>::new());
     let refresh = move || {
         spawn_local(async move {
@@ -146,11 +180,11 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                 diagnostics.set(result.render_diagnostics());
                 if let Some(spec) = result.spec {
                     // Kept in memory even when the store refuses it: the draft opens either way.
-                    let key = match storage::save_template(&text).await {
+                    let key = match crate::library::save_file(&text).await {
                         Ok(key) => key,
                         Err(f) => {
                             message.set(f.message());
-                            storage::template_key(&text)
+                            crate::library::file_key(&text)
                         }
                     };
                     let draft = Draft::new(&spec);
@@ -171,7 +205,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                 let template = TEMPLATES
                     .iter()
                     .map(|t| builtin_key(t.name()))
-                    .chain(storage::template_keys())
+                    .chain(crate::library::keys())
                     .find(|key| spec_for(key).is_ok_and(|s| s.name == draft.template));
                 match template.and_then(|key| Some((spec_for(&key).ok()?, key))) {
                     Some((spec, key)) => start_draft(key, spec, draft, show, String::new()),
@@ -240,11 +274,14 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                             let spec = spec_for(&builtin_key(t.name())).ok();
                             let title = spec.as_ref().map_or(t.name().to_string(), |s| s.name.clone());
                             let description = spec.as_ref().and_then(|s| s.description.clone()).unwrap_or_default();
+                            let source = t.source;
+                            let copy_name = format!("{title}（改）");
                             view! {
                                 <li class="card">
                                     <h3>{title.clone()}</h3>
                                     <p class="desc">{description}</p>
                                     <button type="button" on:click=new_from(t.name()) aria-label=format!("新建{title}")>"新建"</button>
+                                    <button type="button" class="small" on:click=move |_| edit_copy(copy_name.clone(), source.to_string(), studio, message) aria-label=format!("以{title}为底稿编辑模板")>"以此为底稿编辑"</button>
                                 </li>
                             }
                         })
@@ -299,6 +336,7 @@ fn Start(open: Callback<(DraftMeta, String)>, show: Callback<Opened>, message: R
                 </ul>
             </section>
             <crate::word_import::WordImport show/>
+            <LocalTemplates studio show/>
             <Counter/>
         </main>
     }
@@ -332,10 +370,9 @@ pub fn Embedded(source: String) -> impl IntoView {
     };
     let opened = RwSignal::new_local(None::<Opened>);
     spawn_local(async move {
-        let key = storage::save_template(&source).await.unwrap_or_else(|_| storage::template_key(&source));
+        let key = crate::library::save_file(&source).await.unwrap_or_else(|_| crate::library::file_key(&source));
         let id = format!("embed-{}", key.trim_start_matches("custom:"));
-        let meta =
-            DraftMeta { id: id.clone(), template: key.clone(), name: spec.name.clone(), detail: String::new(), updated: storage::now() };
+        let meta = DraftMeta::new(id.clone(), key.clone(), &spec, &Draft::new(&spec));
         let exists = storage::list().await.is_ok_and(|l| l.iter().any(|d| d.meta.id == id));
         let created = if exists {
             Ok(())

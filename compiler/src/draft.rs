@@ -33,6 +33,10 @@ pub struct Draft {
     /// order: kept and shown until the drafter moves or deletes them; never exported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<String>,
+    /// Text of parts (and fields) the template no longer has, after the template
+    /// was edited: kept and shown until the drafter moves or deletes it; never exported.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub orphaned: Vec<String>,
 }
 
 /// Occurrences of each node, by node name.
@@ -152,6 +156,7 @@ impl Draft {
             fields: spec.fields.iter().filter_map(|f| Some((f.id.clone(), f.default.clone()?))).collect(),
             body: Parts::new(),
             unplaced: Vec::new(),
+            orphaned: Vec::new(),
         }
     }
 
@@ -201,7 +206,7 @@ impl Draft {
         }
         self.fields.values().map(|v| v.chars().count()).sum::<usize>()
             + self.body.values().flatten().map(of).sum::<usize>()
-            + self.unplaced.iter().map(|p| p.chars().count()).sum::<usize>()
+            + self.unplaced.iter().chain(&self.orphaned).map(|p| p.chars().count()).sum::<usize>()
     }
 
     pub fn to_json(&self) -> String {

@@ -193,13 +193,35 @@ pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
     out
 }
 
-/// Moves unplaced paragraph `index` to the end of the text at `path`, as a
+/// The two lists of loose paragraphs a draft may hold: what an import could not
+/// place, and what a template edit left without a part.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Loose {
+    Unplaced,
+    Orphaned,
+}
+
+pub fn loose(draft: &Draft, which: Loose) -> &Vec<String> {
+    match which {
+        Loose::Unplaced => &draft.unplaced,
+        Loose::Orphaned => &draft.orphaned,
+    }
+}
+
+fn loose_mut(draft: &mut Draft, which: Loose) -> &mut Vec<String> {
+    match which {
+        Loose::Unplaced => &mut draft.unplaced,
+        Loose::Orphaned => &mut draft.orphaned,
+    }
+}
+
+/// Moves loose paragraph `index` to the end of the text at `path`, as a
 /// paragraph of its own. False (and nothing changed) if either is not there.
-pub fn place_unplaced(draft: &mut Draft, index: usize, path: &[(String, usize)]) -> bool {
-    if index >= draft.unplaced.len() || item(draft, path).is_none() {
+pub fn place_loose(draft: &mut Draft, which: Loose, index: usize, path: &[(String, usize)]) -> bool {
+    if index >= loose(draft, which).len() || item(draft, path).is_none() {
         return false;
     }
-    let text = draft.unplaced.remove(index);
+    let text = loose_mut(draft, which).remove(index);
     let item = item_mut(draft, path).expect("checked above");
     if !item.text.trim().is_empty() {
         item.text.push('\n');
@@ -208,25 +230,77 @@ pub fn place_unplaced(draft: &mut Draft, index: usize, path: &[(String, usize)])
     true
 }
 
+/// Removes loose paragraph `index`; returns it.
+pub fn remove_loose(draft: &mut Draft, which: Loose, index: usize) -> Option<String> {
+    let list = loose_mut(draft, which);
+    (index < list.len()).then(|| list.remove(index))
+}
+
+/// The text of an item and all below it, a paragraph a string.
+fn texts_of(item: &Item, out: &mut Vec<String>) {
+    for t in [&item.title, &item.lead, &item.text] {
+        if !t.trim().is_empty() {
+            out.push(t.trim().to_string());
+        }
+    }
+    for row in &item.rows {
+        out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
+    }
+    for p in &item.pictures {
+        if !p.caption.trim().is_empty() {
+            out.push(p.caption.trim().to_string());
+        }
+    }
+    for child in item.parts.values().flatten() {
+        texts_of(child, out);
+    }
+}
+
+/// Parts and fields a draft holds that its template no longer has (renamed or
+/// removed since the draft was written) are taken out, their text kept in the
+/// draft's `orphaned` list, the first paragraph of each marked with the old name.
+/// Returns how many parts and fields were taken out.
+pub fn orphan_parts(spec: &FormSpec, draft: &mut Draft) -> usize {
+    fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>) -> usize {
+        let mut taken = 0;
+        let gone: Vec<String> = parts.keys().filter(|k| !nodes.iter().any(|n| &n.id == *k)).cloned().collect();
+        for name in gone {
+            let mut texts = Vec::new();
+            for item in parts.remove(&name).unwrap_or_default() {
+                texts_of(&item, &mut texts);
+            }
+            if let Some(first) = texts.first_mut() {
+                *first = format!("【原“{name}”】{first}");
+            }
+            out.extend(texts);
+            taken += 1;
+        }
+        for node in nodes {
+            for item in parts.get_mut(&node.id).into_iter().flatten() {
+                taken += walk(&node.children, &mut item.parts, out);
+            }
+        }
+        taken
+    }
+    let mut out = Vec::new();
+    let mut taken = walk(&spec.body, &mut draft.body, &mut out);
+    let gone: Vec<String> = draft.fields.keys().filter(|k| !spec.fields.iter().any(|f| &f.id == *k)).cloned().collect();
+    for name in gone {
+        if let Some(value) = draft.fields.remove(&name).filter(|v| !v.trim().is_empty()) {
+            out.push(format!("【原字段“{name}”】{}", value.trim()));
+        }
+        taken += 1;
+    }
+    draft.orphaned.extend(out);
+    taken
+}
+
 /// Items beyond what the template allows (a hostile or hand-edited draft, an
 /// import with more points than the template takes) go, with their text, to the
 /// draft's unplaced paragraphs: the form then holds what the template allows,
 /// and nothing is lost. Table rows beyond the limit go the same way, a line a
 /// row. Returns how many items and rows were moved.
 pub fn clamp_repeats(spec: &FormSpec, draft: &mut Draft) -> usize {
-    fn text_of(item: &Item, out: &mut Vec<String>) {
-        for t in [&item.title, &item.lead, &item.text] {
-            if !t.trim().is_empty() {
-                out.push(t.trim().to_string());
-            }
-        }
-        for row in &item.rows {
-            out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
-        }
-        for child in item.parts.values().flatten() {
-            text_of(child, out);
-        }
-    }
     fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>) -> usize {
         let mut moved = 0;
         for node in nodes {
@@ -238,7 +312,7 @@ pub fn clamp_repeats(spec: &FormSpec, draft: &mut Draft) -> usize {
             };
             if let Some(max) = max.filter(|m| items.len() > *m) {
                 for extra in items.drain(max..) {
-                    text_of(&extra, out);
+                    texts_of(&extra, out);
                     moved += 1;
                 }
             }

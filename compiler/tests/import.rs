@@ -96,10 +96,10 @@ fn python_docx_report_every_paragraph_in_its_place() {
     let targets = wengao::edit::text_targets(&spec, &moved);
     assert!(targets.iter().any(|(_, name)| name == "二、（一）三是 正文"), "{targets:?}");
     let (path, _) = targets.iter().find(|(_, name)| name == "导语").unwrap().clone();
-    assert!(wengao::edit::place_unplaced(&mut moved, 0, &path));
+    assert!(wengao::edit::place_loose(&mut moved, wengao::edit::Loose::Unplaced, 0, &path));
     assert_eq!(moved.unplaced.len(), 3);
     assert!(item(&moved, &[("导语", 0)]).text.ends_with("报告如下。\n本部分按区委组织部的提纲撰写。"));
-    assert!(!wengao::edit::place_unplaced(&mut moved, 3, &path), "no such paragraph");
+    assert!(!wengao::edit::place_loose(&mut moved, wengao::edit::Loose::Unplaced, 3, &path), "no such paragraph");
 }
 
 #[test]
@@ -290,4 +290,29 @@ fn items_beyond_the_template_s_limits_go_to_unplaced() {
     // The moved points' numbering (五是……) and full stops are the template's.
     assert!(kept <= before && kept + (5_000 - 6) * 4 >= before, "the text is kept: {kept} of {before}");
     assert_eq!(wengao::edit::clamp_repeats(&spec, &mut draft), 0, "once is enough");
+}
+
+#[test]
+fn parts_the_template_no_longer_has_are_kept_as_orphaned_text() {
+    let old = spec("述职报告");
+    let draft = Draft::from_json(&String::from_utf8(fixture("tests/fixtures/drafts/述职报告.json")).unwrap()).unwrap();
+    // The template edited: 存在问题 renamed to 问题, 导语 removed, the field 姓名 renamed.
+    let source = std::fs::read_to_string(common::root().join("templates/述职报告.wg")).unwrap();
+    let edited =
+        source.replace("一级 存在问题", "一级 问题").replace("文本 导语", "# 导语删掉了\n文本 开头语").replace("字段 姓名", "字段 书记");
+    let edited = edited.replace("{姓名}", "{书记}");
+    let compiled = wengao::compile(&wengao::SourceFile::new("述职报告.wg", edited), &wengao::builtin::BuiltinStyles);
+    let diagnostics = compiled.render_diagnostics();
+    let new = compiled.spec.unwrap_or_else(|| panic!("{diagnostics}"));
+    let mut moved = draft.clone();
+    let words = |d: &Draft, s: &FormSpec| wengao::document::assemble(s, d).counts().words;
+    let taken = wengao::edit::orphan_parts(&new, &mut moved);
+    assert_eq!(taken, 3, "存在问题, 导语 and the field 姓名");
+    assert!(moved.orphaned.iter().any(|p| p.starts_with("【原“存在问题”】")));
+    assert!(moved.orphaned.iter().any(|p| p.starts_with("【原“导语”】")));
+    assert!(moved.orphaned.contains(&"【原字段“姓名”】张三".to_string()));
+    // Nothing lost: what the old template showed is in the new form or the orphaned list.
+    let kept = words(&moved, &new) + moved.orphaned.iter().map(|t| count(t).words).sum::<usize>();
+    assert!(kept >= words(&draft, &old) - 60, "{kept} of {}", words(&draft, &old));
+    assert_eq!(wengao::edit::orphan_parts(&old, &mut draft.clone()), 0, "an unchanged template takes nothing");
 }

@@ -61,6 +61,20 @@ try {
   assert.equal(fs.readFileSync(file).subarray(0, 2).toString(), 'PK');
   if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(file, path.join(process.env.WENGAO_OUTPUT_DIR, 'firefox-report.docx'));
   console.log('app e2e (Firefox): ok');
+
+  // The studio: a wrong line's error at its line and column, gone when fixed.
+  await click(await b.button('← 返回'));
+  await click(await b.button('新建模板'));
+  const source = await find('//textarea[@aria-label="模板原文"]');
+  await clear(source);
+  await type(source, '模板：试一试\n样式：附件1格式\n一级 甲\n  字数：很多字\n');
+  const e18 = await b.byText('错误[E18]：无法识别的字数要求“很多字”');
+  assert.match(await textOf(e18), /E18/);
+  await b.byText('跳到第4行第6列');
+  await setValue(b, source, '模板：试一试\n样式：附件1格式\n一级 甲\n  字数：约100字\n  文本 乙\n');
+  await b.byText('没有错误');
+  await find('//*[@aria-label="模板生成的表单"]//*[@aria-label="一、小标题"]');
+  console.log('studio (Firefox): ok');
 } finally {
   if (b) await b.quit();
   driver.kill();

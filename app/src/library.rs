@@ -1,0 +1,132 @@
+//! The template library, in IndexedDB's `templates` store and read into memory
+//! at start: templates written in the studio (`local:<id>`: a name and the
+//! source, saved as it is typed) and template files loaded on the start screen
+//! (`custom:<hash>`: the source). A draft names its template by this key and
+//! remembers the version (a hash of the source) it was last saved against.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsValue;
+
+use crate::idb::{self, Failure, TEMPLATES};
+use crate::storage;
+
+/// A template written in the studio.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LocalTemplate {
+    pub key: String,
+    pub name: String,
+    pub source: String,
+    /// Milliseconds since 1970.
+    pub updated: f64,
+}
+
+thread_local! {
+    /// Every template's source by key.
+    static SOURCES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
+    /// The studio's templates by key.
+    static LOCAL: RefCell<HashMap<String, LocalTemplate>> = RefCell::new(HashMap::new());
+}
+
+/// A version of a source: a hash of its bytes (FNV-1a), as hex.
+pub fn version(source: &str) -> String {
+    let hash = source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    format!("{hash:016x}")
+}
+
+/// The key of a template file's source: its version.
+pub fn file_key(source: &str) -> String {
+    format!("custom:{}", version(source))
+}
+
+/// Reads the store into memory; returns how many entries were unreadable (and
+/// left out, so that a damaged entry never breaks the start screen).
+pub async fn load() -> Result<usize, Failure> {
+    let (_, stores) = idb::transaction(&[TEMPLATES], false).await?;
+    let keys = idb::request(&stores[0].get_all_keys().map_err(idb::thrown)?).await?;
+    let values = idb::request(&stores[0].get_all().map_err(idb::thrown)?).await?;
+    let (keys, values) = (js_sys::Array::from(&keys), js_sys::Array::from(&values));
+    let mut damaged = 0;
+    for (k, v) in keys.iter().zip(values.iter()) {
+        let (Some(key), Some(value)) = (k.as_string(), v.as_string()) else {
+            damaged += 1;
+            continue;
+        };
+        if key.starts_with("local:") {
+            match serde_json::from_str::<LocalTemplate>(&value) {
+                Ok(t) if t.key == key => remember(t),
+                _ => damaged += 1,
+            }
+        } else {
+            SOURCES.with_borrow_mut(|s| s.insert(key, value));
+        }
+    }
+    Ok(damaged)
+}
+
+fn remember(t: LocalTemplate) {
+    SOURCES.with_borrow_mut(|s| s.insert(t.key.clone(), t.source.clone()));
+    LOCAL.with_borrow_mut(|l| l.insert(t.key.clone(), t));
+}
+
+/// Stores a template file's source; returns its key. Kept in memory even when
+/// the store refuses it.
+pub async fn save_file(source: &str) -> Result<String, Failure> {
+    let key = file_key(source);
+    SOURCES.with_borrow_mut(|t| t.insert(key.clone(), source.to_string()));
+    let (t, stores) = idb::transaction(&[TEMPLATES], true).await?;
+    stores[0].put_with_key(&JsValue::from_str(source), &JsValue::from_str(&key)).map_err(idb::thrown)?;
+    idb::committed(&t).await?;
+    Ok(key)
+}
+
+/// The keys of every template this browser has (files and the studio's).
+pub fn keys() -> Vec<String> {
+    SOURCES.with_borrow(|t| t.keys().cloned().collect())
+}
+
+pub fn source(key: &str) -> Option<String> {
+    SOURCES.with_borrow(|t| t.get(key).cloned())
+}
+
+/// The studio's templates, the most recently changed first.
+pub fn local() -> Vec<LocalTemplate> {
+    let mut list: Vec<LocalTemplate> = LOCAL.with_borrow(|l| l.values().cloned().collect());
+    list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    list
+}
+
+pub fn local_template(key: &str) -> Option<LocalTemplate> {
+    LOCAL.with_borrow(|l| l.get(key).cloned())
+}
+
+/// A new studio template (not yet stored).
+pub fn new_local(name: &str, source: &str) -> LocalTemplate {
+    LocalTemplate {
+        key: format!("local:{}", storage::new_id()),
+        name: name.to_string(),
+        source: source.to_string(),
+        updated: storage::now(),
+    }
+}
+
+/// Stores a studio template (durably, like a draft).
+pub async fn save_local(t: &LocalTemplate) -> Result<(), Failure> {
+    remember(t.clone());
+    let (tx, stores) = idb::transaction(&[TEMPLATES], true).await?;
+    let json = serde_json::to_string(t).unwrap_or_default();
+    stores[0].put_with_key(&JsValue::from_str(&json), &JsValue::from_str(&t.key)).map_err(idb::thrown)?;
+    idb::committed(&tx).await
+}
+
+/// Removes a studio template; returns it for 撤销 (save_local puts it back).
+pub async fn remove_local(key: &str) -> Result<Option<LocalTemplate>, Failure> {
+    let removed = LOCAL.with_borrow_mut(|l| l.remove(key));
+    SOURCES.with_borrow_mut(|s| s.remove(key));
+    let (tx, stores) = idb::transaction(&[TEMPLATES], true).await?;
+    stores[0].delete(&JsValue::from_str(key)).map_err(idb::thrown)?;
+    idb::committed(&tx).await?;
+    Ok(removed)
+}
