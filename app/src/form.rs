@@ -113,6 +113,46 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
             ctx.notice.set(format!("已导出草稿 {name}"));
         }
     };
+    // Last year's Word file into this draft. What the draft held is downloaded
+    // as a draft file first, after a confirmation, so nothing is lost.
+    let import_word = move |ev: leptos::ev::Event| {
+        for file in files::input_files(&ev) {
+            spawn_local(async move {
+                let name = file.name();
+                let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await else {
+                    return ctx.notice.set(format!("{name}：读不了这个文件"));
+                };
+                let imported = match spec.with_value(|s| wengao::import::docx(s, &bytes)) {
+                    Ok(i) => i,
+                    Err(e) => return ctx.notice.set(format!("{name}：{e}；没有导入")),
+                };
+                let written = draft.with_untracked(|d| {
+                    d.body.values().flatten().any(|i| !i.text.trim().is_empty() || !i.lead.trim().is_empty() || !i.title.trim().is_empty())
+                });
+                if written {
+                    let asked =
+                        "导入会用这个 Word 文件的内容替换这份草稿现在的内容。现在的内容会先下载成一个草稿文件（.json）留底。接着导入吗？";
+                    if !window().confirm_with_message(asked).unwrap_or(false) {
+                        return;
+                    }
+                    let d = draft.get_untracked();
+                    let backup = format!("{}.导入前.草稿.json", document::file_name(&spec.get_value(), &d).trim_end_matches(".docx"));
+                    if let Err(e) = files::download(d.to_json().as_bytes(), &backup, "application/json") {
+                        return ctx.notice.set(format!("{e}；没有导入"));
+                    }
+                }
+                let summary = imported.accounting.summary();
+                let mut d = imported.draft;
+                spec.with_value(|s| edit::fill_minimums(s, &mut d));
+                let unplaced = d.unplaced.len();
+                draft.set(d);
+                ctx.structure.update(|n| *n += 1);
+                let rest =
+                    if unplaced > 0 { format!("；{unplaced}段放在表单最后的“未归类的段落”里") } else { String::new() };
+                ctx.notice.set(format!("已导入 {name}。{summary}{rest}"));
+            });
+        }
+    };
     let import_draft = move |ev: leptos::ev::Event| {
         for file in files::input_files(&ev) {
             spawn_local(async move {
@@ -139,6 +179,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                 {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
                 <button type="button" on:click=export_draft>"导出草稿"</button>
                 <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
+                <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
                 <ExportButton/>
                 <span class="saved" role="status" aria-label="自动保存">{move || session.saved_at.get().map(|t| format!("已自动保存 {}", session::clock(t)))}</span>
                 <span class="notice" role="status">{move || ctx.notice.get()}</span>
@@ -318,7 +359,8 @@ fn Fields() -> impl IntoView {
                             view! { <input type="month" aria-label=f.label.clone() prop:value=initial on:change=move |ev| set(event_target_value(&ev))/> }.into_any()
                         }
                         FieldKind::Year => view! { <input type="text" inputmode="numeric" maxlength="4" aria-label=f.label.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any(),
-                        FieldKind::Text => {
+                        // The compiler allows 序号 only on table columns.
+                        FieldKind::Text | FieldKind::RowNumber => {
                             let placeholder = f.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
                             view! { <input type="text" aria-label=f.label.clone() placeholder=placeholder prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any()
                         }
@@ -875,6 +917,8 @@ fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>, rep
                                                 let month = wengao::values::year_month(&wengao::values::normalise(&value)).map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default();
                                                 view! { <input type="month" aria-label=aria prop:value=month on:change=set/> }.into_any()
                                             }
+                                            // Numbered by the row's place, never typed.
+                                            FieldKind::RowNumber => view! { <span class="row-number" aria-label=aria>{r + 1}</span> }.into_any(),
                                             _ => view! { <textarea aria-label=aria rows="2" prop:value=value on:input=set></textarea> }.into_any(),
                                         };
                                         view! { <td>{input}</td> }

@@ -243,14 +243,17 @@ impl<'d> Assembler<'_, 'd> {
                         p.keep_with_next = true;
                     }
                 }
-                let cell = |c: &crate::spec::Column, value: Option<&String>| {
+                let cell = |c: &crate::spec::Column, row: usize, value: Option<&String>| {
                     let value = value.map(|v| v.trim().to_string()).unwrap_or_default();
                     match (&c.kind, values::year_month(&values::normalise(&value))) {
+                        // Numbered by position, whatever a draft holds there.
+                        (FieldKind::RowNumber, _) => (row + 1).to_string(),
                         (FieldKind::YearMonth, Some((y, m))) => format!("{y}年{m}月"),
                         _ => value,
                     }
                 };
-                let rows = item.rows.iter().map(|row| columns.iter().map(|c| cell(c, row.get(&c.id))).collect()).collect();
+                let rows =
+                    item.rows.iter().enumerate().map(|(r, row)| columns.iter().map(|c| cell(c, r, row.get(&c.id))).collect()).collect();
                 let columns = columns.iter().map(|c| (c.label.clone(), c.width_percent)).collect();
                 self.blocks.push(Block::Table(Table { columns, rows, owner: path.clone() }));
             }

@@ -46,7 +46,12 @@ pub enum FieldKind {
     Text,
     Year,
     YearMonth,
-    Choice { options: Vec<String> },
+    Choice {
+        options: Vec<String>,
+    },
+    /// A table column numbered 1, 2, 3… by row (类型：序号): never typed,
+    /// renumbered whenever rows are added, moved or removed.
+    RowNumber,
 }
 
 /// Text with placeholders, such as `{年度}年党建工作述职报告`.

@@ -404,15 +404,20 @@ pub fn line_spacing(s: &str) -> Result<LineSpacing> {
 }
 
 /// Paper sizes in twips.
+/// Paper size in twips, width first: `A4`, or `A4横向` for landscape (also
+/// written `A4 横向`, `A4（横向）`, `横向A4`); `纵向`/`竖向` is the default.
 pub fn paper(s: &str) -> Result<(u32, u32)> {
-    let n = normalise(s).to_uppercase();
-    match n.strip_suffix('纸').unwrap_or(&n) {
-        "A4" => Ok((11906, 16838)),
-        "A3" => Ok((16838, 23811)),
-        "A5" => Ok((8391, 11906)),
-        "B5" => Ok((10319, 14571)),
-        _ => Err(bad(format!("未知的纸张“{s}”"), "纸张可写：A4、A3、A5、B5")),
-    }
+    let n = normalise(s).to_uppercase().replace(['（', '）', '(', ')', ' '], "");
+    let landscape = ["横向", "横版", "横排"].iter().any(|w| n.contains(w));
+    let name = ["横向", "横版", "横排", "纵向", "竖向", "竖版"].iter().fold(n.clone(), |n, w| n.replace(w, ""));
+    let (width, height) = match name.strip_suffix('纸').unwrap_or(&name) {
+        "A4" => (11906, 16838),
+        "A3" => (16838, 23811),
+        "A5" => (8391, 11906),
+        "B5" => (10319, 14571),
+        _ => return Err(bad(format!("未知的纸张“{s}”"), "纸张可写：A4、A3、A5、B5，横着用写“A4横向”")),
+    };
+    Ok(if landscape { (height, width) } else { (width, height) })
 }
 
 /// A numbering pattern: 一、 / （一） / 一是 / 1. / （1） / 无.

@@ -587,3 +587,47 @@ fn libreoffice_lays_out_the_examples_with_page_numbers_where_they_belong() {
     assert!(hostile.len() > 12, "the long block fills many pages");
     assert_page_numbers(hostile);
 }
+
+#[test]
+fn a_numbered_column_counts_its_rows_whatever_the_draft_holds() {
+    let source = "模板：台账\n样式：附件1格式\n\n表格 台账\n  行数：至少1行\n  列 序号\n    类型：序号\n    宽度：10%\n  列 事项\n";
+    let compiled = wengao::compile(&wengao::SourceFile::new("台账.wg", source), &wengao::builtin::BuiltinStyles);
+    let diagnostics = compiled.render_diagnostics();
+    let spec = compiled.spec.unwrap_or_else(|| panic!("{diagnostics}"));
+    let mut draft = Draft::new(&spec);
+    let row = |n: &str, text: &str| [("序号".to_string(), n.to_string()), ("事项".to_string(), text.to_string())].into_iter().collect();
+    draft.body.insert("台账".into(), vec![Item { rows: vec![row("7", "甲"), row("", "乙"), row("x", "丙")], ..Item::default() }]);
+    let cells = |draft: &Draft| -> Vec<String> {
+        let doc = docx(&spec, draft).xml("word/document.xml");
+        doc.find_all("w:tr").iter().skip(1).map(|r| r.find_all("w:tc")[0].texts()).collect()
+    };
+    assert_eq!(cells(&draft), ["1", "2", "3"]);
+    draft.body.get_mut("台账").unwrap()[0].rows.remove(0);
+    assert_eq!(cells(&draft), ["1", "2"], "renumbered after a row is removed");
+    // Only table columns are numbered.
+    let field = "模板：台账\n样式：附件1格式\n字段 编号\n  类型：序号\n";
+    let compiled = wengao::compile(&wengao::SourceFile::new("台账.wg", field), &wengao::builtin::BuiltinStyles);
+    assert!(compiled.render_diagnostics().contains("不是表格的列，不能用“序号”"));
+}
+
+#[test]
+fn landscape_pages_turn_the_page_and_widen_the_lines() {
+    let template = |paper: &str| {
+        let source = format!("模板：台账\n样式 附件1格式\n  纸张：{paper}\n\n表格 台账\n  列 序号\n    类型：序号\n  列 事项\n");
+        let compiled = wengao::compile(&wengao::SourceFile::new("台账.wg", source), &wengao::builtin::BuiltinStyles);
+        let diagnostics = compiled.render_diagnostics();
+        compiled.spec.unwrap_or_else(|| panic!("{diagnostics}"))
+    };
+    let (portrait, landscape) = (template("A4"), template("A4横向"));
+    assert_eq!((landscape.style.page.width, landscape.style.page.height), (16838, 11906));
+    let draft = Draft::new(&landscape);
+    let doc = docx(&landscape, &draft).xml("word/document.xml");
+    let size = doc.find_all("w:pgSz")[0].clone();
+    assert_eq!((size.attr("w:w"), size.attr("w:h"), size.attr("w:orient")), (Some("16838"), Some("11906"), Some("landscape")));
+    let portrait_doc = docx(&portrait, &Draft::new(&portrait)).xml("word/document.xml");
+    assert_eq!(portrait_doc.find_all("w:pgSz")[0].attr("w:orient"), None, "portrait needs no orientation");
+    // The page model follows: longer lines, fewer of them.
+    let capacity = |s: &FormSpec| wengao::layout::minimum_pages(s).capacity;
+    let (p, l) = (capacity(&portrait), capacity(&landscape));
+    assert!(l.chars_per_line > p.chars_per_line && l.lines_per_page < p.lines_per_page, "{p:?} / {l:?}");
+}

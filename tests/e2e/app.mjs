@@ -112,6 +112,12 @@ try {
   await page.getByRole('button', { name: '把第1段移过去' }).click();
   await page.getByRole('region', { name: /^未归类的段落（3段/ }).waitFor();
   assert.match(await page.getByLabel('导语').inputValue(), /报告如下。\n本部分按区委组织部的提纲撰写。$/);
+  step('inside a form: a Word file replaces the draft after the old content is downloaded');
+  const [backup] = await Promise.all([page.waitForEvent('download'), page.getByLabel('导入 Word 文件', { exact: true }).setInputFiles('tests/fixtures/import/述职报告-python-docx.docx')]);
+  assert.match(backup.suggestedFilename(), /导入前\.草稿\.json$/);
+  const backedUp = JSON.parse(fs.readFileSync(await backup.path(), 'utf8'));
+  assert.match(backedUp.body['导语'][0].text, /本部分按区委组织部的提纲撰写。$/, 'the backup holds what was typed');
+  await page.getByText('已导入 述职报告-python-docx.docx。读入396字').waitFor();
   await page.getByRole('button', { name: '← 返回' }).click();
   step('a .doc file is refused with what to do');
   const oldDoc = path.join(tmp, '去年的报告.doc');

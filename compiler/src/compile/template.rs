@@ -15,7 +15,7 @@ const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "�
 const TOP_BLOCKS: &[&str] = &["字段", "样式", "文本", "一级", "图片", "表格"];
 const FIELD_KEYS: &[&str] = &["类型", "标签", "默认", "选项", "提示", "示例", "必填"];
 const COLUMN_KEYS: &[&str] = &["类型", "标签", "选项", "提示", "宽度"];
-const TYPE_HINT: &str = "类型可写：文本、年份、年月、单选";
+const TYPE_HINT: &str = "类型可写：文本、年份、年月、单选；表格的列还可以写“序号”";
 
 /// Names already used, for duplicates: fields and parts share one namespace; each
 /// table has its own for its columns.
@@ -123,7 +123,7 @@ impl Checker<'_, '_> {
         let t = self.ctx.table(&b.items, FIELD_KEYS, &[], &place);
         // A field whose type is wrong still defines its name, so that its
         // placeholders do not cascade into more errors; the spec is dropped anyway.
-        let kind = self.field_kind(&t, b, &place).unwrap_or_else(|| {
+        let kind = self.field_kind(&t, b, &place, false).unwrap_or_else(|| {
             self.broken_fields.push(id.text.clone());
             FieldKind::Text
         });
@@ -140,7 +140,8 @@ impl Checker<'_, '_> {
         })
     }
 
-    fn field_kind(&mut self, t: &Table, b: &Block, place: &str) -> Option<FieldKind> {
+    /// The 类型 of a field, or of a table column (`column`: 序号 is allowed).
+    fn field_kind(&mut self, t: &Table, b: &Block, place: &str, column: bool) -> Option<FieldKind> {
         let Some(p) = t.get("类型") else {
             self.ctx.error(Kind::MissingKey, b.keyword.span, format!("{place}缺少“类型”"), Some(TYPE_HINT.into()));
             return None;
@@ -149,6 +150,16 @@ impl Checker<'_, '_> {
             "文本" | "文字" => FieldKind::Text,
             "年份" | "年" => FieldKind::Year,
             "年月" => FieldKind::YearMonth,
+            "序号" | "编号" if column => FieldKind::RowNumber,
+            "序号" | "编号" => {
+                self.ctx.error(
+                    Kind::BadValue,
+                    p.value.span,
+                    format!("{place}不是表格的列，不能用“序号”"),
+                    Some("“类型：序号”只用在表格的列上：这一列按行自动填 1、2、3……".into()),
+                );
+                return None;
+            }
             "单选" | "选择" => {
                 let Some(o) = t.get("选项") else {
                     self.ctx.error(
@@ -226,6 +237,8 @@ impl Checker<'_, '_> {
             FieldKind::Text => Some(v.to_string()),
             FieldKind::Year => values::number(&n, "年").ok().filter(|y| (1900..=2200).contains(y)).map(|y| y.to_string()),
             FieldKind::YearMonth => values::year_month(&n).map(|(y, m)| format!("{y}年{m}月")),
+            // Only columns are numbered, and columns have no default.
+            FieldKind::RowNumber => None,
             FieldKind::Choice { options } => {
                 if options.iter().any(|o| o == v) {
                     Some(v.to_string())
@@ -546,7 +559,7 @@ impl Checker<'_, '_> {
             column_names.claim(self.ctx, &id);
             let cplace = format!("列“{}”", id.text);
             let ct = self.ctx.table(&c.items, COLUMN_KEYS, &[], &cplace);
-            let kind = if ct.get("类型").is_some() { self.field_kind(&ct, c, &cplace) } else { Some(FieldKind::Text) };
+            let kind = if ct.get("类型").is_some() { self.field_kind(&ct, c, &cplace, true) } else { Some(FieldKind::Text) };
             let width = ct.get("宽度").and_then(|p| {
                 let w = self.ctx.read(p, |s| {
                     values::number(s, "%").map_err(|_| values::ValueError {

@@ -45,8 +45,12 @@ fn build(doc: &Document, style: &Style) -> Docx {
     let page = &style.page;
     let pn = &style.page_number;
     let body = style.role(Role::Body);
-    let mut docx = Docx::new()
-        .page_size(page.width, page.height)
+    let mut docx = Docx::new().page_size(page.width, page.height);
+    // Word turns the page only with the orientation said (w:orient).
+    if page.width > page.height {
+        docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
+    }
+    let mut docx = docx
         .page_margin(PageMargin {
             top: page.margin_top as i32,
             bottom: page.margin_bottom as i32,

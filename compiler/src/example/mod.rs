@@ -81,6 +81,7 @@ fn write(spec: &FormSpec, scale: usize) -> Draft {
             FieldKind::YearMonth => "2027年2月".into(),
             FieldKind::Choice { options } => options[0].clone(),
             FieldKind::Text => "XX街道党工委".into(),
+            FieldKind::RowNumber => String::new(),
         });
         draft.fields.insert(f.id.clone(), value);
     }
@@ -176,6 +177,7 @@ impl Writer {
                                     FieldKind::Choice { options } => options[i % options.len()].clone(),
                                     FieldKind::YearMonth => format!("2027年{}月", 6 + i % 6),
                                     FieldKind::Year => "2027".into(),
+                                    FieldKind::RowNumber => String::new(),
                                     FieldKind::Text if c.label.contains("措施") => {
                                         self.next(Topic::Measures, "sentence", Topic::Measures.sentences()).to_string()
                                     }
