@@ -25,11 +25,15 @@ pub fn edit_copy(name: String, source: String, studio: Callback<LocalTemplate>, 
 }
 
 #[component]
-pub fn LocalTemplates(studio: Callback<LocalTemplate>, show: Callback<Opened>) -> impl IntoView {
-    let list = RwSignal::new(library::local());
+pub fn LocalTemplates(studio: Callback<LocalTemplate>, show: Callback<Opened>, changed: RwSignal<u32>) -> impl IntoView {
+    // The library is in memory (library.rs); `changed` says when to read it again.
+    let list = Signal::derive(move || {
+        changed.track();
+        library::local()
+    });
     let message = RwSignal::new(String::new());
     let deleted = RwSignal::new(None::<LocalTemplate>);
-    let refresh = move || list.set(library::local());
+    let refresh = move || changed.update(|n| *n += 1);
     let remove = move |t: LocalTemplate| {
         spawn_local(async move {
             match library::remove_local(&t.key).await {

@@ -150,6 +150,7 @@ fn Start(
     };
     refresh();
     let diagnostics = RwSignal::new(String::new());
+    let library_changed = RwSignal::new(0u32);
     // The last deleted draft, kept for 撤销.
     let deleted = RwSignal::new(None::<storage::Removed>);
 
@@ -176,19 +177,28 @@ fn Start(
                         return;
                     }
                 };
+                // Files saved by the studio (or Notepad) may start with a BOM.
+                let text = text.trim_start_matches('\u{FEFF}').to_string();
                 let result = wengao::compile(&wengao::SourceFile::new(name.clone(), text.clone()), &wengao::builtin::BuiltinStyles);
                 diagnostics.set(result.render_diagnostics());
-                if let Some(spec) = result.spec {
-                    // Kept in memory even when the store refuses it: the draft opens either way.
-                    let key = match crate::library::save_file(&text).await {
-                        Ok(key) => key,
-                        Err(f) => {
-                            message.set(f.message());
-                            crate::library::file_key(&text)
-                        }
-                    };
-                    let draft = Draft::new(&spec);
-                    start_draft(key, spec, draft, show, String::new());
+                // Into the library, errors and all (it can be mended in the studio);
+                // the same text loaded again is the same template.
+                let stem = name.trim_end_matches(".wg").trim_end_matches(".txt").to_string();
+                let template = crate::library::local()
+                    .into_iter()
+                    .find(|t| t.source == text)
+                    .unwrap_or_else(|| crate::library::new_local(&stem, &text));
+                // Kept in memory even when the store refuses it: the draft opens either way.
+                if let Err(f) = crate::library::save_local(&template).await {
+                    message.set(f.message());
+                }
+                library_changed.update(|n| *n += 1);
+                match result.spec {
+                    Some(spec) => {
+                        let draft = Draft::new(&spec);
+                        start_draft(template.key, spec, draft, show, String::new());
+                    }
+                    None => message.set(format!("“{stem}”有错误，没有新建草稿；它已放进下面的“本机的模板”，可以点“编辑”在模板工作室里改")),
                 }
             });
         }
@@ -336,7 +346,7 @@ fn Start(
                 </ul>
             </section>
             <crate::word_import::WordImport show/>
-            <LocalTemplates studio show/>
+            <LocalTemplates studio show changed=library_changed/>
             <Counter/>
         </main>
     }
