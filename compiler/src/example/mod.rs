@@ -181,7 +181,10 @@ impl Writer {
                                     FieldKind::Text if c.label.contains("措施") => {
                                         self.next(Topic::Measures, "sentence", Topic::Measures.sentences()).to_string()
                                     }
-                                    FieldKind::Text if c.label.contains("责任") => ["张三", "李四", "王五"][i % 3].to_string(),
+                                    // People: 责任人, 姓名, 入党介绍人, 联系人…
+                                    FieldKind::Text if c.label.contains("责任") || c.label.contains("姓名") || c.label.ends_with('人') => {
+                                        ["张三", "李四", "王五"][i % 3].to_string()
+                                    }
                                     FieldKind::Text => self.next(Topic::Problems, "sentence", Topic::Problems.sentences()).to_string(),
                                 };
                                 (c.id.clone(), value)
