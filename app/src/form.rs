@@ -1,6 +1,8 @@
 //! The guided form, generated from the compiled spec alone: fields, numbered
 //! headings, repeatable items, texts, pictures and tables, each with its prompt and
 //! live 字数 against its budget; a summary, an outline, autosave and export.
+//! Picture slots, tables, export and the paged preview have files of their own
+//! (pictures_view.rs, table_view.rs, export.rs, preview.rs).
 //! Views only: counting, numbering, limits and rendering are the core crate's.
 
 use std::collections::HashMap;
@@ -9,14 +11,18 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wengao::document::{self, Owner};
-use wengao::draft::{Draft, Item, Picture};
+use wengao::draft::{Draft, Item};
 use wengao::edit;
 use wengao::review::{self, Problem};
-use wengao::spec::{Align, Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
+use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
 
+use crate::export::ExportButton;
 use crate::files;
+use crate::pictures_view::Pictures;
+use crate::preview::Preview;
 use crate::session::{self, Access, Opened};
 use crate::storage;
+use crate::table_view::TableView;
 
 /// What every part of the form reads: the spec, the draft, and what is derived.
 #[derive(Clone, Copy)]
@@ -38,15 +44,15 @@ pub(crate) struct Ctx {
 /// Everything derived from the draft on each change, by the core crate.
 #[derive(Clone, PartialEq, Default)]
 pub(crate) struct Live {
-    counts: review::PathCounts,
-    labels: HashMap<Owner, String>,
-    total: usize,
-    pages: u32,
+    pub(crate) counts: review::PathCounts,
+    pub(crate) labels: HashMap<Owner, String>,
+    pub(crate) total: usize,
+    pub(crate) pages: u32,
     /// Roughly how many 字 to cut to fit the page limit.
-    over: u32,
+    pub(crate) over: u32,
     /// The pages as the preview draws them.
-    view: Vec<Vec<wengao::layout::PageItem>>,
-    problems: Vec<Problem>,
+    pub(crate) view: Vec<Vec<wengao::layout::PageItem>>,
+    pub(crate) problems: Vec<Problem>,
 }
 
 fn derive(spec: &FormSpec, draft: &Draft) -> Live {
@@ -66,7 +72,7 @@ fn derive(spec: &FormSpec, draft: &Draft) -> Live {
 }
 
 /// An element id for a part occurrence, for the outline's links.
-fn anchor(path: &[(String, usize)]) -> String {
+pub(crate) fn anchor(path: &[(String, usize)]) -> String {
     let mut id = String::from("part");
     for (name, i) in path {
         id.push_str(&format!("-{name}-{i}"));
@@ -747,380 +753,5 @@ fn Prompt(text: String, key: String) -> impl IntoView {
             <summary>"写作提示"</summary>
             {text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
         </details>
-    }
-}
-
-/// A picture slot: file picker and drop, thumbnails, captions, remove.
-#[component]
-fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: String) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let message = RwSignal::new(String::new());
-    let version = RwSignal::new(0u32);
-    let p = path.clone();
-    let add_files = move |files: Vec<gloo_file::File>| {
-        let p = p.clone();
-        spawn_local(async move {
-            for file in files {
-                let name = file.name();
-                let bytes = match gloo_file::futures::read_as_bytes(&file).await {
-                    Ok(b) => b,
-                    Err(_) => {
-                        message.set(format!("{name}：读不了这个文件"));
-                        continue;
-                    }
-                };
-                let picture = match Picture::from_bytes(&name, bytes) {
-                    Ok(pic) => pic,
-                    Err(e) if e.contains("不是完整的") => {
-                        message.set(format!("{e}；请选 JPEG 或 PNG 格式的照片"));
-                        continue;
-                    }
-                    Err(e) => {
-                        message.set(e);
-                        continue;
-                    }
-                };
-                // The browser's own decoder has the last word (broken JPEG data).
-                if !files::browser_decodes(&picture.data, picture.format).await {
-                    message.set(format!("“{name}”的图像数据是坏的，浏览器解不开，Word 也显示不了；请换一幅"));
-                    continue;
-                }
-                let info = wengao::picture::PictureInfo { format: picture.format, width: picture.width, height: picture.height };
-                let warning = wengao::picture::print_warning(&name, &info);
-                let mut refused = None;
-                ctx.draft.update(|d| match edit::item_mut(d, &p) {
-                    Some(item) if item.pictures.len() < max as usize => item.pictures.push(picture),
-                    Some(_) => refused = Some(format!("最多{max}幅图片，“{name}”没有加入")),
-                    None => refused = Some("草稿里找不到图片位".into()),
-                });
-                message.set(refused.or(warning).unwrap_or_default());
-                version.update(|v| *v += 1);
-            }
-        });
-    };
-    let add2 = add_files.clone();
-    let on_pick = move |ev: leptos::ev::Event| add_files(files::input_files(&ev));
-    let on_drop = move |ev: leptos::ev::DragEvent| {
-        ev.prevent_default();
-        add2(files::files_of(ev.data_transfer().and_then(|d| d.files())));
-    };
-    let p2 = path.clone();
-    view! {
-        <div class="pictures" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
-            <p class="hint">{format!("图片{min}至{max}幅，{formats}格式；可以拖进来，也可以")}
-                <label class="file-button">"选择图片"<input type="file" accept="image/jpeg,image/png" multiple on:change=on_pick aria-label="选择图片"/></label>
-            </p>
-            <p class="message" role="alert">{move || message.get()}</p>
-            <ol class="picture-list">
-                {move || {
-                    version.track();
-                    let pictures = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.pictures.clone()).unwrap_or_default());
-                    pictures
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, pic)| {
-                            let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(pic.data.as_slice(), Some(if pic.format == wengao::spec::PictureFormat::Jpeg { "image/jpeg" } else { "image/png" })));
-                            let src = url.to_string();
-                            // The object URL lives as long as this view.
-                            let url = StoredValue::new_local(Some(url));
-                            on_cleanup(move || url.set_value(None));
-                            let (pa, pb) = (p2.clone(), p2.clone());
-                            let set_caption = move |ev: leptos::ev::Event| {
-                                let v = event_target_value(&ev);
-                                ctx.draft.update(|d| {
-                                    if let Some(p) = edit::item_mut(d, &pa).and_then(|it| it.pictures.get_mut(i)) {
-                                        p.caption = v;
-                                    }
-                                });
-                            };
-                            let remove = move |_| {
-                                ctx.draft.update(|d| {
-                                    if let Some(it) = edit::item_mut(d, &pb) {
-                                        if i < it.pictures.len() {
-                                            it.pictures.remove(i);
-                                        }
-                                    }
-                                });
-                                version.update(|v| *v += 1);
-                            };
-                            view! {
-                                <li class="picture">
-                                    <img src=src alt=format!("第{}幅：{}", i + 1, pic.name)/>
-                                    <span class="picture-name">{format!("{}（{}×{}）", pic.name, pic.width, pic.height)}</span>
-                                    <input type="text" aria-label=format!("第{}幅的{caption_label}", i + 1) placeholder=caption_label.clone() prop:value=pic.caption.clone() on:input=set_caption/>
-                                    <button type="button" class="small" aria-label=format!("删除第{}幅图片", i + 1) on:click=remove>"删除"</button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
-            </ol>
-        </div>
-    }
-}
-
-/// A table: a row of inputs per entry, with add and remove.
-#[component]
-fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>, repeat: Option<wengao::spec::Repeat>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let version = RwSignal::new(0u32);
-    let (p1, p2) = (path.clone(), path.clone());
-    let columns2 = columns.clone();
-    let add = move |_| {
-        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add_row(s, d, &p1)));
-        match result {
-            Some(Ok(())) => version.update(|v| *v += 1),
-            Some(Err(e)) => ctx.notice.set(e),
-            None => {}
-        }
-    };
-    let limits = repeat.map(|r| match r.max {
-        Some(max) => format!("{}至{max}行", r.min),
-        None => format!("至少{}行", r.min),
-    });
-    view! {
-        <div class="table">
-            <p class="table-title">{title.clone()}{limits.map(|l| format!("（{l}）"))}</p>
-            <table>
-                <thead><tr><th>"序号"</th>{columns.iter().map(|c| view! { <th>{c.label.clone()}</th> }).collect_view()}<th></th></tr></thead>
-                <tbody>
-                    {move || {
-                        version.track();
-                        let rows = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.rows.clone()).unwrap_or_default());
-                        rows.into_iter()
-                            .enumerate()
-                            .map(|(r, row)| {
-                                let p = p2.clone();
-                                let cells = columns2
-                                    .iter()
-                                    .map(|c| {
-                                        let (cid, p) = (c.id.clone(), p.clone());
-                                        let value = row.get(&c.id).cloned().unwrap_or_default();
-                                        let set = move |ev: leptos::ev::Event| {
-                                            let v = event_target_value(&ev);
-                                            ctx.draft.update(|d| {
-                                                if let Some(row) = edit::item_mut(d, &p).and_then(|it| it.rows.get_mut(r)) {
-                                                    row.insert(cid.clone(), v);
-                                                }
-                                            });
-                                        };
-                                        let aria = format!("第{}行{}", r + 1, c.label);
-                                        let input = match &c.kind {
-                                            FieldKind::Choice { options } => view! {
-                                                <select aria-label=aria on:change=set>
-                                                    <option value="">"请选择"</option>
-                                                    {options.iter().map(|o| view! { <option value=o.clone() selected={*o == value}>{o.clone()}</option> }).collect_view()}
-                                                </select>
-                                            }
-                                            .into_any(),
-                                            FieldKind::YearMonth => {
-                                                let month = wengao::values::year_month(&wengao::values::normalise(&value)).map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default();
-                                                view! { <input type="month" aria-label=aria prop:value=month on:change=set/> }.into_any()
-                                            }
-                                            // Numbered by the row's place, never typed.
-                                            FieldKind::RowNumber => view! { <span class="row-number" aria-label=aria>{r + 1}</span> }.into_any(),
-                                            _ => view! { <textarea aria-label=aria rows="2" prop:value=value on:input=set></textarea> }.into_any(),
-                                        };
-                                        view! { <td>{input}</td> }
-                                    })
-                                    .collect_view();
-                                let pr = p2.clone();
-                                let remove = move |_| {
-                                    let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove_row(s, d, &pr, r)));
-                                    match result {
-                                        Some(Ok(())) => version.update(|v| *v += 1),
-                                        Some(Err(e)) => ctx.notice.set(e),
-                                        None => {}
-                                    }
-                                };
-                                view! {
-                                    <tr>
-                                        <td>{r + 1}</td>
-                                        {cells}
-                                        <td><button type="button" class="small" aria-label=format!("删除第{}行", r + 1) on:click=remove>"删除"</button></td>
-                                    </tr>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </tbody>
-            </table>
-            <button type="button" on:click=add aria-label=format!("给{title}添加一行")>"＋ 添加一行"</button>
-        </div>
-    }
-}
-
-/// Export: the list of what is still missing (with links), then the .docx
-/// rendered in the browser by the same renderer as the CLI.
-#[component]
-fn ExportButton() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let checking = RwSignal::new(false);
-    let run = move || {
-        ctx.notice.set("正在生成 Word 文件…".into());
-        checking.set(false);
-        // Let the message paint before the work.
-        set_timeout(
-            move || {
-                let spec = ctx.spec.get_value();
-                let draft = ctx.draft.get_untracked();
-                let bytes = wengao::docx::render(&spec, &draft, &wengao::docx::RenderOptions { created: Some(now_w3c()) });
-                let name = document::file_name(&spec, &draft);
-                match files::download(&bytes, &name, files::DOCX_TYPE) {
-                    Ok(()) => ctx.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
-                    Err(e) => ctx.notice.set(e),
-                }
-            },
-            std::time::Duration::from_millis(30),
-        );
-    };
-    let click = move |_| {
-        if ctx.live.with_untracked(|l| l.problems.is_empty()) {
-            run();
-        } else {
-            checking.set(true);
-        }
-    };
-    view! {
-        <button type="button" class="primary" on:click=click>"导出 Word"</button>
-        <Show when=move || checking.get()>
-            <div class="checklist" role="dialog" aria-label="导出前检查">
-                // The buttons come first: a long list must not hide them.
-                <p>
-                    <button type="button" class="primary" on:click=move |_| run()>"仍然导出"</button>
-                    " "
-                    <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
-                </p>
-                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.live.with(|l| l.problems.len()))}</p>
-                <ul>
-                    {move || ctx.live.with(|l| l.problems.clone()).into_iter().map(|p| {
-                        // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
-                        let href = match (&p.field, p.path.is_empty()) {
-                            (Some(_), _) => "#fields-heading".to_string(),
-                            (None, true) => "#summary".to_string(),
-                            (None, false) => format!("#{}", anchor(&p.path)),
-                        };
-                        view! { <li><a href=href>{p.message}</a></li> }
-                    }).collect_view()}
-                </ul>
-            </div>
-        </Show>
-    }
-}
-
-/// Now as a W3C date-time, for the file's properties.
-fn now_w3c() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// CSS font families for a style sheet's font, with what offices and free systems
-/// have instead: 仿宋_GB2312 → 仿宋 → FangSong → a Ming face → serif.
-fn font_family(font: &str) -> String {
-    let fallbacks: &[&str] = match font {
-        "仿宋_GB2312" | "仿宋" => &["仿宋", "FangSong", "STFangsong", "AR PL UMing CN", "Noto Serif CJK SC", "serif"],
-        "楷体_GB2312" | "楷体" => &["楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "serif"],
-        "黑体" => &["SimHei", "STHeiti", "Noto Sans CJK SC", "sans-serif"],
-        "华文中宋" => &["STZhongsong", "Noto Serif CJK SC", "serif"],
-        "宋体" => &["SimSun", "Noto Serif CJK SC", "serif"],
-        _ => &["serif"],
-    };
-    std::iter::once(font).chain(fallbacks.iter().copied()).map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(",")
-}
-
-/// A4 pages drawn from the page model, with the page numbers where they print.
-#[component]
-fn Preview() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let style = ctx.spec.with_value(|s| s.style.clone());
-    // Pixels per twip: an A4 page 400 px wide.
-    let scale = 400.0 / f64::from(style.page.width);
-    let px = move |twips: u32| format!("{:.2}px", f64::from(twips) * scale);
-    let page = style.page;
-    let pn = style.page_number.clone();
-    view! {
-        <aside class="preview" aria-label="分页预览">
-            {move || {
-                let view = ctx.live.with(|l| l.view.clone());
-                let total = view.len();
-                view.into_iter()
-                    .enumerate()
-                    .map(|(n, items)| {
-                        let number = n + 1;
-                        let odd = number % 2 == 1;
-                        let align = if odd { pn.odd } else { pn.even };
-                        let inset = pn.inset_chars_x100 * pn.size_half_points / 10;
-                        let number_style = format!(
-                            "top:{};left:{};width:{};text-align:{};font-family:{};font-size:{};{}",
-                            px(page.height - page.margin_bottom + pn.below_text),
-                            px(page.margin_left),
-                            px(page.text_width()),
-                            css_align(align),
-                            font_family(&pn.font),
-                            px(pn.size_half_points * 10),
-                            match align {
-                                Align::Right => format!("padding-right:{}", px(inset)),
-                                Align::Left => format!("padding-left:{}", px(inset)),
-                                _ => String::new(),
-                            }
-                        );
-                        let lines = items
-                            .into_iter()
-                            .map(|item| {
-                                let position = format!(
-                                    "top:{};left:{};width:{};height:{};line-height:{};text-indent:{};text-align:{};text-align-last:{}",
-                                    px(page.margin_top + item.top),
-                                    px(page.margin_left),
-                                    px(page.text_width()),
-                                    px(item.height),
-                                    px(item.height),
-                                    px(item.indent),
-                                    css_align(item.align),
-                                    // A paragraph's last line is not spread out.
-                                    match (item.full, item.align) {
-                                        (true, _) => "justify",
-                                        (false, Align::Justify) => "left",
-                                        (false, a) => css_align(a),
-                                    }
-                                );
-                                if item.picture {
-                                    return view! { <div class="pv-picture" style=position>"图片"</div> }.into_any();
-                                }
-                                let runs = item
-                                    .runs
-                                    .into_iter()
-                                    .map(|(role, text)| {
-                                        let rs = style.role(role);
-                                        let font = format!(
-                                            "font-family:{};font-size:{};font-weight:{}",
-                                            font_family(&rs.font),
-                                            px(rs.size_half_points * 10),
-                                            if rs.bold { 700 } else { 400 }
-                                        );
-                                        view! { <span style=font>{text}</span> }
-                                    })
-                                    .collect_view();
-                                view! { <div class="pv-line" style=position>{runs}</div> }.into_any()
-                            })
-                            .collect_view();
-                        view! {
-                            <div class="pv-page" role="figure" style=format!("width:{};height:{}", px(page.width), px(page.height))
-                                aria-label=format!("第{number}页，共{total}页")>
-                                {lines}
-                                <div class="pv-number" style=number_style>{format!("{}{number}{}", pn.prefix, pn.suffix)}</div>
-                            </div>
-                        }
-                    })
-                    .collect_view()
-            }}
-        </aside>
-    }
-}
-
-fn css_align(a: Align) -> &'static str {
-    match a {
-        Align::Left => "left",
-        Align::Center => "center",
-        Align::Right => "right",
-        Align::Justify => "justify",
     }
 }

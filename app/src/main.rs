@@ -1,13 +1,17 @@
 //! The browser app: the start screen and the guided form, built from the compiled
 //! template; counting, limits and the .docx renderer are the core crate's.
 
+mod export;
 mod files;
 mod form;
 mod idb;
 mod library;
+mod pictures_view;
+mod preview;
 mod session;
 mod storage;
 mod studio;
+mod table_view;
 mod tabs;
 mod templates_view;
 mod unplaced;

@@ -1,0 +1,120 @@
+//! A picture slot: pictures added by choosing or dropping files (checked by the
+//! core and the browser's decoder), shown with their captions, removed.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wengao::document::Owner;
+use wengao::draft::Picture;
+use wengao::edit;
+
+use crate::files;
+use crate::form::Ctx;
+
+/// A picture slot: file picker and drop, thumbnails, captions, remove.
+#[component]
+pub fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let message = RwSignal::new(String::new());
+    let version = RwSignal::new(0u32);
+    let p = path.clone();
+    let add_files = move |files: Vec<gloo_file::File>| {
+        let p = p.clone();
+        spawn_local(async move {
+            for file in files {
+                let name = file.name();
+                let bytes = match gloo_file::futures::read_as_bytes(&file).await {
+                    Ok(b) => b,
+                    Err(_) => {
+                        message.set(format!("{name}：读不了这个文件"));
+                        continue;
+                    }
+                };
+                let picture = match Picture::from_bytes(&name, bytes) {
+                    Ok(pic) => pic,
+                    Err(e) if e.contains("不是完整的") => {
+                        message.set(format!("{e}；请选 JPEG 或 PNG 格式的照片"));
+                        continue;
+                    }
+                    Err(e) => {
+                        message.set(e);
+                        continue;
+                    }
+                };
+                // The browser's own decoder has the last word (broken JPEG data).
+                if !files::browser_decodes(&picture.data, picture.format).await {
+                    message.set(format!("“{name}”的图像数据是坏的，浏览器解不开，Word 也显示不了；请换一幅"));
+                    continue;
+                }
+                let info = wengao::picture::PictureInfo { format: picture.format, width: picture.width, height: picture.height };
+                let warning = wengao::picture::print_warning(&name, &info);
+                let mut refused = None;
+                ctx.draft.update(|d| match edit::item_mut(d, &p) {
+                    Some(item) if item.pictures.len() < max as usize => item.pictures.push(picture),
+                    Some(_) => refused = Some(format!("最多{max}幅图片，“{name}”没有加入")),
+                    None => refused = Some("草稿里找不到图片位".into()),
+                });
+                message.set(refused.or(warning).unwrap_or_default());
+                version.update(|v| *v += 1);
+            }
+        });
+    };
+    let add2 = add_files.clone();
+    let on_pick = move |ev: leptos::ev::Event| add_files(files::input_files(&ev));
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        add2(files::files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    let p2 = path.clone();
+    view! {
+        <div class="pictures" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <p class="hint">{format!("图片{min}至{max}幅，{formats}格式；可以拖进来，也可以")}
+                <label class="file-button">"选择图片"<input type="file" accept="image/jpeg,image/png" multiple on:change=on_pick aria-label="选择图片"/></label>
+            </p>
+            <p class="message" role="alert">{move || message.get()}</p>
+            <ol class="picture-list">
+                {move || {
+                    version.track();
+                    let pictures = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.pictures.clone()).unwrap_or_default());
+                    pictures
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, pic)| {
+                            let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(pic.data.as_slice(), Some(if pic.format == wengao::spec::PictureFormat::Jpeg { "image/jpeg" } else { "image/png" })));
+                            let src = url.to_string();
+                            // The object URL lives as long as this view.
+                            let url = StoredValue::new_local(Some(url));
+                            on_cleanup(move || url.set_value(None));
+                            let (pa, pb) = (p2.clone(), p2.clone());
+                            let set_caption = move |ev: leptos::ev::Event| {
+                                let v = event_target_value(&ev);
+                                ctx.draft.update(|d| {
+                                    if let Some(p) = edit::item_mut(d, &pa).and_then(|it| it.pictures.get_mut(i)) {
+                                        p.caption = v;
+                                    }
+                                });
+                            };
+                            let remove = move |_| {
+                                ctx.draft.update(|d| {
+                                    if let Some(it) = edit::item_mut(d, &pb) {
+                                        if i < it.pictures.len() {
+                                            it.pictures.remove(i);
+                                        }
+                                    }
+                                });
+                                version.update(|v| *v += 1);
+                            };
+                            view! {
+                                <li class="picture">
+                                    <img src=src alt=format!("第{}幅：{}", i + 1, pic.name)/>
+                                    <span class="picture-name">{format!("{}（{}×{}）", pic.name, pic.width, pic.height)}</span>
+                                    <input type="text" aria-label=format!("第{}幅的{caption_label}", i + 1) placeholder=caption_label.clone() prop:value=pic.caption.clone() on:input=set_caption/>
+                                    <button type="button" class="small" aria-label=format!("删除第{}幅图片", i + 1) on:click=remove>"删除"</button>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </div>
+    }
+}
