@@ -183,9 +183,12 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
         <div class="editor">
             <nav class="toolbar" aria-label="草稿操作">
                 {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
-                <button type="button" on:click=export_draft>"导出草稿"</button>
-                <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
-                <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
+                // The studio's live form holds an example, not a draft: no draft files.
+                {persist.then(|| view! {
+                    <button type="button" on:click=export_draft>"导出草稿"</button>
+                    <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
+                    <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
+                })}
                 <ExportButton/>
                 <span class="saved" role="status" aria-label="自动保存">{move || session.saved_at.get().map(|t| format!("已自动保存 {}", session::clock(t)))}</span>
                 <span class="notice" role="status">{move || ctx.notice.get()}</span>
