@@ -40,6 +40,13 @@ pub async fn browser_decodes(data: &[u8], format: wengao::spec::PictureFormat) -
     }
 }
 
+/// Downloads a template's source as `name.wg`: UTF-8 with a BOM, so that
+/// Notepad on older Windows opens it as UTF-8.
+pub fn download_template(name: &str, source: &str) -> Result<(), String> {
+    let bytes = [b"\xEF\xBB\xBF".as_slice(), source.as_bytes()].concat();
+    download(&bytes, &format!("{name}.wg"), "text/plain;charset=utf-8")
+}
+
 /// The files of a file input's change event or of a drop.
 pub fn files_of(list: Option<web_sys::FileList>) -> Vec<gloo_file::File> {
     let Some(list) = list else { return Vec::new() };

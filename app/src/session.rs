@@ -71,7 +71,9 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     if loaded.lost_pictures > 0 {
         notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));
     }
-    Ok(Opened { meta: loaded.meta, spec, draft, hold, access, notice, persist: true })
+    // Saved against this version from now on (computed once, not on every save).
+    let meta = DraftMeta { template_version: version, ..loaded.meta };
+    Ok(Opened { meta, spec, draft, hold, access, notice, persist: true })
 }
 
 /// Another tab took the lock: this tab shows the draft read-only from now on,
@@ -165,7 +167,6 @@ pub fn start(
         // Untracked and in place: no copy of the pictures on each keystroke.
         let Some(snapshot) = draft.try_update_untracked(|d| {
             spec.with_value(|s| m.describe(s, d));
-            m.template_version = crate::files::template_version(&m.template);
             let now = storage::pictures_fingerprint(d);
             let changed = pictures.with_value(|p| *p != now);
             if changed {

@@ -107,10 +107,9 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
         }
     };
     let download = move |_| {
-        let file = format!("{}.wg", name.get_untracked());
-        // UTF-8 with a BOM: Notepad on older Windows then opens it as UTF-8.
-        let bytes = [b"\xEF\xBB\xBF".as_slice(), source.get_untracked().as_bytes()].concat();
-        let _ = files::download(&bytes, &file, "text/plain;charset=utf-8");
+        if let Err(e) = files::download_template(&name.get_untracked(), &source.get_untracked()) {
+            save_error.set(e);
+        }
     };
     let lines = move || source.with(|s| (1..=s.split('\n').count()).map(|n| n.to_string()).collect::<Vec<_>>().join("\n"));
     view! {

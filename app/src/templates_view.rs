@@ -84,8 +84,7 @@ pub fn LocalTemplates(studio: Callback<LocalTemplate>, show: Callback<Opened>, c
                                 Err(_) => message.set(format!("“{}”还有错误，先在模板里改好", t1.name)),
                             };
                             let download = move |_| {
-                                let bytes = [b"\xEF\xBB\xBF".as_slice(), t4.source.as_bytes()].concat();
-                                if let Err(e) = files::download(&bytes, &format!("{}.wg", t4.name), "text/plain;charset=utf-8") {
+                                if let Err(e) = files::download_template(&t4.name, &t4.source) {
                                     message.set(e);
                                 }
                             };
