@@ -26,7 +26,8 @@ pub struct Element {
 
 impl Element {
     pub fn local(&self) -> &str {
-        self.name.rsplit(':').next().unwrap_or(&self.name)
+        // rfind on a char is a memrchr; this runs for every element of every part.
+        self.name.rfind(':').map_or(&self.name, |i| &self.name[i + 1..])
     }
 }
 

@@ -8,8 +8,7 @@
 //!   一是 runs). The order tables below are the schema's, from wml.rnc;
 //! * w:rPr inside the paragraph properties of styles and numbering (not allowed
 //!   there) and w:type on w:gridCol are removed;
-//! * parts no relationship points at (numbering, comments, footnotes) are dropped
-//!   (docx-rs's empty commentsExtended part stays: a relationship names it);
+//! * parts no relationship points at (numbering, comments, footnotes) are dropped;
 //! * a table's first row gets w:tblHeader (repeated on each page), which docx-rs
 //!   cannot write;
 //! * every picture's wp:docPr id is 1 in docx-rs: renumbered 1, 2, 3…;
@@ -17,8 +16,8 @@
 //!   renamed image1, image2… with .jpg for JPEG files and the image/jpeg content
 //!   type, bytes unchanged; its optional w14:paraId (also from a counter) dropped,
 //!   so the same draft always gives the same file;
-//! * the font table is fixed in docx-rs (Times New Roman, Symbol, Arial): replaced
-//!   by the fonts the style sheet uses, with their alternative names;
+//! * Word's own parts and settings (font table, theme, settings, relationships,
+//!   content types) come from [`word_parts`];
 //! * core properties are private in docx-rs (author "unknown"): replaced by the
 //!   document's title and author.
 //!
@@ -28,6 +27,7 @@
 //! into a small tree (raw, still-escaped text and attribute values, so nothing is
 //! unescaped or re-escaped), reorders, and writes it back.
 
+use super::word_parts::{self, escape, XML_DECL};
 use super::RenderOptions;
 use crate::document::Document;
 use crate::picture;
@@ -341,19 +341,6 @@ const ORDER: &[(&str, &[&str])] = &[
     ("docDefaults", &["rPrDefault", "pPrDefault"]),
 ];
 
-/// Fonts' alternative names: what Word and WPS may substitute on a machine that
-/// lacks the font the style sheet names.
-const ALT_NAMES: &[(&str, &str)] = &[
-    ("仿宋_GB2312", "仿宋"),
-    ("楷体_GB2312", "楷体"),
-    ("华文中宋", "STZhongsong"),
-    ("黑体", "SimHei"),
-    ("宋体", "SimSun"),
-    ("仿宋", "FangSong"),
-    ("楷体", "KaiTi"),
-    ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
-];
-
 /// Applies every mend and returns the package's parts in order.
 pub fn finish(xml: docx_rs::XMLDocx, doc: &Document, style: &Style, options: &RenderOptions) -> Vec<Part> {
     // docx-rs numbers pictures from a process-wide counter: renumber them 1, 2, 3…
@@ -382,19 +369,18 @@ pub fn finish(xml: docx_rs::XMLDocx, doc: &Document, style: &Style, options: &Re
         text.into_bytes()
     };
     let mut parts: Vec<Part> = vec![
-        ("[Content_Types].xml".into(), content_types(xml.content_type, &media)),
-        ("_rels/.rels".into(), xml.rels),
-        ("docProps/app.xml".into(), xml.doc_props.app),
+        ("_rels/.rels".into(), word_parts::package_relationships()),
+        ("docProps/app.xml".into(), word_parts::app_properties()),
         ("docProps/core.xml".into(), core_properties(doc, options)),
-        ("docProps/custom.xml".into(), xml.doc_props.custom),
-        ("word/_rels/document.xml.rels".into(), rename(xml.document_rels)),
+        ("word/_rels/document.xml.rels".into(), word_parts::document_relationships(&rename(xml.document_rels))),
         ("word/document.xml".into(), number_drawings(&reorder(&rename(xml.document)))),
-        ("word/styles.xml".into(), general_paragraph_properties(&reorder(&xml.styles))),
-        ("word/settings.xml".into(), reorder(&xml.settings)),
-        ("word/fontTable.xml".into(), font_table(style)),
+        ("word/styles.xml".into(), general_paragraph_properties(&reorder(&word_parts::styles(&xml.styles)))),
+        ("word/settings.xml".into(), reorder(&word_parts::settings(&xml.settings))),
+        ("word/webSettings.xml".into(), word_parts::web_settings()),
+        ("word/fontTable.xml".into(), word_parts::font_table(style)),
+        ("word/theme/theme1.xml".into(), word_parts::theme(style)),
         ("word/comments.xml".into(), xml.comments),
         ("word/numbering.xml".into(), general_paragraph_properties(&reorder(&xml.numberings))),
-        ("word/commentsExtended.xml".into(), xml.comments_extended),
         ("word/footnotes.xml".into(), reorder(&xml.footnotes)),
     ];
     for (i, footer) in xml.footers.iter().enumerate() {
@@ -410,11 +396,14 @@ pub fn finish(xml: docx_rs::XMLDocx, doc: &Document, style: &Style, options: &Re
         }
     }
     parts.extend(media);
-    prune(parts)
+    let mut parts = prune(parts);
+    let types = word_parts::content_types(&parts);
+    parts.insert(0, ("[Content_Types].xml".into(), types));
+    parts
 }
 
 /// Drops the parts no relationship points at (docx-rs writes numbering, comments
-/// and footnotes parts for every document) and their content-type overrides.
+/// and footnotes parts for every document) and empty relationship parts.
 fn prune(parts: Vec<Part>) -> Vec<Part> {
     let mut targets: Vec<String> = Vec::new();
     for (path, bytes) in parts.iter().filter(|(p, _)| p.ends_with(".rels")) {
@@ -435,31 +424,16 @@ fn prune(parts: Vec<Part>) -> Vec<Part> {
         }
     }
     let kept = |path: &str| {
-        path == "[Content_Types].xml"
-            || path == "_rels/.rels"
+        path == "_rels/.rels"
             || targets.iter().any(|t| t == path)
             || path.strip_suffix(".rels").is_some_and(|p| targets.iter().any(|t| *t == p.replacen("_rels/", "", 1)))
     };
-    let present: Vec<String> = parts.iter().map(|(p, _)| p.clone()).filter(|p| kept(p)).collect();
-    parts
-        .into_iter()
-        .filter(|(p, _)| kept(p))
-        .map(|(path, bytes)| {
-            if path != "[Content_Types].xml" {
-                return (path, bytes);
-            }
-            let Some((prolog, mut root)) = parse(&bytes) else { return (path, bytes) };
-            root.children.retain(|c| match c {
-                XmlNode::Element(e) if e.local() == "Override" => e
-                    .attrs
-                    .iter()
-                    .find(|(k, _)| k == "PartName")
-                    .is_some_and(|(_, v)| present.iter().any(|p| v.trim_start_matches('/') == p)),
-                _ => true,
-            });
-            (path, write(&prolog, &root))
-        })
-        .collect()
+    // A relationships part with no relationship (docx-rs writes one per footer)
+    // is an empty part.
+    let empty_rels = |path: &str, bytes: &[u8]| {
+        path.ends_with(".rels") && parse(bytes).is_some_and(|(_, root)| !root.children.iter().any(|c| matches!(c, XmlNode::Element(_))))
+    };
+    parts.into_iter().filter(|(p, bytes)| kept(p) && !empty_rels(p, bytes)).collect()
 }
 
 /// Paragraph properties in styles and numbering are CT_PPrGeneral, which has no
@@ -517,7 +491,8 @@ fn reorder_element(e: &mut Element) {
         XmlNode::Raw(_) => order.len(),
     };
     // A stable sort keeps the relative order of equal ranks (runs of footerReference).
-    e.children.sort_by_key(rank);
+    // Ranks are cached: the finishing pass is most of a render's time.
+    e.children.sort_by_cached_key(rank);
 }
 
 fn mark_header_row(tr: &mut Element) {
@@ -554,44 +529,6 @@ fn number_drawings(bytes: &[u8]) -> Vec<u8> {
     write(&prolog, &root)
 }
 
-/// Declares each picture extension of the package with its registered media type
-/// (docx-rs declares jpg as the unregistered "image/jpg").
-fn content_types(bytes: Vec<u8>, media: &[Part]) -> Vec<u8> {
-    let Some((prolog, mut root)) = parse(&bytes) else { return bytes };
-    for (ext, mime) in [("jpg", "image/jpeg"), ("png", "image/png")] {
-        let used = media.iter().any(|(path, _)| path.ends_with(&format!(".{ext}")));
-        let mut declared = false;
-        for c in &mut root.children {
-            if let XmlNode::Element(e) = c {
-                if e.local() == "Default" && e.attrs.iter().any(|(k, v)| k == "Extension" && v.eq_ignore_ascii_case(ext)) {
-                    declared = true;
-                    for (k, v) in &mut e.attrs {
-                        if k == "ContentType" {
-                            *v = mime.to_string();
-                        }
-                    }
-                }
-            }
-        }
-        if used && !declared {
-            let default = Element {
-                name: "Default".into(),
-                attrs: vec![("Extension".into(), ext.into()), ("ContentType".into(), mime.into())],
-                children: Vec::new(),
-            };
-            // Defaults come before Overrides.
-            root.children.insert(0, XmlNode::Element(default));
-        }
-    }
-    write(&prolog, &root)
-}
-
-fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
-
-const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
-
 /// Core properties: the document's title and its author (the drafter).
 fn core_properties(doc: &Document, options: &RenderOptions) -> Vec<u8> {
     let title = escape(&super::text::xml_safe(&doc.title));
@@ -609,34 +546,6 @@ fn core_properties(doc: &Document, options: &RenderOptions) -> Vec<u8> {
     format!(
         r#"{XML_DECL}
 <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"><dc:title>{title}</dc:title><dc:creator>{author}</dc:creator><cp:lastModifiedBy>{author}</cp:lastModifiedBy>{dates}</cp:coreProperties>"#
-    )
-    .into_bytes()
-}
-
-/// The font table: every font the style sheet names, with its alternative name.
-fn font_table(style: &Style) -> Vec<u8> {
-    let mut names: Vec<&str> = Vec::new();
-    let pn = &style.page_number;
-    for name in style.roles.iter().flat_map(|r| [r.font.as_str(), r.latin_font.as_str()]).chain([pn.font.as_str(), pn.latin_font.as_str()])
-    {
-        if !names.contains(&name) {
-            names.push(name);
-        }
-    }
-    let mut fonts = String::new();
-    for name in names {
-        let chinese = name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
-        let alt =
-            ALT_NAMES.iter().find(|(n, _)| *n == name).map(|(_, a)| format!(r#"<w:altName w:val="{}"/>"#, escape(a))).unwrap_or_default();
-        let (charset, family) = if chinese { ("86", "auto") } else { ("00", "roman") };
-        fonts.push_str(&format!(
-            r#"<w:font w:name="{}">{alt}<w:charset w:val="{charset}"/><w:family w:val="{family}"/><w:pitch w:val="variable"/></w:font>"#,
-            escape(name)
-        ));
-    }
-    format!(
-        r#"{XML_DECL}
-<w:fonts xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">{fonts}</w:fonts>"#
     )
     .into_bytes()
 }

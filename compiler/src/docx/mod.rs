@@ -9,6 +9,7 @@
 mod finish;
 mod package;
 pub mod text;
+mod word_parts;
 
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacingType, PageMargin, Pic, Run, RunFonts,
@@ -79,8 +80,11 @@ fn footer_distance(style: &Style) -> u32 {
     style.page.margin_bottom.saturating_sub(style.page_number.below_text).saturating_sub(line)
 }
 
+/// The hint makes Word set the characters that both scripts share (quotes,
+/// dashes, the ellipsis, the middle dot) in the Chinese font, full width, as the
+/// page model and LibreOffice do; without it Word takes the Latin font for them.
 fn fonts(east_asian: &str, latin: &str) -> RunFonts {
-    RunFonts::new().east_asia(east_asian).ascii(latin).hi_ansi(latin).cs(latin)
+    RunFonts::new().hint("eastAsia").east_asia(east_asian).ascii(latin).hi_ansi(latin).cs(latin)
 }
 
 fn alignment(a: Align) -> AlignmentType {

@@ -4,6 +4,8 @@
 //! What the tests share: the repository root, and LibreOffice laying .docx files
 //! out into PDF pages whose words are read back with `pdftotext -bbox`.
 
+pub mod package;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
