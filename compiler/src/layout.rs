@@ -141,6 +141,13 @@ fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
                 while i < chars.len() && class(chars[i].0) == Class::Latin {
                     width += chars[i].1 / 2;
                     i += 1;
+                    // A line may break after a slash or a hyphen inside a word
+                    // (addresses, dates: https://www.gov.cn/ | zhengce, 2026- | 11-29),
+                    // as LibreOffice's ICU rules allow; not inside “//”.
+                    let (c, next) = (chars[i - 1].0, chars.get(i).map(|n| n.0));
+                    if (c == '/' || c == '-') && next.is_some_and(|n| n != c && n.is_alphanumeric()) {
+                        break;
+                    }
                 }
                 // Automatic spacing next to Chinese characters.
                 let alnum = |k: usize| chars.get(k).is_some_and(|(c, _)| c.is_alphanumeric());
@@ -185,7 +192,14 @@ fn break_lines(p: &Paragraph, style: &Style, width: u32) -> Vec<u32> {
     let mut starts = vec![0u32];
     let mut x = indent;
     let mut offset = 0u32;
-    for c in clusters(p, style) {
+    // LibreOffice lets punctuation hang past the margin in justified paragraphs
+    // only (measured: a left-aligned table cell moves the character before 。 to
+    // the next line with it).
+    let hanging = rs.align == crate::spec::Align::Justify;
+    for mut c in clusters(p, style) {
+        if !hanging {
+            c.hang = 0;
+        }
         let lead = if x == 0 { c.lead } else { 0 };
         let fits = x + c.width - lead - c.trail.max(c.hang) <= width;
         if !fits && x > 0 && !c.space {
@@ -306,7 +320,7 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                             Some(Block::Paragraph(q)) => {
                                 need += break_lines(q, style, width).len().min(2) as u32 * line_pitch(style.role(q.role))
                             }
-                            Some(Block::Table(t)) => need += table_row_heights(t, style, width).first().copied().unwrap_or(0),
+                            Some(Block::Table(t)) => need += table_start_height(t, style, pager.height),
                             Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
                             None => {}
                         }
@@ -348,9 +362,41 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                 pager.place(i, 0, 0, h);
             }
             Block::Table(t) => {
-                for (row, h) in table_row_heights(t, style, width).into_iter().enumerate() {
-                    pager.keep(h);
-                    pager.place(i, row as u32, row as u32 + 1, h);
+                let heights = table_row_heights(t, style);
+                let header = heights[0];
+                let pitch = line_pitch(style.role(Role::Table));
+                // The header row (w:tblHeader) is repeated at the top of every page
+                // the table continues on, in Word and LibreOffice.
+                let continue_on_next_page = |pager: &mut Pager| {
+                    pager.break_page();
+                    pager.place(i, 0, 1, header);
+                };
+                for (row, &h) in heights.iter().enumerate() {
+                    let (row, h) = (row as u32, h);
+                    if row > 0 && h > pager.height.saturating_sub(header) {
+                        // Taller than a page under the header: the renderer lets such a
+                        // row split (no w:cantSplit), at a line, from where it is.
+                        let mut left = h;
+                        loop {
+                            let room = pager.room(pitch) * pitch;
+                            if left <= pager.height.saturating_sub(pager.used) {
+                                pager.place(i, row, row + 1, left);
+                                break;
+                            }
+                            if room >= pitch {
+                                pager.place(i, row, row + 1, room);
+                                left -= room;
+                            }
+                            continue_on_next_page(&mut pager);
+                        }
+                        continue;
+                    }
+                    if row > 0 && pager.used > 0 && pager.used + h > pager.height {
+                        continue_on_next_page(&mut pager);
+                    }
+                    // The header row is not left alone at the foot of a page.
+                    pager.keep(if row == 0 { table_start_height(t, style, pager.height) } else { h });
+                    pager.place(i, row, row + 1, h);
                 }
             }
         }
@@ -404,15 +450,12 @@ fn picture_height(picture: &crate::draft::Picture, style: &Style) -> u32 {
     h / 635 + 60
 }
 
-/// Heights of a table's rows (header first): the tallest cell, in lines of the
-/// table role, plus cell margins.
-fn table_row_heights(t: &crate::document::Table, style: &Style, width: u32) -> Vec<u32> {
-    let rs = style.role(Role::Table);
-    let pitch = line_pitch(rs);
-    let em = rs.size_half_points * 10;
-    let given: u32 = t.columns.iter().filter_map(|(_, w)| *w).sum();
-    let open = t.columns.iter().filter(|(_, w)| w.is_none()).count().max(1) as u32;
-    let widths: Vec<u32> = t.columns.iter().map(|(_, w)| width * w.unwrap_or(100u32.saturating_sub(given) / open) / 100).collect();
+/// Heights of a table's rows (header first): the tallest cell's lines, broken
+/// like a paragraph of the table role within the column less its cell margins,
+/// plus the row's border.
+pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style) -> Vec<u32> {
+    let pitch = line_pitch(style.role(Role::Table));
+    let widths = crate::docx::column_widths(t, style);
     let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
     std::iter::once(&header)
         .chain(t.rows.iter())
@@ -421,17 +464,32 @@ fn table_row_heights(t: &crate::document::Table, style: &Style, width: u32) -> V
                 .iter()
                 .zip(&widths)
                 .map(|(cell, w)| {
-                    // Cell margins take about a fifth of an em on each side.
-                    let inner = w.saturating_sub(em / 5 * 2).max(em);
-                    let text: u32 = cell.chars().map(|c| if class(c) == Class::Wide { em } else { em / 2 }).sum();
-                    text.div_ceil(inner).max(1)
+                    let p = Paragraph {
+                        role: Role::Table,
+                        runs: vec![TextRun { text: cell.clone(), role: Role::Table }],
+                        outline_level: None,
+                        keep_with_next: false,
+                        owner: t.owner.clone(),
+                    };
+                    break_lines(&p, style, w.saturating_sub(2 * crate::docx::CELL_MARGIN)).len() as u32
                 })
                 .max()
                 .unwrap_or(1);
-            lines * pitch + 40
+            lines * pitch + TABLE_BORDER
         })
         .collect()
 }
+
+/// What must fit on a page for a table to start there: its header row and its
+/// first row (when that row fits on a page at all).
+fn table_start_height(t: &crate::document::Table, style: &Style, page: u32) -> u32 {
+    let heights = table_row_heights(t, style);
+    let first = heights.get(1).copied().filter(|h| heights[0] + h <= page).unwrap_or(0);
+    heights[0] + first
+}
+
+/// A row's share of the table's single 0.25 pt borders, in twips.
+const TABLE_BORDER: u32 = 5;
 
 /// One thing on a page of the preview, positioned in twips from the top of the
 /// type area.
@@ -548,7 +606,12 @@ pub fn page_openings(doc: &Document, layout: &Layout, chars: usize) -> Vec<Strin
         .map(|page| match page.first().map(|first| (first, doc.blocks.get(first.block))) {
             Some((first, Some(Block::Paragraph(p)))) => p.text().chars().skip(first.start as usize).take(chars).collect(),
             Some((_, Some(Block::Picture { .. }))) => "[图片]".to_string(),
-            Some((_, Some(Block::Table(_)))) => "[表格]".to_string(),
+            // A table row: its first non-empty cell (the repeated header row's on a continuation page).
+            Some((first, Some(Block::Table(t)))) => {
+                let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
+                let row = if first.start == 0 { Some(&header) } else { t.rows.get(first.start as usize - 1) };
+                row.and_then(|r| r.iter().find(|c| !c.trim().is_empty())).map(|c| c.chars().take(chars).collect()).unwrap_or_default()
+            }
             _ => String::new(),
         })
         .collect()

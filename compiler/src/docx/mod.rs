@@ -189,20 +189,29 @@ pub fn picture_size(picture: &Picture, style: &Style) -> (u32, u32) {
     (clamp(w * num / den), clamp(h * num / den))
 }
 
-fn table(t: &Table, style: &Style) -> docx_rs::Table {
-    let rs = style.role(Role::Table);
-    let width = style.page.text_width() as usize;
-    let given: usize = t.columns.iter().filter_map(|(_, w)| w.map(|w| w as usize)).sum();
-    let open = t.columns.iter().filter(|(_, w)| w.is_none()).count();
-    let rest = 100usize.saturating_sub(given);
-    let grid: Vec<usize> = t
-        .columns
+/// Left and right cell margins, in twips: Word's default (0.19 cm), written out
+/// so that every program uses it; the page model breaks cell text within them.
+pub const CELL_MARGIN: u32 = 108;
+
+/// Column widths in twips: the template's percentages of the type width, the
+/// rest shared by the columns without one.
+pub fn column_widths(t: &Table, style: &Style) -> Vec<u32> {
+    let width = style.page.text_width();
+    let given: u32 = t.columns.iter().filter_map(|(_, w)| *w).sum();
+    let open = t.columns.iter().filter(|(_, w)| w.is_none()).count() as u32;
+    let rest = 100u32.saturating_sub(given);
+    t.columns
         .iter()
         .map(|(_, w)| match w {
-            Some(w) => width * *w as usize / 100,
+            Some(w) => width * w / 100,
             None => width * rest / open.max(1) / 100,
         })
-        .collect();
+        .collect()
+}
+
+fn table(t: &Table, style: &Style) -> docx_rs::Table {
+    let rs = style.role(Role::Table);
+    let grid: Vec<usize> = column_widths(t, style).into_iter().map(|w| w as usize).collect();
     let cell = |text: &str, w: usize, bold: bool| {
         let mut cell_style = rs.clone();
         cell_style.bold |= bold;
@@ -210,13 +219,25 @@ fn table(t: &Table, style: &Style) -> docx_rs::Table {
         TableCell::new().width(w, WidthType::Dxa).add_paragraph(p)
     };
     // The header row repeats on every page (w:tblHeader, added in finish.rs, which
-    // docx-rs cannot write); no row breaks across pages; widths are fixed, so Word
+    // docx-rs cannot write); no row that fits on a page breaks across pages; widths are fixed, so Word
     // and WPS lay the table out as LibreOffice does.
     let header = TableRow::new(t.columns.iter().zip(&grid).map(|((label, _), w)| cell(label, *w, true)).collect()).cant_split();
-    let rows = t.rows.iter().map(|row| TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect()).cant_split());
+    // A row taller than a page under the header is let split: with w:cantSplit,
+    // LibreOffice clips what does not fit on the page.
+    let heights = crate::layout::table_row_heights(t, style);
+    let room = style.page.text_height().saturating_sub(heights[0]);
+    let rows = t.rows.iter().zip(heights.iter().skip(1)).map(|(row, &h)| {
+        let row = TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect());
+        if h <= room {
+            row.cant_split()
+        } else {
+            row
+        }
+    });
     docx_rs::Table::new(std::iter::once(header).chain(rows).collect())
         .set_grid(grid.clone())
         .layout(TableLayoutType::Fixed)
+        .margins(docx_rs::TableCellMargins::new().margin(0, CELL_MARGIN as usize, 0, CELL_MARGIN as usize))
         .width(grid.iter().sum(), WidthType::Dxa)
 }
 
