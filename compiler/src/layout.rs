@@ -170,12 +170,12 @@ fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
         let cluster = Cluster { width, hang: 0, lead, trail, space, latin: class(first) == Class::Latin, chars: (i - start) as u32 };
         match out.last_mut() {
             Some(last) if (glue_to_previous || previous_no_end) && !last.space => {
-                // Closing marks join what precedes them. One mark of HANGING at
-                // the end of a cluster may hang, after a Chinese character (not
-                // after a Latin word, nor after ” 》 ）).
+                // Closing marks join what precedes them. The last mark of a
+                // cluster may hang when it is one of HANGING (after another mark
+                // too, as in 。？ or ”，), not after a Latin word.
                 let hangs = glue_to_previous && i - start == 1 && HANGING.contains(first) && !last.latin;
                 last.width += cluster.width;
-                last.hang = if hangs && last.hang == 0 { cluster.width } else { 0 };
+                last.hang = if hangs { cluster.width } else { 0 };
                 last.trail = cluster.trail;
                 last.chars += cluster.chars;
             }
