@@ -89,7 +89,21 @@ pub fn Preview() -> impl IntoView {
                                             px(rs.size_half_points * 10),
                                             if rs.bold { 700 } else { 400 }
                                         );
-                                        view! { <span style=font>{text}</span> }
+                                        // The gap between Chinese and Latin letters or digits, as
+                                        // the page model counts it (browsers put none).
+                                        let gap = format!("margin-left:{}em", f64::from(wengao::layout::AUTOSPACE_PERCENT) / 100.0);
+                                        let pieces = wengao::layout::autospaced(&text)
+                                            .into_iter()
+                                            .map(|(piece, spaced)| {
+                                                let piece = piece.to_string();
+                                                if spaced {
+                                                    view! { <span style=gap.clone()>{piece}</span> }.into_any()
+                                                } else {
+                                                    piece.into_any()
+                                                }
+                                            })
+                                            .collect_view();
+                                        view! { <span style=font>{pieces}</span> }
                                     })
                                     .collect_view();
                                 view! { <div class="pv-line" style=position>{runs}</div> }.into_any()

@@ -94,6 +94,33 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
+/// The automatic space between a Chinese character and a Latin letter or digit,
+/// in percent of the em: LibreOffice's 0.2 em (Word puts 0.25 em).
+pub const AUTOSPACE_PERCENT: u32 = 20;
+
+/// Whether the automatic space comes between these two characters.
+fn autospace_between(before: char, after: char) -> bool {
+    let latin_alnum = |c: char| class(c) == Class::Latin && c.is_alphanumeric();
+    (is_ideograph(before) && latin_alnum(after)) || (latin_alnum(before) && is_ideograph(after))
+}
+
+/// A text in pieces, each with whether the automatic space comes before it: how
+/// the preview draws the gap the page model counts.
+pub fn autospaced(text: &str) -> Vec<(&str, bool)> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    let mut previous: Option<char> = None;
+    for (i, c) in text.char_indices() {
+        if previous.is_some_and(|p| autospace_between(p, c)) {
+            pieces.push((&text[start..i], start > 0));
+            start = i;
+        }
+        previous = Some(c);
+    }
+    pieces.push((&text[start..], start > 0));
+    pieces
+}
+
 /// One unbreakable piece of a line: a cluster of characters with its width and
 /// the part of it that may hang past the margin. A line may break before any
 /// cluster.
@@ -150,12 +177,11 @@ fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
                     }
                 }
                 // Automatic spacing next to Chinese characters.
-                let alnum = |k: usize| chars.get(k).is_some_and(|(c, _)| c.is_alphanumeric());
-                if start > 0 && is_ideograph(chars[start - 1].0) && alnum(start) {
-                    lead = em / 5;
+                if start > 0 && autospace_between(chars[start - 1].0, chars[start].0) {
+                    lead = em * AUTOSPACE_PERCENT / 100;
                 }
-                if i < chars.len() && is_ideograph(chars[i].0) && alnum(i - 1) {
-                    trail = em / 5;
+                if i < chars.len() && autospace_between(chars[i - 1].0, chars[i].0) {
+                    trail = em * AUTOSPACE_PERCENT / 100;
                 }
                 width += lead + trail;
             }
@@ -676,6 +702,13 @@ mod tests {
     #[test]
     fn a_comma_after_a_full_first_line_hangs() {
         assert_eq!(lines(&format!("{A}，后面")), [format!("{A}，"), "后面".to_string()]);
+    }
+
+    #[test]
+    fn the_automatic_space_is_where_chinese_meets_latin_letters_or_digits() {
+        assert_eq!(autospaced("全年12次，用Word写"), [("全年", false), ("12", true), ("次，用", true), ("Word", true), ("写", true)]);
+        assert_eq!(autospaced("（2026）年"), [("（2026）年", false)], "no space next to brackets");
+        assert_eq!(autospaced(""), [("", false)]);
     }
 
     #[test]
