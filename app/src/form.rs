@@ -47,7 +47,10 @@ pub(crate) struct Live {
     pub(crate) counts: review::PathCounts,
     pub(crate) labels: HashMap<Owner, String>,
     pub(crate) total: usize,
-    pub(crate) pages: u32,
+    /// The most pages either Word or LibreOffice may take, 约6页 or 约6–7页, and why a range.
+    pub(crate) most_pages: u32,
+    pub(crate) pages_text: String,
+    pub(crate) pages_reason: Option<&'static str>,
     /// Roughly how many 字 to cut to fit the page limit.
     pub(crate) over: u32,
     /// The pages as the preview draws them.
@@ -58,14 +61,16 @@ pub(crate) struct Live {
 fn derive(spec: &FormSpec, draft: &Draft) -> Live {
     let doc = document::assemble(spec, draft);
     let layout = wengao::layout::lay_out(&doc, &spec.style);
-    let estimate = wengao::layout::estimate_of(&layout, &spec.style);
+    let estimate = wengao::layout::estimate_of(&doc, &layout, &spec.style);
     let counts = review::counts_by_path(&doc);
     Live {
         problems: review::problems(spec, draft, &doc, &counts, &estimate),
         counts,
         labels: doc.labels.iter().cloned().collect(),
         total: doc.counts().words,
-        pages: estimate.pages,
+        most_pages: estimate.most_pages(),
+        pages_text: estimate.pages_text(),
+        pages_reason: estimate.range_reason(),
         over: spec.page_limit.map_or(0, |l| estimate.chars_over(l.max)),
         view: wengao::layout::page_view(&doc, &layout, &spec.style),
     }
@@ -259,13 +264,14 @@ fn Summary() -> impl IntoView {
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
-                <span class="pages" aria-label="估计页数" class:over={move || limit.is_some_and(|l| ctx.live.with(|v| v.pages > l.max))}>
+                <span class="pages" aria-label="估计页数" class:over={move || limit.is_some_and(|l| ctx.live.with(|v| v.most_pages > l.max))}
+                    title=move || ctx.live.with(|l| l.pages_reason.unwrap_or_default())>
                     {move || {
-                        let (pages, over) = ctx.live.with(|l| (l.pages, l.over));
+                        let (most, text, over) = ctx.live.with(|l| (l.most_pages, l.pages_text.clone(), l.over));
                         match limit {
-                            Some(l) if pages > l.max => format!("约{pages}页 / 上限{}页：超出，约需删减{over}字", l.max),
-                            Some(l) => format!("约{pages}页 / 上限{}页", l.max),
-                            None => format!("约{pages}页"),
+                            Some(l) if most > l.max => format!("{text} / 上限{}页：超出，约需删减{over}字", l.max),
+                            Some(l) => format!("{text} / 上限{}页", l.max),
+                            None => text,
                         }
                     }}
                 </span>
@@ -273,6 +279,7 @@ fn Summary() -> impl IntoView {
                     "分页预览"
                 </button>
             </div>
+            {move || ctx.live.with(|l| l.pages_reason).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
             {conflict.map(|c| view! { <p class="conflict" role="note">{c}</p> })}
         </section>
         {prompt.map(|p| view! { <div class="doc-prompt"><Prompt text=p key="全文".into()/></div> })}

@@ -91,7 +91,7 @@ pub fn Preview() -> impl IntoView {
                                         );
                                         // The gap between Chinese and Latin letters or digits, as
                                         // the page model counts it (browsers put none).
-                                        let gap = format!("margin-left:{}em", f64::from(wengao::layout::AUTOSPACE_PERCENT) / 100.0);
+                                        let gap = format!("margin-left:{}em", f64::from(wengao::layout::Engine::LibreOffice.autospace_percent()) / 100.0);
                                         let pieces = wengao::layout::autospaced(&text)
                                             .into_iter()
                                             .map(|(piece, spaced)| {

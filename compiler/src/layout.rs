@@ -94,9 +94,26 @@ fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
-/// The automatic space between a Chinese character and a Latin letter or digit,
-/// in percent of the em: LibreOffice's 0.2 em (Word puts 0.25 em).
-pub const AUTOSPACE_PERCENT: u32 = 20;
+/// Whose layout the model follows. As far as the model knows, LibreOffice and
+/// Word differ in one thing that moves line breaks: the automatic space between
+/// a Chinese character and a Latin letter or digit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Engine {
+    /// Measured: the corpus in compiler/tests/pages.rs.
+    LibreOffice,
+    /// From Word's documented behaviour (docs/word-compat.md).
+    Word,
+}
+
+impl Engine {
+    /// The automatic space, in percent of the em: 0.2 em in LibreOffice, 0.25 em in Word.
+    pub fn autospace_percent(self) -> u32 {
+        match self {
+            Engine::LibreOffice => 20,
+            Engine::Word => 25,
+        }
+    }
+}
 
 /// Whether the automatic space comes between these two characters.
 fn autospace_between(before: char, after: char) -> bool {
@@ -139,7 +156,7 @@ struct Cluster {
 }
 
 /// The clusters of a paragraph, in twips.
-fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
+fn clusters(p: &Paragraph, style: &Style, engine: Engine) -> Vec<Cluster> {
     // (char, em of its run)
     let chars: Vec<(char, u32)> = p
         .runs
@@ -178,10 +195,10 @@ fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
                 }
                 // Automatic spacing next to Chinese characters.
                 if start > 0 && autospace_between(chars[start - 1].0, chars[start].0) {
-                    lead = em * AUTOSPACE_PERCENT / 100;
+                    lead = em * engine.autospace_percent() / 100;
                 }
                 if i < chars.len() && autospace_between(chars[i - 1].0, chars[i].0) {
-                    trail = em * AUTOSPACE_PERCENT / 100;
+                    trail = em * engine.autospace_percent() / 100;
                 }
                 width += lead + trail;
             }
@@ -212,7 +229,7 @@ fn clusters(p: &Paragraph, style: &Style) -> Vec<Cluster> {
 }
 
 /// The lines of a paragraph, and the character offset each line starts at.
-fn break_lines(p: &Paragraph, style: &Style, width: u32) -> Vec<u32> {
+fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engine) -> Vec<u32> {
     let rs = style.role(p.role);
     let indent = rs.first_line_indent_chars_x100 * rs.size_half_points / 10;
     let mut starts = vec![0u32];
@@ -222,7 +239,7 @@ fn break_lines(p: &Paragraph, style: &Style, width: u32) -> Vec<u32> {
     // only (measured: a left-aligned table cell moves the character before 。 to
     // the next line with it).
     let hanging = rs.align == crate::spec::Align::Justify;
-    for mut c in clusters(p, style) {
+    for mut c in clusters(p, style, engine) {
         if !hanging {
             c.hang = 0;
         }
@@ -285,7 +302,11 @@ impl Layout {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Estimate {
+    /// Pages as LibreOffice lays the file out.
     pub pages: u32,
+    /// Pages by Word's rules (more where the wider gap before Latin words and
+    /// digits pushes lines over).
+    pub word_pages: u32,
     /// Body lines used on the last page, and lines a page holds.
     pub last_page_lines: u32,
     pub lines_per_page: u32,
@@ -295,31 +316,60 @@ pub struct Estimate {
 impl Estimate {
     /// Roughly how many full-width characters to cut to fit `max` pages.
     pub fn chars_over(&self, max: u32) -> u32 {
-        if self.pages <= max {
+        let pages = self.most_pages();
+        if pages <= max {
             return 0;
         }
-        ((self.pages - max - 1) * self.lines_per_page + self.last_page_lines) * self.chars_per_line
+        ((pages - max - 1) * self.lines_per_page + self.last_page_lines.max(1)) * self.chars_per_line
+    }
+
+    /// The most pages either program may lay the file out on: what a page limit is checked against.
+    pub fn most_pages(&self) -> u32 {
+        self.pages.max(self.word_pages)
+    }
+
+    /// 约6页, or 约6–7页 where Word and LibreOffice differ.
+    pub fn pages_text(&self) -> String {
+        let (low, high) = (self.pages.min(self.word_pages), self.most_pages());
+        if low == high {
+            format!("约{low}页")
+        } else {
+            format!("约{low}–{high}页")
+        }
+    }
+
+    /// Why the estimate is a range, when it is one.
+    pub fn range_reason(&self) -> Option<&'static str> {
+        (self.pages != self.word_pages).then_some(
+            "Word 在汉字和西文、数字之间留的空（0.25字）比 LibreOffice 和 WPS 所按的（0.2字）宽，有几行会多折一行，所以页数可能差一页。",
+        )
     }
 }
 
 /// The page count and how full the last page is.
 pub fn estimate(doc: &Document, style: &Style) -> Estimate {
-    estimate_of(&lay_out(doc, style), style)
+    estimate_of(doc, &lay_out(doc, style), style)
 }
 
 /// The same, for a layout already made.
-pub fn estimate_of(l: &Layout, style: &Style) -> Estimate {
+pub fn estimate_of(doc: &Document, l: &Layout, style: &Style) -> Estimate {
     let capacity = Capacity::of(style);
     Estimate {
         pages: l.pages.len() as u32,
+        word_pages: lay_out_as(doc, style, Engine::Word).pages.len() as u32,
         last_page_lines: l.lines_on(l.pages.len().saturating_sub(1)),
         lines_per_page: capacity.lines_per_page,
         chars_per_line: capacity.chars_per_line,
     }
 }
 
-/// Places the document's lines, pictures and table rows on pages.
+/// Places the document's lines, pictures and table rows on pages, as LibreOffice does.
 pub fn lay_out(doc: &Document, style: &Style) -> Layout {
+    lay_out_as(doc, style, Engine::LibreOffice)
+}
+
+/// Places the document's lines, pictures and table rows on pages, by `engine`'s rules.
+pub fn lay_out_as(doc: &Document, style: &Style, engine: Engine) -> Layout {
     let mut pager = Pager { height: style.page.text_height().max(1), pages: vec![Vec::new()], used: 0 };
     let width = style.page.text_width();
     for (i, block) in doc.blocks.iter().enumerate() {
@@ -327,7 +377,7 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
             Block::Paragraph(p) => {
                 let pitch = line_pitch(style.role(p.role));
                 let chars = p.text().chars().count() as u32;
-                let mut starts = break_lines(p, style, width);
+                let mut starts = break_lines(p, style, width, engine);
                 starts.push(chars);
                 let n = starts.len() - 1;
                 // A heading keeps all its lines with what follows: a chain of
@@ -339,14 +389,14 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                     loop {
                         match doc.blocks.get(j) {
                             Some(Block::Paragraph(q)) if keeps_with_next(q) => {
-                                need += break_lines(q, style, width).len() as u32 * line_pitch(style.role(q.role));
+                                need += break_lines(q, style, width, engine).len() as u32 * line_pitch(style.role(q.role));
                                 j += 1;
                                 continue;
                             }
                             Some(Block::Paragraph(q)) => {
-                                need += break_lines(q, style, width).len().min(2) as u32 * line_pitch(style.role(q.role))
+                                need += break_lines(q, style, width, engine).len().min(2) as u32 * line_pitch(style.role(q.role))
                             }
-                            Some(Block::Table(t)) => need += table_start_height(t, style, pager.height),
+                            Some(Block::Table(t)) => need += table_start_height(t, style, pager.height, engine),
                             Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
                             None => {}
                         }
@@ -388,7 +438,7 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                 pager.place(i, 0, 0, h);
             }
             Block::Table(t) => {
-                let heights = table_row_heights(t, style);
+                let heights = table_row_heights(t, style, engine);
                 let header = heights[0];
                 let pitch = line_pitch(style.role(Role::Table));
                 // The header row (w:tblHeader) is repeated at the top of every page
@@ -421,7 +471,7 @@ pub fn lay_out(doc: &Document, style: &Style) -> Layout {
                         continue_on_next_page(&mut pager);
                     }
                     // The header row is not left alone at the foot of a page.
-                    pager.keep(if row == 0 { table_start_height(t, style, pager.height) } else { h });
+                    pager.keep(if row == 0 { table_start_height(t, style, pager.height, engine) } else { h });
                     pager.place(i, row, row + 1, h);
                 }
             }
@@ -479,7 +529,7 @@ fn picture_height(picture: &crate::draft::Picture, style: &Style) -> u32 {
 /// Heights of a table's rows (header first): the tallest cell's lines, broken
 /// like a paragraph of the table role within the column less its cell margins,
 /// plus the row's border.
-pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style) -> Vec<u32> {
+pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style, engine: Engine) -> Vec<u32> {
     let pitch = line_pitch(style.role(Role::Table));
     let widths = crate::docx::column_widths(t, style);
     let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
@@ -497,7 +547,7 @@ pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style) -> Ve
                         keep_with_next: false,
                         owner: t.owner.clone(),
                     };
-                    break_lines(&p, style, w.saturating_sub(2 * crate::docx::CELL_MARGIN)).len() as u32
+                    break_lines(&p, style, w.saturating_sub(2 * crate::docx::CELL_MARGIN), engine).len() as u32
                 })
                 .max()
                 .unwrap_or(1);
@@ -508,8 +558,8 @@ pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style) -> Ve
 
 /// What must fit on a page for a table to start there: its header row and its
 /// first row (when that row fits on a page at all).
-fn table_start_height(t: &crate::document::Table, style: &Style, page: u32) -> u32 {
-    let heights = table_row_heights(t, style);
+fn table_start_height(t: &crate::document::Table, style: &Style, page: u32, engine: Engine) -> u32 {
+    let heights = table_row_heights(t, style, engine);
     let first = heights.get(1).copied().filter(|h| heights[0] + h <= page).unwrap_or(0);
     heights[0] + first
 }
@@ -650,7 +700,7 @@ pub fn paragraph_lines(doc: &Document, style: &Style) -> Vec<Vec<String>> {
         .map(|b| match b {
             Block::Paragraph(p) => {
                 let chars: Vec<char> = p.text().chars().collect();
-                let starts = break_lines(p, style, style.page.text_width());
+                let starts = break_lines(p, style, style.page.text_width(), Engine::LibreOffice);
                 starts
                     .iter()
                     .enumerate()
@@ -686,7 +736,7 @@ mod tests {
     fn lines(text: &str) -> Vec<String> {
         let style = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap().style;
         let p = body(text);
-        let starts = break_lines(&p, &style, style.page.text_width());
+        let starts = break_lines(&p, &style, style.page.text_width(), Engine::LibreOffice);
         let chars: Vec<char> = text.chars().collect();
         starts
             .iter()
@@ -702,6 +752,21 @@ mod tests {
     #[test]
     fn a_comma_after_a_full_first_line_hangs() {
         assert_eq!(lines(&format!("{A}，后面")), [format!("{A}，"), "后面".to_string()]);
+    }
+
+    #[test]
+    fn word_leaves_wider_gaps_before_digits_so_its_lines_hold_less() {
+        let style = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap().style;
+        let p = body(&"党1".repeat(40));
+        let lo = break_lines(&p, &style, style.page.text_width(), Engine::LibreOffice);
+        let word = break_lines(&p, &style, style.page.text_width(), Engine::Word);
+        // 1 + 0.5 + 0.2 + 0.2 em a pair against 1 + 0.5 + 0.25 + 0.25.
+        assert!(word[1] < lo[1], "Word's first line ends at {}, LibreOffice's at {}", word[1], lo[1]);
+        let estimate = Estimate { pages: 6, word_pages: 7, last_page_lines: 3, lines_per_page: 19, chars_per_line: 24 };
+        assert_eq!(estimate.pages_text(), "约6–7页");
+        assert!(estimate.range_reason().is_some());
+        assert_eq!(estimate.chars_over(6), 3 * 24, "checked against the larger count");
+        assert_eq!(Estimate { word_pages: 6, ..estimate }.pages_text(), "约6页");
     }
 
     #[test]

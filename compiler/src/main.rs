@@ -388,7 +388,10 @@ fn stats_cmd(args: &[String]) -> ExitCode {
     let doc = wengao::document::assemble(&spec, &draft);
     let estimate = wengao::layout::estimate(&doc, &spec.style);
     let limit = spec.page_limit.map_or(String::new(), |l| format!("　上限{}页", l.max));
-    say!("估计页数：约{}页{limit}", estimate.pages);
+    say!("估计页数：{}{limit}", estimate.pages_text());
+    if let Some(reason) = estimate.range_reason() {
+        say!("  {reason}");
+    }
     ExitCode::SUCCESS
 }
 
@@ -410,6 +413,10 @@ fn pages_cmd(args: &[String]) -> ExitCode {
     }
     let limit = spec.page_limit.map_or(String::new(), |l| format!("（上限{}页）", l.max));
     say!("共{}页{limit}", layout.pages.len());
+    let word = wengao::layout::lay_out_as(&doc, &spec.style, wengao::layout::Engine::Word).pages.len();
+    if word != layout.pages.len() {
+        say!("（按 Word 的规则是{word}页：它在汉字和西文、数字之间留的空更宽）");
+    }
     for (n, opening) in wengao::layout::page_openings(&doc, &layout, 16).into_iter().enumerate() {
         say!("第{}页：{opening}……", n + 1);
     }

@@ -133,13 +133,20 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
         }
     }
     if let Some(limit) = spec.page_limit {
-        if estimate.pages > limit.max {
-            let over = estimate.chars_over(limit.max);
-            out.push(Problem {
-                field: None,
-                path: Vec::new(),
-                message: format!("全文约{}页，上限{}页：超出，约需删减{over}字", estimate.pages, limit.max),
-            });
+        let over = estimate.chars_over(limit.max);
+        let message = if estimate.pages > limit.max {
+            Some(format!("全文{}，上限{}页：超出，约需删减{over}字", estimate.pages_text(), limit.max))
+        } else if estimate.word_pages > limit.max {
+            Some(format!(
+                "全文{}，上限{}页：在 Word 里可能多出一页（它在汉字和西文、数字之间留的空更宽），约需删减{over}字",
+                estimate.pages_text(),
+                limit.max
+            ))
+        } else {
+            None
+        };
+        if let Some(message) = message {
+            out.push(Problem { field: None, path: Vec::new(), message });
         }
     }
     walk_problems(doc, &spec.body, draft, &mut Vec::new(), counts, &mut out);

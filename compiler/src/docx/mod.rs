@@ -223,8 +223,9 @@ fn table(t: &Table, style: &Style) -> docx_rs::Table {
     // and WPS lay the table out as LibreOffice does.
     let header = TableRow::new(t.columns.iter().zip(&grid).map(|((label, _), w)| cell(label, *w, true)).collect()).cant_split();
     // A row taller than a page under the header is let split: with w:cantSplit,
-    // LibreOffice clips what does not fit on the page.
-    let heights = crate::layout::table_row_heights(t, style);
+    // LibreOffice clips what does not fit on the page. Word's wider gaps before
+    // Latin words make the taller rows of the two.
+    let heights = crate::layout::table_row_heights(t, style, crate::layout::Engine::Word);
     let room = style.page.text_height().saturating_sub(heights[0]);
     let rows = t.rows.iter().zip(heights.iter().skip(1)).map(|(row, &h)| {
         let row = TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect());

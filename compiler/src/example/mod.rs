@@ -44,8 +44,9 @@ pub fn example(spec: &FormSpec, length: Length) -> Draft {
             Some(limit) => {
                 let doc = document::assemble(spec, &draft);
                 let estimate = layout::estimate(&doc, &spec.style);
-                estimate.pages < limit.max
-                    || (estimate.pages == limit.max && estimate.last_page_lines + RESERVE_LINES <= estimate.lines_per_page)
+                estimate.word_pages <= limit.max
+                    && (estimate.pages < limit.max
+                        || (estimate.pages == limit.max && estimate.last_page_lines + RESERVE_LINES <= estimate.lines_per_page))
             }
             None => true,
         };
