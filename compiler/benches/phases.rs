@@ -81,7 +81,7 @@ fn main() {
 fn keystroke(spec: &wengao::spec::FormSpec, draft: &wengao::draft::Draft) -> usize {
     let doc = wengao::document::assemble(spec, draft);
     let layout = wengao::layout::lay_out(&doc, &spec.style);
-    let estimate = wengao::layout::estimate_of(&layout, &spec.style);
+    let estimate = wengao::layout::estimate_of(&doc, &layout, &spec.style);
     let counts = wengao::review::counts_by_path(&doc);
     let problems = wengao::review::problems(spec, draft, &doc, &counts, &estimate);
     let view = wengao::layout::page_view(&doc, &layout, &spec.style);
