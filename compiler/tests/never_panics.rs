@@ -183,7 +183,7 @@ const EXAMPLES: [(&str, &str); 3] = [
 fn renders_without_panicking(spec: &wengao::spec::FormSpec, draft: &wengao::draft::Draft) {
     let doc = wengao::document::assemble(spec, draft);
     let layout = wengao::layout::lay_out(&doc, &spec.style);
-    let estimate = wengao::layout::estimate_of(&layout, &spec.style);
+    let estimate = wengao::layout::estimate_of(&doc, &layout, &spec.style);
     let counts = wengao::review::counts_by_path(&doc);
     let _ = wengao::review::problems(spec, draft, &doc, &counts, &estimate);
     let bytes = wengao::docx::render(spec, draft, &wengao::docx::RenderOptions::default());
