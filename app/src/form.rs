@@ -14,7 +14,7 @@ use wengao::document::{self, Owner};
 use wengao::draft::{Draft, Item};
 use wengao::edit;
 use wengao::review::{self, Problem};
-use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
+use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind, Role};
 
 use crate::export::ExportButton;
 use crate::files;
@@ -47,12 +47,13 @@ pub(crate) struct Live {
     pub(crate) counts: review::PathCounts,
     pub(crate) labels: HashMap<Owner, String>,
     pub(crate) total: usize,
-    /// The most pages either Word or LibreOffice may take, 约6页 or 约6–7页, and why a range.
-    pub(crate) most_pages: u32,
+    /// 约6页 or 约6–7页, what is wrong against the page limit, and why a range.
     pub(crate) pages_text: String,
+    pub(crate) over_limit: Option<String>,
     pub(crate) pages_reason: Option<&'static str>,
-    /// Roughly how many 字 to cut to fit the page limit.
-    pub(crate) over: u32,
+    /// The title line, and all the title lines with their roles (the preamble).
+    pub(crate) title: String,
+    pub(crate) title_lines: Vec<(Role, String)>,
     /// The pages as the preview draws them.
     pub(crate) view: Vec<Vec<wengao::layout::PageItem>>,
     pub(crate) problems: Vec<Problem>,
@@ -68,10 +69,11 @@ fn derive(spec: &FormSpec, draft: &Draft) -> Live {
         counts,
         labels: doc.labels.iter().cloned().collect(),
         total: doc.counts().words,
-        most_pages: estimate.most_pages(),
+        title: doc.title.clone(),
+        title_lines: doc.title_block(),
         pages_text: estimate.pages_text(),
+        over_limit: spec.page_limit.and_then(|l| estimate.over_limit(l.max)),
         pages_reason: estimate.range_reason(),
-        over: spec.page_limit.map_or(0, |l| estimate.chars_over(l.max)),
         view: wengao::layout::page_view(&doc, &layout, &spec.style),
     }
 }
@@ -110,7 +112,8 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
         removed: RwSignal::new(None),
     };
     provide_context(ctx);
-    let session = session::start(meta, hold, access, spec, draft, ctx.structure, persist);
+    let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
+    let session = session::start(meta, hold, access, session::Content { spec, draft, titles, rebuilt: ctx.structure }, persist);
     let read_only = move || session.access.get() != Access::Editing;
     // Said once on opening (restored after a crash, pictures that could not be read).
     let opening = RwSignal::new(opening_notice);
@@ -264,15 +267,14 @@ fn Summary() -> impl IntoView {
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
-                <span class="pages" aria-label="估计页数" class:over={move || limit.is_some_and(|l| ctx.live.with(|v| v.most_pages > l.max))}
+                <span class="pages" aria-label="估计页数" class:over=move || ctx.live.with(|l| l.over_limit.is_some())
                     title=move || ctx.live.with(|l| l.pages_reason.unwrap_or_default())>
                     {move || {
-                        let (most, text, over) = ctx.live.with(|l| (l.most_pages, l.pages_text.clone(), l.over));
-                        match limit {
-                            Some(l) if most > l.max => format!("{text} / 上限{}页：超出，约需删减{over}字", l.max),
-                            Some(l) => format!("{text} / 上限{}页", l.max),
-                            None => text,
-                        }
+                        ctx.live.with(|l| match (limit, &l.over_limit) {
+                            (Some(limit), Some(what)) => format!("{} / 上限{}页：{what}", l.pages_text, limit.max),
+                            (Some(limit), None) => format!("{} / 上限{}页", l.pages_text, limit.max),
+                            (None, _) => l.pages_text.clone(),
+                        })
                     }}
                 </span>
                 <button type="button" class="small" aria-pressed=move || ctx.preview.get().to_string() on:click=move |_| ctx.preview.update(|p| *p = !*p)>
@@ -401,16 +403,8 @@ fn Preamble() -> impl IntoView {
     view! {
         <section class="preamble" aria-label="标题">
             {move || {
-                let d = ctx.draft.get();
-                let spec = ctx.spec.get_value();
-                let doc = document::assemble(&spec, &d);
-                doc.blocks
-                    .iter()
-                    .take(spec.lines.len())
-                    .filter_map(|b| match b {
-                        document::Block::Paragraph(p) => Some((p.role, p.text())),
-                        _ => None,
-                    })
+                ctx.live.with(|l| l.title_lines.clone())
+                    .into_iter()
                     .map(|(role, text)| view! { <p class=format!("line {role:?}").to_lowercase()>{text}</p> })
                     .collect_view()
             }}

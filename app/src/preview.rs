@@ -6,20 +6,6 @@ use wengao::spec::Align;
 
 use crate::form::Ctx;
 
-/// CSS font families for a style sheet's font, with what offices and free systems
-/// have instead: 仿宋_GB2312 → 仿宋 → FangSong → a Ming face → serif.
-fn font_family(font: &str) -> String {
-    let fallbacks: &[&str] = match font {
-        "仿宋_GB2312" | "仿宋" => &["仿宋", "FangSong", "STFangsong", "AR PL UMing CN", "Noto Serif CJK SC", "serif"],
-        "楷体_GB2312" | "楷体" => &["楷体", "KaiTi", "STKaiti", "AR PL UKai CN", "serif"],
-        "黑体" => &["SimHei", "STHeiti", "Noto Sans CJK SC", "sans-serif"],
-        "华文中宋" => &["STZhongsong", "Noto Serif CJK SC", "serif"],
-        "宋体" => &["SimSun", "Noto Serif CJK SC", "serif"],
-        _ => &["serif"],
-    };
-    std::iter::once(font).chain(fallbacks.iter().copied()).map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(",")
-}
-
 /// A4 pages drawn from the page model, with the page numbers where they print.
 #[component]
 pub fn Preview() -> impl IntoView {
@@ -41,14 +27,14 @@ pub fn Preview() -> impl IntoView {
                         let number = n + 1;
                         let odd = number % 2 == 1;
                         let align = if odd { pn.odd } else { pn.even };
-                        let inset = pn.inset_chars_x100 * pn.size_half_points / 10;
+                        let inset = pn.inset_twips();
                         let number_style = format!(
                             "top:{};left:{};width:{};text-align:{};font-family:{};font-size:{};{}",
                             px(page.height - page.margin_bottom + pn.below_text),
                             px(page.margin_left),
                             px(page.text_width()),
                             css_align(align),
-                            font_family(&pn.font),
+                            wengao::fonts::css_family(&pn.font),
                             px(pn.size_half_points * 10),
                             match align {
                                 Align::Right => format!("padding-right:{}", px(inset)),
@@ -85,7 +71,7 @@ pub fn Preview() -> impl IntoView {
                                         let rs = style.role(role);
                                         let font = format!(
                                             "font-family:{};font-size:{};font-weight:{}",
-                                            font_family(&rs.font),
+                                            wengao::fonts::css_family(&rs.font),
                                             px(rs.size_half_points * 10),
                                             if rs.bold { 700 } else { 400 }
                                         );

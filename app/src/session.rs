@@ -6,7 +6,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wengao::draft::Draft;
-use wengao::spec::FormSpec;
+use wengao::spec::{FormSpec, Role};
 
 use crate::files::spec_for;
 use crate::idb::Failure;
@@ -105,17 +105,20 @@ pub struct Session {
     pub take_over: Callback<()>,
 }
 
-/// Starts autosave and the watch on other tabs for the form of `opened`, whose
-/// content is `draft`; `rebuilt` is bumped when the content is replaced.
-pub fn start(
-    opened_meta: DraftMeta,
-    hold: Option<Hold>,
-    access: ArcRwSignal<Access>,
-    spec: StoredValue<FormSpec>,
-    draft: RwSignal<Draft>,
-    rebuilt: RwSignal<u32>,
-    persist: bool,
-) -> Session {
+/// What of an open form a session saves and replaces: its spec, its content,
+/// its title and title lines (what the draft list shows), and the counter
+/// bumped when the content is replaced.
+#[derive(Clone, Copy)]
+pub struct Content {
+    pub spec: StoredValue<FormSpec>,
+    pub draft: RwSignal<Draft>,
+    pub titles: Memo<(String, Vec<(Role, String)>)>,
+    pub rebuilt: RwSignal<u32>,
+}
+
+/// Starts autosave and the watch on other tabs for the form of `opened`.
+pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Access>, content: Content, persist: bool) -> Session {
+    let Content { spec, draft, titles, rebuilt } = content;
     let id = opened_meta.id.clone();
     let opened_id = id.clone();
     let access = RwSignal::from(access);
@@ -164,9 +167,9 @@ pub fn start(
         }
         let mut m = meta.get_value();
         m.updated = storage::now();
+        titles.with_untracked(|(title, lines)| m.describe(title, lines));
         // Untracked and in place: no copy of the pictures on each keystroke.
         let Some(snapshot) = draft.try_update_untracked(|d| {
-            spec.with_value(|s| m.describe(s, d));
             let now = storage::pictures_fingerprint(d);
             let changed = pictures.with_value(|p| *p != now);
             if changed {

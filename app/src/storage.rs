@@ -15,6 +15,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wengao::document::Owner;
 use wengao::draft::{Draft, Item, Picture};
+use wengao::spec::Role;
 
 use crate::idb::{self, Failure, DRAFTS, PICTURES, TEMPLATES};
 
@@ -41,24 +42,15 @@ impl DraftMeta {
     pub fn new(id: String, template: String, spec: &wengao::spec::FormSpec, draft: &Draft) -> DraftMeta {
         let template_version = crate::files::template_version(&template);
         let mut meta = DraftMeta { id, template, name: String::new(), detail: String::new(), template_version, updated: now() };
-        meta.describe(spec, draft);
+        let doc = wengao::document::assemble(spec, draft);
+        meta.describe(&doc.title, &doc.title_block());
         meta
     }
 
     /// Names the draft by its title line, with the other title lines as detail.
-    pub fn describe(&mut self, spec: &wengao::spec::FormSpec, draft: &Draft) {
-        let doc = wengao::document::assemble(spec, draft);
-        let lines: Vec<String> = doc
-            .blocks
-            .iter()
-            .take(spec.lines.len())
-            .filter_map(|b| match b {
-                wengao::document::Block::Paragraph(p) => Some(p.text()),
-                _ => None,
-            })
-            .collect();
-        self.detail = lines.iter().filter(|l| **l != doc.title).cloned().collect::<Vec<_>>().join("　");
-        self.name = doc.title;
+    pub fn describe(&mut self, title: &str, lines: &[(Role, String)]) {
+        self.detail = lines.iter().map(|(_, l)| l).filter(|l| *l != title).cloned().collect::<Vec<_>>().join("　");
+        self.name = title.to_string();
     }
 }
 

@@ -23,6 +23,8 @@ pub struct Document<'d> {
     pub blocks: Vec<Block<'d>>,
     /// The automatic number of every heading and 一是-item occurrence: “（二）”.
     pub labels: Vec<(Owner, String)>,
+    /// How many of the first blocks are the template's title lines (标题, 副标题, 日期).
+    pub title_lines: usize,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -65,30 +67,53 @@ impl Paragraph {
 }
 
 impl Document<'_> {
+    /// The title lines as filled in: the form's preamble, the draft list's name and detail.
+    pub fn title_block(&self) -> Vec<(Role, String)> {
+        self.blocks
+            .iter()
+            .take(self.title_lines)
+            .filter_map(|b| match b {
+                Block::Paragraph(p) => Some((p.role, p.text())),
+                _ => None,
+            })
+            .collect()
+    }
+
     /// Word's counts of everything in the body: paragraphs, captions, table cells.
     pub fn counts(&self) -> Counts {
-        self.counts_where(|_| true)
-    }
-
-    /// The counts of the blocks one node occurrence produced, heading included.
-    pub fn counts_of(&self, owner: &[(String, usize)]) -> Counts {
-        self.counts_where(|o| o.starts_with(owner))
-    }
-
-    fn counts_where(&self, keep: impl Fn(&Owner) -> bool) -> Counts {
         let mut total = Counts::default();
-        for block in &self.blocks {
-            match block {
-                Block::Paragraph(p) if keep(&p.owner) => total += count::count(&p.text()),
-                Block::Table(t) if keep(&t.owner) => {
-                    for cell in t.columns.iter().map(|(c, _)| c).chain(t.rows.iter().flatten()) {
-                        total += count::count(cell);
-                    }
-                }
-                _ => {}
-            }
+        for (_, counts) in self.blocks.iter().filter_map(block_counts) {
+            total += counts;
         }
         total
+    }
+
+    /// Word's counts of every node occurrence, by path: its own blocks and all
+    /// below it (a heading occurrence's count includes its heading line).
+    pub fn counts_by_path(&self) -> std::collections::HashMap<Owner, Counts> {
+        let mut out: std::collections::HashMap<Owner, Counts> = std::collections::HashMap::new();
+        for (owner, counts) in self.blocks.iter().filter_map(block_counts) {
+            for n in 1..=owner.len() {
+                *out.entry(owner[..n].to_vec()).or_default() += counts;
+            }
+        }
+        out
+    }
+}
+
+/// Word's counts of one block, with the occurrence it belongs to: the one place
+/// where what counts is decided (pictures do not; a table's header and cells do).
+fn block_counts<'a>(block: &'a Block) -> Option<(&'a Owner, Counts)> {
+    match block {
+        Block::Paragraph(p) => Some((&p.owner, count::count(&p.text()))),
+        Block::Table(t) => {
+            let mut total = Counts::default();
+            for cell in t.columns.iter().map(|(c, _)| c).chain(t.rows.iter().flatten()) {
+                total += count::count(cell);
+            }
+            Some((&t.owner, total))
+        }
+        Block::Picture { .. } => None,
     }
 }
 
@@ -102,7 +127,7 @@ pub fn assemble<'d>(spec: &FormSpec, draft: &'d Draft) -> Document<'d> {
     a.nodes(&spec.body, &draft.body, &Vec::new());
     let title = spec.lines.iter().find(|l| l.role == Role::Title).map(|l| a.fill(&l.text)).unwrap_or_else(|| spec.name.clone());
     let author = spec.author.as_ref().map(|t| a.fill(t)).filter(|s| !s.is_empty() && s != UNFILLED).unwrap_or_default();
-    Document { title, author, blocks: a.blocks, labels: a.labels }
+    Document { title, author, blocks: a.blocks, labels: a.labels, title_lines: spec.lines.len() }
 }
 
 /// A file name for the exported document: the title, then the values of the text

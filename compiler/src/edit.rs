@@ -56,17 +56,14 @@ pub fn fill_minimums(spec: &FormSpec, draft: &mut Draft) {
 
 fn fill(nodes: &[Node], parts: &mut Parts) {
     for node in nodes {
-        let want = match (&node.kind, node.repeat) {
-            (_, Some(r)) => r.min.max(1) as usize,
-            _ => 1,
-        };
+        let want = node.least_items();
         let items = parts.entry(node.id.clone()).or_default();
         while items.len() < want {
             items.push(Item::default());
         }
         if let NodeKind::Table { .. } = node.kind {
             // Tables keep their rows inside their one occurrence.
-            let rows = node.repeat.map_or(1, |r| r.min.max(1)) as usize;
+            let rows = node.least_items();
             items.truncate(1);
             let rows_now = items[0].rows.len();
             items[0].rows.extend((rows_now..rows).map(|_| Default::default()));
@@ -100,7 +97,7 @@ pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> R
     let spec_node = node_at(spec, path).ok_or("模板里没有这一项")?;
     let ((id, i), parent) = path.split_last().ok_or("没有指明要删除哪一项")?;
     let n = count(draft, parent, id);
-    let min = spec_node.repeat.map_or(1, |r| r.min.max(1)) as usize;
+    let min = spec_node.least_items();
     if n <= min {
         return Err(format!("至少要有{min}项，不能再删了"));
     }
@@ -149,7 +146,7 @@ pub fn add_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> 
 
 /// Removes a row of the table occurrence at `path`; refused at the minimum.
 pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)], row: usize) -> Result<(), String> {
-    let min = node_at(spec, path).and_then(|n| n.repeat).map_or(1, |r| r.min.max(1)) as usize;
+    let min = node_at(spec, path).map_or(1, Node::least_items);
     let item = item_mut(draft, path).ok_or("草稿里找不到这个表格")?;
     if item.rows.len() <= min {
         return Err(format!("至少要有{min}行，不能再删了"));

@@ -338,6 +338,19 @@ impl Estimate {
         }
     }
 
+    /// What is wrong against a page limit of `max`, when something is: the
+    /// words of the form's page figure and of the export checklist.
+    pub fn over_limit(&self, max: u32) -> Option<String> {
+        let over = self.chars_over(max);
+        if self.pages > max {
+            Some(format!("超出，约需删减{over}字"))
+        } else if self.word_pages > max {
+            Some(format!("在 Word 里可能多出一页（它在汉字和西文、数字之间留的空更宽），约需删减{over}字"))
+        } else {
+            None
+        }
+    }
+
     /// Why the estimate is a range, when it is one.
     pub fn range_reason(&self) -> Option<&'static str> {
         (self.pages != self.word_pages).then_some(

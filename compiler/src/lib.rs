@@ -16,6 +16,7 @@ pub mod docx;
 pub mod draft;
 pub mod edit;
 pub mod example;
+pub mod fonts;
 pub mod import;
 pub mod layout;
 pub mod picture;

@@ -32,16 +32,16 @@ pub fn budgets(spec: &FormSpec, draft: &Draft) -> Vec<PartCount> {
         budget: spec.budget.clone(),
         state: spec.budget.as_ref().map(|b| b.state(total)),
     }];
-    walk(&doc, &spec.body, &mut Vec::new(), &mut out);
+    walk(&doc, &counts_by_path(&doc), &spec.body, &mut Vec::new(), &mut out);
     out
 }
 
-fn walk(doc: &Document, nodes: &[Node], owner: &mut Vec<(String, usize)>, out: &mut Vec<PartCount>) {
+fn walk(doc: &Document, counts: &PathCounts, nodes: &[Node], owner: &mut Vec<(String, usize)>, out: &mut Vec<PartCount>) {
     for node in nodes {
         for i in 0..occurrences(doc, owner, &node.id) {
             owner.push((node.id.clone(), i));
             if let Some(budget) = &node.budget {
-                let words = doc.counts_of(owner).words;
+                let words = counts.get(owner.as_slice()).copied().unwrap_or(0);
                 let heading = matches!(node.kind, NodeKind::Heading { .. });
                 out.push(PartCount {
                     label: heading.then(|| label(doc, owner)).flatten().unwrap_or_else(|| node.id.clone()),
@@ -52,7 +52,7 @@ fn walk(doc: &Document, nodes: &[Node], owner: &mut Vec<(String, usize)>, out: &
                 });
             }
             if matches!(node.kind, NodeKind::Heading { .. }) {
-                walk(doc, &node.children, owner, out);
+                walk(doc, counts, &node.children, owner, out);
             }
             owner.pop();
         }
@@ -84,20 +84,7 @@ fn label(doc: &Document, owner: &[(String, usize)]) -> Option<String> {
 
 /// 字数 of every node occurrence in the document, heading included, by path.
 pub fn counts_by_path(doc: &Document) -> PathCounts {
-    let mut out = std::collections::HashMap::new();
-    for block in &doc.blocks {
-        let (owner, words) = match block {
-            Block::Paragraph(p) => (&p.owner, crate::count::words(&p.text())),
-            Block::Table(t) => {
-                (&t.owner, t.rows.iter().flatten().chain(t.columns.iter().map(|(c, _)| c)).map(|c| crate::count::words(c)).sum())
-            }
-            Block::Picture { .. } => continue,
-        };
-        for n in 1..=owner.len() {
-            *out.entry(owner[..n].to_vec()).or_insert(0) += words;
-        }
-    }
-    out
+    doc.counts_by_path().into_iter().map(|(owner, counts)| (owner, counts.words)).collect()
 }
 
 /// Something still missing or off before export, with where to go to fix it.
@@ -133,18 +120,7 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
         }
     }
     if let Some(limit) = spec.page_limit {
-        let over = estimate.chars_over(limit.max);
-        let message = if estimate.pages > limit.max {
-            Some(format!("全文{}，上限{}页：超出，约需删减{over}字", estimate.pages_text(), limit.max))
-        } else if estimate.word_pages > limit.max {
-            Some(format!(
-                "全文{}，上限{}页：在 Word 里可能多出一页（它在汉字和西文、数字之间留的空更宽），约需删减{over}字",
-                estimate.pages_text(),
-                limit.max
-            ))
-        } else {
-            None
-        };
+        let message = estimate.over_limit(limit.max).map(|what| format!("全文{}，上限{}页：{what}", estimate.pages_text(), limit.max));
         if let Some(message) = message {
             out.push(Problem { field: None, path: Vec::new(), message });
         }

@@ -102,11 +102,23 @@ pub struct Node {
 }
 
 impl Node {
+    /// Occurrences (table rows, for a table) the template requires: the repeat
+    /// minimum, which may be 0 (至少0项), else 1.
+    pub fn required_items(&self) -> usize {
+        self.repeat.map_or(1, |r| r.min as usize)
+    }
+
+    /// Occurrences (table rows) a form keeps and an example writes: the required
+    /// ones, and at least one, so that an optional part still has a place to type.
+    pub fn least_items(&self) -> usize {
+        self.required_items().max(1)
+    }
+
     /// The fewest 字 this node's budgets ask for, repeats at their minimum: its own
     /// budget's minimum or its children's together, whichever is more.
     pub fn min_words(&self) -> usize {
         let children: usize = self.children.iter().map(Node::min_words).fold(0, usize::saturating_add);
-        let times = self.repeat.map_or(1, |r| r.min as usize);
+        let times = self.required_items();
         self.budget.as_ref().map_or(0, |b| b.min).max(children).saturating_mul(times)
     }
 
@@ -114,7 +126,7 @@ impl Node {
     pub fn min_heading_lines(&self) -> u32 {
         let own = u32::from(matches!(self.kind, NodeKind::Heading { .. }));
         let children: u32 = self.children.iter().map(Node::min_heading_lines).fold(0, u32::saturating_add);
-        own.saturating_add(children).saturating_mul(self.repeat.map_or(1, |r| r.min))
+        own.saturating_add(children).saturating_mul(u32::try_from(self.required_items()).unwrap_or(u32::MAX))
     }
 }
 
@@ -484,6 +496,13 @@ pub struct PageNumberStyle {
     pub below_text: u32,
     /// Inset from the outer edge, in 1/100 characters (GB/T 9704: 空一字).
     pub inset_chars_x100: u32,
+}
+
+impl PageNumberStyle {
+    /// The inset from the outer edge, in twips: characters of the number's size.
+    pub fn inset_twips(&self) -> u32 {
+        self.inset_chars_x100 * self.size_half_points / 10
+    }
 }
 
 #[cfg(test)]

@@ -247,7 +247,7 @@ fn table(t: &Table, style: &Style) -> docx_rs::Table {
 fn page_number_footer(style: &Style, align: Align) -> Footer {
     let pn = &style.page_number;
     let run = |r: Run| r.fonts(fonts(&pn.font, &pn.latin_font)).size(pn.size_half_points as usize);
-    let inset = (pn.inset_chars_x100 * pn.size_half_points / 10) as i32;
+    let inset = pn.inset_twips() as i32;
     let line = docx_rs::LineSpacing::new().line_rule(LineSpacingType::Exact).line((pn.size_half_points * 10) as i32).before(0).after(0);
     let mut p = docx_rs::Paragraph::new().align(alignment(align)).line_spacing(line);
     p = match align {

@@ -70,84 +70,6 @@ pub fn styles(bytes: &[u8]) -> Vec<u8> {
     write(&prolog, &root)
 }
 
-/// A font as Word describes it in the font table.
-struct FontFacts {
-    name: &'static str,
-    /// What Word and WPS may substitute on a machine without the font.
-    alt_name: Option<&'static str>,
-    /// Panose and signature (usb0–3, csb0–1): None where no Word- or
-    /// WPS-written file was at hand to take them from (never guessed).
-    panose: Option<&'static str>,
-    sig: Option<[&'static str; 6]>,
-    family: &'static str,
-    pitch: &'static str,
-}
-
-/// Sources: docs/word-compat.md (font tables of files saved by Word 2007–2016
-/// zh-CN and WPS 2019).
-const FONTS: &[FontFacts] = &[
-    FontFacts {
-        name: "仿宋_GB2312",
-        alt_name: Some("仿宋"),
-        panose: Some("02010609030101010101"),
-        sig: Some(["00000001", "080E0000", "00000000", "00000000", "00040000", "00000000"]),
-        family: "modern",
-        pitch: "fixed",
-    },
-    FontFacts {
-        name: "楷体_GB2312",
-        alt_name: Some("楷体"),
-        panose: Some("02010609030101010101"),
-        sig: Some(["00000001", "080E0000", "00000000", "00000000", "00040000", "00000000"]),
-        family: "modern",
-        pitch: "fixed",
-    },
-    FontFacts {
-        name: "仿宋",
-        alt_name: Some("FangSong"),
-        panose: Some("02010609060101010101"),
-        sig: Some(["800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000"]),
-        family: "modern",
-        pitch: "fixed",
-    },
-    FontFacts {
-        name: "楷体",
-        alt_name: Some("KaiTi"),
-        panose: Some("02010609060101010101"),
-        sig: Some(["800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000"]),
-        family: "modern",
-        pitch: "fixed",
-    },
-    FontFacts {
-        name: "黑体",
-        alt_name: Some("SimHei"),
-        panose: Some("02010609060101010101"),
-        sig: Some(["800002BF", "38CF7CFA", "00000016", "00000000", "00040001", "00000000"]),
-        family: "modern",
-        pitch: "fixed",
-    },
-    FontFacts {
-        name: "宋体",
-        alt_name: Some("SimSun"),
-        panose: Some("02010600030101010101"),
-        sig: Some(["00000003", "288F0000", "00000016", "00000000", "00040001", "00000000"]),
-        family: "auto",
-        pitch: "variable",
-    },
-    FontFacts {
-        name: "Times New Roman",
-        alt_name: None,
-        panose: Some("02020603050405020304"),
-        sig: Some(["E0002AFF", "C0007841", "00000009", "00000000", "000001FF", "00000000"]),
-        family: "roman",
-        pitch: "variable",
-    },
-    FontFacts { name: "华文中宋", alt_name: Some("STZhongsong"), panose: None, sig: None, family: "auto", pitch: "variable" },
-    FontFacts {
-        name: "方正小标宋简体", alt_name: Some("FZXiaoBiaoSong-B05S"), panose: None, sig: None, family: "auto", pitch: "variable"
-    },
-];
-
 /// The font table: every font the style sheet names, in the order it names
 /// them, each with what Word knows of it.
 pub fn font_table(style: &Style) -> Vec<u8> {
@@ -161,10 +83,10 @@ pub fn font_table(style: &Style) -> Vec<u8> {
     }
     let mut fonts = String::new();
     for name in names {
-        let facts = FONTS.iter().find(|f| f.name == name);
+        let facts = crate::fonts::facts(name);
         let chinese = name.chars().any(|c| ('\u{4E00}'..='\u{9FFF}').contains(&c));
         fonts.push_str(&format!(r#"<w:font w:name="{}">"#, escape(name)));
-        if let Some(alt) = facts.and_then(|f| f.alt_name) {
+        if let Some(alt) = facts.and_then(|f| f.word_alt_name) {
             fonts.push_str(&format!(r#"<w:altName w:val="{}"/>"#, escape(alt)));
         }
         if let Some(panose) = facts.and_then(|f| f.panose) {

@@ -100,7 +100,7 @@ fn write(spec: &FormSpec, scale: usize) -> Draft {
 
 /// How many times an example writes a node: its minimum, at least once.
 fn occurrences(n: &Node) -> usize {
-    n.repeat.map_or(1, |r| r.min.max(1)) as usize
+    n.least_items()
 }
 
 fn takes_text(n: &Node) -> bool {
