@@ -20,6 +20,7 @@ pub mod fonts;
 pub mod import;
 pub mod layout;
 pub mod picture;
+pub mod proof;
 pub mod review;
 pub mod source;
 pub mod spec;

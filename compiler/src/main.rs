@@ -30,6 +30,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao import <模板> <文件.docx|文本.txt> -o 草稿.json   把 Word 文件或整篇文字按模板拆进草稿
   wengao stats <模板> <草稿.json>   草稿全文和各部分的字数、字数要求和估计页数
   wengao pages <模板> <草稿.json>   按版式排页：页数和每页从哪里开始
+  wengao proof <模板> <草稿.json>   校对提示（半角标点、引号配对……）和测评指标讲到了没有
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -80,6 +81,12 @@ const PAGES_HELP: &str = "用法：wengao pages <模板> <草稿.json> [--lines]
 --lines 先逐行打印排出来的每一行。
 与 LibreOffice 的对照见 README。";
 
+const PROOF_HELP: &str = "用法：wengao proof <模板> <草稿.json>
+
+按模板的“校对：”逐处列出要看一看的地方：在哪一部分、原文（【】里是要看的字）、为什么、
+可以怎样改；再按模板的“测评指标”列出每一项正文里已经讲到的词和还没讲到的项。
+这是提醒，不是评分；有提示时退出码仍为 0。";
+
 const STATS_HELP: &str = "用法：wengao stats <模板> <草稿.json>
 
 逐项列出草稿全文和每个有字数要求的部分：字数、要求、状态（不足 / 合适 / 超出），以及估计的页数。";
@@ -106,6 +113,8 @@ fn main() -> ExitCode {
         Some("import") if wants_help => help(IMPORT_HELP),
         Some("import") => import_cmd(&args[1..]),
         Some("stats") if wants_help => help(STATS_HELP),
+        Some("proof") if wants_help => help(PROOF_HELP),
+        Some("proof") => proof_cmd(&args[1..]),
         Some("pages") if wants_help => help(PAGES_HELP),
         Some("pages") => pages_cmd(&args[1..]),
         Some("stats") => stats_cmd(&args[1..]),
@@ -391,6 +400,43 @@ fn stats_cmd(args: &[String]) -> ExitCode {
     say!("估计页数：{}{limit}", estimate.pages_text());
     if let Some(reason) = estimate.range_reason() {
         say!("  {reason}");
+    }
+    ExitCode::SUCCESS
+}
+
+fn proof_cmd(args: &[String]) -> ExitCode {
+    let [template, draft_path] = args else {
+        eprintln!("{PROOF_HELP}");
+        return ExitCode::from(2);
+    };
+    let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
+    let Some(draft) = load_draft(&spec, draft_path) else { return ExitCode::from(1) };
+    let doc = wengao::document::assemble(&spec, &draft);
+    let hints = wengao::proof::hints(&spec, &draft);
+    say!("校对：{}处", hints.len());
+    for hint in &hints {
+        let text = wengao::proof::text_of(&draft, hint).unwrap_or_default();
+        let fix = hint.mark.fix.as_ref().map_or(String::new(), |f| {
+            if f.is_empty() {
+                "　可删去".into()
+            } else {
+                format!("　可改为“{f}”")
+            }
+        });
+        say!("  {}：{}", wengao::proof::place(&doc, hint), wengao::proof::excerpt(text, &hint.mark));
+        say!("    {}{fix}", hint.mark.message);
+    }
+    let coverage = wengao::proof::coverage(&spec, &draft);
+    if !coverage.is_empty() {
+        say!("测评指标（只是提醒，不是评分）：");
+        for c in &coverage {
+            if c.found.is_empty() {
+                say!("  {}：还没有讲到", c.item);
+            } else {
+                let words: Vec<&str> = c.found.iter().map(|(w, _)| w.as_str()).collect();
+                say!("  {}：已讲到 {}", c.item, words.join("、"));
+            }
+        }
     }
     ExitCode::SUCCESS
 }

@@ -26,6 +26,75 @@ pub struct FormSpec {
     pub lines: Vec<FixedLine>,
     pub body: Vec<Node>,
     pub style: Style,
+    /// The proofreading checks the form runs (校对：); all of them unless the
+    /// template says otherwise.
+    #[serde(default = "Check::all")]
+    pub checks: Vec<Check>,
+    /// The items readers score the report by (测评指标), for the coverage panel.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub scoring: Vec<ScoringItem>,
+}
+
+/// A proofreading check (GB/T 15834 标点符号用法, GB/T 15835 出版物上数字用法, as
+/// they apply to 公文). `compiler/src/proof.rs` runs them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Check {
+    /// , . ; : ? ! ( ) in Chinese text.
+    HalfWidthPunctuation,
+    /// “” ‘’ 《》 （） unpaired, or straight quotes in Chinese text.
+    Pairs,
+    /// 。。 ，， and the like.
+    DoubledPunctuation,
+    /// Spaces between two Chinese characters.
+    SpaceBetweenHan,
+    /// Full-width digits and Latin letters: ２０２６, ＧＤＰ.
+    FullWidthAlphanumeric,
+    /// A 一是 lead sentence ending in another mark than 。.
+    LeadStop,
+    /// An abbreviated year: 26年度, 26年3月.
+    ShortYear,
+}
+
+impl Check {
+    pub const ALL: [Check; 7] = [
+        Check::HalfWidthPunctuation,
+        Check::Pairs,
+        Check::DoubledPunctuation,
+        Check::SpaceBetweenHan,
+        Check::FullWidthAlphanumeric,
+        Check::LeadStop,
+        Check::ShortYear,
+    ];
+
+    pub fn all() -> Vec<Check> {
+        Check::ALL.to_vec()
+    }
+
+    /// The name a template writes after 校对：.
+    pub fn name(self) -> &'static str {
+        match self {
+            Check::HalfWidthPunctuation => "半角标点",
+            Check::Pairs => "引号括号配对",
+            Check::DoubledPunctuation => "重复标点",
+            Check::SpaceBetweenHan => "多余空格",
+            Check::FullWidthAlphanumeric => "全角数字字母",
+            Check::LeadStop => "一是句号",
+            Check::ShortYear => "年份简写",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Check> {
+        Check::ALL.into_iter().find(|c| c.name() == name)
+    }
+}
+
+/// An item readers score the report by, with the words that show the text
+/// speaks to it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ScoringItem {
+    pub name: String,
+    pub description: Option<String>,
+    pub keywords: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -98,6 +167,9 @@ pub struct Node {
     pub conditional_prompts: Vec<ConditionalPrompt>,
     /// Whether the drafter must fill the node's own text.
     pub required: bool,
+    /// Whether the template asks this part to speak with numbers (数据：要).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub needs_data: bool,
     pub children: Vec<Node>,
 }
 

@@ -11,8 +11,9 @@ use crate::spec::*;
 use crate::syntax::{self, Ast, Block, Item};
 use crate::values;
 
-const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期", "作者"];
-const TOP_BLOCKS: &[&str] = &["字段", "样式", "文本", "一级", "图片", "表格"];
+const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期", "作者", "校对"];
+const TOP_BLOCKS: &[&str] = &["字段", "样式", "文本", "一级", "图片", "表格", "测评指标"];
+const SCORING_KEYS: &[&str] = &["说明", "关键词"];
 const FIELD_KEYS: &[&str] = &["类型", "标签", "默认", "选项", "提示", "示例", "必填"];
 const COLUMN_KEYS: &[&str] = &["类型", "标签", "选项", "提示", "宽度"];
 const TYPE_HINT: &str = "类型可写：文本、年份、年月、单选；表格的列还可以写“序号”";
@@ -89,8 +90,15 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let page_prop = table.get("页数");
     let page_limit = page_prop.and_then(|p| c.ctx.read(p, values::page_limit));
 
-    let body: Vec<Node> =
-        table.blocks.iter().filter(|b| b.keyword.text != "字段" && b.keyword.text != "样式").filter_map(|b| c.node(b)).collect();
+    let body: Vec<Node> = table
+        .blocks
+        .iter()
+        .filter(|b| !matches!(b.keyword.text.as_str(), "字段" | "样式" | "测评指标"))
+        .filter_map(|b| c.node(b))
+        .collect();
+    let checks = table.get("校对").map_or_else(Check::all, |p| c.checks(p));
+    let scoring: Vec<ScoringItem> =
+        table.blocks.iter().filter(|b| b.keyword.text == "测评指标").filter_map(|b| c.scoring_item(b)).collect();
     if let (Some(b), Some(p)) = (&budget, budget_prop) {
         let min_words = body.iter().map(Node::min_words).fold(0, usize::saturating_add);
         c.budget_conflict(b, p.value.span, min_words, "全文");
@@ -108,11 +116,30 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         lines,
         body,
         style: style?,
+        checks,
+        scoring,
     };
     if let (Some(limit), Some(p)) = (spec.page_limit, page_prop) {
         c.page_fit(limit, &spec, p.value.span);
     }
     Some(spec)
+}
+
+/// The pieces of a list value (separated by 、 ， , ； ; or one per line), with their spans.
+fn list(value: &SourceText) -> Vec<(String, Span)> {
+    let text = value.text.as_str();
+    let mut out = Vec::new();
+    let mut at = 0;
+    for piece in text.split(['、', '，', ',', '；', ';', '\n']) {
+        let start = at;
+        at = start + piece.len() + text[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
+        let word = piece.trim();
+        if !word.is_empty() {
+            let from = start + (piece.len() - piece.trim_start().len());
+            out.push((word.to_string(), value.span_of(from, from + word.len())));
+        }
+    }
+    out
 }
 
 impl Checker<'_, '_> {
@@ -418,10 +445,12 @@ impl Checker<'_, '_> {
     fn node(&mut self, b: &Block) -> Option<Node> {
         let kw = b.keyword.text.as_str();
         let (what, keys, blocks): (&str, &[&str], &[&str]) = match kw {
-            "一级" => ("一级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["二级", "三级", "文本", "图片", "表格", "当"]),
-            "二级" => ("二级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["三级", "文本", "图片", "表格", "当"]),
-            "三级" => ("三级标题", &["标题", "字数", "提示", "示例", "重复", "必填"], &["当"]),
-            "文本" => ("文本", &["段落", "字数", "提示", "示例", "重复", "必填"], &["当"]),
+            "一级" => {
+                ("一级标题", &["标题", "字数", "提示", "示例", "重复", "必填", "数据"], &["二级", "三级", "文本", "图片", "表格", "当"])
+            }
+            "二级" => ("二级标题", &["标题", "字数", "提示", "示例", "重复", "必填", "数据"], &["三级", "文本", "图片", "表格", "当"]),
+            "三级" => ("三级标题", &["标题", "字数", "提示", "示例", "重复", "必填", "数据"], &["当"]),
+            "文本" => ("文本", &["段落", "字数", "提示", "示例", "重复", "必填", "数据"], &["当"]),
             "图片" => ("图片", &["数量", "格式", "说明", "提示", "示例"], &["当"]),
             _ => ("表格", &["标题", "行数", "字数", "提示", "示例"], &["列", "当"]),
         };
@@ -472,8 +501,55 @@ impl Checker<'_, '_> {
             example: t.text("示例"),
             conditional_prompts,
             required: t.get("必填").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(true),
+            needs_data: t.get("数据").and_then(|p| self.ctx.read(p, values::yes_no)).unwrap_or(false),
             children,
         })
+    }
+
+    /// `校对：半角标点、重复标点`, `校对：全部` or `校对：无`.
+    fn checks(&mut self, p: &syntax::Prop) -> Vec<Check> {
+        let all: Vec<&str> = Check::ALL.iter().map(|c| c.name()).collect();
+        match values::normalise(&p.value.text).as_str() {
+            "全部" | "都要" => return Check::all(),
+            "无" | "不要" | "不校对" => return Vec::new(),
+            _ => {}
+        }
+        let mut checks = Vec::new();
+        for (name, span) in list(&p.value) {
+            match Check::from_name(&name) {
+                Some(c) if !checks.contains(&c) => checks.push(c),
+                Some(_) => {}
+                None => self.ctx.error(
+                    Kind::UnknownOption,
+                    span,
+                    format!("没有叫“{name}”的校对项"),
+                    Some(format!("可写：{}；或“全部”“无”", all.join("、"))),
+                ),
+            }
+        }
+        checks
+    }
+
+    /// A `测评指标` block: its name, what it is, and the words that show a text speaks to it.
+    fn scoring_item(&mut self, b: &Block) -> Option<ScoringItem> {
+        let id = self.ctx.name(b, "测评指标")?;
+        let place = format!("测评指标“{}”", id.text);
+        let t = self.ctx.table(&b.items, SCORING_KEYS, &[], &place);
+        let Some(words) = t.get("关键词") else {
+            self.ctx.error(
+                Kind::MissingKey,
+                b.keyword.span,
+                format!("{place}没有写“关键词”"),
+                Some("写出说明正文已经讲到这一项的词，例如“关键词：第一责任人、主体责任”".into()),
+            );
+            return None;
+        };
+        let keywords: Vec<String> = list(&words.value).into_iter().map(|(w, _)| w).collect();
+        if keywords.is_empty() {
+            self.ctx.error(Kind::BadValue, words.value.span, "关键词是空的", Some("词之间用顿号或逗号隔开".into()));
+            return None;
+        }
+        Some(ScoringItem { name: id.text, description: t.text("说明"), keywords })
     }
 
     fn repeat(&mut self, p: &syntax::Prop, unit: &str) -> Option<Repeat> {

@@ -119,6 +119,18 @@ impl Writer {
         s
     }
 
+    /// The topic's next sentence that has a number in it.
+    fn data_sentence(&mut self, topic: Topic) -> &'static str {
+        let bank = topic.sentences();
+        for _ in 0..bank.len() {
+            let s = self.next(topic, "data", bank);
+            if s.chars().any(|c| c.is_ascii_digit()) {
+                return s;
+            }
+        }
+        bank[0]
+    }
+
     /// Whole sentences of the topic, about `target` 字 in all, at least one.
     fn sentences(&mut self, topic: Topic, target: usize) -> String {
         let mut text = String::new();
@@ -212,7 +224,12 @@ impl Writer {
             NodeKind::Point { lead } => {
                 let lead = if lead.is_none() { self.next(topic, "lead", topic.leads()).to_string() } else { String::new() };
                 let rest = target.map_or(80, |t| t.saturating_sub(count::words(&lead) + 3));
-                Item { lead, text: self.sentences(topic, rest), ..Item::default() }
+                let mut text = self.sentences(topic, rest);
+                // The template asks this point to speak with numbers (数据：要): so does the example.
+                if node.needs_data && !text.chars().any(|c| c.is_ascii_digit()) {
+                    text = format!("{}{text}", self.data_sentence(topic));
+                }
+                Item { lead, text, ..Item::default() }
             }
             NodeKind::Text { multiple_paragraphs } => {
                 let text = match (target, &node.example) {

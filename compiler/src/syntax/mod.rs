@@ -19,7 +19,7 @@ pub use parser::parse;
 use crate::source::{SourceText, Span};
 
 /// The words that open a block. Everything else before a colon is a property key.
-pub const BLOCK_KEYWORDS: &[&str] = &["字段", "一级", "二级", "三级", "文本", "图片", "表格", "列", "当", "样式", "角色"];
+pub const BLOCK_KEYWORDS: &[&str] = &["字段", "一级", "二级", "三级", "文本", "图片", "表格", "列", "当", "样式", "角色", "测评指标"];
 
 /// Block keywords that are also property keys: `样式：附件1格式` imports a style
 /// sheet, `样式 附件1格式` imports it with overrides below.
