@@ -32,7 +32,8 @@ pub fn ExportButton() -> impl IntoView {
         );
     };
     let click = move |_| {
-        if ctx.live.with_untracked(|l| l.problems.is_empty()) {
+        let open = ctx.live.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
+        if open == 0 {
             run();
         } else {
             checking.set(true);
@@ -48,7 +49,7 @@ pub fn ExportButton() -> impl IntoView {
                     " "
                     <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
                 </p>
-                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.live.with(|l| l.problems.len()))}</p>
+                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.live.with(|l| l.problems.len() + l.hints.len()))}</p>
                 <ul>
                     {move || ctx.live.with(|l| l.problems.clone()).into_iter().map(|p| {
                         // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
@@ -59,6 +60,15 @@ pub fn ExportButton() -> impl IntoView {
                         };
                         view! { <li><a href=href>{p.message}</a></li> }
                     }).collect_view()}
+                    {move || ctx.live.with(|l| l.hints.clone()).into_iter().map(|(h, place)| {
+                        view! { <li><a href=format!("#{}", anchor(&h.path))>{format!("校对：{place}：{}", h.mark.message)}</a></li> }
+                    }).collect_view()}
+                    {move || {
+                        let open: Vec<String> = ctx.live.with(|l| l.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.clone()).collect());
+                        (!open.is_empty()).then(|| view! {
+                            <li><a href="#coverage-heading">{format!("测评指标还没讲到：{}（只是提醒）", open.join("、"))}</a></li>
+                        })
+                    }}
                 </ul>
             </div>
         </Show>

@@ -13,6 +13,7 @@ use wasm_bindgen::JsCast;
 use wengao::document::{self, Owner};
 use wengao::draft::{Draft, Item};
 use wengao::edit;
+use wengao::proof::{self, Slot};
 use wengao::review::{self, Problem};
 use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind, Role};
 
@@ -20,6 +21,7 @@ use crate::export::ExportButton;
 use crate::files;
 use crate::pictures_view::Pictures;
 use crate::preview::Preview;
+use crate::proof_view::{Coverage, ProofHints};
 use crate::session::{self, Access, Opened};
 use crate::storage;
 use crate::table_view::TableView;
@@ -54,6 +56,10 @@ pub(crate) struct Live {
     /// The title line, and all the title lines with their roles (the preamble).
     pub(crate) title: String,
     pub(crate) title_lines: Vec<(Role, String)>,
+    /// Proofreading hints, each with where it is in the form's words, and the
+    /// coverage of the scored items.
+    pub(crate) hints: Vec<(proof::Hint, String)>,
+    pub(crate) coverage: Vec<proof::Coverage>,
     /// The pages as the preview draws them.
     pub(crate) view: Vec<Vec<wengao::layout::PageItem>>,
     pub(crate) problems: Vec<Problem>,
@@ -69,6 +75,11 @@ fn derive(spec: &FormSpec, draft: &Draft) -> Live {
         counts,
         labels: doc.labels.iter().cloned().collect(),
         total: doc.counts().words,
+        hints: proof::hints(spec, draft).into_iter().map(|h| {
+            let place = proof::place(&doc, &h);
+            (h, place)
+        }).collect(),
+        coverage: proof::coverage(spec, draft),
         title: doc.title.clone(),
         title_lines: doc.title_block(),
         pages_text: estimate.pages_text(),
@@ -221,6 +232,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                 <Outline/>
                 <fieldset class="form" disabled=read_only aria-label="表单">
                     <Summary/>
+                    <Coverage/>
                     // Rebuilt with the rest when the content is replaced (导入草稿, another tab).
                     {move || {
                         ctx.structure.track();
@@ -479,7 +491,7 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
                     let example = node.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
                     view! {
                         <span class="heading-text">{label.clone()}</span>
-                        <TextInput path=path.clone() part=Part::Title initial=item.title.clone() aria=aria placeholder=example multiline=false/>
+                        <TextInput path=path.clone() part=Slot::Title initial=item.title.clone() aria=aria placeholder=example multiline=false/>
                     }
                     .into_any()
                 }
@@ -488,6 +500,7 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
             let class = format!("heading h{level}");
             view! {
                 <header class=class>{heading}{controls}</header>
+                <ProofHints path=path.clone() which=Slot::Title/>
                 {budget}
                 {prompts}
                 <div class="children">{children}</div>
@@ -500,10 +513,12 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
             view! {
                 <div class="point">
                     <span class="point-label">{label.clone()}</span>
-                    <TextInput path=path.clone() part=Part::Lead initial=item.lead.clone() aria=format!("{aria} 要点句") placeholder="先用一句话概括（这一句加粗）".into() multiline=false/>
+                    <TextInput path=path.clone() part=Slot::Lead initial=item.lead.clone() aria=format!("{aria} 要点句") placeholder="先用一句话概括（这一句加粗）".into() multiline=false/>
                     {controls}
                 </div>
-                <TextInput path=path.clone() part=Part::Text initial=item.text.clone() aria=format!("{aria} 正文") placeholder=example multiline=true/>
+                <ProofHints path=path.clone() which=Slot::Lead/>
+                <TextInput path=path.clone() part=Slot::Text initial=item.text.clone() aria=format!("{aria} 正文") placeholder=example multiline=true/>
+                <ProofHints path=path.clone() which=Slot::Text/>
                 <JoinedLinesNote path=path.clone() advice="要分段，请另加一个要点。"/>
                 {budget}
                 {prompts}
@@ -515,7 +530,8 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
             let hint = if *multiple_paragraphs { "（可分多段，每段回车换行）" } else { "（一段）" };
             view! {
                 <div class="text-head"><span class="text-name">{node.id.clone()}</span><span class="hint">{hint}</span>{controls}</div>
-                <TextInput path=path.clone() part=Part::Text initial=item.text.clone() aria=node.id.clone() placeholder=example multiline=true/>
+                <TextInput path=path.clone() part=Slot::Text initial=item.text.clone() aria=node.id.clone() placeholder=example multiline=true/>
+                <ProofHints path=path.clone() which=Slot::Text/>
                 {(!*multiple_paragraphs).then(|| view! { <JoinedLinesNote path=path.clone() advice="这一部分模板要求只写一段。"/> })}
                 {budget}
                 {prompts}
@@ -639,28 +655,21 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
     .into_any()
 }
 
-/// Which text of an occurrence an input edits.
-#[derive(Clone, Copy, PartialEq)]
-enum Part {
-    Title,
-    Lead,
-    Text,
-}
-
 /// A text input bound to one text of the draft. The input is never rewritten
 /// while the drafter types: its value is only read, and pinyin still being
 /// composed in an IME is not counted until it is committed.
 #[component]
-fn TextInput(path: Owner, part: Part, initial: String, aria: String, placeholder: String, multiline: bool) -> impl IntoView {
+fn TextInput(path: Owner, part: Slot, initial: String, aria: String, placeholder: String, multiline: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let composing = StoredValue::new(false);
+    let id = crate::proof_view::input_id(&path, part);
     let commit = move |value: String| {
         ctx.draft.update(|d| {
             if let Some(item) = edit::item_mut(d, &path) {
                 match part {
-                    Part::Title => item.title = value,
-                    Part::Lead => item.lead = value,
-                    Part::Text => item.text = value,
+                    Slot::Title => item.title = value,
+                    Slot::Lead => item.lead = value,
+                    Slot::Text => item.text = value,
                 }
             }
         });
@@ -679,13 +688,13 @@ fn TextInput(path: Owner, part: Part, initial: String, aria: String, placeholder
     if multiline {
         let rows = (initial.chars().count() / 40 + 2).clamp(3, 30).to_string();
         view! {
-            <textarea aria-label=aria placeholder=placeholder rows=rows prop:value=initial on:input=on_input
+            <textarea id=id aria-label=aria placeholder=placeholder rows=rows prop:value=initial on:input=on_input
                 on:compositionstart=move |_| composing.set_value(true) on:compositionend=on_end></textarea>
         }
         .into_any()
     } else {
         view! {
-            <input type="text" class="line-input" aria-label=aria placeholder=placeholder prop:value=initial on:input=on_input
+            <input type="text" class="line-input" id=id aria-label=aria placeholder=placeholder prop:value=initial on:input=on_input
                 on:compositionstart=move |_| composing.set_value(true) on:compositionend=on_end/>
         }
         .into_any()

@@ -8,6 +8,7 @@ mod idb;
 mod library;
 mod pictures_view;
 mod preview;
+mod proof_view;
 mod session;
 mod storage;
 mod studio;

@@ -214,7 +214,9 @@ fn walk(spec: &FormSpec, nodes: &[Node], parts: &Parts, path: &mut Owner, out: &
                     out.push(Hint { path: path.clone(), slot, mark });
                 }
             }
-            if node.needs_data && !speaks_with_numbers(item) {
+            // Said once something is written: an empty point is flagged as empty elsewhere.
+            let written = [&item.title, &item.lead, &item.text].iter().any(|t| !t.trim().is_empty());
+            if node.needs_data && written && !speaks_with_numbers(item) {
                 let message = "这一点还没有数据：方案要求“注重用数据和事例说话”".to_string();
                 out.push(Hint { path: path.clone(), slot: Slot::Text, mark: Mark { start: 0, len: 0, check: None, message, fix: None } });
             }
@@ -308,19 +310,20 @@ pub fn place(doc: &crate::document::Document, hint: &Hint) -> String {
     format!("{out} {slot}")
 }
 
-/// The marked characters with a few around them: “召开会议【,】研究部署”.
-pub fn excerpt(text: &str, mark: &Mark) -> String {
+/// The marked characters with a few around them, in three pieces: before, marked, after.
+pub fn excerpt_parts(text: &str, mark: &Mark) -> (String, String, String) {
     let chars: Vec<char> = text.chars().collect();
     let start = mark.start.min(chars.len());
     let end = (mark.start + mark.len).min(chars.len());
     let from = start.saturating_sub(8);
     let to = (end + 8).min(chars.len());
-    let mut out: String = chars[from..start].iter().collect();
-    out.push('【');
-    out.extend(&chars[start..end]);
-    out.push('】');
-    out.extend(&chars[end..to]);
-    out
+    (chars[from..start].iter().collect(), chars[start..end].iter().collect(), chars[end..to].iter().collect())
+}
+
+/// The marked characters with a few around them: “召开会议【,】研究部署”.
+pub fn excerpt(text: &str, mark: &Mark) -> String {
+    let (before, marked, after) = excerpt_parts(text, mark);
+    format!("{before}【{marked}】{after}")
 }
 
 /// The text a hint is in.
