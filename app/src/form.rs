@@ -75,10 +75,13 @@ fn derive(spec: &FormSpec, draft: &Draft) -> Live {
         counts,
         labels: doc.labels.iter().cloned().collect(),
         total: doc.counts().words,
-        hints: proof::hints(spec, draft).into_iter().map(|h| {
-            let place = proof::place(&doc, &h);
-            (h, place)
-        }).collect(),
+        hints: proof::hints(spec, draft)
+            .into_iter()
+            .map(|h| {
+                let place = proof::place(&doc, &h);
+                (h, place)
+            })
+            .collect(),
         coverage: proof::coverage(spec, draft),
         title: doc.title.clone(),
         title_lines: doc.title_block(),
