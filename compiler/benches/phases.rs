@@ -85,5 +85,7 @@ fn keystroke(spec: &wengao::spec::FormSpec, draft: &wengao::draft::Draft) -> usi
     let counts = wengao::review::counts_by_path(&doc);
     let problems = wengao::review::problems(spec, draft, &doc, &counts, &estimate);
     let view = wengao::layout::page_view(&doc, &layout, &spec.style);
-    doc.counts().words + problems.len() + view.len()
+    let hints = wengao::proof::hints(spec, draft);
+    let coverage = wengao::proof::coverage(spec, draft);
+    doc.counts().words + problems.len() + view.len() + hints.len() + coverage.len()
 }

@@ -70,6 +70,10 @@ pub fn check_text(text: &str, checks: &[Check], lead: bool) -> Vec<Mark> {
     let mut out = Vec::new();
     let on = |c: Check| checks.contains(&c);
     for (i, &c) in chars.iter().enumerate() {
+        // Most characters are Chinese, and no check below starts at one.
+        if is_han(c) {
+            continue;
+        }
         let before = i.checked_sub(1).map(|k| chars[k]);
         let after = chars.get(i + 1).copied();
         if on(Check::HalfWidthPunctuation) {
