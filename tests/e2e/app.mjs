@@ -343,6 +343,18 @@ try {
   await page.getByText('“小图.png”只有1×1像素，印出来会模糊').waitFor();
   await page.getByRole('button', { name: '删除第3幅图片' }).click();
   await page.getByLabel('第3幅的案例图片说明').waitFor({ state: 'detached' });
+  step('a 20 MB photo (3000×2300, incompressible): accepted and shown, then saved');
+  const photo = path.join(tmp, '现场照片.png');
+  fs.writeFileSync(photo, noisePng(3000, 2300));
+  const photoMb = (fs.statSync(photo).size / 1e6).toFixed(1);
+  const t0 = Date.now();
+  await page.getByLabel('选择图片').setInputFiles(photo);
+  await page.getByLabel('第3幅的案例图片说明').waitFor({ timeout: 60000 });
+  const shown = Date.now() - t0;
+  await page.getByText('已自动保存').waitFor();
+  console.log(`  ${photoMb} MB photo: picked → shown ${shown} ms`);
+  await page.getByRole('button', { name: '删除第3幅图片' }).click();
+  await page.getByLabel('第3幅的案例图片说明').waitFor({ state: 'detached' });
   await page.screenshot({ path: `${shots}/case.png` });
   await page.reload();
   await page.getByLabel('第2幅的案例图片说明').waitFor({ timeout: 20000 });
