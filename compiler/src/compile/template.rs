@@ -125,13 +125,14 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     Some(spec)
 }
 
-/// The pieces of a list value (separated by 、 ， , ； ; or one per line), with their spans.
-fn list(value: &SourceText) -> Vec<(String, Span)> {
+/// The pieces of a value between `separators`, trimmed, with their spans.
+fn pieces(value: &SourceText, separators: &[char]) -> Vec<(String, Span)> {
     let text = value.text.as_str();
     let mut out = Vec::new();
     let mut at = 0;
-    for piece in text.split(['、', '，', ',', '；', ';', '\n']) {
+    for piece in text.split(separators) {
         let start = at;
+        // Past the piece and the separator after it.
         at = start + piece.len() + text[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
         let word = piece.trim();
         if !word.is_empty() {
@@ -140,6 +141,11 @@ fn list(value: &SourceText) -> Vec<(String, Span)> {
         }
     }
     out
+}
+
+/// The pieces of a list value: separated by 、 ， , ； ; or one per line.
+fn list(value: &SourceText) -> Vec<(String, Span)> {
+    pieces(value, &['、', '，', ',', '；', ';', '\n'])
 }
 
 impl Checker<'_, '_> {
@@ -217,29 +223,15 @@ impl Checker<'_, '_> {
 
     /// Options one per line, or separated by commas (not by 、, which names contain).
     fn options(&mut self, p: &syntax::Prop) -> Option<Vec<String>> {
-        let text = p.value.text.as_str();
-        let multiline = text.contains('\n');
+        // Commas separate options on one line, not 顿号: an option may hold one.
+        let separators: &[char] = if p.value.text.contains('\n') { &['\n'] } else { &['，', ',', '；', ';', '|'] };
         let mut options: Vec<String> = Vec::new();
-        let mut at = 0;
-        for piece in text.split(|c: char| if multiline { c == '\n' } else { matches!(c, '，' | ',' | '；' | ';' | '|') }) {
-            let start = at;
-            // Past the piece and the separator after it.
-            at = start + piece.len() + text[start + piece.len()..].chars().next().map_or(0, char::len_utf8);
-            let o = piece.trim();
-            if o.is_empty() {
-                continue;
-            }
-            if options.iter().any(|x| x == o) {
-                let from = start + (piece.len() - piece.trim_start().len());
-                self.ctx.error(
-                    Kind::BadValue,
-                    p.value.span_of(from, from + o.len()),
-                    format!("选项“{o}”写了两次"),
-                    Some("每个选项只写一次".into()),
-                );
+        for (o, span) in pieces(&p.value, separators) {
+            if options.contains(&o) {
+                self.ctx.error(Kind::BadValue, span, format!("选项“{o}”写了两次"), Some("每个选项只写一次".into()));
                 return None;
             }
-            options.push(o.to_string());
+            options.push(o);
         }
         if options.is_empty() {
             self.ctx.error(Kind::BadValue, p.value.span, "选项是空的", Some("写成“选项：甲，乙，丙”".into()));
