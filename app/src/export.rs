@@ -32,7 +32,10 @@ pub fn ExportButton() -> impl IntoView {
         );
     };
     let click = move |_| {
-        let open = ctx.live.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
+        // The checks may be a pause behind the last keystroke: brought up to date first.
+        ctx.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| crate::derived::check(s, d))));
+        let open =
+            ctx.checked.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
         if open == 0 {
             run();
         } else {
@@ -49,9 +52,9 @@ pub fn ExportButton() -> impl IntoView {
                     " "
                     <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
                 </p>
-                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.live.with(|l| l.problems.len() + l.hints.len()))}</p>
+                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.checked.with(|l| l.problems.len() + l.hints.len()))}</p>
                 <ul>
-                    {move || ctx.live.with(|l| l.problems.clone()).into_iter().map(|p| {
+                    {move || ctx.checked.with(|l| l.problems.clone()).into_iter().map(|p| {
                         // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
                         let href = match (&p.field, p.path.is_empty()) {
                             (Some(_), _) => "#fields-heading".to_string(),
@@ -60,11 +63,11 @@ pub fn ExportButton() -> impl IntoView {
                         };
                         view! { <li><a href=href>{p.message}</a></li> }
                     }).collect_view()}
-                    {move || ctx.live.with(|l| l.hints.clone()).into_iter().map(|(h, place)| {
+                    {move || ctx.checked.with(|l| l.hints.clone()).into_iter().map(|(h, place)| {
                         view! { <li><a href=format!("#{}", anchor(&h.path))>{format!("校对：{place}：{}", h.mark.message)}</a></li> }
                     }).collect_view()}
                     {move || {
-                        let open: Vec<String> = ctx.live.with(|l| l.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.clone()).collect());
+                        let open: Vec<String> = ctx.checked.with(|l| l.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.clone()).collect());
                         (!open.is_empty()).then(|| view! {
                             <li><a href="#coverage-heading">{format!("测评指标还没讲到：{}（只是提醒）", open.join("、"))}</a></li>
                         })

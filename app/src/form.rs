@@ -5,18 +5,16 @@
 //! (pictures_view.rs, table_view.rs, export.rs, preview.rs).
 //! Views only: counting, numbering, limits and rendering are the core crate's.
 
-use std::collections::HashMap;
-
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wengao::document::{self, Owner};
 use wengao::draft::{Draft, Item};
 use wengao::edit;
-use wengao::proof::{self, Slot};
-use wengao::review::{self, Problem};
-use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind, Role};
+use wengao::proof::Slot;
+use wengao::spec::{Budget, BudgetState, FieldKind, FormSpec, Node, NodeKind};
 
+use crate::derived::{self, Checked, Live};
 use crate::export::ExportButton;
 use crate::files;
 use crate::pictures_view::Pictures;
@@ -35,61 +33,14 @@ pub(crate) struct Ctx {
     /// Bumped when items are added, removed or moved: the form is rebuilt.
     pub(crate) structure: RwSignal<u32>,
     pub(crate) live: Memo<Live>,
+    /// The page estimate, checklist, hints and preview, checked when typing pauses.
+    pub(crate) checked: RwSignal<Checked>,
     /// Refusals and results, shown in the toolbar.
     pub(crate) notice: RwSignal<String>,
     /// The last part removed from the form, where it was: 撤销 puts it back.
     pub(crate) removed: RwSignal<Option<(Owner, Item)>>,
     /// Whether the paged preview is shown.
     pub(crate) preview: RwSignal<bool>,
-}
-
-/// Everything derived from the draft on each change, by the core crate.
-#[derive(Clone, PartialEq, Default)]
-pub(crate) struct Live {
-    pub(crate) counts: review::PathCounts,
-    pub(crate) labels: HashMap<Owner, String>,
-    pub(crate) total: usize,
-    /// 约6页 or 约6–7页, what is wrong against the page limit, and why a range.
-    pub(crate) pages_text: String,
-    pub(crate) over_limit: Option<String>,
-    pub(crate) pages_reason: Option<&'static str>,
-    /// The title line, and all the title lines with their roles (the preamble).
-    pub(crate) title: String,
-    pub(crate) title_lines: Vec<(Role, String)>,
-    /// Proofreading hints, each with where it is in the form's words, and the
-    /// coverage of the scored items.
-    pub(crate) hints: Vec<(proof::Hint, String)>,
-    pub(crate) coverage: Vec<proof::Coverage>,
-    /// The pages as the preview draws them.
-    pub(crate) view: Vec<Vec<wengao::layout::PageItem>>,
-    pub(crate) problems: Vec<Problem>,
-}
-
-fn derive(spec: &FormSpec, draft: &Draft) -> Live {
-    let doc = document::assemble(spec, draft);
-    let layout = wengao::layout::lay_out(&doc, &spec.style);
-    let estimate = wengao::layout::estimate_of(&doc, &layout, &spec.style);
-    let counts = review::counts_by_path(&doc);
-    Live {
-        problems: review::problems(spec, draft, &doc, &counts, &estimate),
-        counts,
-        labels: doc.labels.iter().cloned().collect(),
-        total: doc.counts().words,
-        hints: proof::hints(spec, draft)
-            .into_iter()
-            .map(|h| {
-                let place = proof::place(&doc, &h);
-                (h, place)
-            })
-            .collect(),
-        coverage: proof::coverage(spec, draft),
-        title: doc.title.clone(),
-        title_lines: doc.title_block(),
-        pages_text: estimate.pages_text(),
-        over_limit: spec.page_limit.and_then(|l| estimate.over_limit(l.max)),
-        pages_reason: estimate.range_reason(),
-        view: wengao::layout::page_view(&doc, &layout, &spec.style),
-    }
 }
 
 /// An element id for a part occurrence, for the outline's links.
@@ -114,13 +65,15 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
     let template = meta.template.clone();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
-    let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derive(s, d))));
+    let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derived::derive(s, d))));
+    let checked = derived::checked(spec, draft);
     let ctx = Ctx {
         spec,
         template: StoredValue::new(template),
         draft,
         structure: RwSignal::new(0),
         live,
+        checked,
         notice: RwSignal::new(String::new()),
         preview: RwSignal::new(false),
         removed: RwSignal::new(None),
@@ -282,10 +235,10 @@ fn Summary() -> impl IntoView {
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
-                <span class="pages" aria-label="估计页数" class:over=move || ctx.live.with(|l| l.over_limit.is_some())
-                    title=move || ctx.live.with(|l| l.pages_reason.unwrap_or_default())>
+                <span class="pages" aria-label="估计页数" class:over=move || ctx.checked.with(|l| l.over_limit.is_some())
+                    title=move || ctx.checked.with(|l| l.pages_reason.unwrap_or_default())>
                     {move || {
-                        ctx.live.with(|l| match (limit, &l.over_limit) {
+                        ctx.checked.with(|l| match (limit, &l.over_limit) {
                             (Some(limit), Some(what)) => format!("{} / 上限{}页：{what}", l.pages_text, limit.max),
                             (Some(limit), None) => format!("{} / 上限{}页", l.pages_text, limit.max),
                             (None, _) => l.pages_text.clone(),
@@ -296,7 +249,7 @@ fn Summary() -> impl IntoView {
                     "分页预览"
                 </button>
             </div>
-            {move || ctx.live.with(|l| l.pages_reason).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
+            {move || ctx.checked.with(|l| l.pages_reason).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
             {conflict.map(|c| view! { <p class="conflict" role="note">{c}</p> })}
         </section>
         {prompt.map(|p| view! { <div class="doc-prompt"><Prompt text=p key="全文".into()/></div> })}

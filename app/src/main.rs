@@ -1,6 +1,7 @@
 //! The browser app: the start screen and the guided form, built from the compiled
 //! template; counting, limits and the .docx renderer are the core crate's.
 
+mod derived;
 mod export;
 mod files;
 mod form;

@@ -19,7 +19,7 @@ pub fn Preview() -> impl IntoView {
     view! {
         <aside class="preview" aria-label="分页预览">
             {move || {
-                let view = ctx.live.with(|l| l.view.clone());
+                let view = ctx.checked.with(|l| l.view.clone());
                 let total = view.len();
                 view.into_iter()
                     .enumerate()

@@ -21,7 +21,7 @@ pub(crate) fn input_id(path: &Owner, slot: Slot) -> String {
 pub fn ProofHints(path: Owner, which: Slot) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mine = Memo::new(move |_| {
-        ctx.live.with(|l| l.hints.iter().filter(|(h, _)| h.path == path && h.slot == which).map(|(h, _)| h.clone()).collect::<Vec<_>>())
+        ctx.checked.with(|l| l.hints.iter().filter(|(h, _)| h.path == path && h.slot == which).map(|(h, _)| h.clone()).collect::<Vec<_>>())
     });
     view! {
         <Show when=move || mine.with(|h| !h.is_empty())>
@@ -78,7 +78,7 @@ pub fn Coverage() -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(k, item)| {
-                            let found = move || ctx.live.with(|l| l.coverage.get(k).map(|c| c.found.clone()).unwrap_or_default());
+                            let found = move || ctx.checked.with(|l| l.coverage.get(k).map(|c| c.found.clone()).unwrap_or_default());
                             let words = item.keywords.join("、");
                             view! {
                                 <li class:covered=move || !found().is_empty()>

@@ -285,6 +285,8 @@ try {
   const fullDraft = path.join(tmp, 'typed.json');
   await typed.saveAs(fullDraft);
   const cliPages = Number(cli('pages', 'templates/述职报告.wg', fullDraft).match(/共(\d+)页/)[1]);
+  // The preview and the page figure follow when typing pauses.
+  await preview.getByRole('figure', { name: `第1页，共${cliPages}页` }).waitFor();
   assert.equal(await preview.getByRole('figure', { name: new RegExp(`^第\\d+页，共${cliPages}页$`) }).count(), cliPages);
   assert.match(await page.getByLabel('估计页数').innerText(), new RegExp(`约${cliPages}页 / 上限6页：超出，约需删减\\d+字`));
   assert.match(await page.getByRole('note').innerText(), /字数和页数的要求不能同时满足/);
