@@ -1,0 +1,157 @@
+//! The layout as the preview and the CLI show it: every line's text by role,
+//! pictures as boxes, table rows as lines of their cells; the opening words of
+//! each page; a paragraph's lines.
+
+use super::lines::{break_lines, Engine};
+use super::Layout;
+use crate::document::{Block, Document, TextRun};
+use crate::spec::{Role, Style};
+
+/// One thing on a page of the preview, positioned in twips from the top of the
+/// type area.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PageItem {
+    pub top: u32,
+    pub height: u32,
+    /// First-line indent, in twips (0 on other lines).
+    pub indent: u32,
+    pub align: crate::spec::Align,
+    /// Whether the line is spread to the full width (justified, not its paragraph's last).
+    pub full: bool,
+    /// The text in pieces by role (font, size, weight); empty for a picture.
+    pub runs: Vec<(Role, String)>,
+    pub picture: bool,
+}
+
+/// The pages as the preview draws them: every line's text by role, pictures as
+/// boxes, table rows as lines of their cells.
+pub fn page_view(doc: &Document, layout: &Layout, style: &Style) -> Vec<Vec<PageItem>> {
+    // Lines are cut out of their paragraph by character offsets. The offsets are
+    // indexed once per paragraph: rescanning it for each line made a 100,000-字
+    // paragraph (thousands of lines) take a third of a second on every keystroke.
+    let mut indexed: Option<(usize, Vec<RunIndex>)> = None;
+    layout
+        .pages
+        .iter()
+        .map(|page| {
+            page.iter()
+                .map(|placed| match &doc.blocks[placed.block] {
+                    Block::Paragraph(p) => {
+                        let rs = style.role(p.role);
+                        if indexed.as_ref().is_none_or(|(block, _)| *block != placed.block) {
+                            indexed = Some((placed.block, p.runs.iter().map(RunIndex::of).collect()));
+                        }
+                        let runs_index = indexed.as_ref().map_or(&[][..], |(_, r)| r.as_slice());
+                        let mut runs = Vec::new();
+                        let mut at = 0u32;
+                        for r in runs_index {
+                            let len = r.chars();
+                            let (from, to) = (placed.start.max(at), placed.end.min(at + len));
+                            if from < to {
+                                runs.push((r.role, r.slice(from - at, to - at).to_string()));
+                            }
+                            at += len;
+                        }
+                        PageItem {
+                            top: placed.top,
+                            height: placed.height,
+                            indent: if placed.start == 0 { rs.first_line_indent_chars_x100 * rs.size_half_points / 10 } else { 0 },
+                            align: rs.align,
+                            full: rs.align == crate::spec::Align::Justify && placed.end < at,
+                            runs,
+                            picture: false,
+                        }
+                    }
+                    Block::Picture { .. } => PageItem {
+                        top: placed.top,
+                        height: placed.height,
+                        indent: 0,
+                        align: crate::spec::Align::Center,
+                        full: false,
+                        runs: Vec::new(),
+                        picture: true,
+                    },
+                    Block::Table(t) => {
+                        let cells = if placed.start == 0 {
+                            t.columns.iter().map(|(c, _)| c.clone()).collect()
+                        } else {
+                            t.rows.get(placed.start as usize - 1).cloned().unwrap_or_default()
+                        };
+                        PageItem {
+                            top: placed.top,
+                            height: placed.height,
+                            indent: 0,
+                            align: crate::spec::Align::Left,
+                            full: false,
+                            runs: vec![(Role::Table, cells.join(" ｜ "))],
+                            picture: false,
+                        }
+                    }
+                })
+                .collect()
+        })
+        .collect()
+}
+
+/// A run of a paragraph with the byte offset of each character and of its end.
+struct RunIndex<'a> {
+    role: Role,
+    text: &'a str,
+    offsets: Vec<usize>,
+}
+
+impl<'a> RunIndex<'a> {
+    fn of(run: &'a TextRun) -> Self {
+        let offsets = run.text.char_indices().map(|(i, _)| i).chain([run.text.len()]).collect();
+        RunIndex { role: run.role, text: &run.text, offsets }
+    }
+    fn chars(&self) -> u32 {
+        self.offsets.len() as u32 - 1
+    }
+    /// Characters `from..to` of the run.
+    fn slice(&self, from: u32, to: u32) -> &'a str {
+        &self.text[self.offsets[from as usize]..self.offsets[to as usize]]
+    }
+}
+
+/// The first characters of each page, as the model lays them out.
+pub fn page_openings(doc: &Document, layout: &Layout, chars: usize) -> Vec<String> {
+    layout
+        .pages
+        .iter()
+        .map(|page| match page.first().map(|first| (first, doc.blocks.get(first.block))) {
+            Some((first, Some(Block::Paragraph(p)))) => p.text().chars().skip(first.start as usize).take(chars).collect(),
+            Some((_, Some(Block::Picture { .. }))) => "[图片]".to_string(),
+            // A table row: its first non-empty cell (the repeated header row's on a continuation page).
+            Some((first, Some(Block::Table(t)))) => {
+                let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
+                let row = if first.start == 0 { Some(&header) } else { t.rows.get(first.start as usize - 1) };
+                row.and_then(|r| r.iter().find(|c| !c.trim().is_empty())).map(|c| c.chars().take(chars).collect()).unwrap_or_default()
+            }
+            _ => String::new(),
+        })
+        .collect()
+}
+
+/// Every line of a paragraph block as the model breaks it (for `wengao pages --lines`).
+pub fn paragraph_lines(doc: &Document, style: &Style) -> Vec<Vec<String>> {
+    doc.blocks
+        .iter()
+        .map(|b| match b {
+            Block::Paragraph(p) => {
+                let chars: Vec<char> = p.text().chars().collect();
+                let starts = break_lines(p, style, style.page.text_width(), Engine::LibreOffice);
+                starts
+                    .iter()
+                    .enumerate()
+                    .map(|(k, s)| {
+                        chars[(*s as usize).min(chars.len())..starts.get(k + 1).map_or(chars.len(), |e| (*e as usize).min(chars.len()))]
+                            .iter()
+                            .collect()
+                    })
+                    .collect()
+            }
+            _ => Vec::new(),
+        })
+        .collect()
+}
