@@ -366,6 +366,25 @@ fn rectification_table_has_its_columns_header_and_fixed_widths() {
     assert_eq!(rows[1].find_all("w:tc")[4].texts(), "2027年6月", "年月 cells printed as 年月");
     let title = paragraphs(&doc).into_iter().find(|p| p.texts() == "问题整改清单").unwrap();
     assert!(title.child("w:pPr").unwrap().child("w:keepNext").is_some(), "the title stays with its table");
+    // Word's default cell margins, written out: 0.19 cm left and right, none above and below.
+    let margins = pr.child("w:tblCellMar").expect("cell margins");
+    let side = |name: &str| margins.child(name).and_then(|m| m.attr("w:w")).map(str::to_string);
+    assert_eq!(
+        (side("w:left"), side("w:right"), side("w:top"), side("w:bottom")),
+        (Some("108".into()), Some("108".into()), Some("0".into()), Some("0".into()))
+    );
+}
+
+#[test]
+fn a_row_taller_than_a_page_may_split_the_others_may_not() {
+    // With w:cantSplit, LibreOffice clips a row that does not fit on a page.
+    let spec = spec("整改清单");
+    let mut draft = fixture("整改清单");
+    draft.body.get_mut("清单").unwrap()[0].rows[1].insert("措施".into(), "逐条明确整改措施和完成时限。".repeat(40));
+    let doc = docx(&spec, &draft).xml("word/document.xml");
+    let rows = doc.find_all("w:tbl")[0].find_all("w:tr");
+    let cant_split: Vec<bool> = rows.iter().map(|r| r.child("w:trPr").and_then(|p| p.child("w:cantSplit")).is_some()).collect();
+    assert_eq!(cant_split, [true, true, false, true]);
 }
 
 #[test]
