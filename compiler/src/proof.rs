@@ -7,6 +7,7 @@
 
 use crate::document::Owner;
 use crate::draft::{Draft, Item, Parts};
+use crate::layout::is_ideograph as is_han;
 use crate::spec::{Check, FormSpec, Node, NodeKind};
 
 /// Which text of an occurrence a hint is in.
@@ -50,10 +51,6 @@ pub struct Hint {
 
 const HALF_TO_FULL: &[(char, char)] =
     &[(',', '，'), ('.', '。'), (';', '；'), (':', '：'), ('?', '？'), ('!', '！'), ('(', '（'), (')', '）')];
-
-fn is_han(c: char) -> bool {
-    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-}
 
 fn is_full_width_mark(c: char) -> bool {
     "，。、；：？！（）《》“”‘’…—".contains(c)

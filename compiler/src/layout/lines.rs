@@ -31,7 +31,9 @@ pub(super) fn class(c: char) -> Class {
     }
 }
 
-fn is_ideograph(c: char) -> bool {
+/// A Chinese character (CJK unified ideographs and their extensions): the one
+/// definition the line breaker and the proofreader share.
+pub fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 

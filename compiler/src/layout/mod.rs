@@ -69,7 +69,7 @@ mod lines;
 mod view;
 
 use lines::break_lines;
-pub use lines::{autospaced, Engine};
+pub use lines::{autospaced, is_ideograph, Engine};
 pub use view::{page_openings, page_view, paragraph_lines, PageItem};
 
 fn line_pitch(rs: &RoleStyle) -> u32 {
