@@ -114,21 +114,38 @@ impl<'a> RunIndex<'a> {
     }
 }
 
-/// The first characters of each page, as the model lays them out.
+/// The first characters of each page, as the model lays them out. A page that
+/// opens with a table's header row (repeated on every page the table continues
+/// on) opens, for this purpose, with the first cell of the row under it; one
+/// that opens with a picture, with “[图片]” and the start of the caption.
 pub fn page_openings(doc: &Document, layout: &Layout, chars: usize) -> Vec<String> {
     layout
         .pages
         .iter()
-        .map(|page| match page.first().map(|first| (first, doc.blocks.get(first.block))) {
-            Some((first, Some(Block::Paragraph(p)))) => p.text().chars().skip(first.start as usize).take(chars).collect(),
-            Some((_, Some(Block::Picture { .. }))) => "[图片]".to_string(),
-            // A table row: its first non-empty cell (the repeated header row's on a continuation page).
-            Some((first, Some(Block::Table(t)))) => {
-                let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
-                let row = if first.start == 0 { Some(&header) } else { t.rows.get(first.start as usize - 1) };
-                row.and_then(|r| r.iter().find(|c| !c.trim().is_empty())).map(|c| c.chars().take(chars).collect()).unwrap_or_default()
+        .map(|page| {
+            let first = match page.as_slice() {
+                [header, row, ..]
+                    if header.start == 0 && row.block == header.block && matches!(doc.blocks.get(header.block), Some(Block::Table(_))) =>
+                {
+                    row
+                }
+                [first, ..] => first,
+                [] => return String::new(),
+            };
+            match doc.blocks.get(first.block) {
+                Some(Block::Paragraph(p)) => p.text().chars().skip(first.start as usize).take(chars).collect(),
+                // A picture, and the start of its caption (what follows it).
+                Some(Block::Picture { .. }) => match doc.blocks.get(first.block + 1) {
+                    Some(Block::Paragraph(caption)) => format!("[图片]{}", caption.text().chars().take(chars).collect::<String>()),
+                    _ => "[图片]".to_string(),
+                },
+                Some(Block::Table(t)) => {
+                    let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
+                    let row = if first.start == 0 { Some(&header) } else { t.rows.get(first.start as usize - 1) };
+                    row.and_then(|r| r.first()).map(|c| c.chars().take(chars).collect()).unwrap_or_default()
+                }
+                None => String::new(),
             }
-            _ => String::new(),
         })
         .collect()
 }
