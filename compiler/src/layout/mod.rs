@@ -216,7 +216,8 @@ pub fn lay_out_as(doc: &Document, style: &Style, engine: Engine) -> Layout {
                                 continue;
                             }
                             Some(Block::Paragraph(q)) => {
-                                need += break_lines(q, style, width, engine).len().min(2) as u32 * line_pitch(style.role(q.role))
+                                let lines = break_lines(q, style, width, engine).len();
+                                need += first_lines_kept_together(lines) as u32 * line_pitch(style.role(q.role))
                             }
                             Some(Block::Table(t)) => need += table_start_height(t, style, pager.height, engine),
                             Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
@@ -239,7 +240,17 @@ pub fn lay_out_as(doc: &Document, style: &Style, engine: Engine) -> Layout {
                         pager.break_page();
                         continue;
                     }
-                    let take = if n - k > room && n - k - room == 1 && room >= 2 && k + room >= 2 { room - 1 } else { room.min(n - k) };
+                    // The last line is not left alone on the next page either: one
+                    // more goes with it, unless that leaves the first alone here.
+                    let take = match n - k {
+                        left if left <= room => left,
+                        left if left - room == 1 => room - 1,
+                        _ => room,
+                    };
+                    if k == 0 && take < first_lines_kept_together(n).min(room) {
+                        pager.break_page();
+                        continue;
+                    }
                     for line in k..k + take {
                         pager.place(i, starts[line], starts[line + 1], pitch);
                     }
@@ -338,6 +349,17 @@ impl Pager {
     }
 }
 
+/// How many first lines of a paragraph of `lines` lines must stay on one page:
+/// with widow and orphan control of two lines, a paragraph of three lines or
+/// fewer cannot be split at all.
+fn first_lines_kept_together(lines: usize) -> usize {
+    if lines <= 3 {
+        lines
+    } else {
+        2
+    }
+}
+
 fn keeps_with_next(p: &Paragraph) -> bool {
     p.outline_level.is_some() || p.keep_with_next
 }
@@ -358,24 +380,23 @@ pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style, engin
     std::iter::once(&header)
         .chain(t.rows.iter())
         .map(|row| {
-            let lines = row
-                .iter()
-                .zip(&widths)
-                .map(|(cell, w)| {
-                    let p = Paragraph {
-                        role: Role::Table,
-                        runs: vec![TextRun { text: cell.clone(), role: Role::Table }],
-                        outline_level: None,
-                        keep_with_next: false,
-                        owner: t.owner.clone(),
-                    };
-                    break_lines(&p, style, w.saturating_sub(2 * crate::docx::CELL_MARGIN), engine).len() as u32
-                })
-                .max()
-                .unwrap_or(1);
+            let lines = row.iter().zip(&widths).map(|(cell, w)| cell_lines(t, cell, *w, style, engine).len() as u32).max().unwrap_or(1);
             lines * pitch + TABLE_BORDER
         })
         .collect()
+}
+
+/// Where each line of a table cell in a column `width` wide starts: broken like a
+/// paragraph of the table role within the column less its cell margins.
+fn cell_lines(t: &crate::document::Table, cell: &str, width: u32, style: &Style, engine: Engine) -> Vec<u32> {
+    let p = Paragraph {
+        role: Role::Table,
+        runs: vec![TextRun { text: cell.to_string(), role: Role::Table }],
+        outline_level: None,
+        keep_with_next: false,
+        owner: t.owner.clone(),
+    };
+    break_lines(&p, style, width.saturating_sub(2 * crate::docx::CELL_MARGIN), engine)
 }
 
 /// What must fit on a page for a table to start there: its header row and its
@@ -421,6 +442,31 @@ mod tests {
     // The cases below are what LibreOffice does with this format (checked by hand
     // against its PDF): 22 characters on a first line, 24 on the others.
     const A: &str = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
+
+    /// A page of one-line paragraphs with `room` lines left, then `tail`.
+    fn page_then(room: usize, tail: Vec<Paragraph>) -> (Layout, Vec<usize>) {
+        let style = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap().style;
+        let per_page = Capacity::of(&style).lines_per_page as usize;
+        let mut blocks: Vec<Block> = (0..per_page - room).map(|_| Block::Paragraph(body("短"))).collect();
+        let first = blocks.len();
+        blocks.extend(tail.into_iter().map(Block::Paragraph));
+        let doc = Document { title: String::new(), author: String::new(), blocks, labels: Vec::new(), title_lines: 0 };
+        let layout = lay_out(&doc, &style);
+        let on_first_page = (first..doc.blocks.len()).map(|b| layout.pages[0].iter().filter(|l| l.block == b).count()).collect();
+        (layout, on_first_page)
+    }
+
+    #[test]
+    fn a_paragraph_of_three_lines_is_not_split_across_pages() {
+        // Two lines free: 2 + 1 leaves a widow, 1 + 2 an orphan; LibreOffice moves it whole.
+        let three = body(&A.repeat(3));
+        assert_eq!(page_then(2, vec![three.clone()]).1, [0]);
+        // A heading kept with it goes along, leaving the page short (as LibreOffice does).
+        let heading = Paragraph { outline_level: Some(1), ..body("（三）标题") };
+        assert_eq!(page_then(3, vec![heading, three]).1, [0, 0]);
+        // Four lines split 2 + 2.
+        assert_eq!(page_then(2, vec![body(&A.repeat(4))]).1, [2]);
+    }
 
     #[test]
     fn a_comma_after_a_full_first_line_hangs() {

@@ -150,25 +150,40 @@ pub fn page_openings(doc: &Document, layout: &Layout, chars: usize) -> Vec<Strin
         .collect()
 }
 
-/// Every line of a paragraph block as the model breaks it (for `wengao pages --lines`).
+/// Every line of a paragraph block as the model breaks it, and every table row
+/// as one line: each cell's lines joined by ／, the cells by ｜ (for `wengao
+/// pages --lines`).
 pub fn paragraph_lines(doc: &Document, style: &Style) -> Vec<Vec<String>> {
+    let split = |text: &str, starts: &[u32]| -> Vec<String> {
+        let chars: Vec<char> = text.chars().collect();
+        starts
+            .iter()
+            .enumerate()
+            .map(|(k, s)| {
+                chars[(*s as usize).min(chars.len())..starts.get(k + 1).map_or(chars.len(), |e| (*e as usize).min(chars.len()))]
+                    .iter()
+                    .collect()
+            })
+            .collect()
+    };
     doc.blocks
         .iter()
         .map(|b| match b {
-            Block::Paragraph(p) => {
-                let chars: Vec<char> = p.text().chars().collect();
-                let starts = break_lines(p, style, style.page.text_width(), Engine::LibreOffice);
-                starts
+            Block::Paragraph(p) => split(&p.text(), &break_lines(p, style, style.page.text_width(), Engine::LibreOffice)),
+            Block::Table(t) => {
+                let widths = crate::docx::column_widths(t, style);
+                t.rows
                     .iter()
-                    .enumerate()
-                    .map(|(k, s)| {
-                        chars[(*s as usize).min(chars.len())..starts.get(k + 1).map_or(chars.len(), |e| (*e as usize).min(chars.len()))]
-                            .iter()
-                            .collect()
+                    .map(|row| {
+                        row.iter()
+                            .zip(&widths)
+                            .map(|(cell, w)| split(cell, &super::cell_lines(t, cell, *w, style, Engine::LibreOffice)).join("／"))
+                            .collect::<Vec<_>>()
+                            .join("｜")
                     })
                     .collect()
             }
-            _ => Vec::new(),
+            Block::Picture { .. } => Vec::new(),
         })
         .collect()
 }
