@@ -1,0 +1,126 @@
+//! The pieces every part of the form is made of: a text input that never fights
+//! the IME, a 字数 meter, and prompts.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wengao::document::Owner;
+use wengao::edit;
+use wengao::proof::Slot;
+use wengao::spec::{Budget, BudgetState, Node};
+
+use crate::form::Ctx;
+use crate::storage;
+
+/// A text input bound to one text of the draft. The input is never rewritten
+/// while the drafter types: its value is only read, and pinyin still being
+/// composed in an IME is not counted until it is committed.
+#[component]
+pub(crate) fn TextInput(path: Owner, part: Slot, initial: String, aria: String, placeholder: String, multiline: bool) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let composing = StoredValue::new(false);
+    let id = crate::proof_view::input_id(&path, part);
+    let commit = move |value: String| {
+        ctx.draft.update(|d| {
+            if let Some(item) = edit::item_mut(d, &path) {
+                match part {
+                    Slot::Title => item.title = value,
+                    Slot::Lead => item.lead = value,
+                    Slot::Text => item.text = value,
+                }
+            }
+        });
+    };
+    let commit2 = commit.clone();
+    let on_input = move |ev: leptos::ev::Event| {
+        grow(&ev);
+        if !composing.get_value() {
+            commit(event_target_value(&ev));
+        }
+    };
+    let on_end = move |ev: leptos::ev::CompositionEvent| {
+        composing.set_value(false);
+        commit2(event_target_value(&ev));
+    };
+    if multiline {
+        let rows = (initial.chars().count() / 40 + 2).clamp(3, 30).to_string();
+        view! {
+            <textarea id=id aria-label=aria placeholder=placeholder rows=rows prop:value=initial on:input=on_input
+                on:compositionstart=move |_| composing.set_value(true) on:compositionend=on_end></textarea>
+        }
+        .into_any()
+    } else {
+        view! {
+            <input type="text" class="line-input" id=id aria-label=aria placeholder=placeholder prop:value=initial on:input=on_input
+                on:compositionstart=move |_| composing.set_value(true) on:compositionend=on_end/>
+        }
+        .into_any()
+    }
+}
+
+/// Text areas grow with their content.
+fn grow(ev: &leptos::ev::Event) {
+    if let Some(area) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok()) {
+        let _ = area.set_attribute("style", "height:auto");
+        let _ = area.set_attribute("style", &format!("height:{}px", area.scroll_height() + 2));
+    }
+}
+
+/// 字数 against a budget: numbers, words and a bar in three states.
+#[component]
+pub(crate) fn Meter(path: Owner, budget: Budget, name: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let p = path.clone();
+    let words = Memo::new(move |_| ctx.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(&p).copied().unwrap_or(0) }));
+    let describe = budget.describe();
+    let full = budget.max.unwrap_or(budget.min + budget.min / 5).max(1);
+    let state = Memo::new(move |_| budget.state(words.get()));
+    let state = move || state.get();
+    view! {
+        <div class="meter" class:short={move || state() == BudgetState::Short} class:fits={move || state() == BudgetState::Fits}
+            class:over={move || state() == BudgetState::Over} role="status" aria-label=format!("{name} 字数")>
+            <span class="words">{move || format!("{}字", words.get())}</span>
+            <span class="budget">{describe}</span>
+            <span class="state">{move || state().label()}</span>
+            <span class="meter-bar"><span class="fill" style=move || format!("width:{}%", (words.get() * 100 / full).min(100))></span></span>
+        </div>
+    }
+}
+
+/// The node's prompt (folded or not, remembered) and its conditional prompts.
+pub(crate) fn prompts_view(node: &Node) -> AnyView {
+    let ctx = expect_context::<Ctx>();
+    let main = node.prompt.clone().map(|p| view! { <Prompt text=p key=node.id.clone()/> });
+    let conditional = node
+        .conditional_prompts
+        .iter()
+        .cloned()
+        .map(|c| {
+            let (field, equals) = (c.field.clone(), c.equals.clone());
+            let shown = move || ctx.draft.with(|d| d.fields.get(&field) == Some(&equals));
+            view! {
+                <Show when=shown>
+                    <aside class="prompt conditional" aria-label="本领域重点">{c.text.clone()}</aside>
+                </Show>
+            }
+        })
+        .collect_view();
+    view! { {main}{conditional} }.into_any()
+}
+
+#[component]
+pub(crate) fn Prompt(text: String, key: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let template = ctx.template.get_value();
+    let open = storage::prompt_open(&template, &key);
+    let toggle = move |ev: leptos::ev::Event| {
+        if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
+            storage::set_prompt_open(&template, &key, d.open());
+        }
+    };
+    view! {
+        <details class="prompt" open=open on:toggle=toggle>
+            <summary>"写作提示"</summary>
+            {text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
+        </details>
+    }
+}
