@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 use wengao::document::{self, Owner};
 use wengao::draft::{Draft, Item};
 use wengao::edit;
+use wengao::identity::{Identities, Keys};
 use wengao::spec::FormSpec;
 
 use crate::derived::{self, Checked, Live};
@@ -30,8 +31,12 @@ pub(crate) struct Ctx {
     pub(crate) spec: StoredValue<FormSpec>,
     pub(crate) template: StoredValue<String>,
     pub(crate) draft: RwSignal<Draft>,
-    /// Bumped when items are added, removed or moved: the form is rebuilt.
+    /// Bumped when the content is replaced (an import, another tab, a loose
+    /// paragraph placed): the form is rebuilt. Adding, removing and moving items
+    /// patch it instead, through `ids`.
     pub(crate) structure: RwSignal<u32>,
+    /// The occurrences' stable keys: the form's lists are keyed by them.
+    pub(crate) ids: RwSignal<Identities>,
     pub(crate) live: Memo<Live>,
     /// The page estimate, checklist, hints and preview, checked when typing pauses.
     pub(crate) checked: RwSignal<Checked>,
@@ -41,6 +46,22 @@ pub(crate) struct Ctx {
     pub(crate) removed: RwSignal<Option<(Owner, Item)>>,
     /// Whether the paged preview is shown.
     pub(crate) preview: RwSignal<bool>,
+}
+
+impl Ctx {
+    /// The draft was replaced as a whole: new keys, and the form rebuilt (also
+    /// from a task that may outlive the form: every access is a try_).
+    pub(crate) fn content_replaced(self) {
+        if let Some(ids) = self.draft.try_with_untracked(Identities::of) {
+            self.ids.try_set(ids);
+        }
+        self.structure.try_update(|n| *n += 1);
+    }
+
+    /// Where the occurrence `keys` is now (empty once it is gone).
+    pub(crate) fn path_of(self, keys: Keys) -> Signal<Owner> {
+        Memo::new(move |_| self.ids.with(|ids| ids.path(&keys)).unwrap_or_default()).into()
+    }
 }
 
 /// An element id for a part occurrence, for the outline's links.
@@ -72,6 +93,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
         template: StoredValue::new(template),
         draft,
         structure: RwSignal::new(0),
+        ids: RwSignal::new(draft.with_untracked(Identities::of)),
         live,
         checked,
         notice: RwSignal::new(String::new()),
@@ -80,7 +102,13 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
     };
     provide_context(ctx);
     let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
-    let session = session::start(meta, hold, access, session::Content { spec, draft, titles, rebuilt: ctx.structure }, persist);
+    let session = session::start(
+        meta,
+        hold,
+        access,
+        session::Content { spec, draft, titles, rebuilt: Callback::new(move |_| ctx.content_replaced()) },
+        persist,
+    );
     let read_only = move || session.access.get() != Access::Editing;
     // Said once on opening (restored after a crash, pictures that could not be read).
     let opening = RwSignal::new(opening_notice);
@@ -127,7 +155,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                 spec.with_value(|s| edit::fill_minimums(s, &mut d));
                 let unplaced = d.unplaced.len();
                 draft.set(d);
-                ctx.structure.update(|n| *n += 1);
+                ctx.content_replaced();
                 let rest =
                     if unplaced > 0 { format!("；{unplaced}段放在表单最后的“未归类的段落”里") } else { String::new() };
                 ctx.notice.set(format!("已导入 {name}。{summary}{rest}"));
@@ -144,7 +172,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                         let mut d = d;
                         spec.with_value(|s| edit::fill_minimums(s, &mut d));
                         draft.set(d);
-                        ctx.structure.update(|n| *n += 1);
+                        ctx.content_replaced();
                         ctx.notice.set(format!("已导入 {name}"));
                     }
                     Ok(d) => ctx.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),

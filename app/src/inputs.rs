@@ -15,11 +15,19 @@ use crate::storage;
 /// while the drafter types: its value is only read, and pinyin still being
 /// composed in an IME is not counted until it is committed.
 #[component]
-pub(crate) fn TextInput(path: Owner, part: Slot, initial: String, aria: String, placeholder: String, multiline: bool) -> impl IntoView {
+pub(crate) fn TextInput(
+    path: Signal<Owner>,
+    part: Slot,
+    initial: String,
+    aria: Signal<String>,
+    placeholder: String,
+    multiline: bool,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let composing = StoredValue::new(false);
-    let id = crate::proof_view::input_id(&path, part);
+    let id = move || path.with(|p| crate::proof_view::input_id(p, part));
     let commit = move |value: String| {
+        let path = path.get_untracked();
         ctx.draft.update(|d| {
             if let Some(item) = edit::item_mut(d, &path) {
                 match part {
@@ -30,7 +38,6 @@ pub(crate) fn TextInput(path: Owner, part: Slot, initial: String, aria: String, 
             }
         });
     };
-    let commit2 = commit.clone();
     let on_input = move |ev: leptos::ev::Event| {
         grow(&ev);
         if !composing.get_value() {
@@ -39,7 +46,7 @@ pub(crate) fn TextInput(path: Owner, part: Slot, initial: String, aria: String, 
     };
     let on_end = move |ev: leptos::ev::CompositionEvent| {
         composing.set_value(false);
-        commit2(event_target_value(&ev));
+        commit(event_target_value(&ev));
     };
     if multiline {
         let rows = (initial.chars().count() / 40 + 2).clamp(3, 30).to_string();
@@ -67,17 +74,17 @@ fn grow(ev: &leptos::ev::Event) {
 
 /// 字数 against a budget: numbers, words and a bar in three states.
 #[component]
-pub(crate) fn Meter(path: Owner, budget: Budget, name: String) -> impl IntoView {
+pub(crate) fn Meter(path: Signal<Owner>, budget: Budget, #[prop(into)] name: Signal<String>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let p = path.clone();
-    let words = Memo::new(move |_| ctx.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(&p).copied().unwrap_or(0) }));
+    let words =
+        Memo::new(move |_| path.with(|p| ctx.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(p).copied().unwrap_or(0) })));
     let describe = budget.describe();
     let full = budget.max.unwrap_or(budget.min + budget.min / 5).max(1);
     let state = Memo::new(move |_| budget.state(words.get()));
     let state = move || state.get();
     view! {
         <div class="meter" class:short={move || state() == BudgetState::Short} class:fits={move || state() == BudgetState::Fits}
-            class:over={move || state() == BudgetState::Over} role="status" aria-label=format!("{name} 字数")>
+            class:over={move || state() == BudgetState::Over} role="status" aria-label=move || format!("{} 字数", name.get())>
             <span class="words">{move || format!("{}字", words.get())}</span>
             <span class="budget">{describe}</span>
             <span class="state">{move || state().label()}</span>

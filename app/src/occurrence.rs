@@ -13,39 +13,62 @@ use crate::pictures_view::Pictures;
 use crate::proof_view::ProofHints;
 use crate::table_view::TableView;
 use wengao::document::Owner;
+use wengao::identity::Keys;
 
-/// A node's occurrences, with the add button when it repeats.
-pub(crate) fn node_view(node: Node, parent: Owner) -> AnyView {
+/// A node's occurrences under the occurrence `parent` (by keys; none at the
+/// top), as a keyed list: adding, removing or moving one patches the list, and
+/// the others keep their DOM nodes (text, cursor, scroll, IME composition).
+pub(crate) fn node_view(node: Node, parent: Keys) -> AnyView {
     let ctx = expect_context::<Ctx>();
-    let n = ctx.draft.with_untracked(|d| edit::count(d, &parent, &node.id));
+    let list = {
+        let (parent, id) = (parent.clone(), node.id.clone());
+        Memo::new(move |_| ctx.ids.with(|ids| ids.list(&parent, &id)))
+    };
+    let siblings = Signal::derive(move || list.with(Vec::len));
+    let parent_path = ctx.path_of(parent.clone());
     let repeat = node.repeat;
     let is_table = matches!(node.kind, NodeKind::Table { .. });
-    let items = (0..n).map(|i| occurrence_view(node.clone(), child(&parent, &node.id, i), n)).collect_view();
     // A repeated node's prompt is shown once, above its items.
     let prompts = repeat.is_some().then(|| prompts_view(&node));
     let add = (repeat.is_some() && !is_table).then(|| {
-        let full = repeat.and_then(|r| r.max).is_some_and(|max| n >= max as usize);
-        let why = repeat.and_then(|r| r.max).map(|max| format!("最多{max}项")).unwrap_or_default();
-        let (id, parent) = (node.id.clone(), parent.clone());
+        let max = repeat.and_then(|r| r.max);
+        let full = Memo::new(move |_| max.is_some_and(|max| siblings.get() >= max as usize));
+        let why = max.map(|max| format!("最多{max}项")).unwrap_or_default();
+        let why_title = why.clone();
+        let id = node.id.clone();
         let what = add_label(&node);
-        let label = format!("在{}下添加{what}", if parent.is_empty() { "全文".to_string() } else { parent_label(&child(&parent, "", 0)) });
+        let label = move || {
+            let place = parent_path.with(|p| if p.is_empty() { "全文".to_string() } else { parent_label(&child(p, "", 0)) });
+            format!("在{place}下添加{what}")
+        };
         view! {
             <p class="add">
-                <button type="button" disabled=full title={if full { why.clone() } else { String::new() }} aria-label=label.clone()
+                <button type="button" disabled=full title=move || if full.get() { why_title.clone() } else { String::new() } aria-label=label
                     on:click=move |_| {
+                        let parent = parent_path.get_untracked();
                         let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add(s, d, &parent, &id)));
                         match result {
-                            Some(Ok(_)) => ctx.structure.update(|n| *n += 1),
+                            Some(Ok(_)) => ctx.draft.with_untracked(|d| ctx.ids.update(|ids| ids.sync(d))),
                             Some(Err(e)) => ctx.notice.set(e),
                             None => {}
                         }
                     }>
                     {format!("＋ 添加{what}")}
                 </button>
-                {full.then(|| view! { <span class="why">{format!("（已达上限：{why}）")}</span> })}
+                <Show when=move || full.get()><span class="why">{format!("（已达上限：{why}）")}</span></Show>
             </p>
         }
     });
+    let id = node.id.clone();
+    let items = view! {
+        <For each=move || list.get() key=|key| *key let:key>
+            {
+                let mut keys = parent.clone();
+                keys.push((id.clone(), key));
+                occurrence_view(node.clone(), keys, siblings)
+            }
+        </For>
+    };
     view! { <div class="node-list">{prompts}{items}{add}</div> }.into_any()
 }
 
@@ -59,38 +82,40 @@ fn add_label(node: &Node) -> &'static str {
 }
 
 /// One occurrence: its heading or inputs, budget, prompts, and children.
-fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
+fn occurrence_view(node: Node, keys: Keys, siblings: Signal<usize>) -> AnyView {
     let ctx = expect_context::<Ctx>();
-    let label = ctx.live.with_untracked(|l| l.labels.get(&path).cloned().unwrap_or_default());
-    let item = ctx.draft.with_untracked(|d| edit::item(d, &path).cloned().unwrap_or_default());
-    let id = anchor(&path);
+    let path = ctx.path_of(keys.clone());
+    // Its number (二是, （三）) and its parents' change when parts move.
+    let label = Memo::new(move |_| path.with(|p| ctx.live.with(|l| l.labels.get(p).cloned().unwrap_or_default())));
+    let parents = Memo::new(move |_| path.with(|p| parent_label(p)));
+    let item = path.with_untracked(|p| ctx.draft.with_untracked(|d| edit::item(d, p).cloned().unwrap_or_default()));
     let title_text = match &node.kind {
         NodeKind::Heading { title: Some(t), .. } => t.source.clone(),
         _ => String::new(),
     };
-    let meter_name = format!("{}{label}{title_text}", parent_label(&path));
-    let budget = node.budget.clone().map(|b| view! { <Meter path=path.clone() budget=b name=meter_name/> });
+    let meter_name = Signal::derive(move || format!("{}{}{title_text}", parents.get(), label.get()));
+    let budget = node.budget.clone().map(|b| view! { <Meter path budget=b name=meter_name/> });
     let prompts = node.repeat.is_none().then(|| prompts_view(&node));
-    let controls = node.repeat.filter(|_| !matches!(node.kind, NodeKind::Table { .. })).map(|_| controls_view(path.clone(), siblings));
+    let controls = node.repeat.filter(|_| !matches!(node.kind, NodeKind::Table { .. })).map(|_| controls_view(path, siblings));
     let body = match &node.kind {
         NodeKind::Heading { level, title } => {
             let heading = match title {
-                Some(t) => view! { <span class="heading-text">{label.clone()}{t.source.clone()}</span> }.into_any(),
+                Some(t) => view! { <span class="heading-text">{label}{t.source.clone()}</span> }.into_any(),
                 None => {
-                    let aria = format!("{}{}小标题", parent_label(&path), label);
+                    let aria = Signal::derive(move || format!("{}{}小标题", parents.get(), label.get()));
                     let example = node.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
                     view! {
-                        <span class="heading-text">{label.clone()}</span>
-                        <TextInput path=path.clone() part=Slot::Title initial=item.title.clone() aria=aria placeholder=example multiline=false/>
+                        <span class="heading-text">{label}</span>
+                        <TextInput path part=Slot::Title initial=item.title.clone() aria placeholder=example multiline=false/>
                     }
                     .into_any()
                 }
             };
-            let children = node.children.iter().cloned().map(|c| node_view(c, path.clone())).collect_view();
+            let children = node.children.iter().cloned().map(|c| node_view(c, keys.clone())).collect_view();
             let class = format!("heading h{level}");
             view! {
                 <header class=class>{heading}{controls}</header>
-                <ProofHints path=path.clone() which=Slot::Title/>
+                <ProofHints path which=Slot::Title/>
                 {budget}
                 {prompts}
                 <div class="children">{children}</div>
@@ -98,18 +123,18 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
             .into_any()
         }
         NodeKind::Point { .. } => {
-            let aria = format!("{}{}", parent_label(&path), label);
+            let aria = move |what: &'static str| Signal::derive(move || format!("{}{} {what}", parents.get(), label.get()));
             let example = node.example.clone().map(|e| format!("例如：{e}")).unwrap_or_default();
             view! {
                 <div class="point">
-                    <span class="point-label">{label.clone()}</span>
-                    <TextInput path=path.clone() part=Slot::Lead initial=item.lead.clone() aria=format!("{aria} 要点句") placeholder="先用一句话概括（这一句加粗）".into() multiline=false/>
+                    <span class="point-label">{label}</span>
+                    <TextInput path part=Slot::Lead initial=item.lead.clone() aria=aria("要点句") placeholder="先用一句话概括（这一句加粗）".into() multiline=false/>
                     {controls}
                 </div>
-                <ProofHints path=path.clone() which=Slot::Lead/>
-                <TextInput path=path.clone() part=Slot::Text initial=item.text.clone() aria=format!("{aria} 正文") placeholder=example multiline=true/>
-                <ProofHints path=path.clone() which=Slot::Text/>
-                <JoinedLinesNote path=path.clone() advice="要分段，请另加一个要点。"/>
+                <ProofHints path which=Slot::Lead/>
+                <TextInput path part=Slot::Text initial=item.text.clone() aria=aria("正文") placeholder=example multiline=true/>
+                <ProofHints path which=Slot::Text/>
+                <JoinedLinesNote path advice="要分段，请另加一个要点。"/>
                 {budget}
                 {prompts}
             }
@@ -120,9 +145,9 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
             let hint = if *multiple_paragraphs { "（可分多段，每段回车换行）" } else { "（一段）" };
             view! {
                 <div class="text-head"><span class="text-name">{node.id.clone()}</span><span class="hint">{hint}</span>{controls}</div>
-                <TextInput path=path.clone() part=Slot::Text initial=item.text.clone() aria=node.id.clone() placeholder=example multiline=true/>
-                <ProofHints path=path.clone() which=Slot::Text/>
-                {(!*multiple_paragraphs).then(|| view! { <JoinedLinesNote path=path.clone() advice="这一部分模板要求只写一段。"/> })}
+                <TextInput path part=Slot::Text initial=item.text.clone() aria=Signal::stored(node.id.clone()) placeholder=example multiline=true/>
+                <ProofHints path which=Slot::Text/>
+                {(!*multiple_paragraphs).then(|| view! { <JoinedLinesNote path advice="这一部分模板要求只写一段。"/> })}
                 {budget}
                 {prompts}
             }
@@ -131,7 +156,7 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
         NodeKind::Pictures { min, max, formats, caption_label } => {
             let formats = formats.iter().map(|f| f.label()).collect::<Vec<_>>().join("、");
             view! {
-                <Pictures path=path.clone() min=*min max=*max formats=formats caption_label=caption_label.clone()/>
+                <Pictures path min=*min max=*max formats=formats caption_label=caption_label.clone()/>
                 {prompts}
             }
             .into_any()
@@ -139,27 +164,29 @@ fn occurrence_view(node: Node, path: Owner, siblings: usize) -> AnyView {
         NodeKind::Table { title, columns } => {
             let title = title.as_ref().map(|t| t.source.clone()).unwrap_or_else(|| node.id.clone());
             view! {
-                <TableView path=path.clone() title=title columns=columns.clone() repeat=node.repeat/>
+                <TableView path title=title columns=columns.clone() repeat=node.repeat/>
                 {prompts}
             }
             .into_any()
         }
     };
-    view! { <section class="occurrence" id=id>{body}</section> }.into_any()
+    view! { <section class="occurrence" id=move || anchor(&path.get())>{body}</section> }.into_any()
 }
 
-/// The numbered headings above a path, for accessible names: “一、（二）”.
+/// The numbered headings above a path, for accessible names: “一、（二）”
+/// (tracked: they change when parts move).
 fn parent_label(path: &[(String, usize)]) -> String {
     let ctx = expect_context::<Ctx>();
-    ctx.live.with_untracked(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n]).cloned()).collect())
+    ctx.live.with(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n]).cloned()).collect())
 }
 
 /// Under a text the document prints as one paragraph: says, once the drafter has
 /// typed or pasted several lines, that the export joins them (document.rs does).
 #[component]
-fn JoinedLinesNote(path: Owner, advice: &'static str) -> impl IntoView {
+fn JoinedLinesNote(path: Signal<Owner>, advice: &'static str) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let several_lines = Memo::new(move |_| ctx.draft.with(|d| edit::item(d, &path).is_some_and(|i| i.text.trim().contains('\n'))));
+    let several_lines =
+        Memo::new(move |_| path.with(|p| ctx.draft.with(|d| edit::item(d, p).is_some_and(|i| i.text.trim().contains('\n')))));
     view! {
         <Show when=move || several_lines.get()>
             <p class="hint" role="note">"这里导出为一段：几行会接成一段，每行开头的空格不导出（格式已首行缩进两字）。"{advice}</p>
@@ -176,14 +203,20 @@ fn sibling(path: &[(String, usize)], index: usize) -> Owner {
     p
 }
 
-/// Keyboard focus, once the rebuilt form is on screen, on the controls of the
-/// occurrence at `path` (the moved part, or the one that took a removed part's
-/// place): the button `act` if it is enabled, else the first that is.
-fn focus_controls(path: Owner, act: &'static str) {
+/// Keyboard focus, once the form is patched, on the controls of the occurrence
+/// at `path` (the moved part, whose node may have been moved out from under the
+/// focus, or the one that took a removed part's place): the button `act` if it
+/// is enabled, else the first that is.
+fn focus_controls(path: Owner, act: &'static str, keep_at: Option<f64>) {
     request_animation_frame(move || {
-        let Some(controls) = document().get_element_by_id(&format!("controls-{}", anchor(&path))) else {
+        let Some(controls) = controls_of(&path) else {
             return;
         };
+        // A moved part stays where the drafter's eye and pointer are: the page
+        // scrolls with it (whatever the browser's scroll anchoring chose to keep).
+        if let Some(top) = keep_at {
+            window().scroll_by_with_x_and_y(0.0, controls.get_bounding_client_rect().top() - top);
+        }
         let enabled = |selector: &str| controls.query_selector(selector).ok().flatten();
         let button = enabled(&format!("button[data-act={act}]:not([disabled])")).or_else(|| enabled("button:not([disabled])"));
         if let Some(button) = button.and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok()) {
@@ -192,43 +225,50 @@ fn focus_controls(path: Owner, act: &'static str) {
     });
 }
 
+/// The move and remove buttons of the occurrence at `path`, when on screen.
+fn controls_of(path: &[(String, usize)]) -> Option<web_sys::Element> {
+    document().get_element_by_id(&format!("controls-{}", anchor(path)))
+}
+
 /// Puts the last removed part back where it was, pictures included.
 pub(crate) fn undo_removal(ctx: Ctx) {
     let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else {
         return;
     };
     if ctx.draft.try_update(|d| edit::restore(d, &path, item)) == Some(true) {
+        ctx.draft.with_untracked(|d| ctx.ids.update(|ids| ids.restored(&path, d)));
         ctx.notice.set("已撤销删除".into());
-        ctx.structure.update(|n| *n += 1);
     } else {
         ctx.notice.set("无法撤销：它所在的部分已经删除".into());
     }
 }
 
 /// Move up, move down and remove, with the reason when refused.
-fn controls_view(path: Owner, siblings: usize) -> AnyView {
+fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
     let ctx = expect_context::<Ctx>();
-    let index = path.last().map_or(0, |(_, i)| *i);
-    let name = format!("{}{}", parent_label(&path), ctx.live.with_untracked(|l| l.labels.get(&path).cloned().unwrap_or_default()));
-    let controls_id = format!("controls-{}", anchor(&path));
-    let (p1, p2, p3) = (path.clone(), path.clone(), path);
-    let moved = move |p: &Owner, up: bool| {
-        if ctx.draft.try_update(|d| edit::move_item(d, p, up)) == Some(true) {
-            ctx.structure.update(|n| *n += 1);
-            focus_controls(sibling(p, if up { index - 1 } else { index + 1 }), if up { "up" } else { "down" });
+    let index = Memo::new(move |_| path.with(|p| p.last().map_or(0, |(_, i)| *i)));
+    let name = Memo::new(move |_| {
+        path.with(|p| format!("{}{}", parent_label(p), ctx.live.with(|l| l.labels.get(p).cloned().unwrap_or_default())))
+    });
+    let moved = move |up: bool| {
+        let (p, i) = (path.get_untracked(), index.get_untracked());
+        let top = controls_of(&p).map(|c| c.get_bounding_client_rect().top());
+        if ctx.draft.try_update(|d| edit::move_item(d, &p, up)) == Some(true) {
+            ctx.ids.update(|ids| ids.moved(&p, up));
+            focus_controls(sibling(&p, if up { i - 1 } else { i + 1 }), if up { "up" } else { "down" }, top);
         }
     };
-    let removed_name = name.clone();
     let remove = move |_| {
-        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p3)));
+        let (p, i, n) = (path.get_untracked(), index.get_untracked(), siblings.get_untracked());
+        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p)));
         match result {
             Some(Ok(item)) => {
-                ctx.notice.set(format!("已删除{removed_name}"));
-                ctx.removed.set(Some((p3.clone(), item)));
-                ctx.structure.update(|n| *n += 1);
+                ctx.ids.update(|ids| ids.removed(&p));
+                ctx.notice.set(format!("已删除{}", name.get_untracked()));
+                ctx.removed.set(Some((p.clone(), item)));
                 // The part that took its place, or the one before it if it was the last.
-                if siblings > 1 {
-                    focus_controls(sibling(&p3, index.min(siblings - 2)), "remove");
+                if n > 1 {
+                    focus_controls(sibling(&p, i.min(n - 2)), "remove", None);
                 }
             }
             Some(Err(e)) => ctx.notice.set(e),
@@ -236,10 +276,10 @@ fn controls_view(path: Owner, siblings: usize) -> AnyView {
         }
     };
     view! {
-        <span class="controls" id=controls_id>
-            <button type="button" class="small" data-act="up" disabled={index == 0} aria-label=format!("上移{name}") on:click=move |_| moved(&p1, true)>"↑"</button>
-            <button type="button" class="small" data-act="down" disabled={index + 1 >= siblings} aria-label=format!("下移{name}") on:click=move |_| moved(&p2, false)>"↓"</button>
-            <button type="button" class="small" data-act="remove" aria-label=format!("删除{name}") on:click=remove>"删除"</button>
+        <span class="controls" id=move || format!("controls-{}", anchor(&path.get()))>
+            <button type="button" class="small" data-act="up" disabled={move || index.get() == 0} aria-label=move || format!("上移{}", name.get()) on:click=move |_| moved(true)>"↑"</button>
+            <button type="button" class="small" data-act="down" disabled={move || index.get() + 1 >= siblings.get()} aria-label=move || format!("下移{}", name.get()) on:click=move |_| moved(false)>"↓"</button>
+            <button type="button" class="small" data-act="remove" aria-label=move || format!("删除{}", name.get()) on:click=remove>"删除"</button>
         </span>
     }
     .into_any()

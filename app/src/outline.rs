@@ -15,6 +15,7 @@ pub(crate) fn Outline() -> impl IntoView {
         <nav class="outline" aria-label="提纲">
             {move || {
                 ctx.structure.track();
+                ctx.ids.track();
                 let spec = ctx.spec.get_value();
                 let draft = ctx.draft.get_untracked();
                 let mut rows = Vec::new();

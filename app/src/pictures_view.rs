@@ -12,13 +12,11 @@ use crate::form::Ctx;
 
 /// A picture slot: file picker and drop, thumbnails, captions, remove.
 #[component]
-pub fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label: String) -> impl IntoView {
+pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, caption_label: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let message = RwSignal::new(String::new());
     let version = RwSignal::new(0u32);
-    let p = path.clone();
     let add_files = move |files: Vec<gloo_file::File>| {
-        let p = p.clone();
         spawn_local(async move {
             for file in files {
                 let name = file.name();
@@ -48,7 +46,7 @@ pub fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label:
                 let info = wengao::picture::PictureInfo { format: picture.format, width: picture.width, height: picture.height };
                 let warning = wengao::picture::print_warning(&name, &info);
                 let mut refused = None;
-                ctx.draft.update(|d| match edit::item_mut(d, &p) {
+                ctx.draft.update(|d| match edit::item_mut(d, &path.get_untracked()) {
                     Some(item) if item.pictures.len() < max as usize => item.pictures.push(picture),
                     Some(_) => refused = Some(format!("最多{max}幅图片，“{name}”没有加入")),
                     None => refused = Some("草稿里找不到图片位".into()),
@@ -58,13 +56,11 @@ pub fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label:
             }
         });
     };
-    let add2 = add_files.clone();
     let on_pick = move |ev: leptos::ev::Event| add_files(files::input_files(&ev));
     let on_drop = move |ev: leptos::ev::DragEvent| {
         ev.prevent_default();
-        add2(files::files_of(ev.data_transfer().and_then(|d| d.files())));
+        add_files(files::files_of(ev.data_transfer().and_then(|d| d.files())));
     };
-    let p2 = path.clone();
     view! {
         <div class="pictures" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <p class="hint">{format!("图片{min}至{max}幅，{formats}格式；可以拖进来，也可以")}
@@ -74,7 +70,7 @@ pub fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label:
             <ol class="picture-list">
                 {move || {
                     version.track();
-                    let pictures = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.pictures.clone()).unwrap_or_default());
+                    let pictures = ctx.draft.with_untracked(|d| edit::item(d, &path.get_untracked()).map(|i| i.pictures.clone()).unwrap_or_default());
                     pictures
                         .into_iter()
                         .enumerate()
@@ -84,18 +80,17 @@ pub fn Pictures(path: Owner, min: u32, max: u32, formats: String, caption_label:
                             // The object URL lives as long as this view.
                             let url = StoredValue::new_local(Some(url));
                             on_cleanup(move || url.set_value(None));
-                            let (pa, pb) = (p2.clone(), p2.clone());
                             let set_caption = move |ev: leptos::ev::Event| {
                                 let v = event_target_value(&ev);
                                 ctx.draft.update(|d| {
-                                    if let Some(p) = edit::item_mut(d, &pa).and_then(|it| it.pictures.get_mut(i)) {
+                                    if let Some(p) = edit::item_mut(d, &path.get_untracked()).and_then(|it| it.pictures.get_mut(i)) {
                                         p.caption = v;
                                     }
                                 });
                             };
                             let remove = move |_| {
                                 ctx.draft.update(|d| {
-                                    if let Some(it) = edit::item_mut(d, &pb) {
+                                    if let Some(it) = edit::item_mut(d, &path.get_untracked()) {
                                         if i < it.pictures.len() {
                                             it.pictures.remove(i);
                                         }

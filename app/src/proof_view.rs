@@ -18,10 +18,13 @@ pub(crate) fn input_id(path: &Owner, slot: Slot) -> String {
 /// The hints in one text, under its input (`which` text: `slot` is a reserved
 /// attribute name in `view!`).
 #[component]
-pub fn ProofHints(path: Owner, which: Slot) -> impl IntoView {
+pub fn ProofHints(path: Signal<Owner>, which: Slot) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let mine = Memo::new(move |_| {
-        ctx.checked.with(|l| l.hints.iter().filter(|(h, _)| h.path == path && h.slot == which).map(|(h, _)| h.clone()).collect::<Vec<_>>())
+        path.with(|path| {
+            ctx.checked
+                .with(|l| l.hints.iter().filter(|(h, _)| &h.path == path && h.slot == which).map(|(h, _)| h.clone()).collect::<Vec<_>>())
+        })
     });
     view! {
         <Show when=move || mine.with(|h| !h.is_empty())>

@@ -113,7 +113,7 @@ pub struct Content {
     pub spec: StoredValue<FormSpec>,
     pub draft: RwSignal<Draft>,
     pub titles: Memo<(String, Vec<(Role, String)>)>,
-    pub rebuilt: RwSignal<u32>,
+    pub rebuilt: Callback<()>,
 }
 
 /// Starts autosave and the watch on other tabs for the form of `opened`.
@@ -145,7 +145,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                     let mut d = loaded.draft;
                     spec.try_with_value(|s| wengao::edit::fill_minimums(s, &mut d));
                     draft.try_set(d);
-                    rebuilt.try_update(|n| *n += 1);
+                    rebuilt.try_run(());
                 }
             }
         });
@@ -248,7 +248,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                     pictures.try_set_value(storage::pictures_fingerprint(&mut d));
                     access.try_set(Access::Editing);
                     draft.try_set(d);
-                    rebuilt.try_update(|n| *n += 1);
+                    rebuilt.try_run(());
                 }
                 Err(e) => {
                     drop(h);

@@ -31,7 +31,7 @@ pub(crate) fn Summary() -> impl IntoView {
         <section class="summary" id="summary" aria-label="全文概况">
             <div class="total">
                 <strong>"全文"</strong>
-                {budget.map(|b| view! { <Meter path=Vec::new() budget=b name="全文".into()/> })}
+                {budget.map(|b| view! { <Meter path=Signal::stored(Vec::new()) budget=b name="全文".to_string()/> })}
                 <span class="pages" aria-label="估计页数" class:over=move || ctx.checked.with(|l| l.over_limit.is_some())
                     title=move || ctx.checked.with(|l| l.pages_reason.unwrap_or_default())>
                     {move || {

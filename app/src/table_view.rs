@@ -10,13 +10,17 @@ use crate::form::Ctx;
 
 /// A table: a row of inputs per entry, with add and remove.
 #[component]
-pub fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>, repeat: Option<wengao::spec::Repeat>) -> impl IntoView {
+pub fn TableView(
+    path: Signal<Owner>,
+    title: String,
+    columns: Vec<wengao::spec::Column>,
+    repeat: Option<wengao::spec::Repeat>,
+) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let version = RwSignal::new(0u32);
-    let (p1, p2) = (path.clone(), path.clone());
     let columns2 = columns.clone();
     let add = move |_| {
-        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add_row(s, d, &p1)));
+        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add_row(s, d, &path.get_untracked())));
         match result {
             Some(Ok(())) => version.update(|v| *v += 1),
             Some(Err(e)) => ctx.notice.set(e),
@@ -35,20 +39,19 @@ pub fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>,
                 <tbody>
                     {move || {
                         version.track();
-                        let rows = ctx.draft.with_untracked(|d| edit::item(d, &p2).map(|i| i.rows.clone()).unwrap_or_default());
+                        let rows = ctx.draft.with_untracked(|d| edit::item(d, &path.get_untracked()).map(|i| i.rows.clone()).unwrap_or_default());
                         rows.into_iter()
                             .enumerate()
                             .map(|(r, row)| {
-                                let p = p2.clone();
                                 let cells = columns2
                                     .iter()
                                     .map(|c| {
-                                        let (cid, p) = (c.id.clone(), p.clone());
+                                        let cid = c.id.clone();
                                         let value = row.get(&c.id).cloned().unwrap_or_default();
                                         let set = move |ev: leptos::ev::Event| {
                                             let v = event_target_value(&ev);
                                             ctx.draft.update(|d| {
-                                                if let Some(row) = edit::item_mut(d, &p).and_then(|it| it.rows.get_mut(r)) {
+                                                if let Some(row) = edit::item_mut(d, &path.get_untracked()).and_then(|it| it.rows.get_mut(r)) {
                                                     row.insert(cid.clone(), v);
                                                 }
                                             });
@@ -73,9 +76,8 @@ pub fn TableView(path: Owner, title: String, columns: Vec<wengao::spec::Column>,
                                         view! { <td>{input}</td> }
                                     })
                                     .collect_view();
-                                let pr = p2.clone();
                                 let remove = move |_| {
-                                    let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove_row(s, d, &pr, r)));
+                                    let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove_row(s, d, &path.get_untracked(), r)));
                                     match result {
                                         Some(Ok(())) => version.update(|v| *v += 1),
                                         Some(Err(e)) => ctx.notice.set(e),

@@ -26,6 +26,7 @@ pub fn Loose(which: Loose) -> impl IntoView {
     let words = move || paragraphs.with(|ps| ps.iter().map(|p| wengao::count::count(p).words).sum::<usize>());
     let targets = Memo::new(move |_| {
         ctx.structure.track();
+        ctx.ids.track();
         paragraphs.track();
         ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| wengao::edit::text_targets(s, d)))
     });
@@ -52,7 +53,7 @@ pub fn Loose(which: Loose) -> impl IntoView {
                                     let Some((path, name)) = targets.with_untracked(|t| t.get(choice.get_untracked()).cloned()) else { return };
                                     if ctx.draft.try_update(|d| wengao::edit::place_loose(d, which, i, &path)) == Some(true) {
                                         ctx.notice.set(format!("已移到“{name}”"));
-                                        ctx.structure.update(|n| *n += 1);
+                                        ctx.content_replaced();
                                     }
                                 };
                                 let remove = move |_| {

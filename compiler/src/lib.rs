@@ -17,6 +17,7 @@ pub mod draft;
 pub mod edit;
 pub mod example;
 pub mod fonts;
+pub mod identity;
 pub mod import;
 pub mod layout;
 pub mod picture;

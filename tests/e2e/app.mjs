@@ -213,6 +213,32 @@ try {
   assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'undo puts the point back in its place');
   await page.getByRole('button', { name: '删除一、（一）三是' }).click();
   assert.equal(await page.getByLabel('一、（一）四是 要点句').count(), 0);
+
+  step('a move patches the form: the moved text keeps its node and its cursor, and stays where the eye is');
+  const firstText = page.getByLabel('一、（一）一是 正文');
+  await firstText.evaluate((el) => {
+    el.dataset.marked = 'before the move';
+    el.focus();
+    el.setSelectionRange(5, 7);
+  });
+  const down = page.getByRole('button', { name: '下移一、（一）一是' });
+  await down.scrollIntoViewIfNeeded();
+  const beforeMove = { scroll: await page.evaluate(() => window.scrollY), top: (await down.boundingBox()).y };
+  await down.click();
+  const movedText = page.getByLabel('一、（一）二是 正文');
+  await page.waitForFunction(() => document.querySelector('[data-marked]')?.getAttribute('aria-label') === '一、（一）二是 正文', null, { timeout: 2000 })
+    .catch(() => assert.fail('the moved point\'s text should be the same element, renamed 二是'));
+  assert.match(await movedText.inputValue(), /^全年主持召开党工委会/);
+  assert.deepEqual(await movedText.evaluate((el) => [el.selectionStart, el.selectionEnd]), [5, 7], 'the selection is kept');
+  assert.equal(await page.getByLabel('一、（一）一是 要点句').inputValue(), '党建', 'the other point moved up');
+  // The page scrolls with the moved point (the browser's scroll anchoring), so its
+  // buttons stay under the pointer for the next click.
+  const after = { scroll: await page.evaluate(() => window.scrollY), top: (await page.getByRole('button', { name: '下移一、（一）二是' }).boundingBox()).y };
+  console.log(`  moved point's button: ${beforeMove.top.toFixed(0)} → ${after.top.toFixed(0)} px from the top of the window (page scrolled ${after.scroll - beforeMove.scroll} px)`);
+  assert.ok(Math.abs(after.top - beforeMove.top) < 40, 'the moved point stays in view where it was');
+  await page.getByRole('button', { name: '上移一、（一）二是' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-marked]')?.getAttribute('aria-label') === '一、（一）一是 正文', null, { timeout: 2000 });
+  assert.equal(await page.getByLabel('一、（一）二是 要点句').inputValue(), '党建');
   await page.screenshot({ path: `${shots}/form.png` });
 
   step('the count shown equals `wengao stats` on the exported draft');
