@@ -101,6 +101,8 @@ pub struct Session {
     pub save_error: RwSignal<String>,
     /// When the draft was last saved.
     pub saved_at: RwSignal<Option<f64>>,
+    /// Whether a save is on its way (the status says aria-busy meanwhile).
+    pub saving: RwSignal<bool>,
     /// Takes the draft over from the tab that edits it.
     pub take_over: Callback<()>,
 }
@@ -122,8 +124,13 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
     let id = opened_meta.id.clone();
     let opened_id = id.clone();
     let access = RwSignal::from(access);
-    let session =
-        Session { access, save_error: RwSignal::new(String::new()), saved_at: RwSignal::new(None), take_over: Callback::new(|_| ()) };
+    let session = Session {
+        access,
+        save_error: RwSignal::new(String::new()),
+        saved_at: RwSignal::new(None),
+        saving: RwSignal::new(false),
+        take_over: Callback::new(|_| ()),
+    };
     // The studio's live form: nothing stored, no other tab to watch.
     if !persist {
         return session;
@@ -182,6 +189,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
         meta.set_value(m);
         let (id, me) = (id.clone(), me.clone());
         pending.update_value(|n| *n += 1);
+        session.saving.set(true);
         let saving = storage::save(snapshot, Some(me));
         spawn_local(async move {
             let result = saving.await;
@@ -202,6 +210,9 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                 *n -= 1;
                 *n == 0
             });
+            if idle == Some(true) {
+                session.saving.try_set(false);
+            }
             if idle == Some(true) && reload_waiting.try_get_value() == Some(true) {
                 reload_waiting.set_value(false);
                 reload_now();

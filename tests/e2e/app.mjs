@@ -250,7 +250,7 @@ try {
   assert.equal(Number(stats.match(/一、履职主要情况和特点：(\d+)字/)[1]), await wordsOf(part1));
 
   step('reload: everything restored, in order');
-  await page.waitForTimeout(200);
+  await page.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
   await page.reload();
   await page.getByLabel('一、（一）一是 正文').waitFor({ timeout: 20000 });
   assert.match(await page.getByLabel('一、（一）一是 正文').inputValue(), /^全年主持召开党工委会/);
@@ -391,7 +391,7 @@ try {
   assert.equal(await page.getByRole('img', { name: /第1幅：案例首页\.jpg/ }).count(), 1);
   await page.getByLabel('选择图片').setInputFiles(big);
   await page.getByLabel('第3幅的案例图片说明').fill('大照片');
-  await page.waitForTimeout(500);
+  await page.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor({ timeout: 20000 });
   await page.reload();
   await page.getByRole('img', { name: /第3幅：大照片\.png/ }).waitFor({ timeout: 20000 });
   assert.equal(await page.getByRole('alert').filter({ hasText: '存储空间满了' }).count(), 0, 'a 4 MB photo autosaves (IndexedDB)');
