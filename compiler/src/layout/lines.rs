@@ -98,17 +98,21 @@ struct Cluster {
     chars: u32,
 }
 
-/// The clusters of a paragraph, in twips.
-fn clusters(p: &Paragraph, style: &Style, engine: Engine) -> Vec<Cluster> {
-    // (char, em of its run)
-    let chars: Vec<(char, u32)> = p
-        .runs
+/// A paragraph's characters, each with the em of its run, in twips.
+fn chars_of(p: &Paragraph, style: &Style) -> Vec<(char, u32)> {
+    p.runs
         .iter()
         .flat_map(|r| {
             let em = style.role(r.role).size_half_points * 10;
             r.text.chars().map(move |c| (c, em))
         })
-        .collect();
+        .collect()
+}
+
+/// The clusters of a paragraph, in twips. `justified`: LibreOffice breaks
+/// between a Chinese closing mark and a Latin word after it only in justified
+/// paragraphs (measured: in a left-aligned table cell 乙，12 and 。GDP stay together).
+fn clusters(chars: &[(char, u32)], engine: Engine, justified: bool) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -119,14 +123,14 @@ fn clusters(p: &Paragraph, style: &Style, engine: Engine) -> Vec<Cluster> {
         let (mut lead, mut trail) = (0, 0);
         match class(c) {
             Class::Space => {
-                width = em / 2;
+                width = advance(c, em);
                 space = true;
                 i += 1;
             }
             Class::Latin => {
                 width = 0;
                 while i < chars.len() && class(chars[i].0) == Class::Latin {
-                    width += chars[i].1 / 2;
+                    width += advance(chars[i].0, chars[i].1);
                     i += 1;
                     // A line may break after a slash or a hyphen inside a word
                     // (addresses, dates: https://www.gov.cn/ | zhengce, 2026- | 11-29),
@@ -146,16 +150,18 @@ fn clusters(p: &Paragraph, style: &Style, engine: Engine) -> Vec<Cluster> {
                 width += lead + trail;
             }
             Class::Wide => {
-                width = em;
+                width = advance(c, em);
                 i += 1;
             }
         }
         let first = chars[start].0;
         let glue_to_previous = NO_START.contains(first) && !space;
         let previous_no_end = out.last().is_some_and(|_| start > 0 && NO_END.contains(chars[start - 1].0));
+        let mark_then_latin =
+            !justified && first.is_alphanumeric() && class(first) == Class::Latin && start > 0 && closing_mark(chars[start - 1].0);
         let cluster = Cluster { width, hang: 0, lead, trail, space, latin: class(first) == Class::Latin, chars: (i - start) as u32 };
         match out.last_mut() {
-            Some(last) if (glue_to_previous || previous_no_end) && !last.space => {
+            Some(last) if (glue_to_previous || previous_no_end || mark_then_latin) && !last.space => {
                 // Closing marks join what precedes them. The last mark of a
                 // cluster may hang when it is one of HANGING (after another mark
                 // too, as in 。？ or ”，), not after a Latin word.
@@ -171,6 +177,61 @@ fn clusters(p: &Paragraph, style: &Style, engine: Engine) -> Vec<Cluster> {
     out
 }
 
+/// How far a character advances the line: Chinese characters and full-width
+/// marks one em, the rest (these fonts' Latin glyphs and the space) half an em.
+fn advance(c: char, em: u32) -> u32 {
+    if class(c) == Class::Wide {
+        em
+    } else {
+        em / 2
+    }
+}
+
+/// A Chinese closing mark: one that may not start a line.
+fn closing_mark(c: char) -> bool {
+    class(c) == Class::Wide && NO_START.contains(c)
+}
+
+/// Where LibreOffice breaks, in a left-aligned paragraph, a cluster too wide for
+/// a whole line (measured in table cells): before a closing mark that joins the
+/// Latin word after it (行|）GDP, 乙|。GDP), after an opening bracket before a
+/// Latin word (（|GDP）), before a closing quote after one (“GDP|”); else after as
+/// many characters as fit (、Exce|l).
+fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -> Vec<u32> {
+    let latin = |c: char| class(c) == Class::Latin && c.is_alphanumeric();
+    let soft = |k: usize| {
+        let (before, at) = (chars[k - 1].0, chars[k].0);
+        (closing_mark(at) && chars.get(k + 1).is_some_and(|n| latin(n.0)))
+            || (matches!(before, '（' | '《' | '〈' | '【' | '〔' | '［' | '｛') && latin(at))
+            || (matches!(at, '”' | '’') && latin(before))
+    };
+    let mut breaks = Vec::new();
+    let mut start = from;
+    loop {
+        let mut x = 0;
+        let mut last_soft = None;
+        let mut last_fit = start;
+        let mut k = start;
+        while k < to {
+            x += advance(chars[k].0, chars[k].1);
+            if x > width {
+                break;
+            }
+            k += 1;
+            last_fit = k;
+            if k < to && soft(k) {
+                last_soft = Some(k);
+            }
+        }
+        if k >= to {
+            return breaks;
+        }
+        let next = last_soft.unwrap_or(last_fit.max(start + 1));
+        breaks.push(next as u32);
+        start = next;
+    }
+}
+
 /// The lines of a paragraph, and the character offset each line starts at.
 pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engine) -> Vec<u32> {
     let rs = style.role(p.role);
@@ -182,7 +243,8 @@ pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engi
     // only (measured: a left-aligned table cell moves the character before 。 to
     // the next line with it).
     let hanging = rs.align == crate::spec::Align::Justify;
-    for mut c in clusters(p, style, engine) {
+    let chars = chars_of(p, style);
+    for mut c in clusters(&chars, engine, hanging) {
         if !hanging {
             c.hang = 0;
         }
@@ -191,6 +253,15 @@ pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engi
         if !fits && x > 0 && !c.space {
             starts.push(offset);
             x = 0;
+        }
+        if !hanging && x == 0 && !c.space && c.width - c.lead - c.trail > width {
+            let from = offset as usize;
+            let breaks = emergency_breaks(&chars, from, from + c.chars as usize, width);
+            let tail = breaks.last().map_or(from, |b| *b as usize);
+            starts.extend(breaks);
+            x = chars[tail..from + c.chars as usize].iter().map(|&(ch, em)| advance(ch, em)).sum::<u32>() + c.trail;
+            offset += c.chars;
+            continue;
         }
         if !(c.space && x == 0 && starts.len() > 1) {
             x += c.width - if x == 0 { c.lead } else { 0 };

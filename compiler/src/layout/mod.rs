@@ -443,6 +443,39 @@ mod tests {
     // against its PDF): 22 characters on a first line, 24 on the others.
     const A: &str = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
 
+    /// What LibreOffice does in a left-aligned table cell a little over three
+    /// characters wide (整改清单's 责任人) with a word too wide for it, read from
+    /// its PDF: every case below is its line breaking.
+    #[test]
+    fn a_narrow_cell_breaks_too_wide_words_as_libreoffice_does() {
+        let spec = crate::compile(&TEMPLATES.iter().find(|t| t.name() == "整改清单").unwrap().source_file(), &BuiltinStyles).spec.unwrap();
+        let em = spec.style.role(Role::Table).size_half_points * 10;
+        let cell = |text: &str| {
+            let p = Paragraph { role: Role::Table, runs: vec![TextRun { text: text.into(), role: Role::Table }], ..body("") };
+            let starts = break_lines(&p, &spec.style, em * 31 / 10, Engine::LibreOffice);
+            let chars: Vec<char> = text.chars().collect();
+            let ends = starts.iter().skip(1).map(|e| *e as usize).chain([chars.len()]);
+            starts.iter().zip(ends).map(|(s, e)| chars[*s as usize..e].iter().collect::<String>()).collect::<Vec<_>>().join("／")
+        };
+        for (text, libreoffice) in [
+            ("（试行）GDP基", "（试／行／）GDP／基"),
+            ("甲乙行）GDP", "甲乙／行／）GDP"),
+            ("甲乙。GDP丙", "甲／乙／。GDP／丙"),
+            ("甲乙、Word丙", "甲／乙／、Word／丙"),
+            ("甲乙，12丙", "甲／乙，12／丙"),
+            ("甲乙）12丙", "甲／乙）12／丙"),
+            ("甲（GDP）乙", "甲／（／GDP）／乙"),
+            ("甲乙“GDP”丙", "甲乙／“GDP／”丙"),
+            ("甲乙丙2026年", "甲乙丙／2026／年"),
+            ("甲APP、Excel乙", "甲／APP／、Exce／l乙"),
+            ("甲乙丙丁、Excel", "甲乙丙／丁／、Exce／l"),
+            ("甲乙。https://www.gov.cn/zh丙", "甲／乙／。http／s://／www.go／v.cn/／zh丙"),
+            ("甲乙12345：2026丙", "甲乙／12345／：2026／丙"),
+        ] {
+            assert_eq!(cell(text), libreoffice, "{text}");
+        }
+    }
+
     /// A page of one-line paragraphs with `room` lines left, then `tail`.
     fn page_then(room: usize, tail: Vec<Paragraph>) -> (Layout, Vec<usize>) {
         let style = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap().style;
