@@ -96,6 +96,11 @@ struct Cluster {
     latin: bool,
     /// Characters in the cluster (for page starts).
     chars: u32,
+    /// Where a closing mark that may hang joins the Latin word after it (。GDP):
+    /// the characters and width through the mark, and the mark's width. A
+    /// justified line may end there (measured: LibreOffice breaks 。|GDP at a
+    /// line's end, never ）|GDP).
+    after_mark: Option<(u32, u32, u32)>,
 }
 
 /// A paragraph's characters, each with the em of its run, in twips.
@@ -109,10 +114,8 @@ fn chars_of(p: &Paragraph, style: &Style) -> Vec<(char, u32)> {
         .collect()
 }
 
-/// The clusters of a paragraph, in twips. `justified`: LibreOffice breaks
-/// between a Chinese closing mark and a Latin word after it only in justified
-/// paragraphs (measured: in a left-aligned table cell 乙，12 and 。GDP stay together).
-fn clusters(chars: &[(char, u32)], engine: Engine, justified: bool) -> Vec<Cluster> {
+/// The clusters of a paragraph, in twips.
+fn clusters(chars: &[(char, u32)], engine: Engine) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -157,15 +160,26 @@ fn clusters(chars: &[(char, u32)], engine: Engine, justified: bool) -> Vec<Clust
         let first = chars[start].0;
         let glue_to_previous = NO_START.contains(first) && !space;
         let previous_no_end = out.last().is_some_and(|_| start > 0 && NO_END.contains(chars[start - 1].0));
-        let mark_then_latin =
-            !justified && first.is_alphanumeric() && class(first) == Class::Latin && start > 0 && closing_mark(chars[start - 1].0);
-        let cluster = Cluster { width, hang: 0, lead, trail, space, latin: class(first) == Class::Latin, chars: (i - start) as u32 };
+        let mark_then_latin = first.is_alphanumeric() && class(first) == Class::Latin && start > 0 && closing_mark(chars[start - 1].0);
+        let cluster = Cluster {
+            width,
+            hang: 0,
+            lead,
+            trail,
+            space,
+            latin: class(first) == Class::Latin,
+            chars: (i - start) as u32,
+            after_mark: None,
+        };
         match out.last_mut() {
             Some(last) if (glue_to_previous || previous_no_end || mark_then_latin) && !last.space => {
                 // Closing marks join what precedes them. The last mark of a
                 // cluster may hang when it is one of HANGING (after another mark
                 // too, as in 。？ or ”，), not after a Latin word.
                 let hangs = glue_to_previous && i - start == 1 && HANGING.contains(first) && !last.latin;
+                if mark_then_latin && last.hang > 0 {
+                    last.after_mark = Some((last.chars, last.width, last.hang));
+                }
                 last.width += cluster.width;
                 last.hang = if hangs { cluster.width } else { 0 };
                 last.trail = cluster.trail;
@@ -187,9 +201,14 @@ fn advance(c: char, em: u32) -> u32 {
     }
 }
 
-/// A Chinese closing mark: one that may not start a line.
+/// Chinese closing punctuation in the class CL of the line-breaking rules
+/// LibreOffice applies (an older UAX #14 whose rule LB30 reads CL × (AL | NU)):
+/// no line breaks between one of these and a Latin letter or digit after it.
+/// The colon, semicolon, ! and ? (NS and EX) allow one (measured).
+const CLOSE: &str = "、。，．）》」』〉】〕］｝";
+
 fn closing_mark(c: char) -> bool {
-    class(c) == Class::Wide && NO_START.contains(c)
+    CLOSE.contains(c)
 }
 
 /// Where LibreOffice breaks, in a left-aligned paragraph, a cluster too wide for
@@ -244,12 +263,22 @@ pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engi
     // the next line with it).
     let hanging = rs.align == crate::spec::Align::Justify;
     let chars = chars_of(p, style);
-    for mut c in clusters(&chars, engine, hanging) {
+    for mut c in clusters(&chars, engine) {
         if !hanging {
             c.hang = 0;
         }
         let lead = if x == 0 { c.lead } else { 0 };
         let fits = x + c.width - lead - c.trail.max(c.hang) <= width;
+        // A mark that may hang ends a justified line even before a Latin word.
+        if let Some((through_chars, through_width, mark)) = c.after_mark {
+            let head = x + through_width - lead;
+            if hanging && !fits && head - mark <= width {
+                starts.push(offset + through_chars);
+                x = c.width - through_width;
+                offset += c.chars;
+                continue;
+            }
+        }
         if !fits && x > 0 && !c.space {
             starts.push(offset);
             x = 0;

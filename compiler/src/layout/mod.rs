@@ -471,6 +471,8 @@ mod tests {
             ("甲乙丙丁、Excel", "甲乙丙／丁／、Exce／l"),
             ("甲乙。https://www.gov.cn/zh丙", "甲／乙／。http／s://／www.go／v.cn/／zh丙"),
             ("甲乙12345：2026丙", "甲乙／12345／：2026／丙"),
+            // From the corpus (draft 34): the mark and the number do not fit a line.
+            ("专服问社：95.6%“两学", "专服问／社：／95.6%／“两学"),
         ] {
             assert_eq!(cell(text), libreoffice, "{text}");
         }
@@ -526,6 +528,17 @@ mod tests {
         assert_eq!(autospaced("全年12次，用Word写"), [("全年", false), ("12", true), ("次，用", true), ("Word", true), ("写", true)]);
         assert_eq!(autospaced("（2026）年"), [("（2026）年", false)], "no space next to brackets");
         assert_eq!(autospaced(""), [("", false)]);
+    }
+
+    #[test]
+    fn a_closing_bracket_keeps_the_latin_word_after_it_a_full_stop_need_not() {
+        // CL × (AL | NU): ）GDP is not broken...
+        let a20: String = A.chars().take(20).collect();
+        assert_eq!(lines(&format!("{a20}乙）GDP后面")), [a20.clone(), "乙）GDP后面".to_string()]);
+        // ...but a full stop, which may hang past the margin, may end the line.
+        assert_eq!(lines(&format!("{A}。GDP后面")), [format!("{A}。"), "GDP后面".to_string()]);
+        // Nor does a colon keep it.
+        assert_eq!(lines(&format!("{a20}乙：GDP后面")), [format!("{a20}乙："), "GDP后面".to_string()]);
     }
 
     #[test]
