@@ -214,7 +214,8 @@ fn closing_mark(c: char) -> bool {
 /// Where LibreOffice breaks, in a left-aligned paragraph, a cluster too wide for
 /// a whole line (measured in table cells): before a closing mark that joins the
 /// Latin word after it (行|）GDP, 乙|。GDP), after an opening bracket before a
-/// Latin word (（|GDP）), before a closing quote after one (“GDP|”); else after as
+/// Latin word (（|GDP）), before a closing quote, ？, ！, ： or ； after one (“GDP|”,
+/// Word|？！); else after as
 /// many characters as fit (、Exce|l).
 fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -> Vec<u32> {
     let latin = |c: char| class(c) == Class::Latin && c.is_alphanumeric();
@@ -222,7 +223,7 @@ fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -
         let (before, at) = (chars[k - 1].0, chars[k].0);
         (closing_mark(at) && chars.get(k + 1).is_some_and(|n| latin(n.0)))
             || (matches!(before, '（' | '《' | '〈' | '【' | '〔' | '［' | '｛') && latin(at))
-            || (matches!(at, '”' | '’') && latin(before))
+            || (matches!(at, '”' | '’' | '？' | '！' | '：' | '；') && latin(before))
     };
     let mut breaks = Vec::new();
     let mut start = from;

@@ -471,8 +471,9 @@ mod tests {
             ("甲乙丙丁、Excel", "甲乙丙／丁／、Exce／l"),
             ("甲乙。https://www.gov.cn/zh丙", "甲／乙／。http／s://／www.go／v.cn/／zh丙"),
             ("甲乙12345：2026丙", "甲乙／12345／：2026／丙"),
-            // From the corpus (draft 34): the mark and the number do not fit a line.
+            // From the corpus (drafts 34 and 36).
             ("专服问社：95.6%“两学", "专服问／社：／95.6%／“两学"),
+            ("工？、党Word？！伍，众", "工？、／党／Word／？！／伍，众"),
         ] {
             assert_eq!(cell(text), libreoffice, "{text}");
         }
