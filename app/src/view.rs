@@ -273,6 +273,16 @@ fn Start(
         }
     };
 
+    // The browser compiles the wasm of the form's computations lazily, on first
+    // use: run them once for the first built-in template while the start screen
+    // waits, so that 新建 does not pay for it.
+    request_idle_callback(|| {
+        if let Some(spec) = TEMPLATES.first().and_then(|t| spec_for(&builtin_key(t.name())).ok()) {
+            let mut draft = Draft::new(&spec);
+            wengao::edit::fill_minimums(&spec, &mut draft);
+            let _ = (crate::derived::derive(&spec, &draft), crate::derived::check(&spec, &draft));
+        }
+    });
     view! {
         <main class="start">
             <section aria-labelledby="new-heading">
