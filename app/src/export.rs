@@ -13,23 +13,33 @@ use crate::form::{anchor, Ctx};
 pub fn ExportButton() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let checking = RwSignal::new(false);
+    // Every change of the draft, counted: a file rendered ahead is used only if
+    // nothing changed since.
+    let revision = StoredValue::new(0u64);
+    Effect::new(move |_| {
+        ctx.draft.track();
+        revision.update_value(|r| *r += 1);
+    });
+    // The file rendered while the drafter reads the checklist.
+    let prepared = StoredValue::new_local(None::<(u64, Rendered)>);
+    let download = move |(bytes, name): Rendered| match files::download(&bytes, &name, files::DOCX_TYPE) {
+        Ok(()) => ctx.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
+        Err(e) => ctx.notice.set(e),
+    };
     let run = move || {
-        ctx.notice.set("正在生成 Word 文件…".into());
         checking.set(false);
-        // Let the message paint before the work.
-        set_timeout(
-            move || {
-                let spec = ctx.spec.get_value();
-                let draft = ctx.draft.get_untracked();
-                let bytes = wengao::docx::render(&spec, &draft, &wengao::docx::RenderOptions { created: Some(now_w3c()) });
-                let name = document::file_name(&spec, &draft);
-                match files::download(&bytes, &name, files::DOCX_TYPE) {
-                    Ok(()) => ctx.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
-                    Err(e) => ctx.notice.set(e),
-                }
-            },
-            std::time::Duration::from_millis(30),
-        );
+        match prepared.try_update_value(Option::take).flatten() {
+            Some((rendered_at, file)) if rendered_at == revision.get_value() => download(file),
+            _ => {
+                // A large draft takes a while: the message is painted first.
+                ctx.notice.set("正在生成 Word 文件…".into());
+                after_paint(move || {
+                    if let Some(file) = render(ctx) {
+                        download(file);
+                    }
+                });
+            }
+        }
     };
     let click = move |_| {
         // The checks may be a pause behind the last keystroke: brought up to date first.
@@ -40,6 +50,12 @@ pub fn ExportButton() -> impl IntoView {
             run();
         } else {
             checking.set(true);
+            after_paint(move || {
+                let at = revision.try_get_value();
+                if let (Some(at), Some(file)) = (at, render(ctx)) {
+                    prepared.try_set_value(Some((at, file)));
+                }
+            });
         }
     };
     view! {
@@ -76,6 +92,25 @@ pub fn ExportButton() -> impl IntoView {
             </div>
         </Show>
     }
+}
+
+/// A rendered .docx and its file name.
+type Rendered = (Vec<u8>, String);
+
+/// The draft rendered (None once the form has closed: this runs a frame later).
+fn render(ctx: Ctx) -> Option<Rendered> {
+    let options = wengao::docx::RenderOptions { created: Some(now_w3c()) };
+    ctx.spec
+        .try_with_value(|spec| {
+            ctx.draft.try_with_untracked(|draft| (wengao::docx::render(spec, draft, &options), document::file_name(spec, draft)))
+        })
+        .flatten()
+}
+
+/// Runs `work` once the next frame is painted (a message shown before it stays
+/// on screen while it runs).
+fn after_paint(work: impl FnOnce() + 'static) {
+    request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
 }
 
 /// Now as a W3C date-time, for the file's properties.
