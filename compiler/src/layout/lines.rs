@@ -204,8 +204,9 @@ fn advance(c: char, em: u32) -> u32 {
 /// Chinese closing punctuation in the class CL of the line-breaking rules
 /// LibreOffice applies (an older UAX #14 whose rule LB30 reads CL × (AL | NU)):
 /// no line breaks between one of these and a Latin letter or digit after it.
-/// The colon, semicolon, ! and ? (NS and EX) allow one (measured).
-const CLOSE: &str = "、。，．）》」』〉】〕］｝";
+/// The colon, semicolon, ! and ? (NS and EX) allow one (measured); the closing
+/// quotes (QU, no break on either side) do not.
+const CLOSE: &str = "、。，．）》」』〉】〕］｝”’";
 
 fn closing_mark(c: char) -> bool {
     CLOSE.contains(c)

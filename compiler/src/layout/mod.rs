@@ -474,6 +474,7 @@ mod tests {
             // From the corpus (drafts 34 and 36).
             ("专服问社：95.6%“两学", "专服问／社：／95.6%／“两学"),
             ("工？、党Word？！伍，众", "工？、／党／Word／？！／伍，众"),
+            ("建，展“两学一做”2026年治研", "建，展／“两学／一／做／”2026／年治研"),
         ] {
             assert_eq!(cell(text), libreoffice, "{text}");
         }
