@@ -215,9 +215,8 @@ fn closing_mark(c: char) -> bool {
 /// Where LibreOffice breaks, in a left-aligned paragraph, a cluster too wide for
 /// a whole line (measured in table cells): before a closing mark that joins the
 /// Latin word after it (行|）GDP, 乙|。GDP), after an opening bracket before a
-/// Latin word (（|GDP）), before a closing quote, ？, ！, ： or ； after one (“GDP|”,
-/// Word|？！); else after as
-/// many characters as fit (、Exce|l).
+/// Latin word (（|GDP）), before a closing quote, ？, ！, ： or ； after one
+/// (“GDP|”, Word|？！); else after as many characters as fit (、Exce|l).
 fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -> Vec<u32> {
     let latin = |c: char| class(c) == Class::Latin && c.is_alphanumeric();
     let soft = |k: usize| {
