@@ -259,12 +259,13 @@ fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
         }
     };
     let remove = move |_| {
-        let (p, i, n) = (path.get_untracked(), index.get_untracked(), siblings.get_untracked());
+        // Named before it goes: once removed, its path and name are empty.
+        let (p, i, n, what) = (path.get_untracked(), index.get_untracked(), siblings.get_untracked(), name.get_untracked());
         let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p)));
         match result {
             Some(Ok(item)) => {
                 ctx.ids.update(|ids| ids.removed(&p));
-                ctx.notice.set(format!("已删除{}", name.get_untracked()));
+                ctx.notice.set(format!("已删除{what}"));
                 ctx.removed.set(Some((p.clone(), item)));
                 // The part that took its place, or the one before it if it was the last.
                 if n > 1 {

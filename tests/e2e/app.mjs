@@ -209,6 +209,7 @@ try {
     .catch(async () => assert.fail(`focus should follow the moved point, is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120))}`));
   await page.getByRole('button', { name: '删除一、（一）三是' }).click();
   assert.equal(await page.getByLabel('一、（一）四是 要点句').count(), 0);
+  await page.getByText('已删除一、（一）三是').waitFor({ timeout: 2000 });
   await page.getByRole('button', { name: '撤销删除' }).click();
   assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'undo puts the point back in its place');
   await page.getByRole('button', { name: '删除一、（一）三是' }).click();
