@@ -407,6 +407,8 @@ try {
   step('the saved drafts: duplicate, rename, delete and undo');
   await page.getByRole('button', { name: '← 返回' }).click();
   const reports = page.getByRole('button', { name: /^打开2026年党建工作述职报告/ });
+  // The list is read from IndexedDB after the start screen shows: wait for it.
+  await reports.first().waitFor();
   assert.equal(await reports.count(), 1);
   await page.getByRole('button', { name: /^复制2026年党建工作述职报告/ }).click();
   await page.getByRole('button', { name: /^打开2026年党建工作述职报告（副本）/ }).waitFor();
