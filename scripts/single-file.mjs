@@ -1,4 +1,4 @@
-// Builds dist/wengao.html: the whole app in one file (wasm inlined as base64),
+// Builds dist/wengao.html: the whole app (wengao-app) in one file, wasm inlined as base64,
 // for offices that pass tools around as files and open them from disk.
 // Run after `trunk build --release`: node scripts/single-file.mjs
 import crypto from 'node:crypto';
@@ -16,12 +16,13 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
   document.body.textContent = '这个浏览器不支持 WebAssembly，打不开文稿。请换用新版的 Chrome、Edge、Firefox，或者把 360 等双核浏览器切换到“极速模式”。';
 } else {
   const bytes = Uint8Array.from(atob(${JSON.stringify(wasm)}), (c) => c.charCodeAt(0));
-  __wbg_init({ module_or_path: bytes }).catch((error) => { document.body.textContent = '文稿加载失败：' + error; });
+  // The whole app at once: no start-screen program to hand over from.
+  __wbg_init({ module_or_path: bytes }).then(() => start(null, undefined), (error) => { document.body.textContent = '文稿加载失败：' + error; });
 }
 `;
 // Browsers without ES modules (IE, compatibility modes) run only this one.
 const legacy = fs.readFileSync('app/legacy.js', 'utf8');
-if (!glue.includes('function __wbg_init')) throw new Error('unexpected wasm-bindgen glue: no __wbg_init');
+if (!glue.includes('function __wbg_init') || !glue.includes('export function start(')) throw new Error('unexpected wasm-bindgen glue: no __wbg_init or start');
 // The policy allows exactly this script, by its hash, and nothing from anywhere.
 const hash = crypto.createHash('sha256').update(script).digest('base64');
 const legacyHash = crypto.createHash('sha256').update(legacy).digest('base64');

@@ -69,11 +69,15 @@ pub fn builtin_key(name: &str) -> String {
 /// The version of the template a key names (a hash of its source), which a
 /// draft remembers to tell when its template was edited.
 pub fn template_version(key: &str) -> String {
-    let source = match key.strip_prefix("builtin:") {
+    template_source(key).map(|s| crate::library::version(&s)).unwrap_or_default()
+}
+
+/// The source of the template a key names.
+pub fn template_source(key: &str) -> Option<String> {
+    match key.strip_prefix("builtin:") {
         Some(name) => TEMPLATES.iter().find(|t| t.name() == name).map(|t| t.source.to_string()),
         None => crate::library::source(key),
-    };
-    source.map(|s| crate::library::version(&s)).unwrap_or_default()
+    }
 }
 
 /// Compiles the template a key names.

@@ -1,39 +1,23 @@
-//! The browser app: the start screen and the guided form, built from the compiled
-//! template; counting, limits and the .docx renderer are the core crate's.
-
-mod derived;
-mod export;
-mod files;
-mod form;
-mod idb;
-mod inputs;
-mod library;
-mod occurrence;
-mod outline;
-mod pictures_view;
-mod preview;
-mod proof_view;
-mod session;
-mod storage;
-mod studio;
-mod summary;
-mod table_view;
-mod tabs;
-mod templates_view;
-mod unplaced;
-mod view;
-mod word_import;
+//! `wengao-app`: the whole app. index.html's start screen (`wengao-start`) loads
+//! it and calls [`start`] with the action the drafter chose; the single-file
+//! build calls [`start`] with none; another page calls [`mount`].
 
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen::JsCast;
+use wengao_app::action::Action;
+use wengao_app::view;
 
-/// The app mounts itself into `#wengao` when the page has one (index.html); a
-/// page that embeds the form has none and calls [`mount`] instead.
 fn main() {
     console_error_panic_hook::set_once();
+}
+
+/// Shows the app in `#wengao` and carries out `action` (an action handed over by
+/// the start screen, or null), with `file` when the action reads one.
+#[wasm_bindgen]
+pub fn start(action: JsValue, file: Option<web_sys::File>) {
+    let handed = Action::from_js(&action, file);
     if let Some(root) = document().get_element_by_id("wengao").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        leptos::mount::mount_to(root, view::App).forget();
+        leptos::mount::mount_to(root, move || view! { <view::App handed/> }).forget();
     }
 }
 

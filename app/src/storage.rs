@@ -314,6 +314,23 @@ pub async fn restore(removed: &Removed) -> Result<(), Failure> {
     idb::committed(&t).await
 }
 
+/// Copies a draft record as it is stored (text and picture bytes) under a new
+/// id, named `name`, in one transaction; no tab holds the copy.
+pub async fn duplicate(meta: &DraftMeta, name: String) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[DRAFTS, PICTURES], true).await?;
+    let value = idb::request(&stores[0].get(&key(&meta.id)).map_err(idb::thrown)?).await?;
+    let bytes = idb::request(&stores[1].get(&key(&meta.id)).map_err(idb::thrown)?).await?;
+    let Some(object) = value.dyn_ref::<Object>() else { return Err(Failure::Other("NotFoundError".into())) };
+    let copy = DraftMeta { id: new_id(), name, updated: now(), ..meta.clone() };
+    set(object, "meta", &JsValue::from(serde_json::to_string(&copy).unwrap_or_default()));
+    set(object, "holder", &JsValue::NULL);
+    stores[0].put_with_key(object, &key(&copy.id)).map_err(idb::thrown)?;
+    if !bytes.is_undefined() {
+        stores[1].put_with_key(&bytes, &key(&copy.id)).map_err(idb::thrown)?;
+    }
+    idb::committed(&t).await
+}
+
 /// Renames a draft in its list line.
 pub async fn rename(id: &str, name: &str) -> Result<(), Failure> {
     let (t, stores) = idb::transaction(&[DRAFTS], true).await?;

@@ -1,26 +1,34 @@
 //! The start screen: new drafts from the built-in templates or a template file,
 //! the saved drafts (open, duplicate, rename, delete with undo), draft files, and
-//! a 字数 counter. Views only: the work is done by the core crate.
+//! a 字数 counter; and the full app's screens around it. The start screen is
+//! shared by both programs (lib.rs): what needs more than storage is an
+//! [`Action`] it passes on.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wengao::builtin::TEMPLATES;
 use wengao::draft::Draft;
-use wengao::spec::FormSpec;
 
-use crate::files::{self, builtin_key, spec_for};
+use crate::action::{self, Action, OPEN, STUDIO};
+use crate::files;
 use crate::form::Editor;
 use crate::library::LocalTemplate;
+use crate::perform::{perform, Screens};
 use crate::session::{self, Opened};
 use crate::storage::{self, DraftMeta};
 use crate::studio::Studio;
 use crate::tabs;
-use crate::templates_view::{edit_copy, LocalTemplates};
+use crate::templates_view::LocalTemplates;
 
-/// The draft open in the form, so that a reload returns to it.
-const OPEN: &str = "wengao.open";
-/// The template open in the studio, so that a reload returns to it.
-const STUDIO: &str = "wengao.studio";
+include!(concat!(env!("OUT_DIR"), "/cards.rs"));
+
+/// A built-in template as the start screen lists it (compiled by build.rs, so
+/// that the start screen needs no template compiler).
+pub struct Card {
+    /// The template's name under templates/, as in `builtin:<name>`.
+    pub name: &'static str,
+    pub title: &'static str,
+    pub description: &'static str,
+}
 
 /// Which screen is shown.
 #[derive(Clone, Copy, PartialEq)]
@@ -34,11 +42,92 @@ enum Screen {
     Studio,
 }
 
+/// The start screen's messages, kept by the program around it so that an action
+/// that fails can say why there.
+#[derive(Clone, Copy)]
+pub struct StartState {
+    /// About drafts and templates.
+    pub message: RwSignal<String>,
+    /// A template file's diagnostics.
+    pub diagnostics: RwSignal<String>,
+    /// About importing last year's report.
+    pub import_message: RwSignal<String>,
+    /// Bumped when the template library changes.
+    pub library_changed: RwSignal<u32>,
+}
+
+impl StartState {
+    pub fn new() -> StartState {
+        StartState {
+            message: RwSignal::new(String::new()),
+            diagnostics: RwSignal::new(String::new()),
+            import_message: RwSignal::new(String::new()),
+            library_changed: RwSignal::new(0),
+        }
+    }
+}
+
+impl Default for StartState {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// What the program around the start screen does for it.
+#[derive(Clone, Copy)]
+pub struct Host {
+    /// Carries out an action (or hands it on).
+    pub act: Callback<Action>,
+    /// How many errors a library template has, where this program can compile
+    /// it; None where it cannot (the start-screen program).
+    pub errors: Callback<String, Option<usize>>,
+}
+
+/// Reads storage and says what it found: damaged templates, or why it could
+/// not be read (then false).
+pub async fn read_storage(message: RwSignal<String>) -> bool {
+    match storage::init().await {
+        Ok(0) => true,
+        Ok(damaged) => {
+            message.set(format!("浏览器里有{damaged}个模板损坏了，读不出来，已跳过；草稿不受影响"));
+            true
+        }
+        Err(f) => {
+            message.set(f.message());
+            false
+        }
+    }
+}
+
 #[component]
-pub fn App() -> impl IntoView {
+pub fn Header() -> impl IntoView {
+    view! {
+        <header class="bar">
+            <h1>"文稿"</h1>
+            <p>"按模板一项一项地写，随时看字数，导出合规的 Word 文件"</p>
+        </header>
+    }
+}
+
+#[component]
+pub fn Loading() -> impl IntoView {
+    view! { <p class="loading" role="status">"正在读取草稿……"</p> }
+}
+
+/// The whole app: the start screen, the form and the studio. `handed` is what
+/// the start-screen program was asked to do; without it, a crash or a reload
+/// returns to what was open.
+#[component]
+pub fn App(handed: Option<Action>) -> impl IntoView {
     let screen = RwSignal::new(Screen::Loading);
     let opened = StoredValue::new_local(None::<Opened>);
     let studied = StoredValue::new(None::<LocalTemplate>);
+    let state = StartState::new();
+    let to_start = Callback::new(move |_| {
+        if screen.get_untracked() != Screen::Start {
+            screen.set(Screen::Start);
+        }
+    });
     let studio = Callback::new(move |t: LocalTemplate| {
         // A reload comes back to the template being written.
         storage::set_pref(STUDIO, Some(&t.key));
@@ -49,96 +138,72 @@ pub fn App() -> impl IntoView {
         storage::set_pref(STUDIO, None);
         screen.set(Screen::Start);
     });
-    // Why the last draft could not be opened, shown on the start screen.
-    let message = RwSignal::new(String::new());
     let show = Callback::new(move |o: Opened| {
         // A reload comes back to the draft being written.
         storage::set_pref(OPEN, Some(&o.meta.id));
         opened.set_value(Some(o));
         screen.set(Screen::Edit);
     });
-    let open = Callback::new(move |(meta, notice): (DraftMeta, String)| {
-        spawn_local(async move {
-            match session::open(&meta, notice).await {
-                Ok(o) => show.run(o),
-                Err(e) => {
-                    message.set(format!("“{}”打不开：{e}", meta.name));
-                    screen.set(Screen::Start);
-                }
-            }
-        });
-    });
     let close = Callback::new(move |_| {
         storage::set_pref(OPEN, None);
         screen.set(Screen::Start);
     });
-    // At start: move old data into the store, then reopen what a crash
-    // interrupted (and say so), else what a reload left open.
+    let screens = Screens { show, studio, state, to_start };
+    let host = Host {
+        act: Callback::new(move |a| perform(a, screens)),
+        errors: Callback::new(|key: String| Some(files::spec_for(&key).err().map_or(0, |d| d.matches("错误[").count().max(1)))),
+    };
     spawn_local(async move {
-        match storage::init().await {
-            Ok(0) => {}
-            Ok(damaged) => message.set(format!("浏览器里有{damaged}个模板损坏了，读不出来，已跳过；草稿不受影响")),
-            Err(f) => {
-                message.set(f.message());
-                screen.set(Screen::Start);
-                return;
-            }
+        if !read_storage(state.message).await {
+            return to_start.run(());
         }
-        let drafts = storage::list().await.unwrap_or_default();
-        let crashed = tabs::ended_uncleanly(&drafts).await;
-        let reopen = match crashed.first() {
-            Some(meta) => Some((meta.clone(), session::restored_message(meta))),
-            None => storage::get_pref(OPEN).and_then(|id| drafts.into_iter().find(|d| d.meta.id == id)).map(|d| (d.meta, String::new())),
+        let action = match handed {
+            Some(a) => Some(a),
+            None => action::reopened().await,
         };
-        match reopen {
-            Some(r) => open.run(r),
-            None => match storage::get_pref(STUDIO).and_then(|key| crate::library::local_template(&key)) {
-                Some(t) => studio.run(t),
-                None => screen.set(Screen::Start),
-            },
+        match action {
+            Some(a) => host.act.run(a),
+            None => to_start.run(()),
         }
     });
+    let start = move || {
+        prewarm();
+        view! { <Start host state/> }.into_any()
+    };
     view! {
-        <header class="bar">
-            <h1>"文稿"</h1>
-            <p>"按模板一项一项地写，随时看字数，导出合规的 Word 文件"</p>
-        </header>
+        <Header/>
         {move || match screen.get() {
-            Screen::Loading => view! { <p class="loading" role="status">"正在读取草稿……"</p> }.into_any(),
-            Screen::Start => view! { <Start open show studio message/> }.into_any(),
+            Screen::Loading => view! { <Loading/> }.into_any(),
+            Screen::Start => start(),
             Screen::Edit => match opened.try_update_value(Option::take).flatten() {
                 Some(o) => view! { <Editor opened=o close embedded=false/> }.into_any(),
-                None => view! { <Start open show studio message/> }.into_any(),
+                None => start(),
             },
             Screen::Studio => match studied.try_update_value(Option::take).flatten() {
                 Some(t) => view! { <Studio template=t close=close_studio/> }.into_any(),
-                None => view! { <Start open show studio message/> }.into_any(),
+                None => start(),
             },
         }}
     }
 }
 
-/// Creates a new draft, saves it durably, and opens it with `notice` said on
-/// opening; when it cannot be stored, opens it in this page only, saying why.
-pub(crate) fn start_draft(template_key: String, spec: FormSpec, draft: Draft, show: Callback<Opened>, notice: String) {
-    spawn_local(async move {
-        let created = session::create(template_key.clone(), &spec, draft.clone()).await;
-        let opened = match created {
-            Ok(meta) => session::open(&meta, notice).await,
-            Err(e) => Err(e),
-        };
-        // Why it could not be stored is said by the form's autosave.
-        show.run(opened.unwrap_or_else(|_| session::in_memory(template_key, spec, draft)));
+/// The browser compiles the wasm of the form's computations lazily, on first
+/// use: run them once for the first built-in template while the start screen
+/// waits, so that 新建 does not pay for it.
+fn prewarm() {
+    request_idle_callback(|| {
+        if let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) {
+            let mut draft = Draft::new(&spec);
+            wengao::edit::fill_minimums(&spec, &mut draft);
+            let _ = (crate::derived::derive(&spec, &draft), crate::derived::check(&spec, &draft));
+        }
     });
 }
 
 #[component]
-fn Start(
-    open: Callback<(DraftMeta, String)>,
-    show: Callback<Opened>,
-    studio: Callback<LocalTemplate>,
-    message: RwSignal<String>,
-) -> impl IntoView {
+pub fn Start(host: Host, state: StartState) -> impl IntoView {
+    let StartState { message, diagnostics, import_message, library_changed } = state;
+    let act = host.act;
     let drafts = RwSignal::new(Vec::<DraftMeta>::new());
     let refresh = move || {
         spawn_local(async move {
@@ -149,91 +214,24 @@ fn Start(
         })
     };
     refresh();
-    let diagnostics = RwSignal::new(String::new());
-    let library_changed = RwSignal::new(0u32);
     // The last deleted draft, kept for 撤销.
     let deleted = RwSignal::new(None::<storage::Removed>);
 
-    let new_from = move |name: &'static str| {
-        move |_| {
-            let key = builtin_key(name);
-            match spec_for(&key) {
-                Ok(spec) => {
-                    let draft = Draft::new(&spec);
-                    start_draft(key, spec, draft, show, String::new())
-                }
-                Err(e) => message.set(e),
-            }
-        }
-    };
+    let new_from = move |name: &'static str| move |_| act.run(Action::New { template: files::builtin_key(name) });
     let load_template = move |ev: leptos::ev::Event| {
         for file in files::input_files(&ev) {
-            spawn_local(async move {
-                let name = file.name();
-                let text = match gloo_file::futures::read_as_text(&file).await {
-                    Ok(t) => t,
-                    Err(_) => {
-                        diagnostics.set(format!("{name}：读不了这个文件（模板文件要用 UTF-8 编码保存）"));
-                        return;
-                    }
-                };
-                // Files saved by the studio (or Notepad) may start with a BOM.
-                let text = text.trim_start_matches('\u{FEFF}').to_string();
-                let result = wengao::compile(&wengao::SourceFile::new(name.clone(), text.clone()), &wengao::builtin::BuiltinStyles);
-                diagnostics.set(result.render_diagnostics());
-                // Into the library, errors and all (it can be mended in the studio);
-                // the same text loaded again is the same template.
-                let stem = name.trim_end_matches(".wg").trim_end_matches(".txt").to_string();
-                let template = crate::library::local()
-                    .into_iter()
-                    .find(|t| t.source == text)
-                    .unwrap_or_else(|| crate::library::new_local(&stem, &text));
-                // Kept in memory even when the store refuses it: the draft opens either way.
-                if let Err(f) = crate::library::save_local(&template).await {
-                    message.set(f.message());
-                }
-                library_changed.update(|n| *n += 1);
-                match result.spec {
-                    Some(spec) => {
-                        let draft = Draft::new(&spec);
-                        start_draft(template.key, spec, draft, show, String::new());
-                    }
-                    None => message.set(format!("“{stem}”有错误，没有新建草稿；它已放进下面的“本机的模板”，可以点“编辑”在模板工作室里改")),
-                }
-            });
+            act.run(Action::LoadTemplate { file: Some(file) });
         }
     };
     let import_draft = move |ev: leptos::ev::Event| {
         for file in files::input_files(&ev) {
-            spawn_local(async move {
-                let name = file.name();
-                let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
-                let draft = match Draft::from_json(&text) {
-                    Ok(d) => d,
-                    Err(e) => return message.set(format!("{name}：{e}")),
-                };
-                let template = TEMPLATES
-                    .iter()
-                    .map(|t| builtin_key(t.name()))
-                    .chain(crate::library::keys())
-                    .find(|key| spec_for(key).is_ok_and(|s| s.name == draft.template));
-                match template.and_then(|key| Some((spec_for(&key).ok()?, key))) {
-                    Some((spec, key)) => start_draft(key, spec, draft, show, String::new()),
-                    None => message.set(format!("{name}：这是“{}”的草稿，但浏览器里没有这个模板；请先载入模板文件", draft.template)),
-                }
-            });
+            act.run(Action::OpenDraftFile { file: Some(file) });
         }
     };
     let duplicate = move |meta: DraftMeta| {
         spawn_local(async move {
-            let copy =
-                DraftMeta { id: storage::new_id(), name: format!("{}（副本）", meta.name), updated: storage::now(), ..meta.clone() };
-            let copied = match storage::load(&meta.id, None).await {
-                Ok(mut loaded) => storage::save(storage::snapshot(&copy, &mut loaded.draft, true), None).await.map_err(|f| f.message()),
-                Err(e) => Err(e),
-            };
-            if let Err(e) = copied {
-                message.set(e);
+            if let Err(f) = storage::duplicate(&meta, format!("{}（副本）", meta.name)).await {
+                message.set(f.message());
             }
             refresh();
         });
@@ -273,35 +271,22 @@ fn Start(
         }
     };
 
-    // The browser compiles the wasm of the form's computations lazily, on first
-    // use: run them once for the first built-in template while the start screen
-    // waits, so that 新建 does not pay for it.
-    request_idle_callback(|| {
-        if let Some(spec) = TEMPLATES.first().and_then(|t| spec_for(&builtin_key(t.name())).ok()) {
-            let mut draft = Draft::new(&spec);
-            wengao::edit::fill_minimums(&spec, &mut draft);
-            let _ = (crate::derived::derive(&spec, &draft), crate::derived::check(&spec, &draft));
-        }
-    });
     view! {
         <main class="start">
             <section aria-labelledby="new-heading">
                 <h2 id="new-heading">"新建"</h2>
                 <ul class="templates">
-                    {TEMPLATES
+                    {CARDS
                         .iter()
-                        .map(|t| {
-                            let spec = spec_for(&builtin_key(t.name())).ok();
-                            let title = spec.as_ref().map_or(t.name().to_string(), |s| s.name.clone());
-                            let description = spec.as_ref().and_then(|s| s.description.clone()).unwrap_or_default();
-                            let source = t.source;
-                            let copy_name = format!("{title}（改）");
+                        .map(|card| {
+                            let title = card.title;
+                            let copy = Action::EditCopy { name: format!("{title}（改）"), from: Some(files::builtin_key(card.name)) };
                             view! {
                                 <li class="card">
-                                    <h3>{title.clone()}</h3>
-                                    <p class="desc">{description}</p>
-                                    <button type="button" on:click=new_from(t.name()) aria-label=format!("新建{title}")>"新建"</button>
-                                    <button type="button" class="small" on:click=move |_| edit_copy(copy_name.clone(), source.to_string(), studio, message) aria-label=format!("以{title}为底稿编辑模板")>"以此为底稿编辑"</button>
+                                    <h3>{title}</h3>
+                                    <p class="desc">{card.description}</p>
+                                    <button type="button" on:click=new_from(card.name) aria-label=format!("新建{title}")>"新建"</button>
+                                    <button type="button" class="small" on:click=move |_| act.run(copy.clone()) aria-label=format!("以{title}为底稿编辑模板")>"以此为底稿编辑"</button>
                                 </li>
                             }
                         })
@@ -344,7 +329,7 @@ fn Start(
                                     <li class="draft">
                                         <span class="name">{meta.name.clone()}<span class="detail">{meta.detail.clone()}</span></span>
                                         <span class="when">{String::from(when)}</span>
-                                        <button type="button" on:click=move |_| open.run((m1.clone(), String::new())) aria-label=format!("打开{}", meta.name)>"打开"</button>
+                                        <button type="button" on:click=move |_| act.run(Action::Open { meta: m1.clone(), notice: String::new() }) aria-label=format!("打开{}", meta.name)>"打开"</button>
                                         <button type="button" on:click=move |_| duplicate(m2.clone()) aria-label=format!("复制{}", meta.name)>"复制"</button>
                                         <button type="button" on:click=move |_| rename(m3.clone()) aria-label=format!("改名{}", meta.name)>"改名"</button>
                                         <button type="button" on:click=move |_| delete(m4.clone()) aria-label=format!("删除{}", meta.name)>"删除"</button>
@@ -355,8 +340,8 @@ fn Start(
                     }}
                 </ul>
             </section>
-            <crate::word_import::WordImport show/>
-            <LocalTemplates studio show changed=library_changed/>
+            <crate::word_import::WordImport act message=import_message/>
+            <LocalTemplates host changed=library_changed/>
             <Counter/>
         </main>
     }

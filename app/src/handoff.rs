@@ -1,0 +1,84 @@
+//! The start-screen program (`wengao-start`): the start screen alone, mounted
+//! first, which hands every [`Action`] to the full app. boot.js loads the full
+//! app (`wengaoLoadApp`: its JavaScript and wasm, once) while the start screen
+//! is idle, so that an action rarely waits for the network; when loading fails,
+//! the start screen says so and the next click tries again.
+
+use std::any::Any;
+use std::cell::RefCell;
+
+use js_sys::{Function, Promise};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::action::{self, Action};
+use crate::view::{read_storage, Header, Host, Loading, Start, StartState};
+
+#[wasm_bindgen]
+extern "C" {
+    /// boot.js: resolves to the full app's `start(action, file)`.
+    #[wasm_bindgen(js_name = wengaoLoadApp, catch)]
+    fn load_app() -> Result<Promise, JsValue>;
+}
+
+thread_local! {
+    /// The mounted start screen, unmounted when the full app takes the page.
+    static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+}
+
+/// Mounts the start screen into `#wengao`.
+pub fn run() {
+    let root = document().get_element_by_id("wengao").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
+    if let Some(root) = root {
+        let handle = leptos::mount::mount_to(root, StartProgram);
+        MOUNTED.with_borrow_mut(|m| *m = Some(Box::new(handle)));
+    }
+}
+
+#[component]
+fn StartProgram() -> impl IntoView {
+    let state = StartState::new();
+    let shown = RwSignal::new(false);
+    let act = Callback::new(move |a: Action| hand_off(a, state, shown));
+    // The start screen cannot compile templates; the full app tells errors.
+    let host = Host { act, errors: Callback::new(|_| None) };
+    spawn_local(async move {
+        if read_storage(state.message).await {
+            if let Some(a) = action::reopened().await {
+                return hand_off(a, state, shown);
+            }
+        }
+        shown.set(true);
+    });
+    view! {
+        <Header/>
+        {move || if shown.get() { view! { <Start host state/> }.into_any() } else { view! { <Loading/> }.into_any() }}
+    }
+}
+
+/// Loads the full app and gives it the page and `action`; if it cannot be
+/// loaded, says so on the start screen, which stays usable.
+fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
+    let (json, file) = action.to_js();
+    state.message.set("正在打开……".into());
+    spawn_local(async move {
+        let loaded = match load_app() {
+            Ok(promise) => JsFuture::from(promise).await,
+            Err(e) => Err(e),
+        };
+        match loaded.map(JsCast::unchecked_into::<Function>) {
+            Ok(start) => {
+                MOUNTED.with_borrow_mut(Option::take);
+                if start.call2(&JsValue::NULL, &json, &file).is_err() {
+                    document().body().inspect(|b| b.set_text_content(Some("文稿打开失败，请刷新页面再试。")));
+                }
+            }
+            Err(_) => {
+                state.message.set("文稿的表单部分没能从服务器载入（网络断了，或者服务器没有响应）。请检查网络，再点一次。".into());
+                shown.set(true);
+            }
+        }
+    });
+}

@@ -1,0 +1,170 @@
+//! The full app carrying out what the start screen asked for (action.rs): the
+//! template compiler, the importers and the form are needed here, and only here.
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wengao::builtin::TEMPLATES;
+use wengao::draft::Draft;
+use wengao::import::Imported;
+use wengao::spec::FormSpec;
+
+use crate::action::Action;
+use crate::files::{self, builtin_key, spec_for};
+use crate::library::{self, LocalTemplate};
+use crate::session::{self, Opened};
+use crate::view::StartState;
+
+/// What 新建模板 starts from: a small template that compiles, with comments.
+const STARTER: &str = include_str!("../starter.wg");
+
+/// Where the outcome of an action goes.
+#[derive(Clone, Copy)]
+pub struct Screens {
+    /// Opens a draft in the form.
+    pub show: Callback<Opened>,
+    /// Opens a template in the studio.
+    pub studio: Callback<LocalTemplate>,
+    /// The start screen's messages.
+    pub state: StartState,
+    /// Shows the start screen (with the message just set) when it is not shown.
+    pub to_start: Callback<()>,
+}
+
+impl Screens {
+    fn fail(self, message: RwSignal<String>, text: String) {
+        message.set(text);
+        self.to_start.run(());
+    }
+}
+
+pub fn perform(action: Action, s: Screens) {
+    let StartState { message, diagnostics, import_message, library_changed } = s.state;
+    match action {
+        Action::New { template } => match spec_for(&template) {
+            Ok(spec) => {
+                let draft = Draft::new(&spec);
+                start_draft(template, spec, draft, s.show, String::new());
+            }
+            Err(e) => s.fail(message, e),
+        },
+        Action::Open { meta, notice } => spawn_local(async move {
+            match session::open(&meta, notice).await {
+                Ok(o) => s.show.run(o),
+                Err(e) => s.fail(message, format!("“{}”打不开：{e}", meta.name)),
+            }
+        }),
+        Action::Studio { template } => s.studio.run(template),
+        Action::EditCopy { name, from } => {
+            let source = match &from {
+                Some(key) => files::template_source(key).unwrap_or_default(),
+                None => STARTER.to_string(),
+            };
+            let t = library::new_local(&name, &source);
+            spawn_local(async move {
+                // Kept in memory even when the store refuses it: the studio opens either way.
+                if let Err(f) = library::save_local(&t).await {
+                    message.set(f.message());
+                }
+                s.studio.run(t);
+            });
+        }
+        Action::LoadTemplate { file: Some(file) } => spawn_local(async move {
+            let name = file.name();
+            let Ok(text) = gloo_file::futures::read_as_text(&file).await else {
+                diagnostics.set(format!("{name}：读不了这个文件（模板文件要用 UTF-8 编码保存）"));
+                return s.to_start.run(());
+            };
+            // Files saved by the studio (or Notepad) may start with a BOM.
+            let text = text.trim_start_matches('\u{FEFF}').to_string();
+            let result = wengao::compile(&wengao::SourceFile::new(name.clone(), text.clone()), &wengao::builtin::BuiltinStyles);
+            diagnostics.set(result.render_diagnostics());
+            // Into the library, errors and all (it can be mended in the studio);
+            // the same text loaded again is the same template.
+            let stem = name.trim_end_matches(".wg").trim_end_matches(".txt").to_string();
+            let template = library::local().into_iter().find(|t| t.source == text).unwrap_or_else(|| library::new_local(&stem, &text));
+            // Kept in memory even when the store refuses it: the draft opens either way.
+            if let Err(f) = library::save_local(&template).await {
+                message.set(f.message());
+            }
+            library_changed.update(|n| *n += 1);
+            match result.spec {
+                Some(spec) => {
+                    let draft = Draft::new(&spec);
+                    start_draft(template.key, spec, draft, s.show, String::new());
+                }
+                None => s.fail(message, format!("“{stem}”有错误，没有新建草稿；它已放进下面的“本机的模板”，可以点“编辑”在模板工作室里改")),
+            }
+        }),
+        Action::OpenDraftFile { file: Some(file) } => spawn_local(async move {
+            let name = file.name();
+            let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
+            let draft = match Draft::from_json(&text) {
+                Ok(d) => d,
+                Err(e) => return s.fail(message, format!("{name}：{e}")),
+            };
+            let template = TEMPLATES
+                .iter()
+                .map(|t| builtin_key(t.name()))
+                .chain(library::keys())
+                .find(|key| spec_for(key).is_ok_and(|s| s.name == draft.template));
+            match template.and_then(|key| Some((spec_for(&key).ok()?, key))) {
+                Some((spec, key)) => start_draft(key, spec, draft, s.show, String::new()),
+                None => s.fail(message, format!("{name}：这是“{}”的草稿，但浏览器里没有这个模板；请先载入模板文件", draft.template)),
+            }
+        }),
+        Action::ImportWord { template, file: Some(file) } => spawn_local(async move {
+            let name = file.name();
+            let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await else {
+                return s.fail(import_message, format!("{name}：读不了这个文件"));
+            };
+            let key = builtin_key(&template);
+            match spec_for(&key) {
+                Ok(spec) => match wengao::import::docx(&spec, &bytes) {
+                    Ok(imported) => start_imported(key, spec, imported, s.show),
+                    Err(e) => s.fail(import_message, format!("{name}：{e}；没有导入")),
+                },
+                Err(e) => s.fail(import_message, e),
+            }
+        }),
+        Action::ImportText { template, text } => {
+            let key = builtin_key(&template);
+            match spec_for(&key) {
+                Ok(spec) => {
+                    let imported = wengao::import::text(&spec, &text);
+                    start_imported(key, spec, imported, s.show);
+                }
+                Err(e) => s.fail(import_message, e),
+            }
+        }
+        // A file action without its file: nothing was picked.
+        Action::LoadTemplate { file: None } | Action::OpenDraftFile { file: None } | Action::ImportWord { file: None, .. } => {
+            s.to_start.run(())
+        }
+    }
+}
+
+/// Opens an imported draft saying where every 字 went.
+fn start_imported(key: String, spec: FormSpec, imported: Imported, show: Callback<Opened>) {
+    let mut notice = format!("已导入。{}。", imported.accounting.summary());
+    if !imported.draft.unplaced.is_empty() {
+        notice.push_str(&format!(
+            "{}段没能对上模板，放在表单最后的“未归类的段落”里，可以逐段移到该去的地方。",
+            imported.draft.unplaced.len()
+        ));
+    }
+    start_draft(key, spec, imported.draft, show, notice);
+}
+
+/// Creates a new draft, saves it durably, and opens it with `notice` said on
+/// opening; when it cannot be stored, opens it in this page only, saying why.
+pub(crate) fn start_draft(template_key: String, spec: FormSpec, draft: Draft, show: Callback<Opened>, notice: String) {
+    spawn_local(async move {
+        let created = session::create(template_key.clone(), &spec, draft.clone()).await;
+        let opened = match created {
+            Ok(meta) => session::open(&meta, notice).await,
+            Err(e) => Err(e),
+        };
+        // Why it could not be stored is said by the form's autosave.
+        show.run(opened.unwrap_or_else(|_| session::in_memory(template_key, spec, draft)));
+    });
+}
