@@ -4,27 +4,36 @@
 import init from './wengao-start.js';
 
 let app;
+const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+
 // The full app's start(action, file), loaded once; a failure is forgotten, so
 // that the next action tries again.
 globalThis.wengaoLoadApp = () => {
   if (!app) {
     app = import('./wengao-app.js')
-      .then((glue) => glue.default({ module_or_path: new URL('./wengao-app_bg.wasm', import.meta.url) }).then(() => glue.start))
+      .then((glue) => glue.default({ module_or_path: new URL('./wengao-app_bg.wasm', import.meta.url) }).then(() => glue))
       .catch((error) => {
         app = undefined;
         throw error;
       });
   }
-  return app;
+  return app.then((glue) => glue.start);
 };
 
-const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+// Called by the start screen once it is shown: load the full app when the page
+// is idle, then run its computations once (the browser compiles wasm functions
+// on first use), so that the first action does not wait for either.
+globalThis.wengaoPrefetchApp = () =>
+  idle(() =>
+    globalThis
+      .wengaoLoadApp()
+      .then(() => app)
+      .then((glue) => idle(() => glue.prewarm()))
+      .catch(() => {}),
+  );
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   document.body.textContent = '这个浏览器不支持 WebAssembly，打不开文稿。请换用新版的 Chrome、Edge、Firefox，或者把 360 等双核浏览器切换到“极速模式”。';
-} else init({ module_or_path: new URL('./wengao-start_bg.wasm', import.meta.url) }).then(
-  () => idle(() => globalThis.wengaoLoadApp().catch(() => {})),
-  (error) => {
-    document.body.textContent = '文稿加载失败：' + error;
-  },
-);
+} else init({ module_or_path: new URL('./wengao-start_bg.wasm', import.meta.url) }).catch((error) => {
+  document.body.textContent = '文稿加载失败：' + error;
+});

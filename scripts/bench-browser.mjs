@@ -1,7 +1,8 @@
 // Browser figures of the built dist/ (not a pass/fail test; issue “a light app”):
 // first-load bytes (every response before the start screen is usable, raw and
 // gzip -9), navigation → start screen usable, start screen → a new 述职报告 form
-// usable, keystroke work in the full-length draft (input event → queued tasks →
+// usable (click → the form in the DOM → next frame, measured in the page; after the
+// full app has loaded in the background, and clicked at once), keystroke work in the full-length draft (input event → queued tasks →
 // forced style and layout, 60 keys), export click → download (warm), and a bare
 // Blob download in the same harness for comparison. Five page loads for the
 // timings. Run after `trunk build --release`:  node scripts/bench-browser.mjs [dist]
@@ -25,35 +26,69 @@ const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
 try {
   const loads = [];
   const forms = [];
+  const coldForms = [];
   let bytes = null;
-  for (let run = 0; run < 5; run++) {
+  let later = null;
+  // Odd runs click 新建 as soon as the start screen is usable (the full app may
+  // still be loading); even runs after it has loaded in the background, as a
+  // drafter who reads the screen for a moment would.
+  for (let run = 0; run < 6; run++) {
     const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
     const page = await context.newPage();
-    const bodies = [];
-    page.on('response', async (r) => {
-      try {
-        bodies.push({ url: r.url(), body: await r.body() });
-      } catch { /* a response without a body */ }
-    });
+    const responses = [];
+    page.on('response', (r) => responses.push(r));
+    const appLoaded = page.waitForResponse((r) => r.url().endsWith('/wengao-app_bg.wasm'));
     await page.goto(url);
     const button = page.getByRole('button', { name: '新建党建工作述职报告' });
     await button.waitFor();
     loads.push(await page.evaluate(() => performance.now()));
+    const before = responses.length;
     if (bytes === null) {
-      await page.waitForTimeout(200);
-      bytes = bodies.map(({ url, body }) => ({ url: url.slice(url.lastIndexOf('/') + 1) || 'index.html', raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length }));
+      await appLoaded;
+      await page.waitForTimeout(500);
+      const measure = async (list) =>
+        Promise.all(
+          list.map(async (r) => {
+            const body = await r.body().catch(() => Buffer.alloc(0));
+            return { url: r.url().slice(r.url().lastIndexOf('/') + 1) || 'index.html', raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length };
+          }),
+        );
+      bytes = await measure(responses.slice(0, before));
+      later = await measure(responses.slice(before));
+    } else if (run % 2 === 0) {
+      await appLoaded;
+      await page.waitForTimeout(1000);
     }
-    const t0 = await page.evaluate(() => performance.now());
-    await button.click();
-    await page.getByLabel('一、（一）一是 正文').waitFor();
-    forms.push((await page.evaluate(() => performance.now())) - t0);
+    // Measured in the page (Playwright's own checks around a click take tens of
+    // ms): click → the form's first point is in the DOM → the next frame.
+    const took = await page.evaluate(
+      () =>
+        new Promise((resolve) => {
+          const t0 = performance.now();
+          const shown = () => document.querySelector('textarea[aria-label="一、（一）一是 正文"]');
+          const observer = new MutationObserver(() => {
+            if (!shown()) return;
+            observer.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t0));
+          });
+          observer.observe(document.body, { childList: true, subtree: true });
+          document.querySelector('button[aria-label="新建党建工作述职报告"]').click();
+        }),
+    );
+    (run % 2 === 0 ? forms : coldForms).push(took);
     await context.close();
   }
+  const table = (list) => {
+    for (const b of list) console.log(`  ${b.url.padEnd(28)} ${kb(b.raw).padStart(10)} raw ${kb(b.gz).padStart(10)} gzip -9`);
+    console.log(`  total ${kb(list.reduce((s, b) => s + b.raw, 0))} raw, ${kb(list.reduce((s, b) => s + b.gz, 0))} gzip -9`);
+  };
   console.log('first load (every response before the start screen is usable):');
-  for (const b of bytes) console.log(`  ${b.url.padEnd(28)} ${kb(b.raw).padStart(10)} raw ${kb(b.gz).padStart(10)} gzip -9`);
-  console.log(`  total ${kb(bytes.reduce((s, b) => s + b.raw, 0))} raw, ${kb(bytes.reduce((s, b) => s + b.gz, 0))} gzip -9`);
+  table(bytes);
+  console.log('loaded afterwards, while the start screen is idle:');
+  table(later);
   console.log(`navigation → start screen usable: ${ms(pct(loads, 0.5))} median (${loads.map((x) => x.toFixed(0)).join(', ')})`);
-  console.log(`start screen → new 述职报告 form usable: ${ms(pct(forms, 0.5))} median`);
+  console.log(`start screen → new 述职报告 form usable, the full app loaded: ${ms(pct(forms, 0.5))} median (${forms.map((x) => x.toFixed(0)).join(', ')})`);
+  console.log(`start screen → new 述职报告 form usable, clicked at once: ${ms(pct(coldForms, 0.5))} median (${coldForms.map((x) => x.toFixed(0)).join(', ')})`);
 
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();

@@ -21,6 +21,9 @@ extern "C" {
     /// boot.js: resolves to the full app's `start(action, file)`.
     #[wasm_bindgen(js_name = wengaoLoadApp, catch)]
     fn load_app() -> Result<Promise, JsValue>;
+    /// boot.js: loads the full app when the page is idle.
+    #[wasm_bindgen(js_name = wengaoPrefetchApp, catch)]
+    fn prefetch_app() -> Result<(), JsValue>;
 }
 
 thread_local! {
@@ -51,6 +54,7 @@ fn StartProgram() -> impl IntoView {
             }
         }
         shown.set(true);
+        let _ = prefetch_app();
     });
     view! {
         <Header/>

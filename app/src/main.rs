@@ -21,6 +21,13 @@ pub fn start(action: JsValue, file: Option<web_sys::File>) {
     }
 }
 
+/// Runs the form's computations once, so that the browser has compiled them
+/// before the first form opens (boot.js calls it while the start screen idles).
+#[wasm_bindgen]
+pub fn prewarm() {
+    view::prewarm();
+}
+
 /// For another intranet page: mounts the guided form for `template` (the text of
 /// a .wg template) into `element`. The draft is saved in this browser under the
 /// template, so a reload restores it. Diagnostics are shown if the template has

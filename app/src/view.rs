@@ -6,6 +6,7 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
 use wengao::draft::Draft;
 
 use crate::action::{self, Action, OPEN, STUDIO};
@@ -167,7 +168,7 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
         }
     });
     let start = move || {
-        prewarm();
+        request_idle_callback(prewarm);
         view! { <Start host state/> }.into_any()
     };
     view! {
@@ -190,14 +191,17 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
 /// The browser compiles the wasm of the form's computations lazily, on first
 /// use: run them once for the first built-in template while the start screen
 /// waits, so that 新建 does not pay for it.
-fn prewarm() {
-    request_idle_callback(|| {
-        if let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) {
-            let mut draft = Draft::new(&spec);
-            wengao::edit::fill_minimums(&spec, &mut draft);
-            let _ = (crate::derived::derive(&spec, &draft), crate::derived::check(&spec, &draft));
-        }
-    });
+pub fn prewarm() {
+    let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) else { return };
+    let mut draft = Draft::new(&spec);
+    wengao::edit::fill_minimums(&spec, &mut draft);
+    let _ = crate::derived::check(&spec, &draft);
+    // The form itself, built once into an element that is never shown (a
+    // preview: never stored) and taken down again.
+    let Ok(hidden) = document().create_element("div") else { return };
+    let opened = session::preview(spec, draft);
+    let form = leptos::mount::mount_to(hidden.unchecked_into(), move || view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> });
+    drop(form);
 }
 
 #[component]
