@@ -200,7 +200,8 @@ pub fn prewarm() {
     // preview: never stored) and taken down again.
     let Ok(hidden) = document().create_element("div") else { return };
     let opened = session::preview(spec, draft);
-    let form = leptos::mount::mount_to(hidden.unchecked_into(), move || view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> });
+    let form =
+        leptos::mount::mount_to(hidden.unchecked_into(), move || view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> });
     drop(form);
 }
 

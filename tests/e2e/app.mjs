@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
 import { serve } from './serve.mjs';
+import { FIRST_LOAD, LAZY } from '../../scripts/sizes.mjs';
 
 const port = 18080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -29,6 +30,8 @@ const context = await browser.newContext({ viewport: { width: 1280, height: 900 
 const page = await context.newPage();
 const foreign = [];
 const errors = [];
+const fetched = [];
+page.on('request', (r) => fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1) || 'index.html'));
 page.on('request', (r) => { if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url()); });
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
@@ -79,6 +82,38 @@ try {
   await page.goto(origin + base);
   await page.getByRole('heading', { name: '新建' }).waitFor({ timeout: 20000 });
   await page.screenshot({ path: `${shots}/start.png` });
+  // The first-load set that scripts/sizes.mjs budgets is what the browser fetched
+  // (the full app may already be on its way: it is fetched when the screen idles).
+  assert.deepEqual(fetched.filter((f) => !LAZY.includes(f)).sort(), FIRST_LOAD.slice().sort(), 'the first load is the budgeted set');
+
+  step('the full app, loaded after the start screen: a failed fetch is said and the next click works; offline after it has loaded, a draft still exports');
+  {
+    const lazyContext = await browser.newContext({ acceptDownloads: true });
+    const lazy = await lazyContext.newPage();
+    lazy.on('pageerror', (e) => errors.push(String(e)));
+    let cut = true;
+    await lazy.route('**/wengao-app_bg.wasm', (route) => (cut ? route.abort('internetdisconnected') : route.continue()));
+    await lazy.goto(origin + base);
+    await lazy.getByRole('button', { name: '新建党建工作述职报告' }).click();
+    await lazy.getByText('文稿的表单部分没能从服务器载入').waitFor();
+    assert.equal(await lazy.getByRole('button', { name: '新建党建工作述职报告' }).isEnabled(), true, 'the button still works');
+    cut = false;
+    await lazy.getByRole('button', { name: '新建党建工作述职报告' }).click();
+    await lazy.getByLabel('书记姓名').fill('钱七');
+    await lazy.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
+    await lazy.goto(origin + base);
+    // A reload returns to the draft: the start screen hands it to the full app.
+    await lazy.getByLabel('书记姓名').waitFor();
+    await lazy.getByRole('button', { name: '← 返回' }).click();
+    await lazy.waitForTimeout(500);
+    await lazyContext.setOffline(true);
+    await lazy.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).click();
+    assert.equal(await lazy.getByLabel('书记姓名').inputValue(), '钱七');
+    await lazy.getByRole('button', { name: '导出 Word' }).click();
+    const [offlineDocx] = await Promise.all([lazy.waitForEvent('download'), lazy.getByRole('button', { name: '仍然导出' }).click()]);
+    assert.match(offlineDocx.suggestedFilename(), /\.docx$/);
+    await lazyContext.close();
+  }
 
   step('a broken template file gets its diagnostics with line and column');
   const broken = path.join(tmp, '坏模板.wg');

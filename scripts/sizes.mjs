@@ -1,0 +1,33 @@
+// The files of dist/ with their sizes, raw and gzip -9 (the README's table), and
+// the first-load budget: what a browser fetches before the start screen is
+// usable (index.html, what it links, boot.js's static import and the start
+// screen's wasm; tests/e2e/app.mjs checks that the browser fetches no other
+// file first). Fails when that set exceeds BUDGET_KB, the peer's first load.
+// Run after `trunk build --release`:  node scripts/sizes.mjs [dist]
+import fs from 'node:fs';
+import zlib from 'node:zlib';
+
+export const FIRST_LOAD = ['index.html', 'style.css', 'boot.js', 'wengao-start.js', 'wengao-start_bg.wasm'];
+/** Loaded by the start screen once it is idle, or on the first action. */
+export const LAZY = ['wengao-app.js', 'wengao-app_bg.wasm'];
+export const BUDGET_KB = 150;
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const dist = process.argv[2] || 'dist';
+  const kb = (n) => (n / 1024).toFixed(1);
+  const size = (name) => {
+    const body = fs.readFileSync(`${dist}/${name}`);
+    return { raw: body.length, gz: zlib.gzipSync(body, { level: 9 }).length };
+  };
+  for (const name of fs.readdirSync(dist).sort()) {
+    const { raw, gz } = size(name);
+    const when = FIRST_LOAD.includes(name) ? 'first load' : LAZY.includes(name) ? 'when idle' : '';
+    console.log(`${name.padEnd(24)} ${kb(raw).padStart(8)} KB ${kb(gz).padStart(8)} KB gz  ${when}`);
+  }
+  const first = FIRST_LOAD.map(size).reduce((s, x) => s + x.gz, 0);
+  console.log(`first load: ${kb(first)} KB gzip -9 (budget ${BUDGET_KB} KB)`);
+  if (first > BUDGET_KB * 1024) {
+    console.error(`the first load is ${kb(first)} KB gzipped, over the ${BUDGET_KB} KB budget`);
+    process.exit(1);
+  }
+}
