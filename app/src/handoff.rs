@@ -13,7 +13,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::action::{self, Action};
+use crate::action::{self, Action, OPEN, STUDIO};
+use crate::storage;
 use crate::view::{read_storage, Header, Host, Loading, Start, StartState};
 
 #[wasm_bindgen]
@@ -43,17 +44,24 @@ pub fn run() {
 #[component]
 fn StartProgram() -> impl IntoView {
     let state = StartState::new();
-    let shown = RwSignal::new(false);
+    // Shown at once unless a reload returns to a draft or a template; reading
+    // storage takes a few IndexedDB round trips, and a crash found by them
+    // (rare) still hands its draft over from the start screen.
+    let shown = RwSignal::new(storage::get_pref(OPEN).is_none() && storage::get_pref(STUDIO).is_none());
     let act = Callback::new(move |a: Action| hand_off(a, state, shown));
     // The start screen cannot compile templates; the full app tells errors.
     let host = Host { act, errors: Callback::new(|_| None) };
     spawn_local(async move {
         if read_storage(state.message).await {
+            // The library (and drafts moved from an earlier version) are read now.
+            state.library_changed.update(|n| *n += 1);
             if let Some(a) = action::reopened().await {
                 return hand_off(a, state, shown);
             }
         }
-        shown.set(true);
+        if !shown.get_untracked() {
+            shown.set(true);
+        }
         let _ = prefetch_app();
     });
     view! {
@@ -81,7 +89,9 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
             }
             Err(_) => {
                 state.message.set("文稿的表单部分没能从服务器载入（网络断了，或者服务器没有响应）。请检查网络，再点一次。".into());
-                shown.set(true);
+                if !shown.get_untracked() {
+                    shown.set(true);
+                }
             }
         }
     });

@@ -218,7 +218,11 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
             }
         })
     };
-    refresh();
+    // Read again when storage has been read or changed.
+    Effect::new(move |_| {
+        library_changed.track();
+        refresh();
+    });
     // The last deleted draft, kept for 撤销.
     let deleted = RwSignal::new(None::<storage::Removed>);
 
