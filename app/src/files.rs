@@ -86,7 +86,9 @@ pub fn spec_for(key: &str) -> Result<FormSpec, String> {
         Some(name) => TEMPLATES.iter().find(|t| t.name() == name).ok_or("这个内置模板已经没有了")?.source_file(),
         None => {
             let source = crate::library::source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
-            wengao::SourceFile::new("自定义模板.wg", source)
+            // Diagnostics name the file as the library does.
+            let name = crate::library::local_template(key).map_or_else(|| "自定义模板.wg".to_string(), |t| format!("{}.wg", t.name));
+            wengao::SourceFile::new(name, source)
         }
     };
     let result = wengao::compile(&file, &BuiltinStyles);

@@ -45,6 +45,13 @@ pub fn perform(action: Action, s: Screens) {
                 let draft = Draft::new(&spec);
                 start_draft(template, spec, draft, s.show, String::new());
             }
+            // A library template with errors (the start-screen program cannot
+            // tell before): its diagnostics, and where to mend it.
+            Err(e) if template.starts_with("local:") || template.starts_with("custom:") => {
+                let name = library::local_template(&template).map_or_else(|| "这个模板".to_string(), |t| format!("“{}”", t.name));
+                diagnostics.set(e);
+                s.fail(message, format!("{name}还有错误，没有新建草稿；先点“编辑”在模板工作室里改好"));
+            }
             Err(e) => s.fail(message, e),
         },
         Action::Open { meta, notice } => spawn_local(async move {
