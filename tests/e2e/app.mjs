@@ -31,7 +31,7 @@ const page = await context.newPage();
 const foreign = [];
 const errors = [];
 const fetched = [];
-page.on('request', (r) => fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1) || 'index.html'));
+page.on('request', (r) => { if (r.url().startsWith(origin)) fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1) || 'index.html'); });
 page.on('request', (r) => { if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url()); });
 page.on('pageerror', (e) => errors.push(String(e)));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
