@@ -1,7 +1,7 @@
 // Browser figures of the built dist/ (not a pass/fail test; issue “a light app”):
 // first-load bytes (every response before the start screen is usable, raw and
 // gzip -9), navigation → start screen usable, start screen → a new 述职报告 form
-// usable (click → the form in the DOM → next frame, measured in the page; after the
+// usable (click → the form in the DOM → its frame laid out, measured in the page; after the
 // full app has loaded in the background, and clicked at once), keystroke work in the full-length draft (input event → queued tasks →
 // forced style and layout, 60 keys), export click → download (warm), and a bare
 // Blob download in the same harness for comparison. Five page loads for the
@@ -38,18 +38,19 @@ try {
     const responses = [];
     page.on('response', (r) => responses.push(r));
     const appLoaded = page.waitForResponse((r) => r.url().endsWith('/wengao-app_bg.wasm'));
-    // When the 新建 button appears, taken in the page: Playwright's waiting
-    // polls and would add its own delay.
+    // When the 新建 button has appeared and been laid out, taken in the page:
+    // Playwright's waiting polls and would add its own delay.
     await page.addInitScript(() => {
       new MutationObserver((_, observer) => {
         if (!document.querySelector('button[aria-label="新建党建工作述职报告"]')) return;
-        window.startUsable = performance.now();
         observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => (window.startUsable = performance.now())));
       }).observe(document, { childList: true, subtree: true });
     });
     await page.goto(url);
     const button = page.getByRole('button', { name: '新建党建工作述职报告' });
     await button.waitFor();
+    await page.waitForFunction(() => window.startUsable);
     loads.push(await page.evaluate(() => window.startUsable));
     const before = responses.length;
     if (bytes === null) {
@@ -69,7 +70,10 @@ try {
       await page.waitForTimeout(1000);
     }
     // Measured in the page (Playwright's own checks around a click take tens of
-    // ms): click → the form's first point is in the DOM → the next frame.
+    // ms): click → the form's first point is in the DOM → the frame that shows
+    // it has been laid out (a task queued from its animation-frame callback
+    // runs after the frame's layout; the callback alone may run before the
+    // layout or after it, by chance).
     const took = await page.evaluate(
       () =>
         new Promise((resolve) => {
@@ -78,7 +82,7 @@ try {
           const observer = new MutationObserver(() => {
             if (!shown()) return;
             observer.disconnect();
-            requestAnimationFrame(() => resolve(performance.now() - t0));
+            requestAnimationFrame(() => setTimeout(() => resolve(performance.now() - t0)));
           });
           observer.observe(document.body, { childList: true, subtree: true });
           document.querySelector('button[aria-label="新建党建工作述职报告"]').click();

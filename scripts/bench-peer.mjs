@@ -1,4 +1,4 @@
-// Navigation → usable, measured in the page, for wengao and the peer
+// Navigation → usable (the element in the DOM and its frame laid out), measured in the page, for wengao and the peer
 // (hehecat/gongwen) in the same run, alternating, eight loads each; and the
 // first load of each (every response until usable, gzip -9). Not a test.
 // The peer: `fetch` its repository, point package-lock.json's `resolved` URLs
@@ -25,10 +25,10 @@ for (let run = 0; run < 8; run++) {
     const responses = [];
     page.on('response', (r) => responses.push(r));
     await page.addInitScript((sel) => {
-      new MutationObserver((_, o) => { if (document.querySelector(sel)) { window.usable = performance.now(); o.disconnect(); } }).observe(document, { childList: true, subtree: true });
+      new MutationObserver((_, o) => { if (document.querySelector(sel)) { o.disconnect(); requestAnimationFrame(() => setTimeout(() => (window.usable = performance.now()))); } }).observe(document, { childList: true, subtree: true });
     }, sel);
     await page.goto(url);
-    await page.locator(sel).first().waitFor();
+    await page.waitForFunction(() => window.usable);
     out[name].push(await page.evaluate(() => window.usable));
     if (!bytes[name]) {
       const n = responses.length;
