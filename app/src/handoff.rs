@@ -14,8 +14,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::action::{self, Action, OPEN, STUDIO};
+use crate::start::{read_storage, Header, Host, Loading, Start, StartState};
 use crate::storage;
-use crate::view::{read_storage, Header, Host, Loading, Start, StartState};
 
 #[wasm_bindgen]
 extern "C" {

@@ -2,7 +2,7 @@
 //! `wengao-start` is the start screen alone, small enough to load first; it hands
 //! every action that needs the template compiler, the form or the renderer to
 //! `wengao-app`, the whole app, fetched while the start screen is idle. Both
-//! show the same start screen (view.rs); counting, limits and the .docx
+//! show the same start screen (start.rs); counting, limits and the .docx
 //! renderer are the core crate's.
 
 pub mod action;
@@ -21,6 +21,7 @@ mod pictures_view;
 mod preview;
 mod proof_view;
 mod session;
+pub mod start;
 mod storage;
 mod studio;
 mod summary;

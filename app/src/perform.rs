@@ -12,7 +12,7 @@ use crate::action::Action;
 use crate::files::{self, builtin_key, spec_for};
 use crate::library::{self, LocalTemplate};
 use crate::session::{self, Opened};
-use crate::view::StartState;
+use crate::start::StartState;
 
 /// What 新建模板 starts from: a small template that compiles, with comments.
 const STARTER: &str = include_str!("../starter.wg");

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use crate::action::Action;
 use crate::files;
 use crate::library::{self, LocalTemplate};
-use crate::view::Host;
+use crate::start::Host;
 
 #[component]
 pub fn LocalTemplates(host: Host, changed: RwSignal<u32>) -> impl IntoView {

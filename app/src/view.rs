@@ -1,8 +1,5 @@
-//! The start screen: new drafts from the built-in templates or a template file,
-//! the saved drafts (open, duplicate, rename, delete with undo), draft files, and
-//! a 字数 counter; and the full app's screens around it. The start screen is
-//! shared by both programs (lib.rs): what needs more than storage is an
-//! [`Action`] it passes on.
+//! The full app's screens: the start screen (start.rs), the form and the
+//! studio, and the form alone for a page that embeds it.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -15,21 +12,9 @@ use crate::form::Editor;
 use crate::library::LocalTemplate;
 use crate::perform::{perform, Screens};
 use crate::session::{self, Opened};
+use crate::start::{read_storage, Header, Host, Loading, Start, StartState, CARDS};
 use crate::storage::{self, DraftMeta};
 use crate::studio::Studio;
-use crate::tabs;
-use crate::templates_view::LocalTemplates;
-
-include!(concat!(env!("OUT_DIR"), "/cards.rs"));
-
-/// A built-in template as the start screen lists it (compiled by build.rs, so
-/// that the start screen needs no template compiler).
-pub struct Card {
-    /// The template's name under templates/, as in `builtin:<name>`.
-    pub name: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-}
 
 /// Which screen is shown.
 #[derive(Clone, Copy, PartialEq)]
@@ -41,78 +26,6 @@ enum Screen {
     Edit,
     /// A template open in the studio (held in `App`'s `studied` until it takes it).
     Studio,
-}
-
-/// The start screen's messages, kept by the program around it so that an action
-/// that fails can say why there.
-#[derive(Clone, Copy)]
-pub struct StartState {
-    /// About drafts and templates.
-    pub message: RwSignal<String>,
-    /// A template file's diagnostics.
-    pub diagnostics: RwSignal<String>,
-    /// About importing last year's report.
-    pub import_message: RwSignal<String>,
-    /// Bumped when the template library changes.
-    pub library_changed: RwSignal<u32>,
-}
-
-impl StartState {
-    pub fn new() -> StartState {
-        StartState {
-            message: RwSignal::new(String::new()),
-            diagnostics: RwSignal::new(String::new()),
-            import_message: RwSignal::new(String::new()),
-            library_changed: RwSignal::new(0),
-        }
-    }
-}
-
-impl Default for StartState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// What the program around the start screen does for it.
-#[derive(Clone, Copy)]
-pub struct Host {
-    /// Carries out an action (or hands it on).
-    pub act: Callback<Action>,
-    /// How many errors a library template has, where this program can compile
-    /// it; None where it cannot (the start-screen program).
-    pub errors: Callback<String, Option<usize>>,
-}
-
-/// Reads storage and says what it found: damaged templates, or why it could
-/// not be read (then false).
-pub async fn read_storage(message: RwSignal<String>) -> bool {
-    match storage::init().await {
-        Ok(0) => true,
-        Ok(damaged) => {
-            message.set(format!("浏览器里有{damaged}个模板损坏了，读不出来，已跳过；草稿不受影响"));
-            true
-        }
-        Err(f) => {
-            message.set(f.message());
-            false
-        }
-    }
-}
-
-#[component]
-pub fn Header() -> impl IntoView {
-    view! {
-        <header class="bar">
-            <h1>"文稿"</h1>
-            <p>"按模板一项一项地写，随时看字数，导出合规的 Word 文件"</p>
-        </header>
-    }
-}
-
-#[component]
-pub fn Loading() -> impl IntoView {
-    view! { <p class="loading" role="status">"正在读取草稿……"</p> }
 }
 
 /// The whole app: the start screen, the form and the studio. `handed` is what
@@ -203,175 +116,6 @@ pub fn prewarm() {
     let form =
         leptos::mount::mount_to(hidden.unchecked_into(), move || view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> });
     drop(form);
-}
-
-#[component]
-pub fn Start(host: Host, state: StartState) -> impl IntoView {
-    let StartState { message, diagnostics, import_message, library_changed } = state;
-    let act = host.act;
-    let drafts = RwSignal::new(Vec::<DraftMeta>::new());
-    let refresh = move || {
-        spawn_local(async move {
-            match storage::list().await {
-                Ok(list) => drafts.set(list.into_iter().map(|l| l.meta).collect()),
-                Err(f) => message.set(f.message()),
-            }
-        })
-    };
-    // Read again when storage has been read or changed.
-    Effect::new(move |_| {
-        library_changed.track();
-        refresh();
-    });
-    // The last deleted draft, kept for 撤销.
-    let deleted = RwSignal::new(None::<storage::Removed>);
-
-    let new_from = move |name: &'static str| move |_| act.run(Action::New { template: files::builtin_key(name) });
-    let load_template = move |ev: leptos::ev::Event| {
-        for file in files::input_files(&ev) {
-            act.run(Action::LoadTemplate { file: Some(file) });
-        }
-    };
-    let import_draft = move |ev: leptos::ev::Event| {
-        for file in files::input_files(&ev) {
-            act.run(Action::OpenDraftFile { file: Some(file) });
-        }
-    };
-    let duplicate = move |meta: DraftMeta| {
-        spawn_local(async move {
-            if let Err(f) = storage::duplicate(&meta, format!("{}（副本）", meta.name)).await {
-                message.set(f.message());
-            }
-            refresh();
-        });
-    };
-    let rename = move |meta: DraftMeta| {
-        let Ok(Some(name)) = window().prompt_with_message_and_default("新的名称", &meta.name) else {
-            return;
-        };
-        spawn_local(async move {
-            if let Err(f) = storage::rename(&meta.id, name.trim()).await {
-                message.set(f.message());
-            }
-            refresh();
-        });
-    };
-    let delete = move |meta: DraftMeta| {
-        spawn_local(async move {
-            if tabs::edited_elsewhere(&meta.id).await {
-                return message.set(format!("“{}”正在另一个标签页里编辑，没有删除；请先在那边返回开始页", meta.name));
-            }
-            match storage::remove(&meta).await {
-                Ok(removed) => deleted.set(Some(removed)),
-                Err(f) => message.set(f.message()),
-            }
-            refresh();
-        });
-    };
-    let undo = move |_| {
-        if let Some(removed) = deleted.get() {
-            spawn_local(async move {
-                if let Err(f) = storage::restore(&removed).await {
-                    message.set(f.message());
-                }
-                deleted.set(None);
-                refresh();
-            });
-        }
-    };
-
-    view! {
-        <main class="start">
-            <section aria-labelledby="new-heading">
-                <h2 id="new-heading">"新建"</h2>
-                <ul class="templates">
-                    {CARDS
-                        .iter()
-                        .map(|card| {
-                            let title = card.title;
-                            let copy = Action::EditCopy { name: format!("{title}（改）"), from: Some(files::builtin_key(card.name)) };
-                            view! {
-                                <li class="card">
-                                    <h3>{title}</h3>
-                                    <p class="desc">{card.description}</p>
-                                    <button type="button" on:click=new_from(card.name) aria-label=format!("新建{title}")>"新建"</button>
-                                    <button type="button" class="small" on:click=move |_| act.run(copy.clone()) aria-label=format!("以{title}为底稿编辑模板")>"以此为底稿编辑"</button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-                <p class="file-actions">
-                    <label class="file-button">"载入模板文件（.wg）"
-                        <input type="file" accept=".wg,.txt,text/plain" on:change=load_template/>
-                    </label>
-                    <label class="file-button">"打开草稿文件（.json）"
-                        <input type="file" accept=".json,application/json" on:change=import_draft/>
-                    </label>
-                </p>
-                <Show when=move || !diagnostics.get().is_empty()>
-                    <pre class="diagnostics" role="alert" aria-label="模板检查结果">{move || diagnostics.get()}</pre>
-                </Show>
-                <p class="message" role="status">{move || message.get()}</p>
-            </section>
-
-            <section aria-labelledby="drafts-heading">
-                <h2 id="drafts-heading">"我的草稿"</h2>
-                <Show when=move || deleted.get().is_some()>
-                    <p class="undo" role="status">
-                        {move || deleted.get().map(|r| format!("已删除“{}”。", r.meta.name))}
-                        <button type="button" on:click=undo>"撤销"</button>
-                    </p>
-                </Show>
-                <Show when=move || drafts.get().is_empty()>
-                    <p class="empty">"还没有草稿。从上面选一种报告新建。"</p>
-                </Show>
-                <ul class="drafts">
-                    {move || {
-                        drafts
-                            .get()
-                            .into_iter()
-                            .map(|meta| {
-                                let (m1, m2, m3, m4) = (meta.clone(), meta.clone(), meta.clone(), meta.clone());
-                                let when = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(meta.updated)).to_locale_string("zh-CN", &wasm_bindgen::JsValue::UNDEFINED);
-                                view! {
-                                    <li class="draft">
-                                        <span class="name">{meta.name.clone()}<span class="detail">{meta.detail.clone()}</span></span>
-                                        <span class="when">{String::from(when)}</span>
-                                        <button type="button" on:click=move |_| act.run(Action::Open { meta: m1.clone(), notice: String::new() }) aria-label=format!("打开{}", meta.name)>"打开"</button>
-                                        <button type="button" on:click=move |_| duplicate(m2.clone()) aria-label=format!("复制{}", meta.name)>"复制"</button>
-                                        <button type="button" on:click=move |_| rename(m3.clone()) aria-label=format!("改名{}", meta.name)>"改名"</button>
-                                        <button type="button" on:click=move |_| delete(m4.clone()) aria-label=format!("删除{}", meta.name)>"删除"</button>
-                                    </li>
-                                }
-                            })
-                            .collect_view()
-                    }}
-                </ul>
-            </section>
-            <crate::word_import::WordImport act message=import_message/>
-            <LocalTemplates host changed=library_changed/>
-            <Counter/>
-        </main>
-    }
-}
-
-#[component]
-fn Counter() -> impl IntoView {
-    let (text, set_text) = signal(String::new());
-    let counts = Memo::new(move |_| wengao::count::count(&text.get()));
-    view! {
-        <section aria-labelledby="count-heading">
-            <h2 id="count-heading">"字数统计"</h2>
-            <label for="count-input">"粘贴或输入文字"</label>
-            <textarea id="count-input" rows="4" on:input=move |ev| set_text.set(event_target_value(&ev))></textarea>
-            <p class="counts" aria-live="polite">
-                "字数：" <strong aria-label="字数统计结果">{move || counts.get().words}</strong>
-                "　字符数（不计空格）：" {move || counts.get().chars_no_spaces}
-                "　字符数（计空格）：" {move || counts.get().chars_with_spaces}
-            </p>
-        </section>
-    }
 }
 
 /// The form alone, for a page that embeds it: one draft per template, kept in

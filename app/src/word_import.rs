@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::action::Action;
 use crate::files;
-use crate::view::CARDS;
+use crate::start::CARDS;
 
 #[component]
 pub fn WordImport(act: Callback<Action>, message: RwSignal<String>) -> impl IntoView {
