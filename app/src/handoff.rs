@@ -5,7 +5,7 @@
 //! the start screen says so and the next click tries again.
 
 use std::any::Any;
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use js_sys::{Function, Promise};
 use leptos::prelude::*;
@@ -30,6 +30,9 @@ extern "C" {
 thread_local! {
     /// The mounted start screen, unmounted when the full app takes the page.
     static MOUNTED: RefCell<Option<Box<dyn Any>>> = const { RefCell::new(None) };
+    /// Whether an action is being handed over: a second click meanwhile (a
+    /// double click, an impatient one) must not start the full app twice.
+    static HANDING: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Mounts the start screen into `#wengao`.
@@ -73,6 +76,9 @@ fn StartProgram() -> impl IntoView {
 /// Loads the full app and gives it the page and `action`; if it cannot be
 /// loaded, says so on the start screen, which stays usable.
 fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
+    if HANDING.replace(true) {
+        return;
+    }
     let (json, file) = action.to_js();
     state.message.set("正在打开……".into());
     spawn_local(async move {
@@ -88,6 +94,7 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
                 }
             }
             Err(_) => {
+                HANDING.set(false);
                 state.message.set("文稿的表单部分没能从服务器载入（网络断了，或者服务器没有响应）。请检查网络，再点一次。".into());
                 if !shown.get_untracked() {
                     shown.set(true);

@@ -98,7 +98,8 @@ try {
     await lazy.getByText('文稿的表单部分没能从服务器载入').waitFor();
     assert.equal(await lazy.getByRole('button', { name: '新建党建工作述职报告' }).isEnabled(), true, 'the button still works');
     cut = false;
-    await lazy.getByRole('button', { name: '新建党建工作述职报告' }).click();
+    // A double click hands over once: one draft (the 打开 below finds exactly one).
+    await lazy.getByRole('button', { name: '新建党建工作述职报告' }).dblclick();
     await lazy.getByLabel('书记姓名').fill('钱七');
     await lazy.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
     await lazy.goto(origin + base);
