@@ -80,6 +80,12 @@ pub fn template_source(key: &str) -> Option<String> {
     }
 }
 
+/// How many errors a template's source has, compiled as `name.wg`.
+pub fn error_count(name: &str, source: &str) -> usize {
+    let compiled = wengao::compile(&wengao::SourceFile::new(format!("{name}.wg"), source.to_string()), &BuiltinStyles);
+    compiled.diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
 /// Compiles the template a key names.
 pub fn spec_for(key: &str) -> Result<FormSpec, String> {
     let file = match key.strip_prefix("builtin:") {

@@ -52,8 +52,9 @@ fn StartProgram() -> impl IntoView {
     // (rare) still hands its draft over from the start screen.
     let shown = RwSignal::new(storage::get_pref(OPEN).is_none() && storage::get_pref(STUDIO).is_none());
     let act = Callback::new(move |a: Action| hand_off(a, state, shown));
-    // The start screen cannot compile templates; the full app tells errors.
-    let host = Host { act, errors: Callback::new(|_| None) };
+    // The start screen cannot compile templates: it says what was counted when
+    // each was stored.
+    let host = Host { act, errors: Callback::new(|key: String| crate::library::local_template(&key).and_then(|t| t.errors)) };
     spawn_local(async move {
         if read_storage(state.message).await {
             // The library (and drafts moved from an earlier version) are read now.

@@ -21,6 +21,10 @@ pub struct LocalTemplate {
     pub source: String,
     /// Milliseconds since 1970.
     pub updated: f64,
+    /// How many errors it had when it was stored, for the start-screen program,
+    /// which cannot compile it (None: stored by an earlier version).
+    #[serde(default)]
+    pub errors: Option<usize>,
 }
 
 thread_local! {
@@ -109,6 +113,7 @@ pub fn new_local(name: &str, source: &str) -> LocalTemplate {
         name: name.to_string(),
         source: source.to_string(),
         updated: storage::now(),
+        errors: Some(crate::files::error_count(name, source)),
     }
 }
 

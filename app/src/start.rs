@@ -60,8 +60,8 @@ impl Default for StartState {
 pub struct Host {
     /// Carries out an action (or hands it on).
     pub act: Callback<Action>,
-    /// How many errors a library template has, where this program can compile
-    /// it; None where it cannot (the start-screen program).
+    /// How many errors a library template has: compiled where this program
+    /// can, else as stored; None when not known.
     pub errors: Callback<String, Option<usize>>,
 }
 

@@ -66,7 +66,14 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
     let save_error = RwSignal::new(String::new());
     // Stored as typed: every change, in order.
     Effect::new(move |first: Option<()>| {
-        let t = LocalTemplate { key: key.get_value(), name: name.get(), source: source.get(), updated: crate::storage::now() };
+        let errors = checked.with_untracked(|c| c.shown.iter().filter(|d| d.error).count());
+        let t = LocalTemplate {
+            key: key.get_value(),
+            name: name.get(),
+            source: source.get(),
+            updated: crate::storage::now(),
+            errors: Some(errors),
+        };
         if first.is_some() {
             spawn_local(async move {
                 match library::save_local(&t).await {

@@ -56,8 +56,8 @@ pub fn LocalTemplates(host: Host, changed: RwSignal<u32>) -> impl IntoView {
                     list.get()
                         .into_iter()
                         .map(|t| {
-                            // Not known in the start-screen program, which has no
-                            // compiler: the full app says it when 新建草稿 fails.
+                            // None for a template stored by an earlier version, in the
+                            // start-screen program: the full app says it when 新建草稿 fails.
                             let errors = host.errors.run(t.key.clone());
                             let status = match errors {
                                 None => String::new(),

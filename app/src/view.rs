@@ -9,7 +9,7 @@ use wengao::draft::Draft;
 use crate::action::{self, Action, OPEN, STUDIO};
 use crate::files;
 use crate::form::Editor;
-use crate::library::LocalTemplate;
+use crate::library::{self, LocalTemplate};
 use crate::perform::{perform, Screens};
 use crate::session::{self, Opened};
 use crate::start::{read_storage, Header, Host, Loading, Start, StartState, CARDS};
@@ -65,7 +65,7 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
     let screens = Screens { show, studio, state, to_start };
     let host = Host {
         act: Callback::new(move |a| perform(a, screens)),
-        errors: Callback::new(|key: String| Some(files::spec_for(&key).err().map_or(0, |d| d.matches("错误[").count().max(1)))),
+        errors: Callback::new(|key: String| library::local_template(&key).map(|t| files::error_count(&t.name, &t.source))),
     };
     spawn_local(async move {
         if !read_storage(state.message).await {
