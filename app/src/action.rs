@@ -48,20 +48,25 @@ pub enum Action {
 }
 
 impl Action {
-    /// The action as JavaScript values: the data as JSON text, and the file.
-    pub fn to_js(&self) -> (JsValue, JsValue) {
-        let json = serde_json::to_string(self).unwrap_or_default();
-        let file = match self {
-            Action::LoadTemplate { file } | Action::OpenDraftFile { file } | Action::ImportWord { file, .. } => file.clone(),
+    /// The picked file of an action that reads one (not part of its JSON).
+    fn file_mut(&mut self) -> Option<&mut Option<gloo_file::File>> {
+        match self {
+            Action::LoadTemplate { file } | Action::OpenDraftFile { file } | Action::ImportWord { file, .. } => Some(file),
             _ => None,
-        };
+        }
+    }
+
+    /// The action as JavaScript values: the data as JSON text, and the file.
+    pub fn to_js(mut self) -> (JsValue, JsValue) {
+        let json = serde_json::to_string(&self).unwrap_or_default();
+        let file = self.file_mut().and_then(Option::take);
         (JsValue::from_str(&json), file.map_or(JsValue::NULL, |f| AsRef::<JsValue>::as_ref(&*f).clone()))
     }
 
     /// The action [`Action::to_js`] gave; None for null or anything else.
     pub fn from_js(json: &JsValue, picked: Option<web_sys::File>) -> Option<Action> {
         let mut action: Action = serde_json::from_str(&json.as_string()?).ok()?;
-        if let Action::LoadTemplate { file } | Action::OpenDraftFile { file } | Action::ImportWord { file, .. } = &mut action {
+        if let Some(file) = action.file_mut() {
             *file = picked.map(gloo_file::File::from);
         }
         Some(action)

@@ -82,7 +82,11 @@ pub fn template_source(key: &str) -> Option<String> {
 
 /// How many errors a template's source has, compiled as `name.wg`.
 pub fn error_count(name: &str, source: &str) -> usize {
-    let compiled = wengao::compile(&wengao::SourceFile::new(format!("{name}.wg"), source.to_string()), &BuiltinStyles);
+    errors_of(&wengao::compile(&wengao::SourceFile::new(format!("{name}.wg"), source.to_string()), &BuiltinStyles))
+}
+
+/// How many errors a compiled template has.
+pub fn errors_of(compiled: &wengao::Compiled) -> usize {
     compiled.diagnostics.iter().filter(|d| d.is_error()).count()
 }
 

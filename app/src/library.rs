@@ -106,14 +106,15 @@ pub fn local_template(key: &str) -> Option<LocalTemplate> {
     LOCAL.with_borrow(|l| l.get(key).cloned())
 }
 
-/// A new studio template (not yet stored).
-pub fn new_local(name: &str, source: &str) -> LocalTemplate {
+/// A new studio template (not yet stored), with the number of errors its
+/// source compiles with.
+pub fn new_local(name: &str, source: &str, errors: usize) -> LocalTemplate {
     LocalTemplate {
         key: format!("local:{}", storage::new_id()),
         name: name.to_string(),
         source: source.to_string(),
         updated: storage::now(),
-        errors: Some(crate::files::error_count(name, source)),
+        errors: Some(errors),
     }
 }
 

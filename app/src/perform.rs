@@ -66,7 +66,7 @@ pub fn perform(action: Action, s: Screens) {
                 Some(key) => files::template_source(key).unwrap_or_default(),
                 None => STARTER.to_string(),
             };
-            let t = library::new_local(&name, &source);
+            let t = library::new_local(&name, &source, files::error_count(&name, &source));
             spawn_local(async move {
                 // Kept in memory even when the store refuses it: the studio opens either way.
                 if let Err(f) = library::save_local(&t).await {
@@ -88,7 +88,10 @@ pub fn perform(action: Action, s: Screens) {
             // Into the library, errors and all (it can be mended in the studio);
             // the same text loaded again is the same template.
             let stem = name.trim_end_matches(".wg").trim_end_matches(".txt").to_string();
-            let template = library::local().into_iter().find(|t| t.source == text).unwrap_or_else(|| library::new_local(&stem, &text));
+            let template = library::local()
+                .into_iter()
+                .find(|t| t.source == text)
+                .unwrap_or_else(|| library::new_local(&stem, &text, files::errors_of(&result)));
             // Kept in memory even when the store refuses it: the draft opens either way.
             if let Err(f) = library::save_local(&template).await {
                 message.set(f.message());

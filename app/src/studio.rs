@@ -32,6 +32,8 @@ struct Shown {
 #[derive(Clone, PartialEq)]
 struct Checked {
     shown: Vec<Shown>,
+    /// How many of them are errors (stored with the template).
+    errors: usize,
     spec: Option<FormSpec>,
 }
 
@@ -48,7 +50,7 @@ fn check(name: &str, source: &str) -> Checked {
             Some(Shown { error: d.severity == Severity::Error, code: d.kind.code(), line, column, caret, rendered: d.render(file) })
         })
         .collect();
-    Checked { shown, spec: compiled.spec }
+    Checked { shown, errors: files::errors_of(&compiled), spec: compiled.spec }
 }
 
 /// How long the form waits after the last keystroke before it is rebuilt: the
@@ -66,7 +68,7 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
     let save_error = RwSignal::new(String::new());
     // Stored as typed: every change, in order.
     Effect::new(move |first: Option<()>| {
-        let errors = checked.with_untracked(|c| c.shown.iter().filter(|d| d.error).count());
+        let errors = checked.with_untracked(|c| c.errors);
         let t = LocalTemplate {
             key: key.get_value(),
             name: name.get(),
