@@ -3,10 +3,10 @@
 //! to the full app it loads (bin/wengao-start.rs), so an action is plain data
 //! plus at most one picked file.
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::library::LocalTemplate;
+use crate::record::{Record, Recorded};
 use crate::storage::{self, DraftMeta};
 use crate::tabs;
 
@@ -15,27 +15,17 @@ pub(crate) const OPEN: &str = "wengao.open";
 /// The template open in the studio, so that a reload returns to it.
 pub(crate) const STUDIO: &str = "wengao.studio";
 
-#[derive(Clone, Serialize, Deserialize)]
+#[derive(Clone)]
 pub enum Action {
     /// A new draft of the template with this key (built-in or the library's).
     New { template: String },
     /// A template file picked on the start screen: into the library, and a new
     /// draft when it compiles.
-    LoadTemplate {
-        #[serde(skip)]
-        file: Option<gloo_file::File>,
-    },
+    LoadTemplate { file: Option<gloo_file::File> },
     /// A draft file (.json) picked on the start screen.
-    OpenDraftFile {
-        #[serde(skip)]
-        file: Option<gloo_file::File>,
-    },
+    OpenDraftFile { file: Option<gloo_file::File> },
     /// Last year's report as a Word file, for a new draft of a built-in template.
-    ImportWord {
-        template: String,
-        #[serde(skip)]
-        file: Option<gloo_file::File>,
-    },
+    ImportWord { template: String, file: Option<gloo_file::File> },
     /// Last year's report pasted whole.
     ImportText { template: String, text: String },
     /// A saved draft, with what the form says on opening it.
@@ -48,7 +38,7 @@ pub enum Action {
 }
 
 impl Action {
-    /// The picked file of an action that reads one (not part of its JSON).
+    /// The picked file of an action that reads one (not part of its record).
     fn file_mut(&mut self) -> Option<&mut Option<gloo_file::File>> {
         match self {
             Action::LoadTemplate { file } | Action::OpenDraftFile { file } | Action::ImportWord { file, .. } => Some(file),
@@ -56,20 +46,54 @@ impl Action {
         }
     }
 
-    /// The action as JavaScript values: the data as JSON text, and the file.
+    /// The action as JavaScript values: the data as a plain object, and the file.
     pub fn to_js(mut self) -> (JsValue, JsValue) {
-        let json = serde_json::to_string(&self).unwrap_or_default();
         let file = self.file_mut().and_then(Option::take);
-        (JsValue::from_str(&json), file.map_or(JsValue::NULL, |f| AsRef::<JsValue>::as_ref(&*f).clone()))
+        (self.to_record().into(), file.map_or(JsValue::NULL, |f| AsRef::<JsValue>::as_ref(&*f).clone()))
     }
 
     /// The action [`Action::to_js`] gave; None for null or anything else.
-    pub fn from_js(json: &JsValue, picked: Option<web_sys::File>) -> Option<Action> {
-        let mut action: Action = serde_json::from_str(&json.as_string()?).ok()?;
+    pub fn from_js(value: &JsValue, picked: Option<web_sys::File>) -> Option<Action> {
+        let mut action = Action::from_record(&Record::of(value)?)?;
         if let Some(file) = action.file_mut() {
             *file = picked.map(gloo_file::File::from);
         }
         Some(action)
+    }
+}
+
+impl Recorded for Action {
+    fn to_record(&self) -> Record {
+        let r = Record::new();
+        match self {
+            Action::New { template } => r.set("action", "New").set("template", template.as_str()),
+            Action::LoadTemplate { .. } => r.set("action", "LoadTemplate"),
+            Action::OpenDraftFile { .. } => r.set("action", "OpenDraftFile"),
+            Action::ImportWord { template, .. } => r.set("action", "ImportWord").set("template", template.as_str()),
+            Action::ImportText { template, text } => {
+                r.set("action", "ImportText").set("template", template.as_str()).set("text", text.as_str())
+            }
+            Action::Open { meta, notice } => r.set("action", "Open").set("meta", meta.to_record()).set("notice", notice.as_str()),
+            Action::Studio { template } => r.set("action", "Studio").set("template", template.to_record()),
+            Action::EditCopy { name, from } => {
+                r.set("action", "EditCopy").set("name", name.as_str()).set("from", from.as_deref().map_or(JsValue::NULL, JsValue::from_str))
+            }
+        };
+        r
+    }
+
+    fn from_record(r: &Record) -> Option<Action> {
+        Some(match r.str("action")?.as_str() {
+            "New" => Action::New { template: r.str("template")? },
+            "LoadTemplate" => Action::LoadTemplate { file: None },
+            "OpenDraftFile" => Action::OpenDraftFile { file: None },
+            "ImportWord" => Action::ImportWord { template: r.str("template")?, file: None },
+            "ImportText" => Action::ImportText { template: r.str("template")?, text: r.str("text")? },
+            "Open" => Action::Open { meta: DraftMeta::from_record(&r.record("meta")?)?, notice: r.str("notice")? },
+            "Studio" => Action::Studio { template: LocalTemplate::from_record(&r.record("template")?)? },
+            "EditCopy" => Action::EditCopy { name: r.str("name")?, from: r.str("from") },
+            _ => return None,
+        })
     }
 }
 

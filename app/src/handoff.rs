@@ -80,7 +80,7 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
     if HANDING.replace(true) {
         return;
     }
-    let (json, file) = action.to_js();
+    let (value, file) = action.to_js();
     state.message.set("正在打开……".into());
     spawn_local(async move {
         let loaded = match load_app() {
@@ -90,7 +90,7 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
         match loaded.map(JsCast::unchecked_into::<Function>) {
             Ok(start) => {
                 MOUNTED.with_borrow_mut(Option::take);
-                if start.call2(&JsValue::NULL, &json, &file).is_err() {
+                if start.call2(&JsValue::NULL, &value, &file).is_err() {
                     document().body().inspect(|b| b.set_text_content(Some("文稿打开失败，请刷新页面再试。")));
                 }
             }

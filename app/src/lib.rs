@@ -20,6 +20,7 @@ mod perform;
 mod pictures_view;
 mod preview;
 mod proof_view;
+mod record;
 mod session;
 pub mod start;
 mod storage;

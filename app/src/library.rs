@@ -7,14 +7,14 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
 use wasm_bindgen::JsValue;
 
 use crate::idb::{self, Failure, TEMPLATES};
+use crate::record::{Record, Recorded};
 use crate::storage;
 
 /// A template written in the studio.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct LocalTemplate {
     pub key: String,
     pub name: String,
@@ -23,8 +23,29 @@ pub struct LocalTemplate {
     pub updated: f64,
     /// How many errors it had when it was stored, for the start-screen program,
     /// which cannot compile it (None: stored by an earlier version).
-    #[serde(default)]
     pub errors: Option<usize>,
+}
+
+impl Recorded for LocalTemplate {
+    fn to_record(&self) -> Record {
+        let r = Record::new();
+        r.set("key", self.key.as_str())
+            .set("name", self.name.as_str())
+            .set("source", self.source.as_str())
+            .set("updated", self.updated)
+            .set("errors", self.errors.map_or(JsValue::NULL, |n| JsValue::from_f64(n as f64)));
+        r
+    }
+
+    fn from_record(r: &Record) -> Option<LocalTemplate> {
+        Some(LocalTemplate {
+            key: r.str("key")?,
+            name: r.str("name")?,
+            source: r.str("source")?,
+            updated: r.num("updated")?,
+            errors: r.num("errors").map(|n| n as usize),
+        })
+    }
 }
 
 thread_local! {
@@ -59,8 +80,8 @@ pub async fn load() -> Result<usize, Failure> {
             continue;
         };
         if key.starts_with("local:") {
-            match serde_json::from_str::<LocalTemplate>(&value) {
-                Ok(t) if t.key == key => remember(t),
+            match LocalTemplate::from_json(&value) {
+                Some(t) if t.key == key => remember(t),
                 _ => damaged += 1,
             }
         } else {
@@ -122,8 +143,7 @@ pub fn new_local(name: &str, source: &str, errors: usize) -> LocalTemplate {
 pub async fn save_local(t: &LocalTemplate) -> Result<(), Failure> {
     remember(t.clone());
     let (tx, stores) = idb::transaction(&[TEMPLATES], true).await?;
-    let json = serde_json::to_string(t).unwrap_or_default();
-    stores[0].put_with_key(&JsValue::from_str(&json), &JsValue::from_str(&t.key)).map_err(idb::thrown)?;
+    stores[0].put_with_key(&JsValue::from_str(&t.to_json()), &JsValue::from_str(&t.key)).map_err(idb::thrown)?;
     idb::committed(&tx).await
 }
 

@@ -9,7 +9,7 @@
 use std::cell::RefCell;
 use std::rc::Rc;
 
-use js_sys::{Array, Object, Reflect, Uint8Array};
+use js_sys::{Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,20 +18,20 @@ use wengao::draft::{Draft, Item, Picture};
 use wengao::spec::Role;
 
 use crate::idb::{self, Failure, DRAFTS, PICTURES, TEMPLATES};
+use crate::record::{Record, Recorded};
 
 /// One saved draft as the start screen lists it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct DraftMeta {
     pub id: String,
     /// `builtin:述职报告` or `custom:<hash>`.
     pub template: String,
     pub name: String,
     /// What tells drafts of one report type apart: the other title lines (unit
-    /// and name, subtitle, date).
-    #[serde(default)]
+    /// and name, subtitle, date); empty in drafts stored by earlier versions.
     pub detail: String,
-    /// The version of the template the draft was last saved against.
-    #[serde(default)]
+    /// The version of the template the draft was last saved against (empty:
+    /// stored by an earlier version).
     pub template_version: String,
     /// Milliseconds since 1970.
     pub updated: f64,
@@ -51,6 +51,30 @@ impl DraftMeta {
     pub fn describe(&mut self, title: &str, lines: &[(Role, String)]) {
         self.detail = lines.iter().map(|(_, l)| l).filter(|l| *l != title).cloned().collect::<Vec<_>>().join("　");
         self.name = title.to_string();
+    }
+}
+
+impl Recorded for DraftMeta {
+    fn to_record(&self) -> Record {
+        let r = Record::new();
+        r.set("id", self.id.as_str())
+            .set("template", self.template.as_str())
+            .set("name", self.name.as_str())
+            .set("detail", self.detail.as_str())
+            .set("template_version", self.template_version.as_str())
+            .set("updated", self.updated);
+        r
+    }
+
+    fn from_record(r: &Record) -> Option<DraftMeta> {
+        Some(DraftMeta {
+            id: r.str("id")?,
+            template: r.str("template")?,
+            name: r.str("name")?,
+            detail: r.str("detail").unwrap_or_default(),
+            template_version: r.str("template_version").unwrap_or_default(),
+            updated: r.num("updated")?,
+        })
     }
 }
 
@@ -140,21 +164,25 @@ pub fn snapshot(meta: &DraftMeta, draft: &mut Draft, with_bytes: bool) -> Snapsh
     Snapshot { meta: meta.clone(), body, pictures: serde_json::to_string(&metas).unwrap_or_default(), bytes }
 }
 
-fn set(object: &Object, key: &str, value: &JsValue) {
-    let _ = Reflect::set(object, &JsValue::from_str(key), value);
-}
-
-fn get_str(object: &JsValue, key: &str) -> Option<String> {
-    Reflect::get(object, &JsValue::from_str(key)).ok()?.as_string()
-}
-
-fn record(snapshot: &Snapshot, holder: Option<&str>) -> Object {
-    let r = Object::new();
-    set(&r, "meta", &JsValue::from(serde_json::to_string(&snapshot.meta).unwrap_or_default()));
-    set(&r, "body", &JsValue::from(snapshot.body.as_str()));
-    set(&r, "pictures", &JsValue::from(snapshot.pictures.as_str()));
-    set(&r, "holder", &holder.map_or(JsValue::NULL, JsValue::from_str));
+/// The draft store's record: the list line as JSON text, the draft's text, its
+/// picture list and the tab that holds it.
+fn record(snapshot: &Snapshot, holder: Option<&str>) -> Record {
+    let r = Record::new();
+    r.set("meta", snapshot.meta.to_json())
+        .set("body", snapshot.body.as_str())
+        .set("pictures", snapshot.pictures.as_str())
+        .set("holder", holder.map_or(JsValue::NULL, JsValue::from_str));
     r
+}
+
+/// A stored record's list line.
+fn meta_of(record: &Record) -> Option<DraftMeta> {
+    DraftMeta::from_json(&record.str("meta")?)
+}
+
+/// The tab that holds a stored record, if any.
+fn holder_of(value: &JsValue) -> Option<String> {
+    Record::of(value)?.str("holder")
 }
 
 fn key(id: &str) -> JsValue {
@@ -178,13 +206,13 @@ pub async fn save(snapshot: Snapshot, holder: Option<String>) -> Result<(), Fail
     let on_read = Closure::once_into_js(move |e: web_sys::Event| {
         let current =
             e.target().and_then(|t| t.dyn_into::<web_sys::IdbRequest>().ok()).and_then(|r| r.result().ok()).unwrap_or(JsValue::UNDEFINED);
-        let other = get_str(&current, "holder").filter(|h| Some(h) != holder.as_ref());
+        let other = holder_of(&current).filter(|h| Some(h) != holder.as_ref());
         if holder.is_some() && other.is_some() {
             *refused.borrow_mut() = Some(Failure::Refused);
             let _ = transaction.abort();
             return;
         }
-        let written = drafts.put_with_key(&value, &key(&id)).and_then(|_| match &bytes {
+        let written = drafts.put_with_key(value.value(), &key(&id)).and_then(|_| match &bytes {
             Some(b) => pictures.put_with_key(b, &key(&id)).map(|_| ()),
             None => Ok(()),
         });
@@ -200,9 +228,10 @@ pub async fn save(snapshot: Snapshot, holder: Option<String>) -> Result<(), Fail
 /// Parses a stored record back into a draft, with the picture bytes filled in;
 /// also says how many pictures had no bytes left.
 fn parse(value: &JsValue, bytes: &JsValue) -> Result<(Listed, Draft, usize), String> {
-    let meta: DraftMeta = get_str(value, "meta").and_then(|m| serde_json::from_str(&m).ok()).ok_or("找不到这份草稿")?;
-    let mut draft = Draft::from_json(&get_str(value, "body").unwrap_or_default()).map_err(|e| e.to_string())?;
-    let metas: Vec<PictureMeta> = get_str(value, "pictures").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    let record = Record::of(value).ok_or("找不到这份草稿")?;
+    let meta = meta_of(&record).ok_or("找不到这份草稿")?;
+    let mut draft = Draft::from_json(&record.str("body").unwrap_or_default()).map_err(|e| e.to_string())?;
+    let metas: Vec<PictureMeta> = record.str("pictures").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
     for m in metas {
         if let Some(item) = wengao::edit::item_mut(&mut draft, &m.path) {
             item.pictures.push(Picture {
@@ -228,8 +257,7 @@ fn parse(value: &JsValue, bytes: &JsValue) -> Result<(Listed, Draft, usize), Str
             k += 1;
         }
     }
-    let holder = get_str(value, "holder");
-    Ok((Listed { meta, holder }, draft, lost))
+    Ok((Listed { meta, holder: record.str("holder") }, draft, lost))
 }
 
 /// A draft read from the store, with how many of its pictures could not be restored.
@@ -249,9 +277,9 @@ pub async fn load(id: &str, claim: Option<&str>) -> Result<Loaded, String> {
     }
     let bytes = idb::request(&stores[1].get(&key(id)).map_err(|e| idb::thrown(e).message())?).await.map_err(|f| f.message())?;
     if let Some(me) = claim {
-        if let Some(object) = value.dyn_ref::<Object>() {
-            set(object, "holder", &JsValue::from_str(me));
-            stores[0].put_with_key(object, &key(id)).map_err(|e| idb::thrown(e).message())?;
+        if let Some(record) = Record::of(&value) {
+            record.set("holder", me);
+            stores[0].put_with_key(record.value(), &key(id)).map_err(|e| idb::thrown(e).message())?;
         }
     }
     idb::committed(&t).await.map_err(|f| f.message())?;
@@ -263,9 +291,9 @@ pub async fn load(id: &str, claim: Option<&str>) -> Result<Loaded, String> {
 pub async fn release(id: &str, me: &str) -> Result<(), Failure> {
     let (t, stores) = idb::transaction(&[DRAFTS], true).await?;
     let value = idb::request(&stores[0].get(&key(id)).map_err(idb::thrown)?).await?;
-    if let Some(object) = value.dyn_ref::<Object>().filter(|_| get_str(&value, "holder").as_deref() == Some(me)) {
-        set(object, "holder", &JsValue::NULL);
-        stores[0].put_with_key(object, &key(id)).map_err(idb::thrown)?;
+    if let Some(record) = Record::of(&value).filter(|r| r.str("holder").as_deref() == Some(me)) {
+        record.set("holder", JsValue::NULL);
+        stores[0].put_with_key(record.value(), &key(id)).map_err(idb::thrown)?;
     }
     idb::committed(&t).await
 }
@@ -278,7 +306,10 @@ pub async fn list() -> Result<Vec<Listed>, Failure> {
         .dyn_into::<Array>()
         .map(|a| {
             a.iter()
-                .filter_map(|v| Some(Listed { meta: serde_json::from_str(&get_str(&v, "meta")?).ok()?, holder: get_str(&v, "holder") }))
+                .filter_map(|v| {
+                    let record = Record::of(&v)?;
+                    Some(Listed { meta: meta_of(&record)?, holder: record.str("holder") })
+                })
                 .collect()
         })
         .unwrap_or_default();
@@ -320,11 +351,10 @@ pub async fn duplicate(meta: &DraftMeta, name: String) -> Result<(), Failure> {
     let (t, stores) = idb::transaction(&[DRAFTS, PICTURES], true).await?;
     let value = idb::request(&stores[0].get(&key(&meta.id)).map_err(idb::thrown)?).await?;
     let bytes = idb::request(&stores[1].get(&key(&meta.id)).map_err(idb::thrown)?).await?;
-    let Some(object) = value.dyn_ref::<Object>() else { return Err(Failure::Other("NotFoundError".into())) };
+    let Some(record) = Record::of(&value) else { return Err(Failure::Other("NotFoundError".into())) };
     let copy = DraftMeta { id: new_id(), name, updated: now(), ..meta.clone() };
-    set(object, "meta", &JsValue::from(serde_json::to_string(&copy).unwrap_or_default()));
-    set(object, "holder", &JsValue::NULL);
-    stores[0].put_with_key(object, &key(&copy.id)).map_err(idb::thrown)?;
+    record.set("meta", copy.to_json()).set("holder", JsValue::NULL);
+    stores[0].put_with_key(record.value(), &key(&copy.id)).map_err(idb::thrown)?;
     if !bytes.is_undefined() {
         stores[1].put_with_key(&bytes, &key(&copy.id)).map_err(idb::thrown)?;
     }
@@ -335,13 +365,11 @@ pub async fn duplicate(meta: &DraftMeta, name: String) -> Result<(), Failure> {
 pub async fn rename(id: &str, name: &str) -> Result<(), Failure> {
     let (t, stores) = idb::transaction(&[DRAFTS], true).await?;
     let value = idb::request(&stores[0].get(&key(id)).map_err(idb::thrown)?).await?;
-    let mut meta: DraftMeta =
-        get_str(&value, "meta").and_then(|m| serde_json::from_str(&m).ok()).ok_or(Failure::Other("NotFoundError".into()))?;
+    let record = Record::of(&value).ok_or(Failure::Other("NotFoundError".into()))?;
+    let mut meta = meta_of(&record).ok_or(Failure::Other("NotFoundError".into()))?;
     meta.name = name.to_string();
-    if let Some(object) = value.dyn_ref::<Object>() {
-        set(object, "meta", &JsValue::from(serde_json::to_string(&meta).unwrap_or_default()));
-        stores[0].put_with_key(object, &key(id)).map_err(idb::thrown)?;
-    }
+    record.set("meta", meta.to_json());
+    stores[0].put_with_key(record.value(), &key(id)).map_err(idb::thrown)?;
     idb::committed(&t).await
 }
 
@@ -373,7 +401,12 @@ async fn migrate_local_storage() -> Result<(), Failure> {
     if old_index.is_none() && templates.is_empty() {
         return Ok(());
     }
-    let metas: Vec<DraftMeta> = old_index.and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    // The old index: a JSON array of list lines.
+    let metas: Vec<DraftMeta> = old_index
+        .and_then(|t| js_sys::JSON::parse(&t).ok())
+        .and_then(|v| v.dyn_into::<Array>().ok())
+        .map(|a| a.iter().filter_map(|v| DraftMeta::from_record(&Record::of(&v)?)).collect())
+        .unwrap_or_default();
     let (t, stores) = idb::transaction(&[DRAFTS, TEMPLATES], true).await?;
     let mut moved = vec!["wengao.index".to_string()];
     for meta in &metas {
@@ -383,7 +416,7 @@ async fn migrate_local_storage() -> Result<(), Failure> {
         };
         let pictures = local.get_item(&pictures_key).ok().flatten().unwrap_or_else(|| "[]".into());
         let snapshot = Snapshot { meta: meta.clone(), body, pictures, bytes: None };
-        stores[0].put_with_key(&record(&snapshot, None), &key(&meta.id)).map_err(idb::thrown)?;
+        stores[0].put_with_key(record(&snapshot, None).value(), &key(&meta.id)).map_err(idb::thrown)?;
         moved.extend([body_key, pictures_key]);
     }
     for k in templates {
