@@ -166,15 +166,7 @@ fn start_imported(key: String, spec: FormSpec, imported: Imported, show: Callbac
 }
 
 /// Creates a new draft, saves it durably, and opens it with `notice` said on
-/// opening; when it cannot be stored, opens it in this page only, saying why.
+/// opening (session::create).
 pub(crate) fn start_draft(template_key: String, spec: FormSpec, draft: Draft, show: Callback<Opened>, notice: String) {
-    spawn_local(async move {
-        let created = session::create(template_key.clone(), &spec, draft.clone()).await;
-        let opened = match created {
-            Ok(meta) => session::open(&meta, notice).await,
-            Err(e) => Err(e),
-        };
-        // Why it could not be stored is said by the form's autosave.
-        show.run(opened.unwrap_or_else(|_| session::in_memory(template_key, spec, draft)));
-    });
+    spawn_local(async move { show.run(session::create(template_key, spec, draft, notice).await) });
 }

@@ -54,10 +54,25 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     // The template edited since: parts it no longer has keep their text apart.
     let version = crate::files::template_version(&meta.template);
     let edited = !loaded.meta.template_version.is_empty() && loaded.meta.template_version != version;
-    let orphaned = wengao::edit::orphan_parts(&spec, &mut draft);
-    let moved = wengao::edit::clamp_repeats(&spec, &mut draft);
-    wengao::edit::fill_minimums(&spec, &mut draft);
     let mut notice = notice;
+    notice.push_str(&fit(&spec, &mut draft, edited));
+    if loaded.lost_pictures > 0 {
+        notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));
+    }
+    // Saved against this version from now on (computed once, not on every save).
+    let meta = DraftMeta { template_version: version, ..loaded.meta };
+    Ok(Opened { meta, spec, draft, hold, access, notice, persist: true })
+}
+
+/// Fits a draft to its template before its form opens: the parts the template
+/// no longer has and the items over a repeat's limit are kept apart, and the
+/// items every repeat needs are added. Returns what to tell the drafter;
+/// `edited` says the template changed since the draft was last saved.
+fn fit(spec: &FormSpec, draft: &mut Draft, edited: bool) -> String {
+    let orphaned = wengao::edit::orphan_parts(spec, draft);
+    let moved = wengao::edit::clamp_repeats(spec, draft);
+    wengao::edit::fill_minimums(spec, draft);
+    let mut notice = String::new();
     if orphaned > 0 {
         notice.push_str(&format!(
             "模板改过了：这份草稿里有{orphaned}个部分在新模板里已经没有了，它们的文字放在表单最后的“模板中已没有的部分”里，不会丢。"
@@ -68,12 +83,7 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     if moved > 0 {
         notice.push_str(&format!("这份草稿里有{moved}项超出了模板允许的数目，它们的文字已移到表单最后的“未归类的段落”里。"));
     }
-    if loaded.lost_pictures > 0 {
-        notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));
-    }
-    // Saved against this version from now on (computed once, not on every save).
-    let meta = DraftMeta { template_version: version, ..loaded.meta };
-    Ok(Opened { meta, spec, draft, hold, access, notice, persist: true })
+    notice
 }
 
 /// Another tab took the lock: this tab shows the draft read-only from now on,
@@ -84,13 +94,24 @@ fn taken_over(access: &ArcRwSignal<Access>) {
     }
 }
 
-/// Saves a new draft (durably) before its form opens, so that even a browser
-/// killed right after 新建 keeps it.
-pub async fn create(template: String, spec: &FormSpec, mut draft: Draft) -> Result<DraftMeta, String> {
-    wengao::edit::fill_minimums(spec, &mut draft);
-    let meta = DraftMeta::new(storage::new_id(), template, spec, &draft);
-    storage::save(storage::snapshot(&meta, &mut draft, true), None).await.map_err(|f| f.message())?;
-    Ok(meta)
+/// Opens a new draft: takes its lock and saves it durably, with this tab as its
+/// holder, before its form opens, so that even a browser killed right after 新建
+/// keeps it. Nothing is read back: the draft in hand is what was stored. When
+/// it cannot be stored, it opens in this page only (the form's autosave says
+/// why).
+pub async fn create(template: String, spec: FormSpec, mut draft: Draft, notice: String) -> Opened {
+    let mut notice = notice;
+    notice.push_str(&fit(&spec, &mut draft, false));
+    let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
+    let access = ArcRwSignal::new(Access::Editing);
+    let lost = access.clone();
+    // A new id: no other tab holds it, so the lock is granted at once.
+    let hold = tabs::hold(&meta.id, false, move || taken_over(&lost)).await;
+    let holder = hold.is_some().then(tabs::me);
+    let saved = storage::save(storage::snapshot(&meta, &mut draft, true), holder).await;
+    // Without storage the lock means nothing; dropping it releases it.
+    let hold = if saved.is_ok() { hold } else { None };
+    Opened { meta, spec, draft, hold, access, notice, persist: true }
 }
 
 /// The session's state, for the view.

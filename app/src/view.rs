@@ -102,19 +102,32 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
 }
 
 /// The browser compiles the wasm of the form's computations lazily, on first
-/// use: run them once for the first built-in template while the start screen
-/// waits, so that 新建 does not pay for it.
+/// use, and loads a font the first time a page lays text out in it: run the
+/// computations once for the first built-in template while the start screen
+/// waits, and lay its form out once, so that 新建 pays for neither (the form's
+/// headings use faces the start screen does not; loading them was about 30 ms
+/// of the first form's layout).
 pub fn prewarm() {
     let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) else { return };
     let mut draft = Draft::new(&spec);
     wengao::edit::fill_minimums(&spec, &mut draft);
     let _ = crate::derived::check(&spec, &draft);
-    // The form itself, built once into an element that is never shown (a
-    // preview: never stored) and taken down again.
+    // The form itself (a preview: never stored), built, laid out out of sight
+    // and taken down again within this one task, so that it is never painted
+    // and nothing else sees it.
     let Ok(hidden) = document().create_element("div") else { return };
+    let _ = hidden.set_attribute("style", "position:fixed;left:-10000px;top:0;width:1300px;visibility:hidden");
+    let _ = hidden.set_attribute("aria-hidden", "true");
     let opened = session::preview(spec, draft);
-    let form =
-        leptos::mount::mount_to(hidden.unchecked_into(), move || view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> });
+    let form = leptos::mount::mount_to(hidden.clone().unchecked_into(), move || {
+        view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> }
+    });
+    if let Some(body) = document().body() {
+        let _ = body.append_child(&hidden);
+        // Reading a size makes the browser lay the form out now.
+        let _ = hidden.unchecked_ref::<web_sys::HtmlElement>().offset_height();
+        hidden.remove();
+    }
     drop(form);
 }
 
