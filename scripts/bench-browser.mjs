@@ -4,8 +4,8 @@
 // usable (click → the form in the DOM → its frame laid out, measured in the page; after the
 // full app has loaded in the background, and clicked at once), keystroke work in the full-length draft (input event → queued tasks →
 // forced style and layout, 60 keys), export click → download (warm), and a bare
-// Blob download in the same harness for comparison. Five page loads for the
-// timings. Run after `trunk build --release`:  node scripts/bench-browser.mjs [dist]
+// Blob download in the same harness for comparison. Twelve page loads (six
+// for each way of reaching the form: its timings spread by tens of ms). Run after `trunk build --release`:  node scripts/bench-browser.mjs [dist]
 import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import { serve } from '../tests/e2e/serve.mjs';
@@ -32,7 +32,7 @@ try {
   // Odd runs click 新建 as soon as the start screen is usable (the full app may
   // still be loading); even runs after it has loaded in the background, as a
   // drafter who reads the screen for a moment would.
-  for (let run = 0; run < 6; run++) {
+  for (let run = 0; run < 12; run++) {
     const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
     const page = await context.newPage();
     const responses = [];

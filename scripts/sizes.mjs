@@ -2,7 +2,9 @@
 // the first-load budget: what a browser fetches before the start screen is
 // usable (index.html, what it links, boot.js's static import and the start
 // screen's wasm; tests/e2e/app.mjs checks that the browser fetches no other
-// file first). Fails when that set exceeds BUDGET_KB, the peer's first load.
+// file first). Fails when that set exceeds BUDGET_KB: issue #8's goal of
+// 120 KB, met since the start program stopped carrying serde (the peer's first
+// load, the limit the issue asked for at least, is 150 KB).
 // Run after `trunk build --release`:  node scripts/sizes.mjs [dist]
 import fs from 'node:fs';
 import zlib from 'node:zlib';
@@ -10,7 +12,7 @@ import zlib from 'node:zlib';
 export const FIRST_LOAD = ['index.html', 'style.css', 'boot.js', 'wengao-start.js', 'wengao-start_bg.wasm'];
 /** Loaded by the start screen once it is idle, or on the first action. */
 export const LAZY = ['wengao-app.js', 'wengao-app_bg.wasm'];
-export const BUDGET_KB = 150;
+export const BUDGET_KB = 120;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const dist = process.argv[2] || 'dist';

@@ -2,18 +2,10 @@
 //! it and calls [`start`] with the action the drafter chose; the single-file
 //! build calls [`start`] with none; another page calls [`mount`].
 
-use std::cell::Cell;
-
 use leptos::prelude::*;
 use wasm_bindgen::prelude::*;
 use wengao_app::action::Action;
 use wengao_app::view;
-
-thread_local! {
-    /// Whether the app has been started: prewarming after that would only
-    /// hold up the form the drafter asked for.
-    static STARTED: Cell<bool> = const { Cell::new(false) };
-}
 
 fn main() {
     console_error_panic_hook::set_once();
@@ -23,7 +15,6 @@ fn main() {
 /// the start screen, or null), with `file` when the action reads one.
 #[wasm_bindgen]
 pub fn start(action: JsValue, file: Option<web_sys::File>) {
-    STARTED.set(true);
     let handed = Action::from_js(&action, file);
     if let Some(root) = document().get_element_by_id("wengao").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
         leptos::mount::mount_to(root, move || view! { <view::App handed/> }).forget();
@@ -32,12 +23,10 @@ pub fn start(action: JsValue, file: Option<web_sys::File>) {
 
 /// Runs the form's computations and lays a form out once, so that the browser
 /// has compiled them and loaded its fonts before the first form opens (boot.js
-/// calls it while the start screen idles); nothing once the app has started.
+/// calls it while the start screen idles); view::prewarm says when it does nothing.
 #[wasm_bindgen]
 pub fn prewarm() {
-    if !STARTED.get() {
-        view::prewarm();
-    }
+    view::prewarm();
 }
 
 /// For another intranet page: mounts the guided form for `template` (the text of

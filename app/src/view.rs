@@ -1,6 +1,8 @@
 //! The full app's screens: the start screen (start.rs), the form and the
 //! studio, and the form alone for a page that embeds it.
 
+use std::cell::Cell;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
@@ -15,6 +17,12 @@ use crate::session::{self, Opened};
 use crate::start::{read_storage, Header, Host, Loading, Start, StartState, CARDS};
 use crate::storage::{self, DraftMeta};
 use crate::studio::Studio;
+
+thread_local! {
+    /// Whether prewarming is over: it has run, or the app has been asked to do
+    /// something (then it would only hold up what was asked for).
+    static WARMED: Cell<bool> = const { Cell::new(false) };
+}
 
 /// Which screen is shown.
 #[derive(Clone, Copy, PartialEq)]
@@ -33,6 +41,9 @@ enum Screen {
 /// returns to what was open.
 #[component]
 pub fn App(handed: Option<Action>) -> impl IntoView {
+    if handed.is_some() {
+        WARMED.set(true);
+    }
     let screen = RwSignal::new(Screen::Loading);
     let opened = StoredValue::new_local(None::<Opened>);
     let studied = StoredValue::new(None::<LocalTemplate>);
@@ -64,7 +75,10 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
     });
     let screens = Screens { show, studio, state, to_start };
     let host = Host {
-        act: Callback::new(move |a| perform(a, screens)),
+        act: Callback::new(move |a| {
+            WARMED.set(true);
+            perform(a, screens)
+        }),
         errors: Callback::new(|key: String| library::local_template(&key).map(|t| files::error_count(&t.name, &t.source))),
     };
     spawn_local(async move {
@@ -108,6 +122,9 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
 /// headings use faces the start screen does not; loading them was about 30 ms
 /// of the first form's layout).
 pub fn prewarm() {
+    if WARMED.replace(true) {
+        return;
+    }
     let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) else { return };
     let mut draft = Draft::new(&spec);
     wengao::edit::fill_minimums(&spec, &mut draft);
