@@ -48,7 +48,12 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
     let opened = StoredValue::new_local(None::<Opened>);
     let studied = StoredValue::new(None::<LocalTemplate>);
     let state = StartState::new();
+    // An action on its way: a second click meanwhile (a double click, an
+    // impatient one) is ignored until the action has opened its screen or said
+    // why not (every action ends in `show`, `studio` or `to_start`).
+    let acting = StoredValue::new(false);
     let to_start = Callback::new(move |_| {
+        acting.set_value(false);
         if screen.get_untracked() != Screen::Start {
             screen.set(Screen::Start);
         }
@@ -56,6 +61,7 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
     let studio = Callback::new(move |t: LocalTemplate| {
         // A reload comes back to the template being written.
         storage::set_pref(STUDIO, Some(&t.key));
+        acting.set_value(false);
         studied.set_value(Some(t));
         screen.set(Screen::Studio);
     });
@@ -66,6 +72,7 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
     let show = Callback::new(move |o: Opened| {
         // A reload comes back to the draft being written.
         storage::set_pref(OPEN, Some(&o.meta.id));
+        acting.set_value(false);
         opened.set_value(Some(o));
         screen.set(Screen::Edit);
     });
@@ -76,6 +83,10 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
     let screens = Screens { show, studio, state, to_start };
     let host = Host {
         act: Callback::new(move |a| {
+            if acting.get_value() {
+                return;
+            }
+            acting.set_value(true);
             WARMED.set(true);
             perform(a, screens)
         }),

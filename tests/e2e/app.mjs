@@ -113,6 +113,15 @@ try {
     await lazy.getByRole('button', { name: '导出 Word' }).click();
     const [offlineDocx] = await Promise.all([lazy.waitForEvent('download'), lazy.getByRole('button', { name: '仍然导出' }).click()]);
     assert.match(offlineDocx.suggestedFilename(), /\.docx$/);
+    // The full app's own start screen: a double click on 新建 makes one draft too.
+    await lazy.getByRole('button', { name: '← 返回' }).click();
+    await lazy.getByRole('button', { name: '新建党建工作述职报告' }).dblclick();
+    await lazy.getByLabel('书记姓名').waitFor();
+    await lazy.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
+    await lazy.getByRole('button', { name: '← 返回' }).click();
+    await lazy.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).nth(1).waitFor();
+    await lazy.waitForTimeout(500);
+    assert.equal(await lazy.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).count(), 2, 'one draft more, not two');
     await lazyContext.close();
   }
 
