@@ -80,6 +80,18 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
         storage::set_pref(OPEN, None);
         screen.set(Screen::Start);
     });
+    // A new screen shows from its top, not where the last one was scrolled to
+    // (one screen replaces the other in one update, so the page keeps its
+    // scroll); the first one after loading is left to the browser, which
+    // returns a reloaded page to where it was. (The start-screen program's page
+    // shrinks to nothing when it hands over: the full app starts at the top.)
+    Effect::new(move |last: Option<Screen>| {
+        let now = screen.get();
+        if last.is_some_and(|l| l != now && l != Screen::Loading) {
+            window().scroll_to_with_x_and_y(0.0, 0.0);
+        }
+        now
+    });
     let screens = Screens { show, studio, state, to_start };
     let host = Host {
         act: Callback::new(move |a| {

@@ -388,8 +388,14 @@ try {
   await page.screenshot({ path: `${shots}/preview.png` });
   await page.getByRole('button', { name: '分页预览' }).click();
 
-  step('创新案例 with two pictures and captions; a file that is not a picture is refused');
+  step('back from a form scrolled down: the start screen shows from its top');
+  await page.evaluate(() => window.scrollTo(0, 2000));
+  assert.ok((await page.evaluate(() => window.scrollY)) > 0);
   await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: '新建基层党建创新案例' }).waitFor();
+  await page.waitForFunction(() => window.scrollY === 0, null, { timeout: 2000 });
+
+  step('创新案例 with two pictures and captions; a file that is not a picture is refused');
   await page.getByRole('button', { name: '新建基层党建创新案例' }).click();
   const png = path.join(tmp, '会场.png');
   const drawn = JSON.parse(fs.readFileSync('tests/fixtures/drafts/创新案例.json', 'utf8')).body['配图'][0].pictures[1];
