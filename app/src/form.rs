@@ -82,7 +82,8 @@ pub(crate) fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
 /// The form for one opened draft; `embedded` hides the way back to the start screen.
 #[component]
 pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoView {
-    let (meta, spec, draft, hold, access, opening_notice, persist) = opened.into_parts();
+    let (meta, spec, draft, hold, access, opening_notice, stored) = opened.into_parts();
+    let persist = stored != session::Storage::Never;
     let template = meta.template.clone();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
@@ -107,7 +108,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
         hold,
         access,
         session::Content { spec, draft, titles, rebuilt: Callback::new(move |_| ctx.content_replaced()) },
-        persist,
+        stored,
     );
     let read_only = move || session.access.get() != Access::Editing;
     // Said once on opening (restored after a crash, pictures that could not be read).

@@ -16,8 +16,11 @@ fn main() {
 #[wasm_bindgen]
 pub fn start(action: JsValue, file: Option<web_sys::File>) {
     let handed = Action::from_js(&action, file);
+    // An action this build cannot read: the page's two programs are of
+    // different versions (one of them came from the browser's cache).
+    let unreadable = handed.is_none() && !action.is_null() && !action.is_undefined();
     if let Some(root) = document().get_element_by_id("wengao").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
-        leptos::mount::mount_to(root, move || view! { <view::App handed/> }).forget();
+        leptos::mount::mount_to(root, move || view! { <view::App handed unreadable/> }).forget();
     }
 }
 

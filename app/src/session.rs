@@ -35,8 +35,19 @@ pub struct Opened {
     access: ArcRwSignal<Access>,
     /// What to tell the drafter on opening (restored after a crash, pictures lost).
     pub notice: String,
-    /// False for the studio's live form: shown and filled, never stored.
-    persist: bool,
+    pub storage: Storage,
+}
+
+/// Where an opened draft stands with the store.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Storage {
+    /// The store has it as it opened.
+    Saved,
+    /// To be stored, but not there yet (its first save failed): autosave's
+    /// first save sends everything, pictures too.
+    Unsaved,
+    /// The studio's live form: shown and filled, never stored.
+    Never,
 }
 
 /// Opens a draft: takes its lock if no other tab has it (then marks this tab
@@ -61,7 +72,7 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     }
     // Saved against this version from now on (computed once, not on every save).
     let meta = DraftMeta { template_version: version, ..loaded.meta };
-    Ok(Opened { meta, spec, draft, hold, access, notice, persist: true })
+    Ok(Opened { meta, spec, draft, hold, access, notice, storage: Storage::Saved })
 }
 
 /// Fits a draft to its template before its form opens: the parts the template
@@ -108,10 +119,11 @@ pub async fn create(template: String, spec: FormSpec, mut draft: Draft, notice: 
     // A new id: no other tab holds it, so the lock is granted at once.
     let hold = tabs::hold(&meta.id, false, move || taken_over(&lost)).await;
     let holder = hold.is_some().then(tabs::me);
+    // When this first save fails (storage full), the form keeps the draft and
+    // its lock, and autosave keeps trying, pictures and all (start).
     let saved = storage::save(storage::snapshot(&meta, &mut draft, true), holder).await;
-    // Without storage the lock means nothing; dropping it releases it.
-    let hold = if saved.is_ok() { hold } else { None };
-    Opened { meta, spec, draft, hold, access, notice, persist: true }
+    let storage = if saved.is_ok() { Storage::Saved } else { Storage::Unsaved };
+    Opened { meta, spec, draft, hold, access, notice, storage }
 }
 
 /// The session's state, for the view.
@@ -140,7 +152,7 @@ pub struct Content {
 }
 
 /// Starts autosave and the watch on other tabs for the form of `opened`.
-pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Access>, content: Content, persist: bool) -> Session {
+pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Access>, content: Content, stored: Storage) -> Session {
     let Content { spec, draft, titles, rebuilt } = content;
     let id = opened_meta.id.clone();
     let opened_id = id.clone();
@@ -153,12 +165,15 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
         take_over: Callback::new(|_| ()),
     };
     // The studio's live form: nothing stored, no other tab to watch.
-    if !persist {
+    if stored == Storage::Never {
         return session;
     }
     let hold = StoredValue::new_local(hold);
     let meta = StoredValue::new(opened_meta);
-    let pictures = StoredValue::new(draft.try_update_untracked(storage::pictures_fingerprint).unwrap_or_default());
+    // The pictures whose bytes were last sent to the store; None after a save
+    // that carried bytes failed, so that the next save carries them again.
+    let pictures =
+        StoredValue::new((stored == Storage::Saved).then(|| draft.try_update_untracked(storage::pictures_fingerprint)).flatten());
     let me = tabs::me();
     // Saves on their way, and whether a reload waits for them: the page's content
     // is replaced only once its own changes are either stored or refused.
@@ -197,13 +212,13 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
         m.updated = storage::now();
         titles.with_untracked(|(title, lines)| m.describe(title, lines));
         // Untracked and in place: no copy of the pictures on each keystroke.
-        let Some(snapshot) = draft.try_update_untracked(|d| {
+        let Some((snapshot, with_bytes)) = draft.try_update_untracked(|d| {
             let now = storage::pictures_fingerprint(d);
-            let changed = pictures.with_value(|p| *p != now);
+            let changed = pictures.with_value(|p| p.as_ref() != Some(&now));
             if changed {
-                pictures.set_value(now);
+                pictures.set_value(Some(now));
             }
-            storage::snapshot(&m, d, changed)
+            (storage::snapshot(&m, d, changed), changed)
         }) else {
             return;
         };
@@ -219,6 +234,10 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                 Err(Failure::Refused) => {
                     reload_waiting.try_set_value(false);
                     access.try_set(Access::Refused);
+                }
+                // The store does not have these pictures: the next save sends them.
+                Err(_) if with_bytes => {
+                    pictures.try_set_value(None);
                 }
                 Err(_) => {}
             }
@@ -277,7 +296,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                     }
                     let mut d = loaded.draft;
                     spec.try_with_value(|s| wengao::edit::fill_minimums(s, &mut d));
-                    pictures.try_set_value(storage::pictures_fingerprint(&mut d));
+                    pictures.try_set_value(Some(storage::pictures_fingerprint(&mut d)));
                     access.try_set(Access::Editing);
                     draft.try_set(d);
                     rebuilt.try_run(());
@@ -321,8 +340,8 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
 
 impl Opened {
     /// Splits off what the session needs from what the form shows.
-    pub fn into_parts(self) -> (DraftMeta, FormSpec, Draft, Option<Hold>, ArcRwSignal<Access>, String, bool) {
-        (self.meta, self.spec, self.draft, self.hold, self.access, self.notice, self.persist)
+    pub fn into_parts(self) -> (DraftMeta, FormSpec, Draft, Option<Hold>, ArcRwSignal<Access>, String, Storage) {
+        (self.meta, self.spec, self.draft, self.hold, self.access, self.notice, self.storage)
     }
 }
 
@@ -345,14 +364,14 @@ pub fn access_message(access: Access) -> Option<(&'static str, &'static str)> {
 pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
     wengao::edit::fill_minimums(&spec, &mut draft);
     let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
-    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), persist: true }
+    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), storage: Storage::Unsaved }
 }
 
 /// The studio's live form for a template: an example draft, shown and editable,
 /// never stored.
 pub fn preview(spec: FormSpec, draft: Draft) -> Opened {
     let meta = DraftMeta::new(storage::new_id(), String::new(), &spec, &draft);
-    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), persist: false }
+    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), storage: Storage::Never }
 }
 
 /// A time of day as the drafter reads it: 10:21:05.

@@ -87,6 +87,10 @@ struct PictureMeta {
     width: u32,
     height: u32,
     caption: String,
+    /// The number of bytes (0 in records of earlier versions): with the format
+    /// and size, what tells that the stored bytes are this picture's.
+    #[serde(default)]
+    size: usize,
 }
 
 /// A draft as written in one save: computed synchronously from the draft, so
@@ -151,6 +155,7 @@ pub fn snapshot(meta: &DraftMeta, draft: &mut Draft, with_bytes: bool) -> Snapsh
                 width: p.width,
                 height: p.height,
                 caption: p.caption.clone(),
+                size: p.data.len(),
             })
         })
         .collect();
@@ -232,6 +237,8 @@ fn parse(value: &JsValue, bytes: &JsValue) -> Result<(Listed, Draft, usize), Str
     let meta = meta_of(&record).ok_or("找不到这份草稿")?;
     let mut draft = Draft::from_json(&record.str("body").unwrap_or_default()).map_err(|e| e.to_string())?;
     let metas: Vec<PictureMeta> = record.str("pictures").and_then(|t| serde_json::from_str(&t).ok()).unwrap_or_default();
+    // In the order of the stored bytes (picture_lists), as written.
+    let sizes: Vec<usize> = metas.iter().map(|m| m.size).collect();
     for m in metas {
         if let Some(item) = wengao::edit::item_mut(&mut draft, &m.path) {
             item.pictures.push(Picture {
@@ -250,7 +257,13 @@ fn parse(value: &JsValue, bytes: &JsValue) -> Result<(Listed, Draft, usize), Str
     let mut k = 0;
     for (_, list) in picture_lists(&mut draft) {
         for p in list.iter_mut() {
-            match stored.get(k).filter(|b| wengao::picture::sniff(b).is_some_and(|info| info.format == p.format)) {
+            // Bytes that are not this picture's (a save of the picture list
+            // without them, after one with them failed) are not shown as it.
+            let its_own = |b: &&Vec<u8>| {
+                sizes.get(k).is_none_or(|&n| n == 0 || n == b.len())
+                    && wengao::picture::sniff(b).is_some_and(|info| (info.format, info.width, info.height) == (p.format, p.width, p.height))
+            };
+            match stored.get(k).filter(its_own) {
                 Some(b) => p.data = b.clone(),
                 None => lost += 1,
             }

@@ -8,7 +8,9 @@
 //! Browsers without Web Locks: every tab may edit, and the holder check in
 //! storage::save refuses the older tab's writes instead (never silently).
 
+use std::cell::Cell;
 use std::collections::HashSet;
+use std::rc::Rc;
 
 use js_sys::{Array, Function, Object, Promise, Reflect};
 use wasm_bindgen::prelude::*;
@@ -76,7 +78,12 @@ pub async fn hold(id: &str, steal: bool, on_lost: impl FnOnce() + 'static) -> Op
         let granted = Promise::new(&mut |resolve, _| granted_resolve = Some(resolve));
         let held = Promise::new(&mut |resolve, _| release = Some(resolve));
         let granted_resolve = granted_resolve.expect("Promise::new calls its executor at once");
+        // A request refused before it is granted (or not) settles as not granted;
+        // one that rejects after it was granted has been stolen.
+        let answered = Rc::new(Cell::new(false));
+        let (refused, answered_refused) = (granted_resolve.clone(), answered.clone());
         let callback = Closure::once_into_js(move |lock: JsValue| -> JsValue {
+            answered.set(true);
             let _ = granted_resolve.call1(&JsValue::NULL, &JsValue::from_bool(!lock.is_null()));
             // Holding the lock is returning a promise that resolves on release.
             if lock.is_null() {
@@ -86,7 +93,13 @@ pub async fn hold(id: &str, steal: bool, on_lost: impl FnOnce() + 'static) -> Op
             }
         });
         let request = locks.request(&lock_name(id), &options, &callback);
-        let lost = Closure::once(move |_: JsValue| on_lost());
+        let lost = Closure::once(move |_: JsValue| {
+            if answered_refused.get() {
+                on_lost();
+            } else {
+                let _ = refused.call1(&JsValue::NULL, &JsValue::FALSE);
+            }
+        });
         let _ = request.catch(&lost);
         lost.forget();
         (granted, release)

@@ -38,9 +38,10 @@ enum Screen {
 
 /// The whole app: the start screen, the form and the studio. `handed` is what
 /// the start-screen program was asked to do; without it, a crash or a reload
-/// returns to what was open.
+/// returns to what was open. `unreadable`: the start-screen program handed
+/// over an action this build cannot read.
 #[component]
-pub fn App(handed: Option<Action>) -> impl IntoView {
+pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl IntoView {
     if handed.is_some() {
         WARMED.set(true);
     }
@@ -108,6 +109,10 @@ pub fn App(handed: Option<Action>) -> impl IntoView {
         if !read_storage(state.message).await {
             return to_start.run(());
         }
+        if unreadable {
+            state.message.set("文稿刚更新过，这个页面里新旧两部分对不上，刚才点的没能打开。请刷新页面（按 F5）再点一次。".into());
+            return to_start.run(());
+        }
         let action = match handed {
             Some(a) => Some(a),
             None => action::reopened().await,
@@ -156,7 +161,7 @@ pub fn prewarm() {
     // and taken down again within this one task, so that it is never painted
     // and nothing else sees it.
     let Ok(hidden) = document().create_element("div") else { return };
-    let _ = hidden.set_attribute("style", "position:fixed;left:-10000px;top:0;width:1300px;visibility:hidden");
+    let _ = hidden.set_attribute("class", "prewarm");
     let _ = hidden.set_attribute("aria-hidden", "true");
     let opened = session::preview(spec, draft);
     let form = leptos::mount::mount_to(hidden.clone().unchecked_into(), move || {
