@@ -8,7 +8,6 @@ use js_sys::{Object, Reflect, JSON};
 use wasm_bindgen::{JsCast, JsValue};
 
 /// A JavaScript object read and written by field name.
-#[derive(Clone)]
 pub struct Record(Object);
 
 impl Record {
@@ -34,7 +33,7 @@ impl Record {
         &self.0
     }
 
-    pub fn get(&self, key: &str) -> JsValue {
+    fn get(&self, key: &str) -> JsValue {
         Reflect::get(&self.0, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
     }
 

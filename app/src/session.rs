@@ -35,7 +35,7 @@ pub struct Opened {
     access: ArcRwSignal<Access>,
     /// What to tell the drafter on opening (restored after a crash, pictures lost).
     pub notice: String,
-    pub storage: Storage,
+    storage: Storage,
 }
 
 /// Where an opened draft stands with the store.
