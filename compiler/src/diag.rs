@@ -114,7 +114,7 @@ impl Diagnostic {
         let line_start = file.line_start(line);
         let from = self.span.start - line_start;
         let to = (self.span.end.max(self.span.start) - line_start).min(text.len()).max(from);
-        let lead: usize = text[..from.min(text.len())].chars().map(display_width).sum();
+        let lead: usize = text.get(..from.min(text.len())).map_or(0, |s| s.chars().map(display_width).sum());
         let marked: usize = text.get(from..to).map_or(0, |s| s.chars().map(display_width).sum());
         out.push_str(&format!("{pad} | {}{}\n", " ".repeat(lead), "^".repeat(marked.max(1))));
         if let Some(hint) = &self.hint {

@@ -321,7 +321,9 @@ fn unfilled_if_blank(title: &str) -> String {
 /// drafter did not end it with punctuation.
 fn with_full_stop(lead: &str) -> String {
     let trimmed = lead.trim_end();
-    if trimmed.is_empty() || trimmed.ends_with(['。', '！', '？', '；', '：', '…', '.', '!', '?']) {
+    // Judged on what prints: the characters XML cannot hold are dropped on export.
+    let last = trimmed.chars().rev().find(|c| !crate::xml::is_forbidden(*c) && !c.is_whitespace());
+    if last.is_none_or(|c| ['。', '！', '？', '；', '：', '…', '.', '!', '?'].contains(&c)) {
         trimmed.to_string()
     } else {
         format!("{trimmed}。")

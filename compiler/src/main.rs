@@ -496,7 +496,7 @@ fn import_cmd(args: &[String]) -> ExitCode {
     };
     match imported {
         Ok(imported) => {
-            eprintln!("{}", imported.accounting.summary());
+            eprintln!("{}", imported.summary(&spec));
             if !imported.draft.unplaced.is_empty() {
                 eprintln!("未归类的段落（{}段）留在草稿的 unplaced 里", imported.draft.unplaced.len());
             }

@@ -1,10 +1,15 @@
 //! A small XML tree that keeps text and attribute values exactly as written
 //! (still escaped): the finishing pass rewrites our own parts with it, and the
 //! .docx importer reads other producers' parts with it ([`unescape`] for text).
+//! And text safety, in one place: what the drafter typed or pasted becomes text
+//! that XML 1.0 can hold ([`xml_safe`]; docx-rs escapes `& < > " '` itself, and
+//! the renderer turns line breaks and tabs into w:br and w:tab).
 //!
 //! A reader of its own rather than quick-xml's: that one, with the `encoding`
 //! feature docx-rs turns on, links every legacy encoding's tables (a few hundred
 //! kilobytes in the browser) for text that is always UTF-8 here.
+
+use std::borrow::Cow;
 
 /// How deep elements may nest: Word's own deepest paths (a table in a text box
 /// in a table…) stay under 40.
@@ -188,6 +193,15 @@ impl Element {
     }
 }
 
+/// Characters → text or an attribute value as written (the inverse of [`unescape`]).
+pub fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// The longest reference [`unescape`] reads, `&` and `;` included:
+/// `&#x10FFFF;` and `&#1114111;` are 10 bytes.
+const MAX_ENTITY_LEN: usize = 12;
+
 /// Text or an attribute value as written → the characters it stands for: the
 /// five named entities and numeric references; anything else is kept as written.
 pub fn unescape(raw: &str) -> String {
@@ -199,7 +213,10 @@ pub fn unescape(raw: &str) -> String {
     while let Some(at) = rest.find('&') {
         out.push_str(&rest[..at]);
         rest = &rest[at..];
-        let end = rest[..rest.len().min(12)].find(';');
+        // The `;` is looked for among the next bytes, not sliced at a byte count:
+        // `;` is ASCII, so where it is found is a character boundary, while a cut at
+        // byte 12 can fall inside the Chinese after “&amp;” and panic.
+        let end = rest.bytes().take(MAX_ENTITY_LEN).position(|b| b == b';');
         let decoded = end.and_then(|end| {
             let name = &rest[1..end];
             let c = match name {
@@ -230,13 +247,71 @@ pub fn unescape(raw: &str) -> String {
     out
 }
 
+/// Characters XML 1.0 forbids: U+0000–U+0008, U+000B, U+000C, U+000E–U+001F,
+/// U+FFFE, U+FFFF (LibreOffice refuses a file that has one; Word "repairs" it).
+/// Carriage returns are dropped too: a pasted "\r\n" is one line break. So are
+/// the bidirectional embedding, override and isolate controls (U+202A–U+202E,
+/// U+2066–U+2069): invisible, and able to make Word show a line reversed.
+pub fn is_forbidden(c: char) -> bool {
+    matches!(
+        c,
+        '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{D}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}'
+    )
+}
+
+/// The text without the characters XML cannot hold; borrowed when there are none.
+pub fn xml_safe(s: &str) -> Cow<'_, str> {
+    if s.chars().any(is_forbidden) {
+        Cow::Owned(s.chars().filter(|c| !is_forbidden(*c)).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
+    fn control_characters_go_line_breaks_and_tabs_stay() {
+        assert_eq!(xml_safe("a\u{0}b\u{B}c\u{1F}d\u{FFFE}\r\ne\tf"), "abcd\ne\tf");
+        assert!(matches!(xml_safe("普通文字"), Cow::Borrowed(_)));
+        assert_eq!(xml_safe("付款\u{202E}0001\u{202C}元\u{2066}甲\u{2069}"), "付款0001元甲");
+    }
+
+    #[test]
     fn unescapes_entities_and_keeps_the_rest() {
         assert_eq!(unescape("a &amp; b &lt;c&gt; &#x4E00;&#19968; &quot;&apos; & &bogus;"), "a & b <c> 一一 \"' & &bogus;");
+    }
+
+    #[test]
+    fn references_followed_by_any_text() {
+        let after = ["业务融合发展", "👍🏽党建", "e\u{301}\u{301}x", "ＡＢＣ", "\u{10FFFF}", "", ";"];
+        let named = [("&amp;", "&"), ("&lt;", "<"), ("&gt;", ">"), ("&quot;", "\""), ("&apos;", "'")];
+        let numeric = [("&#38;", "&"), ("&#x4E00;", "一"), ("&#X1F600;", "😀"), ("&#1114111;", "\u{10FFFF}")];
+        for (reference, char) in named.into_iter().chain(numeric) {
+            for text in after {
+                assert_eq!(unescape(&format!("{reference}{text}")), format!("{char}{text}"), "{reference}{text}");
+                assert_eq!(unescape(&format!("推动党建{reference}{text}")), format!("推动党建{char}{text}"));
+            }
+        }
+        // Unknown or unfinished references are kept as written, wherever they stop.
+        for kept in ["&", "&业务融合发展", "R&D投入", "&amp", "&amp业务融合发展；", "&#x110000;", "&#xD800;", "&bogus;", "&#;", "&&amp"]
+        {
+            assert_eq!(unescape(kept), kept);
+        }
+        assert_eq!(unescape("&&amp;"), "&&");
+        // The `;` of a reference longer than any real one is not looked for.
+        assert_eq!(unescape("&#x000000000041;"), "&#x000000000041;");
+        assert_eq!(unescape("&#x00041;"), "A");
+    }
+
+    #[test]
+    fn escape_then_unescape_is_the_identity() {
+        for s in ["推动党建&业务融合发展，R&D投入", "a<b>c", "<img src=\"x\">2026年党建工作述职报告", "&amp;", "'&#38;'", ""]
+        {
+            assert_eq!(unescape(&escape(s)), s);
+        }
     }
 
     #[test]

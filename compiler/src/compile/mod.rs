@@ -68,6 +68,36 @@ pub fn file_kind(file: &SourceFile) -> FileKind {
     }
 }
 
+/// The key of the line that names a template (`模板：党建工作述职报告`).
+const NAME_KEY: &str = "模板";
+
+/// The name a template's `模板：` line gives it, read without compiling, so that
+/// a template with errors elsewhere still has its name (the studio and the
+/// library list it by this one name).
+pub fn declared_name(source: &str) -> Option<String> {
+    let file = SourceFile::new("", source);
+    name_prop(&file).map(|p| p.value.text.trim().to_string()).filter(|n| !n.is_empty())
+}
+
+/// The source with its `模板：` line saying `name` (the studio's 模板名称 box
+/// edits this line); a source without one gets it as its first line.
+pub fn with_declared_name(source: &str, name: &str) -> String {
+    let file = SourceFile::new("", source);
+    let line = format!("{NAME_KEY}：{}", name.trim());
+    match name_prop(&file) {
+        Some(p) => format!("{}{line}{}", &file.text[..p.span.start], &file.text[p.span.end..]),
+        None => format!("{line}\n{}", file.text),
+    }
+}
+
+fn name_prop(file: &SourceFile) -> Option<syntax::Prop> {
+    let ast = syntax::parse(file, &mut Sink::default());
+    ast.items.into_iter().find_map(|i| match i {
+        Item::Prop(p) if p.key.text == NAME_KEY => Some(p),
+        _ => None,
+    })
+}
+
 /// Compiles a template into a form spec.
 pub fn compile(file: &SourceFile, resolver: &dyn Resolver) -> Compiled {
     let mut ctx = Ctx { sink: Sink::default(), file };
@@ -133,4 +163,20 @@ fn finish(mut sink: Sink, spec: Option<FormSpec>, files: Vec<SourceFile>) -> Com
     sink.items.sort_by_key(|d| (order.iter().position(|n| *n == d.file), d.span.start));
     let spec = if sink.has_errors() { None } else { spec };
     Compiled { spec, diagnostics: sink.items, files }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_name_line_read_and_rewritten() {
+        let source = "# 注释\n模板：述职评议考核工作专题报告\n说明：x\n";
+        assert_eq!(declared_name(source).as_deref(), Some("述职评议考核工作专题报告"));
+        assert_eq!(with_declared_name(source, "专题报告（副本）"), "# 注释\n模板：专题报告（副本）\n说明：x\n");
+        assert_eq!(with_declared_name("\u{FEFF}说明：x\n", "新的报告"), "模板：新的报告\n说明：x\n");
+        assert_eq!(declared_name("模板:  半角冒号 \n"), Some("半角冒号".into()));
+        assert_eq!(declared_name("模板：\n"), None);
+        assert_eq!(declared_name("一级 部分\n  模板：不是顶层的\n"), None);
+    }
 }

@@ -690,7 +690,9 @@ impl Checker<'_, '_> {
         let value_raw = &text[at + op_len..];
         let value = value_raw.trim();
         let value_start = at + op_len + (value_raw.len() - value_raw.trim_start().len());
-        let field_span = head.span_of(0, field_name.len());
+        // The name's own place: trim() above drops any Unicode space before it.
+        let name_start = text.len() - text.trim_start().len();
+        let field_span = head.span_of(name_start, name_start + field_name.len());
         let value_span = head.span_of(value_start, value_start + value.len());
         let Some(field) = self.fields.iter().find(|f| f.id == field_name) else {
             let choices: Vec<&str> =

@@ -27,12 +27,12 @@
 //! into a small tree (raw, still-escaped text and attribute values, so nothing is
 //! unescaped or re-escaped), reorders, and writes it back.
 
-use super::word_parts::{self, escape, XML_DECL};
+use super::word_parts::{self, XML_DECL};
 use super::RenderOptions;
 use crate::document::Document;
 use crate::picture;
 use crate::spec::{PictureFormat, Style};
-use crate::xml::{parse, write, Element, XmlNode};
+use crate::xml::{escape, parse, write, Element, XmlNode};
 
 /// A finished part: its path in the package and its bytes.
 pub type Part = (String, Vec<u8>);
@@ -531,8 +531,8 @@ fn number_drawings(bytes: &[u8]) -> Vec<u8> {
 
 /// Core properties: the document's title and its author (the drafter).
 fn core_properties(doc: &Document, options: &RenderOptions) -> Vec<u8> {
-    let title = escape(&super::text::xml_safe(&doc.title));
-    let author = escape(&super::text::xml_safe(&doc.author));
+    let title = escape(&crate::xml::xml_safe(&doc.title));
+    let author = escape(&crate::xml::xml_safe(&doc.author));
     let dates = options
         .created
         .as_deref()

@@ -8,7 +8,6 @@
 
 mod finish;
 mod package;
-pub mod text;
 mod word_parts;
 
 use docx_rs::{
@@ -19,6 +18,7 @@ use docx_rs::{
 use crate::document::{self, Block, Document, Paragraph, Table};
 use crate::draft::{Draft, Picture};
 use crate::spec::{Align, FormSpec, LineSpacing, Role, RoleStyle, Style};
+use crate::xml;
 
 /// English Metric Units per twip, and per pixel at 96 dpi.
 const EMU_PER_TWIP: u64 = 635;
@@ -141,7 +141,7 @@ fn text_run(s: &str, rs: &RoleStyle) -> Run {
     if rs.bold {
         run = run.bold();
     }
-    for (i, line) in text::xml_safe(s).split('\n').enumerate() {
+    for (i, line) in xml::xml_safe(s).split('\n').enumerate() {
         if i > 0 {
             run = run.add_break(BreakType::TextWrapping);
         }
@@ -256,12 +256,12 @@ fn page_number_footer(style: &Style, align: Align) -> Footer {
         _ => p,
     };
     let p = p
-        .add_run(run(Run::new().add_text(text::xml_safe(&pn.prefix))))
+        .add_run(run(Run::new().add_text(xml::xml_safe(&pn.prefix))))
         .add_run(run(Run::new().add_field_char(FieldCharType::Begin, false)))
         .add_run(run(Run::new().add_instr_text(InstrText::PAGE(InstrPAGE::new()))))
         .add_run(run(Run::new().add_field_char(FieldCharType::Separate, false)))
         .add_run(run(Run::new().add_text("1")))
         .add_run(run(Run::new().add_field_char(FieldCharType::End, false)))
-        .add_run(run(Run::new().add_text(text::xml_safe(&pn.suffix))));
+        .add_run(run(Run::new().add_text(xml::xml_safe(&pn.suffix))));
     Footer::new().add_paragraph(p)
 }

@@ -19,15 +19,11 @@
 
 use super::finish::Part;
 use crate::spec::{Role, Style};
-use crate::xml::{parse, write, Element, XmlNode};
+use crate::xml::{escape, parse, write, Element, XmlNode};
 
 pub const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
 const REL: &str = "http://schemas.openxmlformats.org/officeDocument/2006/relationships";
-
-pub fn escape(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
-}
 
 fn element(name: &str, attrs: &[(&str, &str)]) -> XmlNode {
     XmlNode::Element(Element {

@@ -123,10 +123,15 @@ fn para(p: &Paragraph, acc: &mut Accounting) -> Para {
     let mut level = p.number.as_deref().and_then(drawn_level);
     let mut typed = String::new();
     let mut text = trimmed.trim_end().to_string();
+    // Spaces between a typed label and the text (“一是　加强……”): they go too,
+    // and the bold start counts past them.
+    let mut gap = 0;
     if let Some((l, len)) = typed_label(trimmed) {
         level = level.or(Some(l));
         typed = trimmed.chars().take(len).collect();
-        text = trimmed.chars().skip(len).collect::<String>().trim().to_string();
+        let after: String = trimmed.chars().skip(len).collect();
+        gap = after.chars().count() - after.trim_start().chars().count();
+        text = after.trim().to_string();
     }
     if level.is_none() {
         level = match p.outline {
@@ -138,7 +143,7 @@ fn para(p: &Paragraph, acc: &mut Accounting) -> Para {
     let original = trimmed.trim_end().to_string();
     let label_words = count(&original).words.saturating_sub(count(&text).words);
     acc.numbering += label_words;
-    let bold = p.bold_start.saturating_sub(skipped + typed.chars().count());
+    let bold = p.bold_start.saturating_sub(skipped + typed.chars().count() + gap);
     let style = p.style.as_deref().unwrap_or_default().to_lowercase();
     let title_like = p.centered || style == "title" || style == "subtitle" || style.contains("标题") && !style.contains(' ');
     Para { original, level, typed_label: typed, label_words, text, bold, title_like }
@@ -210,7 +215,8 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
             }
         }
     }
-    let mut draft = Draft::new(spec);
+    // Fields start empty: only what the file says is filled in (see unread_fields).
+    let mut draft = Draft { fields: Default::default(), ..Draft::new(spec) };
     // Pictures and tables go to the template's first picture and table slots.
     let mut images = Vec::new();
     let mut tables = Vec::new();
@@ -233,7 +239,13 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
         m.unplaced.push(text);
     }
     draft.unplaced = m.unplaced;
-    Imported { draft, accounting: m.acc }
+    let unread_fields = spec
+        .fields
+        .iter()
+        .filter(|f| f.kind != crate::spec::FieldKind::RowNumber && !draft.fields.get(&f.id).is_some_and(|v| !v.trim().is_empty()))
+        .map(|f| f.id.clone())
+        .collect();
+    Imported { draft, accounting: m.acc, unread_fields }
 }
 
 /// `{单位}书记 {姓名}` against `XX街道党工委书记 张三`: the field values, if the
@@ -405,6 +417,7 @@ impl Mapper<'_> {
                     let stop = usize::from(lead.ends_with('。'));
                     if stop == 1 {
                         lead.pop();
+                        lead.truncate(lead.trim_end().len());
                     }
                     // Counted whole: a bold start may end inside a run of Latin letters.
                     self.acc.template += stop;

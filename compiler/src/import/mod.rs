@@ -22,6 +22,27 @@ pub struct Imported {
     /// The draft, with what could not be placed in `draft.unplaced`.
     pub draft: Draft,
     pub accounting: Accounting,
+    /// The fields the file did not give (by id, in the template's order): left
+    /// empty rather than set to the template's default, for the drafter to fill
+    /// in or confirm (a default such as 单位类型's first choice would otherwise
+    /// pass for what the report says).
+    pub unread_fields: Vec<String>,
+}
+
+impl Imported {
+    /// One line for the drafter: where every 字 went, and which fields to confirm.
+    pub fn summary(&self, spec: &FormSpec) -> String {
+        let mut out = self.accounting.summary();
+        if !self.unread_fields.is_empty() {
+            let labels: Vec<&str> = self
+                .unread_fields
+                .iter()
+                .map(|id| spec.fields.iter().find(|f| &f.id == id).map_or(id.as_str(), |f| f.label.as_str()))
+                .collect();
+            out.push_str(&format!("；文件里没有{}项基本信息，请确认：{}", labels.len(), labels.join("、")));
+        }
+        out
+    }
 }
 
 /// Why a file could not be imported; nothing is changed when this happens.
