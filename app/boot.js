@@ -6,8 +6,10 @@ import init from './wengao-start.js';
 let app;
 const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
 
-// The full app's start(action, file), loaded once; a failure is forgotten, so
-// that the next action tries again.
+// The full app's module (its start(action, file); and crash_for_test, which the
+// end-to-end tests call: their own import() of it may get a copy of its own,
+// never initialised), loaded once; a failure is forgotten, so that the next
+// action tries again.
 globalThis.wengaoLoadApp = () => {
   if (!app) {
     app = import('./wengao-app.js')
@@ -17,7 +19,7 @@ globalThis.wengaoLoadApp = () => {
         throw error;
       });
   }
-  return app.then((glue) => glue.start);
+  return app;
 };
 
 // Called by the start screen once it is shown: load the full app when the page
@@ -27,7 +29,6 @@ globalThis.wengaoPrefetchApp = () =>
   idle(() =>
     globalThis
       .wengaoLoadApp()
-      .then(() => app)
       .then((glue) => idle(() => glue.prewarm()))
       .catch(() => {}),
   );

@@ -46,6 +46,8 @@ pub(crate) struct Ctx {
     pub(crate) removed: RwSignal<Option<(Owner, Item)>>,
     /// Whether the paged preview is shown.
     pub(crate) preview: RwSignal<bool>,
+    /// Fields an import could not read from the file: marked 请确认 until set.
+    pub(crate) to_confirm: RwSignal<Vec<String>>,
 }
 
 impl Ctx {
@@ -81,7 +83,8 @@ pub(crate) fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
 
 /// The form for one opened draft; `embedded` hides the way back to the start screen.
 #[component]
-pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoView {
+pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoView {
+    let to_confirm = std::mem::take(&mut opened.to_confirm);
     let (meta, spec, draft, hold, access, opening_notice, stored) = opened.into_parts();
     let persist = stored != session::Storage::Never;
     let template = meta.template.clone();
@@ -100,6 +103,7 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
         notice: RwSignal::new(String::new()),
         preview: RwSignal::new(false),
         removed: RwSignal::new(None),
+        to_confirm: RwSignal::new(to_confirm),
     };
     provide_context(ctx);
     let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
@@ -151,7 +155,8 @@ pub fn Editor(opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoV
                         return ctx.notice.set(format!("{e}；没有导入"));
                     }
                 }
-                let summary = imported.accounting.summary();
+                let summary = spec.with_value(|s| imported.summary(s));
+                ctx.to_confirm.set(imported.unread_fields);
                 let mut d = imported.draft;
                 spec.with_value(|s| edit::fill_minimums(s, &mut d));
                 let unplaced = d.unplaced.len();

@@ -19,7 +19,7 @@ use crate::storage;
 
 #[wasm_bindgen]
 extern "C" {
-    /// boot.js: resolves to the full app's `start(action, file)`.
+    /// boot.js: resolves to the full app's module (its `start(action, file)`).
     #[wasm_bindgen(js_name = wengaoLoadApp, catch)]
     fn load_app() -> Result<Promise, JsValue>;
     /// boot.js: loads the full app when the page is idle.
@@ -87,7 +87,8 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
             Ok(promise) => JsFuture::from(promise).await,
             Err(e) => Err(e),
         };
-        match loaded.map(JsCast::unchecked_into::<Function>) {
+        let start = loaded.and_then(|glue| js_sys::Reflect::get(&glue, &JsValue::from_str("start")));
+        match start.map(JsCast::unchecked_into::<Function>) {
             Ok(start) => {
                 MOUNTED.with_borrow_mut(Option::take);
                 if start.call2(&JsValue::NULL, &value, &file).is_err() {

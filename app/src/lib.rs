@@ -6,6 +6,7 @@
 //! renderer are the core crate's.
 
 pub mod action;
+pub mod crash;
 mod derived;
 mod export;
 mod files;

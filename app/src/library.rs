@@ -128,11 +128,12 @@ pub fn local_template(key: &str) -> Option<LocalTemplate> {
 }
 
 /// A new studio template (not yet stored), with the number of errors its
-/// source compiles with.
+/// source compiles with. Its name is the one its `模板：` line declares, `name`
+/// only when it has none (a file name, say).
 pub fn new_local(name: &str, source: &str, errors: usize) -> LocalTemplate {
     LocalTemplate {
         key: format!("local:{}", storage::new_id()),
-        name: name.to_string(),
+        name: wengao::compile::declared_name(source).unwrap_or_else(|| name.to_string()),
         source: source.to_string(),
         updated: storage::now(),
         errors: Some(errors),

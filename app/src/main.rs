@@ -8,7 +8,7 @@ use wengao_app::action::Action;
 use wengao_app::view;
 
 fn main() {
-    console_error_panic_hook::set_once();
+    wengao_app::crash::install();
 }
 
 /// Shows the app in `#wengao` and carries out `action` (an action handed over by
@@ -30,6 +30,13 @@ pub fn start(action: JsValue, file: Option<web_sys::File>) {
 #[wasm_bindgen]
 pub fn prewarm() {
     view::prewarm();
+}
+
+/// Panics, as a bug would: the end-to-end tests call it to check that a panic
+/// shows crash.rs's message and loses no draft. Nothing in the app calls it.
+#[wasm_bindgen]
+pub fn crash_for_test() {
+    panic!("crash_for_test: 测试用的程序错误");
 }
 
 /// For another intranet page: mounts the guided form for `template` (the text of

@@ -63,7 +63,8 @@ pub fn perform(action: Action, s: Screens) {
         Action::Studio { template } => s.studio.run(template),
         Action::EditCopy { name, from } => {
             let source = match &from {
-                Some(key) => files::template_source(key).unwrap_or_default(),
+                // A copy is a template of its own: its `模板：` line says “（副本）”.
+                Some(key) => wengao::compile::with_declared_name(&files::template_source(key).unwrap_or_default(), &name),
                 None => STARTER.to_string(),
             };
             let t = library::new_local(&name, &source, files::error_count(&name, &source));
@@ -155,14 +156,19 @@ pub fn perform(action: Action, s: Screens) {
 
 /// Opens an imported draft saying where every 字 went.
 fn start_imported(key: String, spec: FormSpec, imported: Imported, show: Callback<Opened>) {
-    let mut notice = format!("已导入。{}。", imported.accounting.summary());
+    let mut notice = format!("已导入。{}。", imported.summary(&spec));
     if !imported.draft.unplaced.is_empty() {
         notice.push_str(&format!(
             "{}段没能对上模板，放在表单最后的“未归类的段落”里，可以逐段移到该去的地方。",
             imported.draft.unplaced.len()
         ));
     }
-    start_draft(key, spec, imported.draft, show, notice);
+    let to_confirm = imported.unread_fields;
+    spawn_local(async move {
+        let mut opened = session::create(key, spec, imported.draft, notice).await;
+        opened.to_confirm = to_confirm;
+        show.run(opened)
+    });
 }
 
 /// Creates a new draft, saves it durably, and opens it with `notice` said on

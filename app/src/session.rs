@@ -35,6 +35,9 @@ pub struct Opened {
     access: ArcRwSignal<Access>,
     /// What to tell the drafter on opening (restored after a crash, pictures lost).
     pub notice: String,
+    /// The fields an import could not read from the file, marked 请确认 in the
+    /// form until the drafter sets them.
+    pub to_confirm: Vec<String>,
     storage: Storage,
 }
 
@@ -72,7 +75,7 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     }
     // Saved against this version from now on (computed once, not on every save).
     let meta = DraftMeta { template_version: version, ..loaded.meta };
-    Ok(Opened { meta, spec, draft, hold, access, notice, storage: Storage::Saved })
+    Ok(Opened { meta, spec, draft, hold, access, notice, to_confirm: Vec::new(), storage: Storage::Saved })
 }
 
 /// Fits a draft to its template before its form opens: the parts the template
@@ -123,7 +126,7 @@ pub async fn create(template: String, spec: FormSpec, mut draft: Draft, notice: 
     // its lock, and autosave keeps trying, pictures and all (start).
     let saved = storage::save(storage::snapshot(&meta, &mut draft, true), holder).await;
     let storage = if saved.is_ok() { Storage::Saved } else { Storage::Unsaved };
-    Opened { meta, spec, draft, hold, access, notice, storage }
+    Opened { meta, spec, draft, hold, access, notice, to_confirm: Vec::new(), storage }
 }
 
 /// The session's state, for the view.
@@ -364,14 +367,29 @@ pub fn access_message(access: Access) -> Option<(&'static str, &'static str)> {
 pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
     wengao::edit::fill_minimums(&spec, &mut draft);
     let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
-    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), storage: Storage::Unsaved }
+    unlocked(meta, spec, draft, Storage::Unsaved)
 }
 
 /// The studio's live form for a template: an example draft, shown and editable,
 /// never stored.
 pub fn preview(spec: FormSpec, draft: Draft) -> Opened {
     let meta = DraftMeta::new(storage::new_id(), String::new(), &spec, &draft);
-    Opened { meta, spec, draft, hold: None, access: ArcRwSignal::new(Access::Editing), notice: String::new(), storage: Storage::Never }
+    unlocked(meta, spec, draft, Storage::Never)
+}
+
+/// A draft open in this page only, with no lock (none is needed: it is not stored
+/// under a key another tab could open).
+fn unlocked(meta: DraftMeta, spec: FormSpec, draft: Draft, storage: Storage) -> Opened {
+    Opened {
+        meta,
+        spec,
+        draft,
+        hold: None,
+        access: ArcRwSignal::new(Access::Editing),
+        notice: String::new(),
+        to_confirm: Vec::new(),
+        storage,
+    }
 }
 
 /// A time of day as the drafter reads it: 10:21:05.

@@ -60,8 +60,11 @@ const FORM_DELAY_MS: u64 = 300;
 #[component]
 pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
     let key = StoredValue::new(template.key.clone());
-    let name = RwSignal::new(template.name.clone());
     let source = RwSignal::new(template.source.clone());
+    // One name: the source's `模板：` line (the 模板名称 box rewrites that line);
+    // the stored name only while the source declares none.
+    let fallback = template.name.clone();
+    let name = Memo::new(move |_| source.with(|s| wengao::compile::declared_name(s)).unwrap_or_else(|| fallback.clone()));
     let composing = RwSignal::new(false);
     let checked = Memo::new(move |_| check(&name.get(), &source.get()));
     let saved_at = RwSignal::new(None::<f64>);
@@ -120,13 +123,43 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
             save_error.set(e);
         }
     };
+    // The 模板名称 box rewrites the `模板：` line as it is typed (not while an IME
+    // is composing), and the source text shows it at once; the box follows the
+    // line when the source is edited, unless it is being typed in.
+    let name_box = NodeRef::<leptos::html::Input>::new();
+    let naming = RwSignal::new(false);
+    let rename = move |value: String| {
+        source.update(|s| *s = wengao::compile::with_declared_name(s, &value));
+        if let Some(a) = area.get() {
+            a.set_value(&source.get_untracked());
+        }
+    };
+    Effect::new(move |_| {
+        let name = name.get();
+        if let Some(b) = name_box.get() {
+            let typing = document().active_element().is_some_and(|e| e == **b);
+            if !typing {
+                b.set_value(&name);
+            }
+        }
+    });
     let lines = move || source.with(|s| (1..=s.split('\n').count()).map(|n| n.to_string()).collect::<Vec<_>>().join("\n"));
     view! {
         <main class="studio">
             <nav class="toolbar" aria-label="模板操作">
                 <button type="button" on:click=move |_| close.run(())>"← 返回"</button>
                 <label class="studio-name">"模板名称 "
-                    <input type="text" aria-label="模板名称" prop:value=name.get_untracked() on:input=move |ev| name.set(event_target_value(&ev))/>
+                    <input type="text" aria-label="模板名称" node_ref=name_box prop:value=name.get_untracked()
+                        on:compositionstart=move |_| naming.set(true)
+                        on:compositionend=move |ev| {
+                            naming.set(false);
+                            rename(event_target_value(&ev));
+                        }
+                        on:input=move |ev| {
+                            if !naming.get_untracked() {
+                                rename(event_target_value(&ev));
+                            }
+                        }/>
                 </label>
                 <button type="button" on:click=download>"下载 .wg 文件"</button>
                 <a href="guide.html" target="_blank" rel="noopener">"模板编写指南"</a>

@@ -66,14 +66,22 @@ pub(crate) fn Fields() -> impl IntoView {
                 .map(|f| {
                     let id = f.id.clone();
                     let value = ctx.draft.with_untracked(|d| d.fields.get(&f.id).cloned().unwrap_or_default());
-                    let set = move |v: String| ctx.draft.update(|d| {
-                        d.fields.insert(id.clone(), v);
-                    });
+                    let confirm_id = f.id.clone();
+                    let to_confirm = move || ctx.to_confirm.with(|c| c.contains(&confirm_id));
+                    let set = move |v: String| {
+                        ctx.to_confirm.update(|c| c.retain(|f| *f != id));
+                        ctx.draft.update(|d| {
+                            d.fields.insert(id.clone(), v);
+                        });
+                    };
                     let input = match &f.kind {
                         FieldKind::Choice { options } => {
                             let options = options.clone();
+                            // Nothing chosen yet (an import could not tell): said, not shown as the first choice.
+                            let none = (!options.contains(&value)).then(|| view! { <option value="" disabled selected>"请选择"</option> });
                             view! {
                                 <select aria-label=f.label.clone() on:change=move |ev| set(event_target_value(&ev))>
+                                    {none}
                                     {options.into_iter().map(|o| {
                                         let selected = o == value;
                                         view! { <option value=o.clone() selected=selected>{o.clone()}</option> }
@@ -94,9 +102,12 @@ pub(crate) fn Fields() -> impl IntoView {
                         }
                     };
                     view! {
-                        <div class="field">
+                        <div class="field" class:to-confirm=to_confirm.clone()>
                             <span class="field-label">{f.label.clone()}{(!f.required).then_some("（选填）")}</span>
                             {input}
+                            <Show when=to_confirm.clone()>
+                                <p class="confirm" role="note">"请确认：导入的文件里没有这一项，请填写或选择。"</p>
+                            </Show>
                             {f.prompt.clone().map(|p| view! { <p class="hint">{p}</p> })}
                         </div>
                     }

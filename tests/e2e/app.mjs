@@ -75,6 +75,20 @@ function noisePng(width, height) {
   ihdr.set([8, 2, 0, 0, 0], 8);
   return Buffer.concat([Buffer.from('\x89PNG\r\n\x1a\n', 'latin1'), chunk('IHDR', ihdr), chunk('IDAT', zlib.deflateSync(raw)), chunk('IEND', Buffer.alloc(0))]);
 }
+/** 导出 Word with the import's notice left open: 仍然导出 must be the element
+ * under its own centre (a notice once covered it), then clicked; the file's path. */
+async function exportDocx() {
+  assert.ok(await page.getByRole('alert').filter({ hasText: '已导入' }).isVisible(), 'the notice is still there');
+  await page.getByRole('button', { name: '导出 Word' }).click();
+  const button = page.getByRole('dialog', { name: '导出前检查' }).getByRole('button', { name: '仍然导出' });
+  const box = await button.boundingBox();
+  const under = await page.evaluate(([x, y]) => document.elementFromPoint(x, y).textContent.trim().slice(0, 20), [box.x + box.width / 2, box.y + box.height / 2]);
+  assert.equal(under, '仍然导出', 'nothing covers 仍然导出');
+  const [download] = await Promise.all([page.waitForEvent('download'), button.click({ timeout: 5000 })]);
+  const file = path.join(tmp, `exported-after-import-${Date.now()}.docx`);
+  await download.saveAs(file);
+  return file;
+}
 const han = (n) => '党建引领基层治理'.repeat(Math.ceil(n / 8)).slice(0, n);
 
 try {
@@ -129,7 +143,7 @@ try {
     await lazy.goto(origin + base);
     await lazy.getByRole('button', { name: '新建党建工作述职报告' }).waitFor();
     await lazy.evaluate(async () => {
-      const start = await window.wengaoLoadApp();
+      const { start } = await window.wengaoLoadApp();
       document.getElementById('wengao').replaceChildren();
       start({ action: '以后才有的动作' }, null);
     });
@@ -147,11 +161,12 @@ try {
   assert.match(await diagnostics.innerText(), /错误\[E18\]：无法识别的字数要求“很多字”[\s\S]*坏模板\.wg:4:6/);
   // Kept in the library to be mended, but no draft can start from it yet.
   await page.getByText('本机模板 · 有1处错误，改好之前不能用它新建草稿').waitFor();
-  assert.ok(await page.getByRole('button', { name: '用坏模板新建草稿' }).isDisabled());
+  // Listed by its 模板： line, not by the file's name.
+  assert.ok(await page.getByRole('button', { name: '用测试新建草稿' }).isDisabled());
   // After a reload the start-screen program (it has no compiler) says what was counted when it was stored.
   await page.reload();
   await page.getByText('本机模板 · 有1处错误，改好之前不能用它新建草稿').waitFor();
-  assert.ok(await page.getByRole('button', { name: '用坏模板新建草稿' }).isDisabled());
+  assert.ok(await page.getByRole('button', { name: '用测试新建草稿' }).isDisabled());
 
   step('a foreign draft file is refused with a reason');
   const foreignDraft = path.join(tmp, 'foreign.json');
@@ -168,6 +183,15 @@ try {
   const cliSummary = execFileSync('sh', ['-c', 'target/debug/wengao import templates/述职报告.wg tests/fixtures/import/述职报告-python-docx.docx 2>&1 >/dev/null | head -n 1'], { encoding: 'utf8' }).trim();
   assert.ok((await imported.innerText()).includes(cliSummary), `the form says what the CLI says: ${cliSummary}`);
   assert.equal(await page.getByLabel('书记姓名').inputValue(), '李四');
+  step('a field the file does not give is left unchosen and marked 请确认, not set to the first choice');
+  assert.match(await imported.innerText(), /文件里没有1项基本信息，请确认：单位类型/);
+  assert.equal(await page.getByLabel('单位类型').inputValue(), '', 'no choice made for the drafter');
+  const toConfirm = page.locator('.field.to-confirm').filter({ has: page.getByLabel('单位类型') });
+  await toConfirm.getByRole('note').filter({ hasText: '请确认' }).waitFor();
+  assert.equal(await page.locator('.field.to-confirm').count(), 1, 'only the field the file lacks');
+  assert.equal(await page.getByLabel('本领域重点').count(), 0, 'no 本领域重点 for a 单位类型 nobody chose');
+  step('export right after an import, the two-line notice still open: the checklist is above it and 仍然导出 works');
+  await exportDocx();
   assert.equal(await page.getByLabel('一、（一）二是 正文').inputValue(), '年内新建党群服务站3个。');
   assert.equal(JSON.parse(cliImport).body['履职情况'][0].parts['履职方面'][0].parts['履职要点'][2].text, await page.getByLabel('一、（一）三是 正文').inputValue());
   const unplacedList = page.getByRole('region', { name: /^未归类的段落（4段/ });
@@ -189,6 +213,29 @@ try {
   fs.writeFileSync(oldDoc, Buffer.concat([Buffer.from([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]), Buffer.alloc(1024)]));
   await page.getByLabel('导入 Word 文件（.docx）').setInputFiles(oldDoc);
   await page.getByRole('alert', { name: '导入结果' }).filter({ hasText: '另存为' }).waitFor();
+
+  step('a report with & < > beside Chinese, exported by the CLI, imports back as typed (it used to freeze the page)');
+  const ampText = { intro: '推动党建&业务融合发展，R&D投入', point: 'a<b>c，“党建>业务”&amp;' };
+  const amp = JSON.parse(fs.readFileSync('tests/fixtures/drafts/述职报告.json', 'utf8'));
+  amp.body['导语'][0].text = ampText.intro;
+  amp.body['履职情况'][0].parts['履职方面'][0].parts['履职要点'][0].text = ampText.point;
+  const ampDraft = path.join(tmp, 'ampersand.json');
+  fs.writeFileSync(ampDraft, JSON.stringify(amp));
+  const ampDocx = path.join(tmp, '党建&业务.docx');
+  cli('render', 'templates/述职报告.wg', ampDraft, '-o', ampDocx);
+  await page.getByLabel('导入为哪种报告').selectOption('述职报告');
+  await page.getByLabel('导入 Word 文件（.docx）').setInputFiles(ampDocx);
+  await page.getByRole('alert').filter({ hasText: '已导入' }).waitFor();
+  assert.equal(await page.getByLabel('导语').inputValue(), ampText.intro);
+  assert.equal(await page.getByLabel('一、（一）一是 正文').inputValue(), ampText.point);
+  const ampExport = await exportDocx();
+  assert.ok(part(ampExport, 'word/document.xml').toString().includes('推动党建&amp;业务融合发展，R&amp;D投入'), 'escaped once in the file');
+  await page.getByLabel('单位类型').selectOption('区直机关');
+  assert.equal(await page.locator('.field.to-confirm').count(), 0, 'chosen: no longer to confirm');
+  await page.getByLabel('本领域重点').waitFor();
+  await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: /^删除2026年党建工作述职报告/ }).click();
+  await page.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).waitFor({ state: 'detached' });
 
   step('a draft with 5,000 points where the template allows 6 opens, the rest kept as unplaced');
   const huge = JSON.parse(fs.readFileSync('tests/fixtures/drafts/述职报告.json', 'utf8'));
@@ -311,6 +358,23 @@ try {
   const stats = cli('stats', 'templates/述职报告.wg', draftFile);
   assert.equal(Number(stats.match(/全文：(\d+)字/)[1]), await wordsOf('全文'));
   assert.equal(Number(stats.match(/一、履职主要情况和特点：(\d+)字/)[1]), await wordsOf(part1));
+
+  step('a panic inside the wasm: a plain message, the draft safe, 重新载入 back to it');
+  await page.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
+  const errorsBefore = errors.length;
+  // crash_for_test (app/src/main.rs) panics as a bug would, in the page's own instance of the app.
+  await page.evaluate(() => window.wengaoLoadApp().then((glue) => { try { glue.crash_for_test(); } catch { /* the trap after the panic */ } }));
+  const crash = page.getByRole('alertdialog', { name: '程序出错了，刚才的操作没有完成' });
+  await crash.waitFor();
+  assert.match(await crash.innerText(), /草稿不会丢/);
+  assert.match(await crash.locator('pre').textContent(), /crash_for_test: 测试用的程序错误/, 'the panic text, for a bug report');
+  assert.ok(errors.slice(errorsBefore).some((e) => e.includes('crash_for_test')), 'the panic text is in the console');
+  errors.splice(errorsBefore);
+  await page.screenshot({ path: `${shots}/crash.png` });
+  await crash.getByRole('link', { name: '重新载入' }).click();
+  await crash.waitFor({ state: 'detached' });
+  await page.getByLabel('一、（一）一是 正文').waitFor({ timeout: 20000 });
+  assert.match(await page.getByLabel('一、（一）一是 正文').inputValue(), /^全年主持召开党工委会/, 'back in the draft, nothing lost');
 
   step('reload: everything restored, in order');
   await page.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();

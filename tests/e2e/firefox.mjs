@@ -52,6 +52,17 @@ try {
   assert.equal(await valueOf(restored), '全年主持召开党工委会12次。', 'restored after a reload');
   assert.equal(await valueOf(await byLabel('书记姓名')), '赵六');
 
+  // A panic inside the wasm (crash_for_test, app/src/main.rs): a plain message, 重新载入 back to the draft.
+  await b.scriptAsync(`const done = arguments[arguments.length - 1];
+    window.wengaoLoadApp().then((glue) => { try { glue.crash_for_test(); } catch (e) { /* the trap after the panic */ } done(); }, (e) => done(String(e)));`);
+  const crash = await find('//*[@role="alertdialog" and @id="wengao-crash"]');
+  assert.match(await textOf(crash), /程序出错了[\s\S]*草稿不会丢/);
+  await click(await find('//*[@id="wengao-crash"]//a[normalize-space(.)="重新载入"]'));
+  for (let i = 0; (await b.script('return !!document.getElementById("wengao-crash")')) && i < 100; i++) await new Promise((r) => setTimeout(r, 100));
+  assert.equal(await b.script('return !!document.getElementById("wengao-crash")'), false, 'the page was loaded again');
+  assert.equal(await valueOf(await byLabel('一、（一）一是 正文')), '全年主持召开党工委会12次。', 'the draft after the crash and reload');
+  assert.equal(await valueOf(await byLabel('书记姓名')), '赵六');
+
   await click(await find('//button[normalize-space(.)="导出 Word"]'));
   await click(await find('//button[normalize-space(.)="仍然导出"]'));
   const name = '2026年党建工作述职报告-赵六.docx';

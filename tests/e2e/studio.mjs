@@ -139,6 +139,25 @@ try {
   const pct = (xs, p) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) * p)].toFixed(1);
   console.log(`  300-line template: keystroke → diagnostics shown, next frame ${pct(times, 0.5)} ms median / ${pct(times, 0.95)} ms p95`);
 
+  step('one name: a template is listed by its 模板： line; 模板名称 rewrites that line; a copy is named （副本）');
+  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: '编辑模板三百行' }).click();
+  const nameBox = page.getByRole('textbox', { name: '模板名称' });
+  assert.equal(await nameBox.inputValue(), '三百行', 'the name box shows the 模板： line');
+  await nameBox.fill('三百行的报告');
+  await nameBox.press('Tab');
+  assert.match(await page.getByRole('textbox', { name: '模板原文' }).inputValue(), /^模板：三百行的报告\n样式：附件1格式\n/);
+  await page.getByRole('region', { name: '模板检查结果' }).getByText('没有错误').waitFor();
+  await page.waitForTimeout(300);
+  await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: '复制模板三百行的报告' }).click();
+  assert.equal(await page.getByRole('textbox', { name: '模板名称' }).inputValue(), '三百行的报告（副本）');
+  assert.match(await page.getByRole('textbox', { name: '模板原文' }).inputValue(), /^模板：三百行的报告（副本）\n/);
+  await page.getByRole('button', { name: '← 返回' }).click();
+  for (const name of ['三百行的报告', '三百行的报告（副本）', '社区工作总结']) await page.getByRole('button', { name: `编辑模板${name}`, exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: /^编辑模板新的报告/ }).count(), 0, 'no template is listed by the starter\'s name');
+
   assert.deepEqual(errors, [], 'no script errors');
   console.log('studio e2e (Chromium): ok');
 } finally {

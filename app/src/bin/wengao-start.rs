@@ -2,6 +2,6 @@
 //! handoff.rs and lib.rs).
 
 fn main() {
-    console_error_panic_hook::set_once();
+    wengao_app::crash::install();
     wengao_app::handoff::run();
 }

@@ -242,7 +242,7 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
     let unread_fields = spec
         .fields
         .iter()
-        .filter(|f| f.kind != crate::spec::FieldKind::RowNumber && !draft.fields.get(&f.id).is_some_and(|v| !v.trim().is_empty()))
+        .filter(|f| f.kind != crate::spec::FieldKind::RowNumber && draft.fields.get(&f.id).is_none_or(|v| v.trim().is_empty()))
         .map(|f| f.id.clone())
         .collect();
     Imported { draft, accounting: m.acc, unread_fields }
