@@ -158,7 +158,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 let summary = spec.with_value(|s| imported.summary(s));
                 ctx.to_confirm.set(imported.unread_fields);
                 let mut d = imported.draft;
-                spec.with_value(|s| edit::fill_minimums(s, &mut d));
+                spec.with_value(|s| edit::fit(s, &mut d));
                 let unplaced = d.unplaced.len();
                 draft.set(d);
                 ctx.content_replaced();
@@ -176,10 +176,10 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 match Draft::from_json(&text) {
                     Ok(d) if d.template == spec.with_value(|s| s.name.clone()) => {
                         let mut d = d;
-                        spec.with_value(|s| edit::fill_minimums(s, &mut d));
+                        let moved = spec.with_value(|s| session::fit(s, &mut d, false));
                         draft.set(d);
                         ctx.content_replaced();
-                        ctx.notice.set(format!("已导入 {name}"));
+                        ctx.notice.set(format!("已导入 {name}。{moved}"));
                     }
                     Ok(d) => ctx.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),
                     Err(e) => ctx.notice.set(format!("{name}：{e}；没有导入")),

@@ -82,10 +82,8 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
 /// no longer has and the items over a repeat's limit are kept apart, and the
 /// items every repeat needs are added. Returns what to tell the drafter;
 /// `edited` says the template changed since the draft was last saved.
-fn fit(spec: &FormSpec, draft: &mut Draft, edited: bool) -> String {
-    let orphaned = wengao::edit::orphan_parts(spec, draft);
-    let moved = wengao::edit::clamp_repeats(spec, draft);
-    wengao::edit::fill_minimums(spec, draft);
+pub(crate) fn fit(spec: &FormSpec, draft: &mut Draft, edited: bool) -> String {
+    let wengao::edit::Fitted { orphaned, moved } = wengao::edit::fit(spec, draft);
     let mut notice = String::new();
     if orphaned > 0 {
         notice.push_str(&format!(
@@ -189,7 +187,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                 // The form may have closed meanwhile: every access is a try_.
                 if matches!(access.try_get_untracked(), Some(Access::ReadOnly | Access::TakenOver)) {
                     let mut d = loaded.draft;
-                    spec.try_with_value(|s| wengao::edit::fill_minimums(s, &mut d));
+                    spec.try_with_value(|s| wengao::edit::fit(s, &mut d));
                     draft.try_set(d);
                     rebuilt.try_run(());
                 }
@@ -298,7 +296,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                         return;
                     }
                     let mut d = loaded.draft;
-                    spec.try_with_value(|s| wengao::edit::fill_minimums(s, &mut d));
+                    spec.try_with_value(|s| wengao::edit::fit(s, &mut d));
                     pictures.try_set_value(Some(storage::pictures_fingerprint(&mut d)));
                     access.try_set(Access::Editing);
                     draft.try_set(d);

@@ -48,6 +48,26 @@ pub fn count(draft: &Draft, parent: &[(String, usize)], node: &str) -> usize {
     parts.and_then(|p| p.get(node)).map_or(0, Vec::len)
 }
 
+/// What fitting a draft to its template moved, for the drafter to be told.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Fitted {
+    /// Parts and fields the template no longer has, now in `orphaned`.
+    pub orphaned: usize,
+    /// Occurrences and table rows beyond the template's limits, now in `unplaced`.
+    pub moved: usize,
+}
+
+/// A draft from outside the form (the store, a draft file, an import, another
+/// tab) fitted to its template — what the template no longer has to
+/// `orphaned`, what is beyond its limits to `unplaced`, then every minimum
+/// filled — so that the form holds what the template allows and nothing is lost.
+pub fn fit(spec: &FormSpec, draft: &mut Draft) -> Fitted {
+    let orphaned = orphan_parts(spec, draft);
+    let moved = clamp_repeats(spec, draft);
+    fill_minimums(spec, draft);
+    Fitted { orphaned, moved }
+}
+
 /// Gives every node its minimum number of occurrences (at least one, for nodes
 /// that are not repeated), recursively, so that the form shows a slot for each.
 pub fn fill_minimums(spec: &FormSpec, draft: &mut Draft) {
@@ -56,15 +76,17 @@ pub fn fill_minimums(spec: &FormSpec, draft: &mut Draft) {
 
 fn fill(nodes: &[Node], parts: &mut Parts) {
     for node in nodes {
-        let want = node.least_items();
+        let table = matches!(node.kind, NodeKind::Table { .. });
+        // A table has one occurrence; its minimum counts rows.
+        let want = if table { 1 } else { node.least_items() };
         let items = parts.entry(node.id.clone()).or_default();
         while items.len() < want {
             items.push(Item::default());
         }
-        if let NodeKind::Table { .. } = node.kind {
-            // Tables keep their rows inside their one occurrence.
+        if table {
+            // Tables keep their rows inside their one occurrence (a second one,
+            // from a hand-edited draft, is left for clamp_repeats to move: never dropped).
             let rows = node.least_items();
-            items.truncate(1);
             let rows_now = items[0].rows.len();
             items[0].rows.extend((rows_now..rows).map(|_| Default::default()));
         }
@@ -302,21 +324,16 @@ pub fn clamp_repeats(spec: &FormSpec, draft: &mut Draft) -> usize {
         let mut moved = 0;
         for node in nodes {
             let Some(items) = parts.get_mut(&node.id) else { continue };
-            let max = match (&node.kind, node.repeat) {
-                (NodeKind::Table { .. }, _) => None,
-                (_, Some(r)) => r.max.map(|m| m as usize),
-                (_, None) => Some(1),
-            };
-            if let Some(max) = max.filter(|m| items.len() > *m) {
+            if let Some(max) = node.max_items().filter(|m| items.len() > *m) {
                 for extra in items.drain(max..) {
                     texts_of(&extra, out);
                     moved += 1;
                 }
             }
             for item in items.iter_mut() {
-                if let (NodeKind::Table { .. }, Some(max)) = (&node.kind, node.repeat.and_then(|r| r.max)) {
-                    if item.rows.len() > max as usize {
-                        for row in item.rows.drain(max as usize..) {
+                if let Some(max) = node.max_rows() {
+                    if item.rows.len() > max {
+                        for row in item.rows.drain(max..) {
                             out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
                             moved += 1;
                         }
@@ -362,6 +379,27 @@ mod tests {
         // A new （一）-item comes with its three 一是-items.
         let fifth = vec![("履职情况".to_string(), 0), ("履职方面".to_string(), 4)];
         assert_eq!(count(&draft, &fifth, "履职要点"), 3);
+    }
+
+    #[test]
+    fn a_second_table_occurrence_goes_to_unplaced_with_its_rows() {
+        let template = TEMPLATES.iter().find(|t| t.name() == "整改清单").unwrap();
+        let spec = crate::compile(&template.source_file(), &BuiltinStyles).spec.unwrap();
+        let mut draft = Draft::new(&spec);
+        fill_minimums(&spec, &mut draft);
+        let row = |problem: &str| [("问题".to_string(), problem.to_string())].into_iter().collect();
+        let table = draft.body.get_mut("清单").unwrap();
+        table[0].rows = vec![row("第一张表的问题")];
+        table.push(Item { rows: vec![row("第二张表的问题甲"), row("第二张表的问题乙")], ..Item::default() });
+        // Filling minimums drops nothing (it once kept only the first occurrence).
+        fill_minimums(&spec, &mut draft);
+        assert_eq!(draft.body["清单"].len(), 2);
+        let fitted = fit(&spec, &mut draft);
+        assert_eq!(fitted, Fitted { orphaned: 0, moved: 1 });
+        assert_eq!(draft.body["清单"].len(), 1);
+        assert_eq!(draft.body["清单"][0].rows[0], row("第一张表的问题"));
+        assert_eq!(draft.unplaced, ["第二张表的问题甲", "第二张表的问题乙"]);
+        assert_eq!(fit(&spec, &mut draft), Fitted::default(), "once is enough");
     }
 
     #[test]

@@ -139,21 +139,16 @@ fn walk_problems(
 ) {
     for node in nodes {
         let n = crate::edit::count(draft, owner, &node.id);
-        let max = match (&node.kind, node.repeat) {
-            (NodeKind::Table { .. }, _) => Some(1),
-            (_, Some(r)) => r.max.map(|m| m as usize),
-            (_, None) => Some(1),
-        };
-        if let Some(max) = max.filter(|m| n > *m) {
+        if let Some(max) = node.max_items().filter(|m| n > *m) {
             out.push(Problem {
                 field: None,
                 path: owner.clone(),
                 message: format!("“{}”最多{max}项，草稿里有{n}项（多出来的照样导出，请删去）", node.id),
             });
         }
-        if let (NodeKind::Table { .. }, Some(max)) = (&node.kind, node.repeat.and_then(|r| r.max)) {
+        if let Some(max) = node.max_rows() {
             let rows = crate::edit::item(draft, &[owner.as_slice(), &[(node.id.clone(), 0)]].concat()).map_or(0, |i| i.rows.len());
-            if rows > max as usize {
+            if rows > max {
                 out.push(Problem {
                     field: None, path: owner.clone(), message: format!("“{}”最多{max}行，草稿里有{rows}行", node.id)
                 });

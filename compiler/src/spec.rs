@@ -180,6 +180,24 @@ impl Node {
         self.repeat.map_or(1, |r| r.min as usize)
     }
 
+    /// The most occurrences a draft may hold: a table has one (its repeat limits
+    /// count rows, see [`Node::max_rows`]), a node without a repeat one, else the
+    /// repeat's maximum (None: no limit).
+    pub fn max_items(&self) -> Option<usize> {
+        match (&self.kind, self.repeat) {
+            (NodeKind::Table { .. }, _) | (_, None) => Some(1),
+            (_, Some(r)) => r.max.map(|m| m as usize),
+        }
+    }
+
+    /// The most rows a table's occurrence may hold (None: no limit, or not a table).
+    pub fn max_rows(&self) -> Option<usize> {
+        match self.kind {
+            NodeKind::Table { .. } => self.repeat.and_then(|r| r.max).map(|m| m as usize),
+            _ => None,
+        }
+    }
+
     /// Occurrences (table rows) a form keeps and an example writes: the required
     /// ones, and at least one, so that an optional part still has a place to type.
     pub fn least_items(&self) -> usize {
