@@ -46,7 +46,7 @@ pub(crate) struct Checked {
     /// 约6页 or 约6–7页, what is wrong against the page limit, and why a range.
     pub(crate) pages_text: String,
     pub(crate) over_limit: Option<String>,
-    pub(crate) pages_reason: Option<&'static str>,
+    pub(crate) pages_reason: Option<String>,
     pub(crate) problems: Vec<Problem>,
     /// Proofreading hints, each with where it is in the form's words, and the
     /// coverage of the scored items.

@@ -30,12 +30,12 @@ pub fn Preview() -> impl IntoView {
                         let inset = pn.inset_twips();
                         let number_style = format!(
                             "top:{};left:{};width:{};text-align:{};font-family:{};font-size:{};{}",
-                            px(page.height - page.margin_bottom + pn.below_text),
+                            px(pn.line_top(&page)),
                             px(page.margin_left),
                             px(page.text_width()),
                             css_align(align),
                             wengao::fonts::css_family(&pn.font),
-                            px(pn.size_half_points * 10),
+                            px(wengao::geometry::em(pn.size_half_points)),
                             match align {
                                 Align::Right => format!("padding-right:{}", px(inset)),
                                 Align::Left => format!("padding-left:{}", px(inset)),
@@ -72,12 +72,12 @@ pub fn Preview() -> impl IntoView {
                                         let font = format!(
                                             "font-family:{};font-size:{};font-weight:{}",
                                             wengao::fonts::css_family(&rs.font),
-                                            px(rs.size_half_points * 10),
+                                            px(wengao::geometry::em(rs.size_half_points)),
                                             if rs.bold { 700 } else { 400 }
                                         );
                                         // The gap between Chinese and Latin letters or digits, as
                                         // the page model counts it (browsers put none).
-                                        let gap = format!("margin-left:{}em", f64::from(wengao::layout::Engine::LibreOffice.autospace_percent()) / 100.0);
+                                        let gap = format!("margin-left:{}em", f64::from(wengao::geometry::Engine::LibreOffice.autospace_percent()) / 100.0);
                                         let pieces = wengao::layout::autospaced(&text)
                                             .into_iter()
                                             .map(|(piece, spaced)| {

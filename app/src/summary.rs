@@ -19,7 +19,7 @@ pub(crate) fn Summary() -> impl IntoView {
     // When the budgets' minima alone overflow the page limit, say so once.
     let conflict = spec.with_value(|s| {
         let limit = s.page_limit?;
-        let need = wengao::layout::minimum_pages(s);
+        let need = wengao::geometry::minimum_pages(s);
         (need.pages > limit.max).then(|| {
             format!(
                 "注意：按各部分字数要求的下限，全文至少约{}字、约{}页，而页数上限是{}页（每页{}行、每行{}字）。字数和页数的要求不能同时满足：请先守住页数，各部分按比例精简。",
@@ -33,7 +33,7 @@ pub(crate) fn Summary() -> impl IntoView {
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Signal::stored(Vec::new()) budget=b name="全文".to_string()/> })}
                 <span class="pages" aria-label="估计页数" class:over=move || ctx.checked.with(|l| l.over_limit.is_some())
-                    title=move || ctx.checked.with(|l| l.pages_reason.unwrap_or_default())>
+                    title=move || ctx.checked.with(|l| l.pages_reason.clone().unwrap_or_default())>
                     {move || {
                         ctx.checked.with(|l| match (limit, &l.over_limit) {
                             (Some(limit), Some(what)) => format!("{} / 上限{}页：{what}", l.pages_text, limit.max),
@@ -46,7 +46,7 @@ pub(crate) fn Summary() -> impl IntoView {
                     "分页预览"
                 </button>
             </div>
-            {move || ctx.checked.with(|l| l.pages_reason).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
+            {move || ctx.checked.with(|l| l.pages_reason.clone()).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
             {conflict.map(|c| view! { <p class="conflict" role="note">{c}</p> })}
         </section>
         {prompt.map(|p| view! { <div class="doc-prompt"><Prompt text=p key="全文".into()/></div> })}

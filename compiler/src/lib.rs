@@ -2,10 +2,17 @@
 //! Word counts it, pages laid out, and compliant .docx files rendered — the same
 //! code natively (the `wengao` CLI) and in wasm32 (the browser app).
 //!
-//! Phases, one module each: [`syntax`] (lines → tree with spans), [`compile`]
-//! (tree → checked [`spec::FormSpec`] or [`diag::Diagnostic`]s), [`count`] (字数),
-//! [`document`] (spec + [`draft::Draft`] → paragraphs, numbered and filled),
-//! [`docx`] (document → .docx bytes), [`layout`] (page capacity).
+//! The stages, in the order the data flows (a module imports only those before
+//! it): [`source`], [`diag`] and [`xml`] (files, spans, messages; XML text);
+//! [`syntax`] (lines → tree with spans); [`spec`] (the form spec) and
+//! [`geometry`] (units, the type area, indents, columns, pictures, each engine's
+//! spacing); [`values`] (what office workers write: sizes, budgets, dates);
+//! [`compile`] (tree → checked [`spec::FormSpec`] or [`diag::Diagnostic`]s);
+//! [`picture`] and [`draft`] (pictures checked; a filled form); [`count`] (字数);
+//! [`document`] (spec + draft → paragraphs, numbered and filled); [`edit`] (the form's operations,
+//! [`edit::fit`]); [`layout`] (the page model); [`docx`] (document → .docx
+//! bytes); [`import`] (.docx → draft); [`review`] and [`proof`] (checks and
+//! hints); [`example`] (example drafts).
 
 pub mod builtin;
 pub mod compile;
@@ -17,6 +24,7 @@ pub mod draft;
 pub mod edit;
 pub mod example;
 pub mod fonts;
+pub mod geometry;
 pub mod identity;
 pub mod import;
 pub mod layout;

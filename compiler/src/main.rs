@@ -459,7 +459,7 @@ fn pages_cmd(args: &[String]) -> ExitCode {
     }
     let limit = spec.page_limit.map_or(String::new(), |l| format!("（上限{}页）", l.max));
     say!("共{}页{limit}", layout.pages.len());
-    let word = wengao::layout::lay_out_as(&doc, &spec.style, wengao::layout::Engine::Word).pages.len();
+    let word = wengao::layout::lay_out_as(&doc, &spec.style, wengao::geometry::Engine::Word).pages.len();
     if word != layout.pages.len() {
         say!("（按 Word 的规则是{word}页：它在汉字和西文、数字之间留的空更宽）");
     }

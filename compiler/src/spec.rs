@@ -472,18 +472,6 @@ pub struct Page {
     pub gutter: u32,
 }
 
-impl Page {
-    /// Width of the type area (版心).
-    pub fn text_width(&self) -> u32 {
-        self.width.saturating_sub(self.margin_left.saturating_add(self.margin_right).saturating_add(self.gutter))
-    }
-
-    /// Height of the type area (版心).
-    pub fn text_height(&self) -> u32 {
-        self.height.saturating_sub(self.margin_top.saturating_add(self.margin_bottom))
-    }
-}
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "rule", rename_all = "snake_case")]
 pub enum LineSpacing {
@@ -586,13 +574,6 @@ pub struct PageNumberStyle {
     pub below_text: u32,
     /// Inset from the outer edge, in 1/100 characters (GB/T 9704: 空一字).
     pub inset_chars_x100: u32,
-}
-
-impl PageNumberStyle {
-    /// The inset from the outer edge, in twips: characters of the number's size.
-    pub fn inset_twips(&self) -> u32 {
-        self.inset_chars_x100 * self.size_half_points / 10
-    }
 }
 
 #[cfg(test)]

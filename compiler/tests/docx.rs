@@ -536,7 +536,7 @@ fn landscape_pages_turn_the_page_and_widen_the_lines() {
     let portrait_doc = docx(&portrait, &Draft::new(&portrait)).xml("word/document.xml");
     assert_eq!(portrait_doc.find_all("w:pgSz")[0].attr("w:orient"), None, "portrait needs no orientation");
     // The page model follows: longer lines, fewer of them.
-    let capacity = |s: &FormSpec| wengao::layout::minimum_pages(s).capacity;
+    let capacity = |s: &FormSpec| wengao::geometry::minimum_pages(s).capacity;
     let (p, l) = (capacity(&portrait), capacity(&landscape));
     assert!(l.chars_per_line > p.chars_per_line && l.lines_per_page < p.lines_per_page, "{p:?} / {l:?}");
 }

@@ -251,7 +251,7 @@ fn the_page_model_agrees_with_libreoffice_on_the_corpus() {
             wengao::document::Block::Table(t) => t.columns.first().map(|(label, _)| label.clone()),
             _ => None,
         }));
-        if wengao::layout::lay_out_as(&doc, &spec.style, wengao::layout::Engine::Word).pages.len() != layout.pages.len() {
+        if wengao::layout::lay_out_as(&doc, &spec.style, wengao::geometry::Engine::Word).pages.len() != layout.pages.len() {
             word_differs += 1;
         }
     }

@@ -5,7 +5,7 @@
 use super::context::{common_slip, Ctx, Table};
 use super::{load_sheet, Resolver};
 use crate::diag::{Kind, Sink};
-use crate::layout::{self, PageNeed};
+use crate::geometry::{minimum_pages, PageNeed};
 use crate::source::{SourceFile, SourceText, Span};
 use crate::spec::*;
 use crate::syntax::{self, Ast, Block, Item};
@@ -752,7 +752,7 @@ impl Checker<'_, '_> {
     }
 
     fn page_fit(&mut self, limit: PageLimit, spec: &FormSpec, span: Span) {
-        let PageNeed { words, lines, pages, capacity: cap } = layout::minimum_pages(spec);
+        let PageNeed { words, lines, pages, capacity: cap } = minimum_pages(spec);
         if pages <= limit.max {
             return;
         }

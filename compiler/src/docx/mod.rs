@@ -17,15 +17,9 @@ use docx_rs::{
 
 use crate::document::{self, Block, Document, Paragraph, Table};
 use crate::draft::{Draft, Picture};
+use crate::geometry::{column_widths, em, first_line_indent, picture_size, Engine, CELL_MARGIN};
 use crate::spec::{Align, FormSpec, LineSpacing, Role, RoleStyle, Style};
 use crate::xml;
-
-/// English Metric Units per twip, and per pixel at 96 dpi.
-const EMU_PER_TWIP: u64 = 635;
-const EMU_PER_PIXEL: u64 = 9525;
-/// A picture takes at most this share of the type area's height, so that it
-/// and its caption fit on one page.
-const PICTURE_MAX_HEIGHT_PERCENT: u64 = 60;
 
 /// Extra facts for the package that the spec and the draft do not hold.
 #[derive(Debug, Clone, Default)]
@@ -58,7 +52,7 @@ fn build(doc: &Document, style: &Style) -> Docx {
             left: page.margin_left as i32,
             right: page.margin_right as i32,
             header: 851,
-            footer: footer_distance(style) as i32,
+            footer: style.page_number.footer_distance(&style.page) as i32,
             gutter: page.gutter as i32,
         })
         .default_fonts(fonts(&body.font, &body.latin_font))
@@ -71,13 +65,6 @@ fn build(doc: &Document, style: &Style) -> Docx {
         };
     }
     docx.footer(page_number_footer(style, pn.odd)).even_footer(page_number_footer(style, pn.even))
-}
-
-/// The footer distance that puts the top of the page-number line `below_text`
-/// under the type area: the line is one font size high.
-fn footer_distance(style: &Style) -> u32 {
-    let line = style.page_number.size_half_points * 10;
-    style.page.margin_bottom.saturating_sub(style.page_number.below_text).saturating_sub(line)
 }
 
 /// The hint makes Word set the characters that both scripts share (quotes,
@@ -105,15 +92,9 @@ fn spacing(rs: &RoleStyle) -> docx_rs::LineSpacing {
     }
 }
 
-/// First-line indent in twips: characters of the role's own size.
-fn first_line_indent(rs: &RoleStyle) -> i32 {
-    // chars × (half-points / 2) pt × 20 twips/pt, chars in hundredths.
-    (rs.first_line_indent_chars_x100 * rs.size_half_points / 10) as i32
-}
-
 fn styled_paragraph(rs: &RoleStyle) -> docx_rs::Paragraph {
     let p = docx_rs::Paragraph::new().align(alignment(rs.align)).line_spacing(spacing(rs));
-    match first_line_indent(rs) {
+    match first_line_indent(rs) as i32 {
         0 => p,
         indent => p.indent(None, Some(SpecialIndentType::FirstLine(indent)), None, None),
     }
@@ -161,7 +142,7 @@ fn text_run(s: &str, rs: &RoleStyle) -> Run {
 /// part of its height. Its line spacing is single: an exact 32 pt line would clip
 /// the picture to one line.
 fn picture_paragraph(picture: &Picture, style: &Style) -> docx_rs::Paragraph {
-    let (w, h) = picture_size(picture, style);
+    let (w, h) = picture_size(picture.width, picture.height, &style.page);
     // docx-rs converts the pixel size to EMU in u32 arithmetic: keep it in range
     // (the size written is `size`, computed above).
     let side = |v: u32| v.clamp(1, crate::picture::MAX_SIDE);
@@ -174,44 +155,9 @@ fn picture_paragraph(picture: &Picture, style: &Style) -> docx_rs::Paragraph {
         .add_run(Run::new().add_image(pic))
 }
 
-/// The picture's size in EMU: its natural size at 96 dpi, scaled down (never up)
-/// to the type width and [`PICTURE_MAX_HEIGHT_PERCENT`] of the type height.
-pub fn picture_size(picture: &Picture, style: &Style) -> (u32, u32) {
-    // u128: a draft may declare any u32 size; the products stay exact.
-    let w = u128::from(picture.width.max(1)) * u128::from(EMU_PER_PIXEL);
-    let h = u128::from(picture.height.max(1)) * u128::from(EMU_PER_PIXEL);
-    let max_w = u128::from(style.page.text_width()) * u128::from(EMU_PER_TWIP);
-    let max_h = u128::from(style.page.text_height()) * u128::from(EMU_PER_TWIP) * u128::from(PICTURE_MAX_HEIGHT_PERCENT) / 100;
-    // Scale by the tighter of the two limits, in exact integer arithmetic.
-    let (num, den) = if w * max_h > h * max_w { (max_w, w) } else { (max_h, h) };
-    let (num, den) = if num >= den { (1, 1) } else { (num, den) };
-    let clamp = |v: u128| u32::try_from(v).unwrap_or(u32::MAX).max(1);
-    (clamp(w * num / den), clamp(h * num / den))
-}
-
-/// Left and right cell margins, in twips: Word's default (0.19 cm), written out
-/// so that every program uses it; the page model breaks cell text within them.
-pub const CELL_MARGIN: u32 = 108;
-
-/// Column widths in twips: the template's percentages of the type width, the
-/// rest shared by the columns without one.
-pub fn column_widths(t: &Table, style: &Style) -> Vec<u32> {
-    let width = style.page.text_width();
-    let given: u32 = t.columns.iter().filter_map(|(_, w)| *w).sum();
-    let open = t.columns.iter().filter(|(_, w)| w.is_none()).count() as u32;
-    let rest = 100u32.saturating_sub(given);
-    t.columns
-        .iter()
-        .map(|(_, w)| match w {
-            Some(w) => width * w / 100,
-            None => width * rest / open.max(1) / 100,
-        })
-        .collect()
-}
-
 fn table(t: &Table, style: &Style) -> docx_rs::Table {
     let rs = style.role(Role::Table);
-    let grid: Vec<usize> = column_widths(t, style).into_iter().map(|w| w as usize).collect();
+    let grid: Vec<usize> = column_widths(&t.columns, &style.page).into_iter().map(|w| w as usize).collect();
     let cell = |text: &str, w: usize, bold: bool| {
         let mut cell_style = rs.clone();
         cell_style.bold |= bold;
@@ -225,7 +171,7 @@ fn table(t: &Table, style: &Style) -> docx_rs::Table {
     // A row taller than a page under the header is let split: with w:cantSplit,
     // LibreOffice clips what does not fit on the page. Word's wider gaps before
     // Latin words make the taller rows of the two.
-    let heights = crate::layout::table_row_heights(t, style, crate::layout::Engine::Word);
+    let heights = crate::layout::table_row_heights(t, style, Engine::Word);
     let room = style.page.text_height().saturating_sub(heights[0]);
     let rows = t.rows.iter().zip(heights.iter().skip(1)).map(|(row, &h)| {
         let row = TableRow::new(row.iter().zip(&grid).map(|(text, w)| cell(text, *w, false)).collect());
@@ -248,7 +194,7 @@ fn page_number_footer(style: &Style, align: Align) -> Footer {
     let pn = &style.page_number;
     let run = |r: Run| r.fonts(fonts(&pn.font, &pn.latin_font)).size(pn.size_half_points as usize);
     let inset = pn.inset_twips() as i32;
-    let line = docx_rs::LineSpacing::new().line_rule(LineSpacingType::Exact).line((pn.size_half_points * 10) as i32).before(0).after(0);
+    let line = docx_rs::LineSpacing::new().line_rule(LineSpacingType::Exact).line(em(pn.size_half_points) as i32).before(0).after(0);
     let mut p = docx_rs::Paragraph::new().align(alignment(align)).line_spacing(line);
     p = match align {
         Align::Right => p.indent(None, None, Some(inset), None),

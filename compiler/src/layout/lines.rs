@@ -4,6 +4,7 @@
 //! past the margin, and the greedy breaking that LibreOffice and Word share.
 
 use crate::document::Paragraph;
+use crate::geometry::Engine;
 use crate::spec::Style;
 
 /// Characters that may not start a line (LibreOffice's list for Chinese: the
@@ -35,27 +36,6 @@ pub(super) fn class(c: char) -> Class {
 /// definition the line breaker and the proofreader share.
 pub fn is_ideograph(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
-}
-
-/// Whose layout the model follows. As far as the model knows, LibreOffice and
-/// Word differ in one thing that moves line breaks: the automatic space between
-/// a Chinese character and a Latin letter or digit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Engine {
-    /// Measured: the corpus in compiler/tests/pages.rs.
-    LibreOffice,
-    /// From Word's documented behaviour (docs/word-compat.md).
-    Word,
-}
-
-impl Engine {
-    /// The automatic space, in percent of the em: 0.2 em in LibreOffice, 0.25 em in Word.
-    pub fn autospace_percent(self) -> u32 {
-        match self {
-            Engine::LibreOffice => 20,
-            Engine::Word => 25,
-        }
-    }
 }
 
 /// Whether the automatic space comes between these two characters.
@@ -108,7 +88,7 @@ fn chars_of(p: &Paragraph, style: &Style) -> Vec<(char, u32)> {
     p.runs
         .iter()
         .flat_map(|r| {
-            let em = style.role(r.role).size_half_points * 10;
+            let em = crate::geometry::em(style.role(r.role).size_half_points);
             r.text.chars().map(move |c| (c, em))
         })
         .collect()
@@ -255,7 +235,7 @@ fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -
 /// The lines of a paragraph, and the character offset each line starts at.
 pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engine) -> Vec<u32> {
     let rs = style.role(p.role);
-    let indent = rs.first_line_indent_chars_x100 * rs.size_half_points / 10;
+    let indent = crate::geometry::first_line_indent(rs);
     let mut starts = vec![0u32];
     let mut x = indent;
     let mut offset = 0u32;

@@ -6,8 +6,8 @@
 //! GB2312 fonts Attachment 1 names): Chinese characters and full-width punctuation
 //! one em of their run's size; ASCII letters, digits, punctuation and the space
 //! half an em (these fonts' Latin glyphs are half-width); between a Chinese
-//! character and a Latin letter or digit, 0.2 em of automatic spacing (Word's
-//! autoSpaceDE/DN, on by default). Line breaks: between any two Chinese
+//! character and a Latin letter or digit, the engine's automatic spacing (Word's
+//! autoSpaceDE/DN, on by default; [`crate::geometry::Engine`]). Line breaks: between any two Chinese
 //! characters, at spaces, and around Latin words (never inside one); no line
 //! starts with a closing punctuation mark and none ends with an opening one
 //! (避头尾); one of ，。、．；：！？ ending a line may hang past the right margin. Pages: the style's
@@ -15,72 +15,15 @@
 //! caption; table rows do not split.
 
 use crate::document::{Block, Document, Paragraph, TextRun};
-use crate::spec::{LineSpacing, Role, RoleStyle, Style};
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Capacity {
-    /// Lines of body text on one page.
-    pub lines_per_page: u32,
-    /// Full-width characters on one line of body text.
-    pub chars_per_line: u32,
-}
-
-impl Capacity {
-    pub fn of(style: &Style) -> Capacity {
-        let body = style.role(Role::Body);
-        let em = (body.size_half_points * 10).max(1);
-        Capacity {
-            lines_per_page: (style.page.text_height() / line_pitch(body)).max(1),
-            chars_per_line: (style.page.text_width() / em).max(1),
-        }
-    }
-
-    /// Pages needed for `lines` lines of text.
-    pub fn pages_for_lines(&self, lines: u32) -> u32 {
-        lines.div_ceil(self.lines_per_page)
-    }
-}
-
-/// What a template's budgets need at their minima, against its page limit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageNeed {
-    pub words: usize,
-    pub lines: u32,
-    pub pages: u32,
-    pub capacity: Capacity,
-}
-
-/// A lower estimate of the pages the budgets' minima fill: every 字 a full cell,
-/// every heading and fixed line a line of its own.
-pub fn minimum_pages(spec: &crate::spec::FormSpec) -> PageNeed {
-    let capacity = Capacity::of(&spec.style);
-    let parts: usize = spec.body.iter().map(crate::spec::Node::min_words).fold(0, usize::saturating_add);
-    let words = parts.max(spec.budget.as_ref().map_or(0, |b| b.min));
-    let headings: u32 = spec.body.iter().map(crate::spec::Node::min_heading_lines).fold(0, u32::saturating_add);
-    let lines = u32::try_from(words)
-        .unwrap_or(u32::MAX)
-        .div_ceil(capacity.chars_per_line)
-        .saturating_add(headings)
-        .saturating_add(spec.lines.len() as u32);
-    PageNeed { words, lines, pages: capacity.pages_for_lines(lines), capacity }
-}
+use crate::geometry::{column_widths, line_pitch, picture_block_height, Capacity, Engine, CELL_MARGIN, TABLE_BORDER};
+use crate::spec::{Role, Style};
 
 mod lines;
 mod view;
 
 use lines::break_lines;
-pub use lines::{autospaced, is_ideograph, Engine};
+pub use lines::{autospaced, is_ideograph};
 pub use view::{page_openings, page_view, paragraph_lines, PageItem};
-
-fn line_pitch(rs: &RoleStyle) -> u32 {
-    let em = rs.size_half_points * 10;
-    match rs.line_spacing {
-        LineSpacing::Exact { twips } => twips,
-        LineSpacing::AtLeast { twips } => twips.max(em * 13 / 10),
-        LineSpacing::Multiple { percent } => em * 13 * percent / 1000,
-    }
-    .max(1)
-}
 
 /// Something placed on a page: a line of a paragraph (characters `start..end` of
 /// its text), a picture, or a table row (`start` is the row, 0 the header).
@@ -161,10 +104,12 @@ impl Estimate {
     }
 
     /// Why the estimate is a range, when it is one.
-    pub fn range_reason(&self) -> Option<&'static str> {
-        (self.pages != self.word_pages).then_some(
-            "Word 在汉字和西文、数字之间留的空（0.25字）比 LibreOffice 和 WPS 所按的（0.2字）宽，有几行会多折一行，所以页数可能差一页。",
-        )
+    pub fn range_reason(&self) -> Option<String> {
+        (self.pages != self.word_pages).then_some(format!(
+            "Word 在汉字和西文、数字之间留的空（{}）比 LibreOffice 和 WPS 所按的（{}）宽，有几行会多折一行，所以页数可能差一页。",
+            Engine::Word.autospace_text(),
+            Engine::LibreOffice.autospace_text()
+        ))
     }
 }
 
@@ -220,7 +165,9 @@ pub fn lay_out_as(doc: &Document, style: &Style, engine: Engine) -> Layout {
                                 need += first_lines_kept_together(lines) as u32 * line_pitch(style.role(q.role))
                             }
                             Some(Block::Table(t)) => need += table_start_height(t, style, pager.height, engine),
-                            Some(Block::Picture { picture, .. }) => need += picture_height(picture, style),
+                            Some(Block::Picture { picture, .. }) => {
+                                need += picture_block_height(picture.width, picture.height, &style.page)
+                            }
                             None => {}
                         }
                         break;
@@ -261,7 +208,7 @@ pub fn lay_out_as(doc: &Document, style: &Style, engine: Engine) -> Layout {
                 }
             }
             Block::Picture { picture, .. } => {
-                let h = picture_height(picture, style);
+                let h = picture_block_height(picture.width, picture.height, &style.page);
                 // The picture keeps with its caption's first line.
                 let caption = match doc.blocks.get(i + 1) {
                     Some(Block::Paragraph(q)) => line_pitch(style.role(q.role)),
@@ -364,18 +311,12 @@ fn keeps_with_next(p: &Paragraph) -> bool {
     p.outline_level.is_some() || p.keep_with_next
 }
 
-/// A picture paragraph's height: the picture at its scaled size, on a single line.
-fn picture_height(picture: &crate::draft::Picture, style: &Style) -> u32 {
-    let (_, h) = crate::docx::picture_size(picture, style);
-    h / 635 + 60
-}
-
 /// Heights of a table's rows (header first): the tallest cell's lines, broken
 /// like a paragraph of the table role within the column less its cell margins,
 /// plus the row's border.
 pub(crate) fn table_row_heights(t: &crate::document::Table, style: &Style, engine: Engine) -> Vec<u32> {
     let pitch = line_pitch(style.role(Role::Table));
-    let widths = crate::docx::column_widths(t, style);
+    let widths = column_widths(&t.columns, &style.page);
     let header: Vec<String> = t.columns.iter().map(|(c, _)| c.clone()).collect();
     std::iter::once(&header)
         .chain(t.rows.iter())
@@ -396,7 +337,7 @@ fn cell_lines(t: &crate::document::Table, cell: &str, width: u32, style: &Style,
         keep_with_next: false,
         owner: t.owner.clone(),
     };
-    break_lines(&p, style, width.saturating_sub(2 * crate::docx::CELL_MARGIN), engine)
+    break_lines(&p, style, width.saturating_sub(2 * CELL_MARGIN), engine)
 }
 
 /// What must fit on a page for a table to start there: its header row and its
@@ -406,9 +347,6 @@ fn table_start_height(t: &crate::document::Table, style: &Style, page: u32, engi
     let first = heights.get(1).copied().filter(|h| heights[0] + h <= page).unwrap_or(0);
     heights[0] + first
 }
-
-/// A row's share of the table's single 0.25 pt borders, in twips.
-const TABLE_BORDER: u32 = 5;
 
 #[cfg(test)]
 mod tests {
@@ -449,7 +387,7 @@ mod tests {
     #[test]
     fn a_narrow_cell_breaks_too_wide_words_as_libreoffice_does() {
         let spec = crate::compile(&TEMPLATES.iter().find(|t| t.name() == "整改清单").unwrap().source_file(), &BuiltinStyles).spec.unwrap();
-        let em = spec.style.role(Role::Table).size_half_points * 10;
+        let em = crate::geometry::em(spec.style.role(Role::Table).size_half_points);
         let cell = |text: &str| {
             let p = Paragraph { role: Role::Table, runs: vec![TextRun { text: text.into(), role: Role::Table }], ..body("") };
             let starts = break_lines(&p, &spec.style, em * 31 / 10, Engine::LibreOffice);

@@ -2,9 +2,10 @@
 //! pictures as boxes, table rows as lines of their cells; the opening words of
 //! each page; a paragraph's lines.
 
-use super::lines::{break_lines, Engine};
+use super::lines::break_lines;
 use super::Layout;
 use crate::document::{Block, Document, TextRun};
+use crate::geometry::{column_widths, first_line_indent, Engine};
 use crate::spec::{Role, Style};
 
 /// One thing on a page of the preview, positioned in twips from the top of the
@@ -55,7 +56,7 @@ pub fn page_view(doc: &Document, layout: &Layout, style: &Style) -> Vec<Vec<Page
                         PageItem {
                             top: placed.top,
                             height: placed.height,
-                            indent: if placed.start == 0 { rs.first_line_indent_chars_x100 * rs.size_half_points / 10 } else { 0 },
+                            indent: if placed.start == 0 { first_line_indent(rs) } else { 0 },
                             align: rs.align,
                             full: rs.align == crate::spec::Align::Justify && placed.end < at,
                             runs,
@@ -171,7 +172,7 @@ pub fn paragraph_lines(doc: &Document, style: &Style) -> Vec<Vec<String>> {
         .map(|b| match b {
             Block::Paragraph(p) => split(&p.text(), &break_lines(p, style, style.page.text_width(), Engine::LibreOffice)),
             Block::Table(t) => {
-                let widths = crate::docx::column_widths(t, style);
+                let widths = column_widths(&t.columns, &style.page);
                 t.rows
                     .iter()
                     .map(|row| {
