@@ -156,7 +156,7 @@ pub fn prewarm() {
     let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) else { return };
     let mut draft = Draft::new(&spec);
     wengao::edit::fill_minimums(&spec, &mut draft);
-    let _ = crate::derived::check(&spec, &draft);
+    let _ = crate::form::derived::check(&spec, &draft);
     // The form itself (a preview: never stored), built, laid out out of sight
     // and taken down again within this one task, so that it is never painted
     // and nothing else sees it.

@@ -3,5 +3,5 @@
 
 fn main() {
     wengao_app::crash::install();
-    wengao_app::handoff::run();
+    wengao_app::start::handoff::run();
 }

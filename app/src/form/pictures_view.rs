@@ -7,8 +7,8 @@ use wengao::document::Owner;
 use wengao::draft::Picture;
 use wengao::edit;
 
+use super::ctx::Ctx;
 use crate::files;
-use crate::form::Ctx;
 
 /// A picture slot: file picker and drop, thumbnails, captions, remove.
 #[component]

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use wengao::edit::Loose;
 
-use crate::form::Ctx;
+use super::ctx::Ctx;
 
 /// How many paragraphs are shown at once: a hostile draft may hold thousands.
 const SHOWN: usize = 100;

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wengao::spec::Align;
 
-use crate::form::Ctx;
+use super::ctx::Ctx;
 
 /// A4 pages drawn from the page model, with the page numbers where they print.
 #[component]

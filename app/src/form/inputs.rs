@@ -8,7 +8,7 @@ use wengao::edit;
 use wengao::proof::Slot;
 use wengao::spec::{Budget, BudgetState, Node};
 
-use crate::form::Ctx;
+use super::ctx::Ctx;
 use crate::storage;
 
 /// A text input bound to one text of the draft. The input is never rewritten
@@ -25,7 +25,7 @@ pub(crate) fn TextInput(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let composing = StoredValue::new(false);
-    let id = move || path.with(|p| crate::proof_view::input_id(p, part));
+    let id = move || path.with(|p| super::proof_view::input_id(p, part));
     let commit = move |value: String| {
         let path = path.get_untracked();
         ctx.draft.update(|d| {

@@ -7,79 +7,36 @@
 //! (export.rs) and the paged preview (preview.rs); this file holds the editor.
 //! Views only: counting, numbering, limits and rendering are the core crate's.
 
+mod ctx;
+pub(crate) mod derived;
+mod export;
+mod inputs;
+mod occurrence;
+mod outline;
+mod pictures_view;
+mod preview;
+mod proof_view;
+mod summary;
+mod table_view;
+mod unplaced;
+
+use ctx::Ctx;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wengao::document::{self, Owner};
-use wengao::draft::{Draft, Item};
+use wengao::document;
+use wengao::draft::Draft;
 use wengao::edit;
-use wengao::identity::{Identities, Keys};
-use wengao::spec::FormSpec;
+use wengao::identity::Identities;
 
-use crate::derived::{self, Checked, Live};
-use crate::export::ExportButton;
 use crate::files;
-use crate::occurrence::{node_view, undo_removal};
-use crate::outline::Outline;
-use crate::preview::Preview;
-use crate::proof_view::Coverage;
 use crate::session::{self, Access, Opened};
-use crate::summary::{Fields, Preamble, Summary};
-
-/// What every part of the form reads: the spec, the draft, and what is derived.
-#[derive(Clone, Copy)]
-pub(crate) struct Ctx {
-    pub(crate) spec: StoredValue<FormSpec>,
-    pub(crate) template: StoredValue<String>,
-    pub(crate) draft: RwSignal<Draft>,
-    /// Bumped when the content is replaced (an import, another tab, a loose
-    /// paragraph placed): the form is rebuilt. Adding, removing and moving items
-    /// patch it instead, through `ids`.
-    pub(crate) structure: RwSignal<u32>,
-    /// The occurrences' stable keys: the form's lists are keyed by them.
-    pub(crate) ids: RwSignal<Identities>,
-    pub(crate) live: Memo<Live>,
-    /// The page estimate, checklist, hints and preview, checked when typing pauses.
-    pub(crate) checked: RwSignal<Checked>,
-    /// Refusals and results, shown in the toolbar.
-    pub(crate) notice: RwSignal<String>,
-    /// The last part removed from the form, where it was: 撤销 puts it back.
-    pub(crate) removed: RwSignal<Option<(Owner, Item)>>,
-    /// Whether the paged preview is shown.
-    pub(crate) preview: RwSignal<bool>,
-    /// Fields an import could not read from the file: marked 请确认 until set.
-    pub(crate) to_confirm: RwSignal<Vec<String>>,
-}
-
-impl Ctx {
-    /// The draft was replaced as a whole: new keys, and the form rebuilt (also
-    /// from a task that may outlive the form: every access is a try_).
-    pub(crate) fn content_replaced(self) {
-        if let Some(ids) = self.draft.try_with_untracked(Identities::of) {
-            self.ids.try_set(ids);
-        }
-        self.structure.try_update(|n| *n += 1);
-    }
-
-    /// Where the occurrence `keys` is now (empty once it is gone).
-    pub(crate) fn path_of(self, keys: Keys) -> Signal<Owner> {
-        Memo::new(move |_| self.ids.with(|ids| ids.path(&keys)).unwrap_or_default()).into()
-    }
-}
-
-/// An element id for a part occurrence, for the outline's links.
-pub(crate) fn anchor(path: &[(String, usize)]) -> String {
-    let mut id = String::from("part");
-    for (name, i) in path {
-        id.push_str(&format!("-{name}-{i}"));
-    }
-    id
-}
-
-pub(crate) fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
-    let mut p = path.to_vec();
-    p.push((name.to_string(), i));
-    p
-}
+use export::ExportButton;
+use occurrence::{node_view, undo_removal};
+use outline::Outline;
+use preview::Preview;
+use proof_view::Coverage;
+use summary::{Fields, Preamble, Summary};
 
 /// The form for one opened draft; `embedded` hides the way back to the start screen.
 #[component]
@@ -234,8 +191,8 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                         let nodes = spec.with_value(|s| s.body.clone());
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
-                    <crate::unplaced::Loose which=wengao::edit::Loose::Unplaced/>
-                    <crate::unplaced::Loose which=wengao::edit::Loose::Orphaned/>
+                    <unplaced::Loose which=wengao::edit::Loose::Unplaced/>
+                    <unplaced::Loose which=wengao::edit::Loose::Orphaned/>
                 </fieldset>
                 <Show when=move || ctx.preview.get()>
                     <Preview/>

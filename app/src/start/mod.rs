@@ -4,6 +4,17 @@
 //! templates and a 字数 counter. It works storage itself; anything more is an
 //! [`Action`] for the program around it.
 
+mod cards;
+pub mod handoff;
+mod state;
+mod templates_view;
+mod word_import;
+
+pub use cards::{Card, CARDS};
+pub use state::{Host, StartState};
+use templates_view::LocalTemplates;
+use word_import::WordImport;
+
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
@@ -11,59 +22,6 @@ use crate::action::Action;
 use crate::files;
 use crate::storage::{self, DraftMeta};
 use crate::tabs;
-use crate::templates_view::LocalTemplates;
-
-include!(concat!(env!("OUT_DIR"), "/cards.rs"));
-
-/// A built-in template as the start screen lists it (compiled by build.rs, so
-/// that the start screen needs no template compiler).
-pub struct Card {
-    /// The template's name under templates/, as in `builtin:<name>`.
-    pub name: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-}
-
-/// The start screen's messages, kept by the program around it so that an action
-/// that fails can say why there.
-#[derive(Clone, Copy)]
-pub struct StartState {
-    /// About drafts and templates.
-    pub message: RwSignal<String>,
-    /// A template file's diagnostics.
-    pub diagnostics: RwSignal<String>,
-    /// About importing last year's report.
-    pub import_message: RwSignal<String>,
-    /// Bumped when the template library changes.
-    pub library_changed: RwSignal<u32>,
-}
-
-impl StartState {
-    pub fn new() -> StartState {
-        StartState {
-            message: RwSignal::new(String::new()),
-            diagnostics: RwSignal::new(String::new()),
-            import_message: RwSignal::new(String::new()),
-            library_changed: RwSignal::new(0),
-        }
-    }
-}
-
-impl Default for StartState {
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-/// What the program around the start screen does for it.
-#[derive(Clone, Copy)]
-pub struct Host {
-    /// Carries out an action (or hands it on).
-    pub act: Callback<Action>,
-    /// How many errors a library template has: compiled where this program
-    /// can, else as stored; None when not known.
-    pub errors: Callback<String, Option<usize>>,
-}
 
 /// Reads storage and says what it found: damaged templates, or why it could
 /// not be read (then false).
@@ -240,7 +198,7 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
                     }}
                 </ul>
             </section>
-            <crate::word_import::WordImport act message=import_message/>
+            <WordImport act message=import_message/>
             <LocalTemplates host changed=library_changed/>
             <Counter/>
         </main>

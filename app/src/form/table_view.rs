@@ -6,7 +6,7 @@ use wengao::document::Owner;
 use wengao::edit;
 use wengao::spec::FieldKind;
 
-use crate::form::Ctx;
+use super::ctx::Ctx;
 
 /// A table: a row of inputs per entry, with add and remove.
 #[component]

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use wengao::document::Owner;
 use wengao::proof::{self, Hint, Slot};
 
-use crate::form::{anchor, Ctx};
+use super::ctx::{anchor, Ctx};
 
 /// The id of the input that edits one text of an occurrence.
 pub(crate) fn input_id(path: &Owner, slot: Slot) -> String {

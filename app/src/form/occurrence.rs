@@ -7,11 +7,11 @@ use wengao::edit;
 use wengao::proof::Slot;
 use wengao::spec::{Node, NodeKind};
 
-use crate::form::{anchor, child, Ctx};
-use crate::inputs::{prompts_view, Meter, TextInput};
-use crate::pictures_view::Pictures;
-use crate::proof_view::ProofHints;
-use crate::table_view::TableView;
+use super::ctx::{anchor, child, Ctx};
+use super::inputs::{prompts_view, Meter, TextInput};
+use super::pictures_view::Pictures;
+use super::proof_view::ProofHints;
+use super::table_view::TableView;
 use wengao::document::Owner;
 use wengao::identity::Keys;
 

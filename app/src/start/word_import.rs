@@ -5,9 +5,9 @@
 
 use leptos::prelude::*;
 
+use super::cards::CARDS;
 use crate::action::Action;
 use crate::files;
-use crate::start::CARDS;
 
 #[component]
 pub fn WordImport(act: Callback<Action>, message: RwSignal<String>) -> impl IntoView {

@@ -13,8 +13,8 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
+use super::{read_storage, Header, Host, Loading, Start, StartState};
 use crate::action::{self, Action, OPEN, STUDIO};
-use crate::start::{read_storage, Header, Host, Loading, Start, StartState};
 use crate::storage;
 
 #[wasm_bindgen]

@@ -4,10 +4,10 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
+use super::state::Host;
 use crate::action::Action;
 use crate::files;
 use crate::library::{self, LocalTemplate};
-use crate::start::Host;
 
 #[component]
 pub fn LocalTemplates(host: Host, changed: RwSignal<u32>) -> impl IntoView {

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wengao::document;
 
+use super::ctx::{anchor, Ctx};
 use crate::files;
-use crate::form::{anchor, Ctx};
 
 /// Export: the list of what is still missing (with links), then the .docx
 /// rendered in the browser by the same renderer as the CLI.
@@ -43,7 +43,7 @@ pub fn ExportButton() -> impl IntoView {
     };
     let click = move |_| {
         // The checks may be a pause behind the last keystroke: brought up to date first.
-        ctx.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| crate::derived::check(s, d))));
+        ctx.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d))));
         let open =
             ctx.checked.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
         if open == 0 {

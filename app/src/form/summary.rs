@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 use wengao::spec::FieldKind;
 
-use crate::form::Ctx;
-use crate::inputs::{Meter, Prompt};
+use super::ctx::Ctx;
+use super::inputs::{Meter, Prompt};
 
 /// The document's total against its budget, the page estimate and the export checks.
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wengao::edit;
 use wengao::spec::{BudgetState, NodeKind};
 
-use crate::form::{anchor, child, Ctx};
+use super::ctx::{anchor, child, Ctx};
 
 /// Every part with its 字数 state; a click scrolls to it.
 #[component]

@@ -1,0 +1,67 @@
+//! What every part of the form reads and the names of its places: the form's
+//! context (spec, draft, keys, what is derived, the toolbar's notice) and the
+//! element ids the outline and the checklist link to.
+
+use leptos::prelude::*;
+use wengao::document::Owner;
+use wengao::draft::{Draft, Item};
+use wengao::identity::{Identities, Keys};
+use wengao::spec::FormSpec;
+
+use super::derived::{Checked, Live};
+
+/// What every part of the form reads: the spec, the draft, and what is derived.
+#[derive(Clone, Copy)]
+pub(crate) struct Ctx {
+    pub(crate) spec: StoredValue<FormSpec>,
+    pub(crate) template: StoredValue<String>,
+    pub(crate) draft: RwSignal<Draft>,
+    /// Bumped when the content is replaced (an import, another tab, a loose
+    /// paragraph placed): the form is rebuilt. Adding, removing and moving items
+    /// patch it instead, through `ids`.
+    pub(crate) structure: RwSignal<u32>,
+    /// The occurrences' stable keys: the form's lists are keyed by them.
+    pub(crate) ids: RwSignal<Identities>,
+    pub(crate) live: Memo<Live>,
+    /// The page estimate, checklist, hints and preview, checked when typing pauses.
+    pub(crate) checked: RwSignal<Checked>,
+    /// Refusals and results, shown in the toolbar.
+    pub(crate) notice: RwSignal<String>,
+    /// The last part removed from the form, where it was: 撤销 puts it back.
+    pub(crate) removed: RwSignal<Option<(Owner, Item)>>,
+    /// Whether the paged preview is shown.
+    pub(crate) preview: RwSignal<bool>,
+    /// Fields an import could not read from the file: marked 请确认 until set.
+    pub(crate) to_confirm: RwSignal<Vec<String>>,
+}
+
+impl Ctx {
+    /// The draft was replaced as a whole: new keys, and the form rebuilt (also
+    /// from a task that may outlive the form: every access is a try_).
+    pub(crate) fn content_replaced(self) {
+        if let Some(ids) = self.draft.try_with_untracked(Identities::of) {
+            self.ids.try_set(ids);
+        }
+        self.structure.try_update(|n| *n += 1);
+    }
+
+    /// Where the occurrence `keys` is now (empty once it is gone).
+    pub(crate) fn path_of(self, keys: Keys) -> Signal<Owner> {
+        Memo::new(move |_| self.ids.with(|ids| ids.path(&keys)).unwrap_or_default()).into()
+    }
+}
+
+/// An element id for a part occurrence, for the outline's links.
+pub(crate) fn anchor(path: &[(String, usize)]) -> String {
+    let mut id = String::from("part");
+    for (name, i) in path {
+        id.push_str(&format!("-{name}-{i}"));
+    }
+    id
+}
+
+pub(crate) fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
+    let mut p = path.to_vec();
+    p.push((name.to_string(), i));
+    p
+}
