@@ -5,10 +5,10 @@
 
 use wasm_bindgen::JsValue;
 
-use crate::library::LocalTemplate;
-use crate::record::{Record, Recorded};
+use crate::storage::library::LocalTemplate;
+use crate::storage::record::{Record, Recorded};
+use crate::storage::tabs;
 use crate::storage::{self, DraftMeta};
-use crate::tabs;
 
 /// The draft open in the form, so that a reload returns to it.
 pub(crate) const OPEN: &str = "wengao.open";
@@ -103,11 +103,11 @@ pub async fn reopened() -> Option<Action> {
     let drafts = storage::list().await.unwrap_or_default();
     let crashed = tabs::ended_uncleanly(&drafts).await;
     if let Some(meta) = crashed.into_iter().next() {
-        let notice = crate::session::restored_message(&meta);
+        let notice = tabs::restored_message(&meta);
         return Some(Action::Open { meta, notice });
     }
     if let Some(d) = storage::get_pref(OPEN).and_then(|id| drafts.into_iter().find(|d| d.meta.id == id)) {
         return Some(Action::Open { meta: d.meta, notice: String::new() });
     }
-    storage::get_pref(STUDIO).and_then(|key| crate::library::local_template(&key)).map(|template| Action::Studio { template })
+    storage::get_pref(STUDIO).and_then(|key| crate::storage::library::local_template(&key)).map(|template| Action::Studio { template })
 }

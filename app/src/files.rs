@@ -1,10 +1,8 @@
 //! Files in and out of the browser: downloads through a Blob, uploads read from a
-//! file picker or a drop, and the templates a draft may belong to.
+//! file picker or a drop.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
-use wengao::builtin::{BuiltinStyles, TEMPLATES};
-use wengao::spec::FormSpec;
 
 pub const DOCX_TYPE: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
@@ -59,49 +57,4 @@ pub fn input_files(ev: &leptos::ev::Event) -> Vec<gloo_file::File> {
     // Let the same file be picked again later.
     input.set_value("");
     files
-}
-
-/// The key under which a template is known: `builtin:述职报告` or `custom:…`.
-pub fn builtin_key(name: &str) -> String {
-    format!("builtin:{name}")
-}
-
-/// The version of the template a key names (a hash of its source), which a
-/// draft remembers to tell when its template was edited.
-pub fn template_version(key: &str) -> String {
-    template_source(key).map(|s| crate::library::version(&s)).unwrap_or_default()
-}
-
-/// The source of the template a key names.
-pub fn template_source(key: &str) -> Option<String> {
-    match key.strip_prefix("builtin:") {
-        Some(name) => TEMPLATES.iter().find(|t| t.name() == name).map(|t| t.source.to_string()),
-        None => crate::library::source(key),
-    }
-}
-
-/// How many errors a template's source has, compiled as `name.wg`.
-pub fn error_count(name: &str, source: &str) -> usize {
-    errors_of(&wengao::compile(&wengao::SourceFile::new(format!("{name}.wg"), source.to_string()), &BuiltinStyles))
-}
-
-/// How many errors a compiled template has.
-pub fn errors_of(compiled: &wengao::Compiled) -> usize {
-    compiled.diagnostics.iter().filter(|d| d.is_error()).count()
-}
-
-/// Compiles the template a key names.
-pub fn spec_for(key: &str) -> Result<FormSpec, String> {
-    let file = match key.strip_prefix("builtin:") {
-        Some(name) => TEMPLATES.iter().find(|t| t.name() == name).ok_or("这个内置模板已经没有了")?.source_file(),
-        None => {
-            let source = crate::library::source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
-            // Diagnostics name the file as the library does.
-            let name = crate::library::local_template(key).map_or_else(|| "自定义模板.wg".to_string(), |t| format!("{}.wg", t.name));
-            wengao::SourceFile::new(name, source)
-        }
-    };
-    let result = wengao::compile(&file, &BuiltinStyles);
-    let diagnostics = result.render_diagnostics();
-    result.spec.ok_or(diagnostics)
 }

@@ -2,20 +2,21 @@
 //! `wengao-start` is the start screen alone, small enough to load first; it hands
 //! every action that needs the template compiler, the form or the renderer to
 //! `wengao-app`, the whole app, fetched while the start screen is idle. Both
-//! show the same start screen (start.rs); counting, limits and the .docx
+//! show the same start screen (start/); counting, limits and the .docx
 //! renderer are the core crate's.
+//!
+//! The modules from the bottom up (each uses only those listed before it,
+//! README “代码结构”): crash, files, storage, templates, action, session, form,
+//! start, studio, perform, view.
 
 pub mod action;
 pub mod crash;
 mod files;
 mod form;
-mod idb;
-mod library;
 mod perform;
-mod record;
 mod session;
 pub mod start;
 mod storage;
 mod studio;
-mod tabs;
+mod templates;
 pub mod view;

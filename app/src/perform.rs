@@ -9,10 +9,11 @@ use wengao::import::Imported;
 use wengao::spec::FormSpec;
 
 use crate::action::Action;
-use crate::files::{self, builtin_key, spec_for};
-use crate::library::{self, LocalTemplate};
 use crate::session::{self, Opened};
 use crate::start::StartState;
+use crate::storage::library::builtin_key;
+use crate::storage::library::{self, LocalTemplate};
+use crate::templates::{self, spec_for};
 
 /// What 新建模板 starts from: a small template that compiles, with comments.
 const STARTER: &str = include_str!("../starter.wg");
@@ -64,10 +65,10 @@ pub fn perform(action: Action, s: Screens) {
         Action::EditCopy { name, from } => {
             let source = match &from {
                 // A copy is a template of its own: its `模板：` line says “（副本）”.
-                Some(key) => wengao::compile::with_declared_name(&files::template_source(key).unwrap_or_default(), &name),
+                Some(key) => wengao::compile::with_declared_name(&templates::template_source(key).unwrap_or_default(), &name),
                 None => STARTER.to_string(),
             };
-            let t = library::new_local(&name, &source, files::error_count(&name, &source));
+            let t = library::new_local(&name, &source, templates::error_count(&name, &source));
             spawn_local(async move {
                 // Kept in memory even when the store refuses it: the studio opens either way.
                 if let Err(f) = library::save_local(&t).await {
@@ -92,7 +93,7 @@ pub fn perform(action: Action, s: Screens) {
             let template = library::local()
                 .into_iter()
                 .find(|t| t.source == text)
-                .unwrap_or_else(|| library::new_local(&stem, &text, files::errors_of(&result)));
+                .unwrap_or_else(|| library::new_local(&stem, &text, templates::errors_of(&result)));
             // Kept in memory even when the store refuses it: the draft opens either way.
             if let Err(f) = library::save_local(&template).await {
                 message.set(f.message());

@@ -1,5 +1,5 @@
 //! The form's link to storage and to the other tabs: every change saved at once
-//! and durably (storage.rs), read-only while another tab edits the draft, taking
+//! and durably (storage/), read-only while another tab edits the draft, taking
 //! it over, and what the drafter is told when something went wrong. The rules
 //! are in tabs.rs; this is their state for the view.
 
@@ -8,10 +8,10 @@ use leptos::task::spawn_local;
 use wengao::draft::Draft;
 use wengao::spec::{FormSpec, Role};
 
-use crate::files::spec_for;
-use crate::idb::Failure;
+use crate::storage::idb::Failure;
+use crate::storage::tabs::{self, Hold};
 use crate::storage::{self, DraftMeta};
-use crate::tabs::{self, Hold};
+use crate::templates::spec_for;
 
 /// Who may change the draft in this tab.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -66,7 +66,7 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     access.set(if hold.is_some() { Access::Editing } else { Access::ReadOnly });
     let mut draft = loaded.draft;
     // The template edited since: parts it no longer has keep their text apart.
-    let version = crate::files::template_version(&meta.template);
+    let version = crate::templates::template_version(&meta.template);
     let edited = !loaded.meta.template_version.is_empty() && loaded.meta.template_version != version;
     let mut notice = notice;
     notice.push_str(&fit(&spec, &mut draft, edited));
@@ -114,7 +114,7 @@ fn taken_over(access: &ArcRwSignal<Access>) {
 pub async fn create(template: String, spec: FormSpec, mut draft: Draft, notice: String) -> Opened {
     let mut notice = notice;
     notice.push_str(&fit(&spec, &mut draft, false));
-    let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
+    let meta = new_meta(storage::new_id(), template, &spec, &draft);
     let access = ArcRwSignal::new(Access::Editing);
     let lost = access.clone();
     // A new id: no other tab holds it, so the lock is granted at once.
@@ -125,6 +125,13 @@ pub async fn create(template: String, spec: FormSpec, mut draft: Draft, notice: 
     let saved = storage::save(storage::snapshot(&meta, &mut draft, true), holder).await;
     let storage = if saved.is_ok() { Storage::Saved } else { Storage::Unsaved };
     Opened { meta, spec, draft, hold, access, notice, to_confirm: Vec::new(), storage }
+}
+
+/// A new draft's list line, with the version of its template (to tell later
+/// whether the template was edited since).
+pub(crate) fn new_meta(id: String, template: String, spec: &FormSpec, draft: &Draft) -> DraftMeta {
+    let version = crate::templates::template_version(&template);
+    DraftMeta::new(id, template, version, spec, draft)
 }
 
 /// The session's state, for the view.
@@ -364,14 +371,14 @@ pub fn access_message(access: Access) -> Option<(&'static str, &'static str)> {
 /// says why it fails (one message) until it succeeds; 导出草稿 keeps the work.
 pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
     wengao::edit::fill_minimums(&spec, &mut draft);
-    let meta = DraftMeta::new(storage::new_id(), template, &spec, &draft);
+    let meta = new_meta(storage::new_id(), template, &spec, &draft);
     unlocked(meta, spec, draft, Storage::Unsaved)
 }
 
 /// The studio's live form for a template: an example draft, shown and editable,
 /// never stored.
 pub fn preview(spec: FormSpec, draft: Draft) -> Opened {
-    let meta = DraftMeta::new(storage::new_id(), String::new(), &spec, &draft);
+    let meta = new_meta(storage::new_id(), String::new(), &spec, &draft);
     unlocked(meta, spec, draft, Storage::Never)
 }
 
@@ -388,21 +395,4 @@ fn unlocked(meta: DraftMeta, spec: FormSpec, draft: Draft, storage: Storage) -> 
         to_confirm: Vec::new(),
         storage,
     }
-}
-
-/// A time of day as the drafter reads it: 10:21:05.
-pub fn clock(ms: f64) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
-    format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
-}
-
-/// What the drafter is told when a draft is reopened after an unclean end.
-pub fn restored_message(meta: &DraftMeta) -> String {
-    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(meta.updated));
-    format!(
-        "上次浏览器没有正常关闭（可能是崩溃、断电或被强制结束）。已恢复这份草稿最后一次自动保存的内容（{}月{}日 {}）。",
-        d.get_month() + 1,
-        d.get_date(),
-        clock(meta.updated)
-    )
 }

@@ -12,8 +12,8 @@ use wengao::spec::FormSpec;
 
 use crate::files;
 use crate::form::Editor;
-use crate::library::{self, LocalTemplate};
 use crate::session;
+use crate::storage::library::{self, LocalTemplate};
 
 /// A diagnostic as the studio lists it.
 #[derive(Clone, PartialEq)]
@@ -50,7 +50,7 @@ fn check(name: &str, source: &str) -> Checked {
             Some(Shown { error: d.severity == Severity::Error, code: d.kind.code(), line, column, caret, rendered: d.render(file) })
         })
         .collect();
-    Checked { shown, errors: files::errors_of(&compiled), spec: compiled.spec }
+    Checked { shown, errors: crate::templates::errors_of(&compiled), spec: compiled.spec }
 }
 
 /// How long the form waits after the last keystroke before it is rebuilt: the
@@ -163,7 +163,7 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
                 </label>
                 <button type="button" on:click=download>"下载 .wg 文件"</button>
                 <a href="guide.html" target="_blank" rel="noopener">"模板编写指南"</a>
-                <span class="saved" role="status" aria-label="模板自动保存">{move || saved_at.get().map(|t| format!("已自动保存 {}", session::clock(t)))}</span>
+                <span class="saved" role="status" aria-label="模板自动保存">{move || saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
             </nav>
             <Show when=move || !save_error.get().is_empty()>
                 <p class="banner error" role="alert">{move || save_error.get()}</p>

@@ -1,4 +1,4 @@
-//! The full app's screens: the start screen (start.rs), the form and the
+//! The full app's screens: the start screen (start/), the form and the
 //! studio, and the form alone for a page that embeds it.
 
 use std::cell::Cell;
@@ -9,14 +9,14 @@ use wasm_bindgen::JsCast;
 use wengao::draft::Draft;
 
 use crate::action::{self, Action, OPEN, STUDIO};
-use crate::files;
 use crate::form::Editor;
-use crate::library::{self, LocalTemplate};
 use crate::perform::{perform, Screens};
 use crate::session::{self, Opened};
 use crate::start::{read_storage, Header, Host, Loading, Start, StartState, CARDS};
-use crate::storage::{self, DraftMeta};
+use crate::storage;
+use crate::storage::library::{self, LocalTemplate};
 use crate::studio::Studio;
+use crate::templates;
 
 thread_local! {
     /// Whether prewarming is over: it has run, or the app has been asked to do
@@ -103,7 +103,7 @@ pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl I
             WARMED.set(true);
             perform(a, screens)
         }),
-        errors: Callback::new(|key: String| library::local_template(&key).map(|t| files::error_count(&t.name, &t.source))),
+        errors: Callback::new(|key: String| library::local_template(&key).map(|t| templates::error_count(&t.name, &t.source))),
     };
     spawn_local(async move {
         if !read_storage(state.message).await {
@@ -153,7 +153,7 @@ pub fn prewarm() {
     if WARMED.replace(true) {
         return;
     }
-    let Some(spec) = CARDS.first().and_then(|c| files::spec_for(&files::builtin_key(c.name)).ok()) else { return };
+    let Some(spec) = CARDS.first().and_then(|c| templates::spec_for(&library::builtin_key(c.name)).ok()) else { return };
     let mut draft = Draft::new(&spec);
     wengao::edit::fill_minimums(&spec, &mut draft);
     let _ = crate::form::derived::check(&spec, &draft);
@@ -186,9 +186,9 @@ pub fn Embedded(source: String) -> impl IntoView {
     };
     let opened = RwSignal::new_local(None::<Opened>);
     spawn_local(async move {
-        let key = crate::library::save_file(&source).await.unwrap_or_else(|_| crate::library::file_key(&source));
+        let key = crate::storage::library::save_file(&source).await.unwrap_or_else(|_| crate::storage::library::file_key(&source));
         let id = format!("embed-{}", key.trim_start_matches("custom:"));
-        let meta = DraftMeta::new(id.clone(), key.clone(), &spec, &Draft::new(&spec));
+        let meta = session::new_meta(id.clone(), key.clone(), &spec, &Draft::new(&spec));
         let exists = storage::list().await.is_ok_and(|l| l.iter().any(|d| d.meta.id == id));
         let created = if exists {
             Ok(())

@@ -1,5 +1,5 @@
 //! `wengao-start`: the start screen, the first thing index.html loads (see
-//! handoff.rs and lib.rs).
+//! start/handoff.rs and lib.rs).
 
 fn main() {
     wengao_app::crash::install();

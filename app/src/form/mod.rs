@@ -156,7 +156,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                     <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
                 })}
                 <ExportButton/>
-                <span class="saved" role="status" aria-label="自动保存" aria-busy=move || session.saving.get().to_string()>{move || session.saved_at.get().map(|t| format!("已自动保存 {}", session::clock(t)))}</span>
+                <span class="saved" role="status" aria-label="自动保存" aria-busy=move || session.saving.get().to_string()>{move || session.saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
                 <span class="notice" role="status">{move || ctx.notice.get()}</span>
                 <Show when=move || ctx.removed.with(Option::is_some)>
                     <button type="button" class="small" on:click=move |_| undo_removal(ctx)>"撤销删除"</button>

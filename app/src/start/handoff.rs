@@ -54,7 +54,7 @@ fn StartProgram() -> impl IntoView {
     let act = Callback::new(move |a: Action| hand_off(a, state, shown));
     // The start screen cannot compile templates: it says what was counted when
     // each was stored.
-    let host = Host { act, errors: Callback::new(|key: String| crate::library::local_template(&key).and_then(|t| t.errors)) };
+    let host = Host { act, errors: Callback::new(|key: String| crate::storage::library::local_template(&key).and_then(|t| t.errors)) };
     spawn_local(async move {
         if read_storage(state.message).await {
             // The library (and drafts moved from an earlier version) are read now.

@@ -21,7 +21,7 @@ use leptos::task::spawn_local;
 use crate::action::Action;
 use crate::files;
 use crate::storage::{self, DraftMeta};
-use crate::tabs;
+use crate::storage::{library, tabs};
 
 /// Reads storage and says what it found: damaged templates, or why it could
 /// not be read (then false).
@@ -75,7 +75,7 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
     // The last deleted draft, kept for 撤销.
     let deleted = RwSignal::new(None::<storage::Removed>);
 
-    let new_from = move |name: &'static str| move |_| act.run(Action::New { template: files::builtin_key(name) });
+    let new_from = move |name: &'static str| move |_| act.run(Action::New { template: library::builtin_key(name) });
     let load_template = move |ev: leptos::ev::Event| {
         for file in files::input_files(&ev) {
             act.run(Action::LoadTemplate { file: Some(file) });
@@ -138,7 +138,7 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
                         .iter()
                         .map(|card| {
                             let title = card.title;
-                            let copy = Action::EditCopy { name: format!("{title}（改）"), from: Some(files::builtin_key(card.name)) };
+                            let copy = Action::EditCopy { name: format!("{title}（改）"), from: Some(library::builtin_key(card.name)) };
                             view! {
                                 <li class="card">
                                     <h3>{title}</h3>

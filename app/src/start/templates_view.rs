@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 use super::state::Host;
 use crate::action::Action;
 use crate::files;
-use crate::library::{self, LocalTemplate};
+use crate::storage::library::{self, LocalTemplate};
 
 #[component]
 pub fn LocalTemplates(host: Host, changed: RwSignal<u32>) -> impl IntoView {

@@ -17,8 +17,16 @@ use wengao::document::Owner;
 use wengao::draft::{Draft, Item, Picture};
 use wengao::spec::Role;
 
-use crate::idb::{self, Failure, DRAFTS, PICTURES, TEMPLATES};
-use crate::record::{Record, Recorded};
+pub mod idb;
+pub mod library;
+pub mod record;
+mod stamp;
+pub mod tabs;
+
+pub use stamp::{clock, new_id, now};
+
+use idb::{Failure, DRAFTS, PICTURES, TEMPLATES};
+use record::{Record, Recorded};
 
 /// One saved draft as the start screen lists it.
 #[derive(Debug, Clone, PartialEq)]
@@ -39,8 +47,7 @@ pub struct DraftMeta {
 
 impl DraftMeta {
     /// A new draft's list line, named by its title lines.
-    pub fn new(id: String, template: String, spec: &wengao::spec::FormSpec, draft: &Draft) -> DraftMeta {
-        let template_version = crate::files::template_version(&template);
+    pub fn new(id: String, template: String, template_version: String, spec: &wengao::spec::FormSpec, draft: &Draft) -> DraftMeta {
         let mut meta = DraftMeta { id, template, name: String::new(), detail: String::new(), template_version, updated: now() };
         let doc = wengao::document::assemble(spec, draft);
         meta.describe(&doc.title, &doc.title_block());
@@ -386,21 +393,12 @@ pub async fn rename(id: &str, name: &str) -> Result<(), Failure> {
     idb::committed(&t).await
 }
 
-pub fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-/// A new id, unique enough for one browser: time and a random part.
-pub fn new_id() -> String {
-    format!("{:x}-{:x}", now() as u64, (js_sys::Math::random() * 1e9) as u64)
-}
-
 /// Moves drafts and templates that an earlier version kept in localStorage into
 /// the store (removing them there only once the store has them), then reads the
 /// template library into memory.
 pub async fn init() -> Result<usize, Failure> {
     migrate_local_storage().await?;
-    crate::library::load().await
+    library::load().await
 }
 
 async fn migrate_local_storage() -> Result<(), Failure> {

@@ -9,9 +9,9 @@ use std::collections::HashMap;
 
 use wasm_bindgen::JsValue;
 
-use crate::idb::{self, Failure, TEMPLATES};
-use crate::record::{Record, Recorded};
-use crate::storage;
+use super::idb::{self, Failure, TEMPLATES};
+use super::record::{Record, Recorded};
+use super::stamp::{new_id, now};
 
 /// A template written in the studio.
 #[derive(Debug, Clone, PartialEq)]
@@ -53,6 +53,11 @@ thread_local! {
     static SOURCES: RefCell<HashMap<String, String>> = RefCell::new(HashMap::new());
     /// The studio's templates by key.
     static LOCAL: RefCell<HashMap<String, LocalTemplate>> = RefCell::new(HashMap::new());
+}
+
+/// The key under which a template is known: `builtin:述职报告` or `custom:…`.
+pub fn builtin_key(name: &str) -> String {
+    format!("builtin:{name}")
 }
 
 /// A version of a source: a hash of its bytes (FNV-1a), as hex.
@@ -132,10 +137,10 @@ pub fn local_template(key: &str) -> Option<LocalTemplate> {
 /// only when it has none (a file name, say).
 pub fn new_local(name: &str, source: &str, errors: usize) -> LocalTemplate {
     LocalTemplate {
-        key: format!("local:{}", storage::new_id()),
+        key: format!("local:{}", new_id()),
         name: wengao::compile::declared_name(source).unwrap_or_else(|| name.to_string()),
         source: source.to_string(),
-        updated: storage::now(),
+        updated: now(),
         errors: Some(errors),
     }
 }

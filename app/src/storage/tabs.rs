@@ -17,7 +17,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::storage::{self, DraftMeta, Listed};
+use super::{self as storage, DraftMeta, Listed};
 
 #[wasm_bindgen]
 extern "C" {
@@ -175,4 +175,15 @@ pub fn on_saved(saved: impl Fn(String) + 'static) -> Option<web_sys::BroadcastCh
     channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));
     listener.forget();
     Some(channel)
+}
+
+/// What the drafter is told when a draft is reopened after an unclean end.
+pub fn restored_message(meta: &DraftMeta) -> String {
+    let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(meta.updated));
+    format!(
+        "上次浏览器没有正常关闭（可能是崩溃、断电或被强制结束）。已恢复这份草稿最后一次自动保存的内容（{}月{}日 {}）。",
+        d.get_month() + 1,
+        d.get_date(),
+        storage::clock(meta.updated)
+    )
 }

@@ -1,0 +1,49 @@
+//! The templates a draft may belong to, by key (`builtin:述职报告`, `local:…`,
+//! `custom:…`): their sources, versions and compiled specs. The full app only:
+//! it compiles (the start-screen program lists what build.rs and the library
+//! stored).
+
+use wengao::builtin::{BuiltinStyles, TEMPLATES};
+use wengao::spec::FormSpec;
+
+use crate::storage::library;
+
+/// The version of the template a key names (a hash of its source), which a
+/// draft remembers to tell when its template was edited.
+pub fn template_version(key: &str) -> String {
+    template_source(key).map(|s| library::version(&s)).unwrap_or_default()
+}
+
+/// The source of the template a key names.
+pub fn template_source(key: &str) -> Option<String> {
+    match key.strip_prefix("builtin:") {
+        Some(name) => TEMPLATES.iter().find(|t| t.name() == name).map(|t| t.source.to_string()),
+        None => library::source(key),
+    }
+}
+
+/// How many errors a template's source has, compiled as `name.wg`.
+pub fn error_count(name: &str, source: &str) -> usize {
+    errors_of(&wengao::compile(&wengao::SourceFile::new(format!("{name}.wg"), source.to_string()), &BuiltinStyles))
+}
+
+/// How many errors a compiled template has.
+pub fn errors_of(compiled: &wengao::Compiled) -> usize {
+    compiled.diagnostics.iter().filter(|d| d.is_error()).count()
+}
+
+/// Compiles the template a key names.
+pub fn spec_for(key: &str) -> Result<FormSpec, String> {
+    let file = match key.strip_prefix("builtin:") {
+        Some(name) => TEMPLATES.iter().find(|t| t.name() == name).ok_or("这个内置模板已经没有了")?.source_file(),
+        None => {
+            let source = library::source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
+            // Diagnostics name the file as the library does.
+            let name = library::local_template(key).map_or_else(|| "自定义模板.wg".to_string(), |t| format!("{}.wg", t.name));
+            wengao::SourceFile::new(name, source)
+        }
+    };
+    let result = wengao::compile(&file, &BuiltinStyles);
+    let diagnostics = result.render_diagnostics();
+    result.spec.ok_or(diagnostics)
+}
