@@ -30,14 +30,14 @@ struct Shown {
 
 /// The source compiled: the diagnostics in the template itself, and the spec.
 #[derive(Clone, PartialEq)]
-struct Checked {
+struct SourceCheck {
     shown: Vec<Shown>,
     /// How many of them are errors (stored with the template).
     errors: usize,
     spec: Option<FormSpec>,
 }
 
-fn check(name: &str, source: &str) -> Checked {
+fn check(name: &str, source: &str) -> SourceCheck {
     let file_name = format!("{name}.wg");
     let compiled = wengao::compile(&wengao::SourceFile::new(file_name.clone(), source.to_string()), &wengao::builtin::BuiltinStyles);
     let shown = compiled
@@ -50,7 +50,7 @@ fn check(name: &str, source: &str) -> Checked {
             Some(Shown { error: d.severity == Severity::Error, code: d.kind.code(), line, column, caret, rendered: d.render(file) })
         })
         .collect();
-    Checked { shown, errors: crate::templates::errors_of(&compiled), spec: compiled.spec }
+    SourceCheck { shown, errors: crate::templates::errors_of(&compiled), spec: compiled.spec }
 }
 
 /// How long the form waits after the last keystroke before it is rebuilt: the

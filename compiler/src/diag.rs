@@ -22,24 +22,43 @@ pub enum Kind {
     IndentCharacter,
     /// `{` without `}` or the reverse.
     Brace,
+    /// A key that this block does not take (misspelt, or belonging to another block).
     UnknownKey,
+    /// The same key twice in one block.
     DuplicateKey,
+    /// Something a block requires is missing: a field's type, a choice's options, a table's columns, a picture slot's count, a style sheet's margins.
     MissingKey,
+    /// Two fields, parts or columns of one table with the same name.
     DuplicateName,
+    /// A name that starts with a digit or holds spaces or punctuation.
     InvalidName,
+    /// A `{placeholder}` that names no field (or no part of one).
     UnknownPlaceholder,
+    /// A style sheet that cannot be found.
     UnknownStyle,
+    /// A role name a style sheet does not know.
     UnknownRole,
+    /// A font size name that is not one of 初号…八号 (or a size in 磅).
     UnknownFontSize,
+    /// A picture format other than JPEG or PNG.
     BadPictureFormat,
+    /// A range whose lower end is above its upper end (重复：5-2).
     MinAboveMax,
+    /// Budgets that cannot all be met: the parts' minima add up to more than the whole's maximum.
     BudgetConflict,
+    /// The budgets' minima fill more pages than the page limit allows (a warning under 原则上).
     PageLimit,
+    /// A value that cannot be read: a 字数, length, line spacing, type or yes/no written otherwise.
     BadValue,
+    /// A block where it cannot stand (二级 at the top, 列 outside a table).
     Misplaced,
+    /// A default or condition that is not one of the field's options; an unknown 校对 item.
     UnknownOption,
+    /// A 当 condition on a field that is not a single choice.
     NotAChoice,
+    /// A style sheet compiled as a template.
     WrongFileKind,
+    /// A 当 condition on a field that does not exist.
     UnknownField,
 }
 

@@ -14,7 +14,9 @@ use super::derived::{Checked, Live};
 #[derive(Clone, Copy)]
 pub(crate) struct Ctx {
     pub(crate) spec: StoredValue<FormSpec>,
-    pub(crate) template: StoredValue<String>,
+    /// The key of the draft's template (`builtin:述职报告`, `local:…`): prompts
+    /// remember their folding under it.
+    pub(crate) template_key: StoredValue<String>,
     pub(crate) draft: RwSignal<Draft>,
     /// Bumped when the content is replaced (an import, another tab, a loose
     /// paragraph placed): the form is rebuilt. Adding, removing and moving items

@@ -117,7 +117,7 @@ pub(crate) fn prompts_view(node: &Node) -> AnyView {
 #[component]
 pub(crate) fn Prompt(text: String, key: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let template = ctx.template.get_value();
+    let template = ctx.template_key.get_value();
     let open = storage::prompt_open(&template, &key);
     let toggle = move |ev: leptos::ev::Event| {
         if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {

@@ -44,14 +44,14 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
     let to_confirm = std::mem::take(&mut opened.to_confirm);
     let (meta, spec, draft, hold, access, opening_notice, stored) = opened.into_parts();
     let persist = stored != session::Storage::Never;
-    let template = meta.template.clone();
+    let template_key = meta.template.clone();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
     let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derived::derive(s, d))));
     let checked = derived::checked(spec, draft);
     let ctx = Ctx {
         spec,
-        template: StoredValue::new(template),
+        template_key: StoredValue::new(template_key),
         draft,
         structure: RwSignal::new(0),
         ids: RwSignal::new(draft.with_untracked(Identities::of)),
@@ -191,8 +191,8 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                         let nodes = spec.with_value(|s| s.body.clone());
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
-                    <unplaced::Loose which=wengao::edit::Loose::Unplaced/>
-                    <unplaced::Loose which=wengao::edit::Loose::Orphaned/>
+                    <unplaced::LooseParagraphs which=wengao::edit::Loose::Unplaced/>
+                    <unplaced::LooseParagraphs which=wengao::edit::Loose::Orphaned/>
                 </fieldset>
                 <Show when=move || ctx.preview.get()>
                     <Preview/>

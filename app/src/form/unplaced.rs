@@ -14,7 +14,7 @@ use super::ctx::Ctx;
 const SHOWN: usize = 100;
 
 #[component]
-pub fn Loose(which: Loose) -> impl IntoView {
+pub fn LooseParagraphs(which: Loose) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let (id, title, why) = match which {
         Loose::Unplaced => ("unplaced", "未归类的段落", "没能对上模板结构的段落"),
