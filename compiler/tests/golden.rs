@@ -117,3 +117,55 @@ fn the_guide_example_compiles_without_a_single_diagnostic() {
     }
     assert_eq!(spec.style.role(wengao::spec::Role::Body).size_half_points, 32, "override to 三号");
 }
+
+/// The rows of the Markdown table that follows `heading` in the guide, cells trimmed.
+fn guide_table(guide: &str, heading: &str) -> Vec<Vec<String>> {
+    let at = guide.find(heading).unwrap_or_else(|| panic!("the guide has “{heading}”"));
+    guide[at..]
+        .lines()
+        .skip_while(|l| !l.starts_with('|'))
+        .take_while(|l| l.starts_with('|'))
+        .skip(2)
+        .map(|l| l.trim().trim_matches('|').split('|').map(|c| c.trim().to_string()).collect())
+        .collect()
+}
+
+/// The words of a cell or a sentence: `段落（单段/多段）、字数` → 段落, 字数;
+/// “`字段`、`一级`” → 字段, 一级.
+fn words(text: &str) -> Vec<String> {
+    text.split(['、', '，'])
+        .map(|w| w.split('（').next().unwrap().trim().trim_end_matches('。').trim_matches('`').to_string())
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+/// The language is described once (syntax/language.rs); the guide's tables and
+/// lists must say the same.
+#[test]
+fn the_guide_says_what_the_language_has() {
+    use wengao::syntax::language::{Keyword, BLOCKS, TEMPLATE_BLOCKS, TEMPLATE_KEYS};
+    let guide = std::fs::read_to_string(root().join("docs/template-guide.md")).unwrap();
+    let line_after = |lead: &str| {
+        let at = guide.find(lead).unwrap_or_else(|| panic!("the guide says “{lead}”")) + lead.len();
+        guide[at..].lines().next().unwrap().split('（').next().unwrap().to_string()
+    };
+    let all: Vec<&str> = BLOCKS.iter().map(|b| b.word).collect();
+    assert_eq!(words(&line_after("关键字一共有这些：")), all, "the guide's list of keywords");
+    let top: Vec<&str> = TEMPLATE_BLOCKS.iter().map(|k| k.word()).collect();
+    assert_eq!(words(&line_after("最外层的块：")), top, "the guide's top-level blocks");
+    let keys: Vec<String> = guide_table(&guide, "### 3.1 模板最外层的键")
+        .iter()
+        .flat_map(|r| r[0].split(" / ").map(str::to_string).collect::<Vec<_>>())
+        .collect();
+    assert_eq!(keys, TEMPLATE_KEYS, "the guide's table 3.1");
+    let mut previous_keys = Vec::new();
+    for row in guide_table(&guide, "### 3.3 各部分") {
+        let kind = Keyword::from_word(&row[0]).unwrap_or_else(|| panic!("“{}” in the guide's table 3.3 is not a keyword", row[0])).kind();
+        assert_eq!(row[1], kind.makes, "what “{}” makes", row[0]);
+        let keys = if row[3] == "同上" { previous_keys.clone() } else { words(&row[3]) };
+        assert_eq!(keys, kind.keys, "the keys of “{}”", row[0]);
+        let children: Vec<&str> = kind.children.iter().map(|k| k.word()).collect();
+        assert_eq!(words(&row[4]), children, "what “{}” may hold", row[0]);
+        previous_keys = keys;
+    }
+}

@@ -3,7 +3,8 @@
 
 use crate::diag::{Kind, Sink};
 use crate::source::{SourceFile, SourceText, Span};
-use crate::syntax::{Block, Item, Prop, BLOCK_KEYWORDS};
+use crate::syntax::language::{self, Keyword};
+use crate::syntax::{Block, Item, Prop};
 use crate::values::{self, ValueError};
 
 pub struct Ctx<'f> {
@@ -45,7 +46,7 @@ impl<'f> Ctx<'f> {
 
     /// Sorts a block's items into known properties and sub-blocks. Unknown keys,
     /// repeated keys and blocks that do not belong here are reported.
-    pub fn table<'b>(&mut self, items: &'b [Item], keys: &[&str], blocks: &[&str], place: &str) -> Table<'b> {
+    pub fn table<'b>(&mut self, items: &'b [Item], keys: &[&str], blocks: &[Keyword], place: &str) -> Table<'b> {
         let mut table = Table { props: Vec::new(), blocks: Vec::new() };
         for item in items {
             match item {
@@ -54,7 +55,7 @@ impl<'f> Ctx<'f> {
                     if !keys.contains(&key) {
                         let hint = if let Some(right) = common_slip(key).filter(|k| keys.contains(k)) {
                             format!("是不是想写“{right}”？{place}可用的键：{}", keys.join("、"))
-                        } else if BLOCK_KEYWORDS.contains(&key) {
+                        } else if Keyword::from_word(key).is_some() {
                             format!("“{key}”是块的关键字：写成“{key} 名称”（不要冒号），属性缩进写在它下面")
                         } else {
                             format!("{place}可用的键：{}", keys.join("、"))
@@ -73,7 +74,7 @@ impl<'f> Ctx<'f> {
                     }
                 }
                 Item::Block(b) => {
-                    if blocks.contains(&b.keyword.text.as_str()) {
+                    if blocks.contains(&b.kind) {
                         table.blocks.push(b);
                     } else {
                         self.misplaced(b, place, blocks);
@@ -84,19 +85,13 @@ impl<'f> Ctx<'f> {
         table
     }
 
-    fn misplaced(&mut self, b: &Block, place: &str, allowed: &[&str]) {
-        let kw = b.keyword.text.as_str();
-        let hint = match kw {
-            "二级" => "二级标题要缩进写在一级标题的下面".to_string(),
-            "三级" => "三级标题（一是……）要缩进写在一级或二级标题的下面".to_string(),
-            "列" => "“列”要缩进写在“表格”的下面".to_string(),
-            "角色" => "“角色”要写在样式表里，或模板的“样式”块下面".to_string(),
-            "当" => "“当”要缩进写在某一部分（一级、二级、文本……）的下面".to_string(),
-            "字段" | "样式" => format!("“{kw}”要写在模板的最外层，不缩进"),
-            _ if allowed.is_empty() => format!("{place}下面不能再有块"),
-            _ => format!("{place}下面可以有：{}", allowed.join("、")),
+    fn misplaced(&mut self, b: &Block, place: &str, allowed: &[Keyword]) {
+        let hint = match b.kind.kind().misplaced_hint {
+            Some(h) => h.to_string(),
+            None if allowed.is_empty() => format!("{place}下面不能再有块"),
+            None => format!("{place}下面可以有：{}", language::words(allowed)),
         };
-        self.error(Kind::Misplaced, b.keyword.span, format!("“{kw}”不能放在{place}里"), Some(hint));
+        self.error(Kind::Misplaced, b.keyword.span, format!("“{}”不能放在{place}里", b.keyword.text), Some(hint));
     }
 
     /// The name after a block's keyword, checked to be a valid name.

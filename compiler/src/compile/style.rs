@@ -5,14 +5,11 @@ use super::context::Ctx;
 use crate::diag::Kind;
 use crate::source::Span;
 use crate::spec::{Align, LineSpacing, Numbering, Page, PageNumberStyle, Role, RoleStyle, Style};
+use crate::syntax::language::{Keyword, HEADING_ROLE_KEYS, PAGE_NUMBER_ROLE_KEYS};
 use crate::syntax::{Block, Item};
 use crate::values;
 
 /// Keys of a style sheet's top level (and of a template's `样式` block).
-pub const SHEET_KEYS: &[&str] = &["纸张", "页边距", "装订线", "行距", "首行缩进", "段前", "段后"];
-const ROLE_KEYS: &[&str] = &["字体", "西文字体", "字号", "加粗", "对齐", "首行缩进", "行距", "段前", "段后"];
-const HEADING_KEYS: &[&str] = &["编号"];
-const PAGE_NUMBER_KEYS: &[&str] = &["格式", "位置", "距版心", "缩进"];
 /// The smallest type area (版心) side a page may keep: 2.54 cm, in twips.
 const MIN_TEXT_AREA: u32 = 1440;
 
@@ -53,8 +50,8 @@ pub struct StyleBuilder {
 impl StyleBuilder {
     /// Applies the settings of one layer (a style sheet file or a template's `样式` block).
     pub fn apply(&mut self, ctx: &mut Ctx, items: &[Item], place: &str, extra_keys: &[&str]) {
-        let keys: Vec<&str> = SHEET_KEYS.iter().chain(extra_keys).copied().collect();
-        let table = ctx.table(items, &keys, &["角色"], place);
+        let keys: Vec<&str> = Keyword::Style.kind().keys.iter().chain(extra_keys).copied().collect();
+        let table = ctx.table(items, &keys, Keyword::Style.kind().children, place);
         for p in &table.props {
             let reported = ctx.sink.items.len();
             match p.key.text.as_str() {
@@ -122,12 +119,12 @@ impl StyleBuilder {
             ctx.error(Kind::UnknownRole, head.span, format!("未知的角色“{}”", head.text), Some(role_hint()));
             return;
         };
-        let mut keys: Vec<&str> = ROLE_KEYS.to_vec();
+        let mut keys: Vec<&str> = Keyword::Role.kind().keys.to_vec();
         if matches!(role, Role::Heading1 | Role::Heading2 | Role::Heading3) {
-            keys.extend(HEADING_KEYS);
+            keys.extend(HEADING_ROLE_KEYS);
         }
         if role == Role::PageNumber {
-            keys.extend(PAGE_NUMBER_KEYS);
+            keys.extend(PAGE_NUMBER_ROLE_KEYS);
         }
         let place = format!("角色“{}”", role.name());
         let table = ctx.table(&b.items, &keys, &[], &place);

@@ -8,14 +8,10 @@ use crate::diag::{Kind, Sink};
 use crate::geometry::{minimum_pages, PageNeed};
 use crate::source::{SourceFile, SourceText, Span};
 use crate::spec::*;
+use crate::syntax::language::{Keyword, TEMPLATE_BLOCKS, TEMPLATE_KEYS};
 use crate::syntax::{self, Ast, Block, Item};
 use crate::values;
 
-const TOP_KEYS: &[&str] = &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期", "作者", "校对"];
-const TOP_BLOCKS: &[&str] = &["字段", "样式", "文本", "一级", "图片", "表格", "测评指标"];
-const SCORING_KEYS: &[&str] = &["说明", "关键词"];
-const FIELD_KEYS: &[&str] = &["类型", "标签", "默认", "选项", "提示", "示例", "必填"];
-const COLUMN_KEYS: &[&str] = &["类型", "标签", "选项", "提示", "宽度"];
 const TYPE_HINT: &str = "类型可写：文本、年份、年月、单选；表格的列还可以写“序号”";
 
 /// Names already used, for duplicates: fields and parts share one namespace; each
@@ -48,7 +44,7 @@ struct Checker<'a, 'f> {
 }
 
 pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &mut Vec<SourceFile>) -> Option<FormSpec> {
-    let table = ctx.table(&ast.items, TOP_KEYS, TOP_BLOCKS, "模板的最外层");
+    let table = ctx.table(&ast.items, TEMPLATE_KEYS, TEMPLATE_BLOCKS, "模板的最外层");
     let name = match table.get("模板") {
         Some(p) if !p.value.text.is_empty() => p.value.text.clone(),
         // `模版：……` was reported as a slip for 模板 already.
@@ -65,7 +61,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         }
     };
     let mut c = Checker { ctx, fields: Vec::new(), broken_fields: Vec::new(), names: Names::default() };
-    for b in table.blocks.iter().filter(|b| b.keyword.text == "字段") {
+    for b in table.blocks.iter().filter(|b| b.kind == Keyword::Field) {
         if let Some(f) = c.field(b) {
             c.fields.push(f);
         }
@@ -93,12 +89,11 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let body: Vec<Node> = table
         .blocks
         .iter()
-        .filter(|b| !matches!(b.keyword.text.as_str(), "字段" | "样式" | "测评指标"))
+        .filter(|b| !matches!(b.kind, Keyword::Field | Keyword::Style | Keyword::Scoring))
         .filter_map(|b| c.node(b))
         .collect();
     let checks = table.get("校对").map_or_else(Check::all, |p| c.checks(p));
-    let scoring: Vec<ScoringItem> =
-        table.blocks.iter().filter(|b| b.keyword.text == "测评指标").filter_map(|b| c.scoring_item(b)).collect();
+    let scoring: Vec<ScoringItem> = table.blocks.iter().filter(|b| b.kind == Keyword::Scoring).filter_map(|b| c.scoring_item(b)).collect();
     if let (Some(b), Some(p)) = (&budget, budget_prop) {
         let min_words = body.iter().map(Node::min_words).fold(0, usize::saturating_add);
         c.budget_conflict(b, p.value.span, min_words, "全文");
@@ -150,10 +145,10 @@ fn list(value: &SourceText) -> Vec<(String, Span)> {
 
 impl Checker<'_, '_> {
     fn field(&mut self, b: &Block) -> Option<Field> {
-        let id = self.ctx.name(b, "字段")?;
+        let id = self.ctx.name(b, Keyword::Field.kind().noun)?;
         self.names.claim(self.ctx, &id);
         let place = format!("字段“{}”", id.text);
-        let t = self.ctx.table(&b.items, FIELD_KEYS, &[], &place);
+        let t = self.ctx.table(&b.items, Keyword::Field.kind().keys, &[], &place);
         // A field whose type is wrong still defines its name, so that its
         // placeholders do not cascade into more errors; the spec is dropped anyway.
         let kind = self.field_kind(&t, b, &place, false).unwrap_or_else(|| {
@@ -283,7 +278,7 @@ impl Checker<'_, '_> {
     }
 
     fn style(&mut self, table: &Table, resolver: &dyn Resolver, files: &mut Vec<SourceFile>) -> Option<Style> {
-        let block = table.blocks.iter().find(|b| b.keyword.text == "样式").copied();
+        let block = table.blocks.iter().find(|b| b.kind == Keyword::Style).copied();
         let name: SourceText = match (table.get("样式"), block) {
             (Some(p), Some(b)) => {
                 self.ctx.error(Kind::DuplicateKey, b.keyword.span, "样式写了两次", Some("“样式：名称”和“样式 名称”块只用一种".into()));
@@ -435,17 +430,8 @@ impl Checker<'_, '_> {
     }
 
     fn node(&mut self, b: &Block) -> Option<Node> {
-        let kw = b.keyword.text.as_str();
-        let (what, keys, blocks): (&str, &[&str], &[&str]) = match kw {
-            "一级" => {
-                ("一级标题", &["标题", "字数", "提示", "示例", "重复", "必填", "数据"], &["二级", "三级", "文本", "图片", "表格", "当"])
-            }
-            "二级" => ("二级标题", &["标题", "字数", "提示", "示例", "重复", "必填", "数据"], &["三级", "文本", "图片", "表格", "当"]),
-            "三级" => ("三级标题", &["标题", "字数", "提示", "示例", "重复", "必填", "数据"], &["当"]),
-            "文本" => ("文本", &["段落", "字数", "提示", "示例", "重复", "必填", "数据"], &["当"]),
-            "图片" => ("图片", &["数量", "格式", "说明", "提示", "示例"], &["当"]),
-            _ => ("表格", &["标题", "行数", "字数", "提示", "示例"], &["列", "当"]),
-        };
+        let kind = b.kind.kind();
+        let what = kind.noun;
         let id = self.ctx.name(b, what);
         if let Some(id) = &id {
             self.names.claim(self.ctx, id);
@@ -454,7 +440,7 @@ impl Checker<'_, '_> {
             Some(id) => format!("{what}“{}”", id.text),
             None => what.to_string(),
         };
-        let t = self.ctx.table(&b.items, keys, blocks, &place);
+        let t = self.ctx.table(&b.items, kind.keys, kind.children, &place);
         let budget_prop = t.get("字数");
         let budget = budget_prop.and_then(|p| self.ctx.read(p, values::budget));
         let repeat = match (t.get("重复"), t.get("行数")) {
@@ -466,18 +452,19 @@ impl Checker<'_, '_> {
         let mut conditional_prompts = Vec::new();
         let mut children = Vec::new();
         for child in &t.blocks {
-            match child.keyword.text.as_str() {
-                "当" => conditional_prompts.extend(self.conditional(child)),
-                "列" => {}
+            match child.kind {
+                Keyword::When => conditional_prompts.extend(self.conditional(child)),
+                Keyword::Column => {}
                 _ => children.extend(self.node(child)),
             }
         }
-        let kind = match kw {
-            "一级" => NodeKind::Heading { level: 1, title },
-            "二级" => NodeKind::Heading { level: 2, title },
-            "三级" => NodeKind::Point { lead: title },
-            "文本" => NodeKind::Text { multiple_paragraphs: self.paragraphs(&t) },
-            "图片" => self.pictures(&t, b, &place)?,
+        // Only the blocks a part may hold reach here (the tables above let no other through).
+        let kind = match b.kind {
+            Keyword::Heading1 => NodeKind::Heading { level: 1, title },
+            Keyword::Heading2 => NodeKind::Heading { level: 2, title },
+            Keyword::Heading3 => NodeKind::Point { lead: title },
+            Keyword::Text => NodeKind::Text { multiple_paragraphs: self.paragraphs(&t) },
+            Keyword::Pictures => self.pictures(&t, b, &place)?,
             _ => NodeKind::Table { title, columns: self.columns(&t, b, &place) },
         };
         if let (Some(bud), Some(p)) = (&budget, budget_prop) {
@@ -524,9 +511,9 @@ impl Checker<'_, '_> {
 
     /// A `测评指标` block: its name, what it is, and the words that show a text speaks to it.
     fn scoring_item(&mut self, b: &Block) -> Option<ScoringItem> {
-        let id = self.ctx.name(b, "测评指标")?;
+        let id = self.ctx.name(b, Keyword::Scoring.kind().noun)?;
         let place = format!("测评指标“{}”", id.text);
-        let t = self.ctx.table(&b.items, SCORING_KEYS, &[], &place);
+        let t = self.ctx.table(&b.items, Keyword::Scoring.kind().keys, &[], &place);
         let Some(words) = t.get("关键词") else {
             self.ctx.error(
                 Kind::MissingKey,
@@ -622,11 +609,11 @@ impl Checker<'_, '_> {
         let mut total_width = 0;
         // Column names only need to differ within their table.
         let mut column_names = Names::default();
-        for c in t.blocks.iter().filter(|c| c.keyword.text == "列") {
-            let Some(id) = self.ctx.name(c, "列") else { continue };
+        for c in t.blocks.iter().filter(|c| c.kind == Keyword::Column) {
+            let Some(id) = self.ctx.name(c, Keyword::Column.kind().noun) else { continue };
             column_names.claim(self.ctx, &id);
             let cplace = format!("列“{}”", id.text);
-            let ct = self.ctx.table(&c.items, COLUMN_KEYS, &[], &cplace);
+            let ct = self.ctx.table(&c.items, Keyword::Column.kind().keys, &[], &cplace);
             let kind = if ct.get("类型").is_some() { self.field_kind(&ct, c, &cplace, true) } else { Some(FieldKind::Text) };
             let width = ct.get("宽度").and_then(|p| {
                 let w = self.ctx.read(p, |s| {
@@ -657,7 +644,7 @@ impl Checker<'_, '_> {
                 });
             }
         }
-        if t.blocks.iter().all(|c| c.keyword.text != "列") {
+        if t.blocks.iter().all(|c| c.kind != Keyword::Column) {
             self.ctx.error(Kind::MissingKey, b.keyword.span, format!("{place}没有列"), Some("在表格下面缩进写“列 名称”，每列一块".into()));
         }
         columns
@@ -730,7 +717,7 @@ impl Checker<'_, '_> {
             );
             return None;
         }
-        let t = self.ctx.table(&b.items, &["提示"], &[], "条件");
+        let t = self.ctx.table(&b.items, Keyword::When.kind().keys, &[], Keyword::When.kind().noun);
         let Some(text) = t.text("提示") else {
             self.ctx.error(Kind::MissingKey, b.keyword.span, "条件下面缺少“提示”", Some("在下面缩进写“提示：……”，满足条件时显示".into()));
             return None;

@@ -11,19 +11,14 @@
 //! The lexer splits lines and measures indentation; the parser builds the tree and
 //! recovers after every bad line so that one pass reports all errors of a file.
 
+pub mod language;
 mod lexer;
 mod parser;
 
+pub use language::Keyword;
 pub use parser::parse;
 
 use crate::source::{SourceText, Span};
-
-/// The words that open a block. Everything else before a colon is a property key.
-pub const BLOCK_KEYWORDS: &[&str] = &["字段", "一级", "二级", "三级", "文本", "图片", "表格", "列", "当", "样式", "角色", "测评指标"];
-
-/// Block keywords that are also property keys: `样式：附件1格式` imports a style
-/// sheet, `样式 附件1格式` imports it with overrides below.
-pub const KEYWORDS_ALSO_KEYS: &[&str] = &["样式"];
 
 #[derive(Debug, Clone)]
 pub struct Prop {
@@ -35,6 +30,8 @@ pub struct Prop {
 
 #[derive(Debug, Clone)]
 pub struct Block {
+    /// Which keyword it is; `keyword` is the word as written, with its place.
+    pub kind: Keyword,
     pub keyword: SourceText,
     /// What follows the keyword on the header line (a name, or a condition for `当`).
     pub head: Option<SourceText>,

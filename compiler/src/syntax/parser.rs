@@ -1,11 +1,15 @@
 //! Builds the block tree from lines by indentation, recovering after each bad line.
 
+use super::language::{all_words, Keyword};
 use super::lexer::{lex, Line, LineKind};
-use super::{Ast, Block, Item, Prop, BLOCK_KEYWORDS, KEYWORDS_ALSO_KEYS};
+use super::{Ast, Block, Item, Prop};
 use crate::diag::{Kind, Sink};
 use crate::source::{SourceFile, SourceText, Span};
 
-const SYNTAX_HINT: &str = "属性写成“键：值”，例如“字数：约1500字”；\n块写成“关键字 名称”，例如“一级 履职情况”，关键字有：字段、一级、二级、三级、文本、图片、表格、列、当、样式、角色";
+/// How a line is written, for a line that is neither.
+fn syntax_hint() -> String {
+    format!("属性写成“键：值”，例如“字数：约1500字”；\n块写成“关键字 名称”，例如“一级 履职情况”，关键字有：{}", all_words())
+}
 
 pub fn parse(file: &SourceFile, sink: &mut Sink) -> Ast {
     let lines = lex(file, sink);
@@ -107,7 +111,7 @@ impl<'a> Parser<'a, '_> {
 
         // `样式：名称` is a property as well as a block; any other keyword followed by
         // a colon is a slip for a block header: say so, and read it as the block.
-        if BLOCK_KEYWORDS.contains(&tok) && (!colon_after_tok || !KEYWORDS_ALSO_KEYS.contains(&tok)) {
+        if let Some(kind) = Keyword::from_word(tok).filter(|k| !colon_after_tok || !k.kind().also_key) {
             if colon_after_tok {
                 let colon_len = after.chars().next().map_or(1, char::len_utf8);
                 self.error(
@@ -136,11 +140,11 @@ impl<'a> Parser<'a, '_> {
                 self.depth -= 1;
                 items
             };
-            return Some(Item::Block(Block { keyword: SourceText::single(tok, line.start), head, items, span: line.span() }));
+            return Some(Item::Block(Block { kind, keyword: SourceText::single(tok, line.start), head, items, span: line.span() }));
         }
 
         let Some(colon) = content.find(is_colon) else {
-            self.error(Kind::Syntax, line.span(), format!("无法识别这一行：“{}”", content), Some(SYNTAX_HINT));
+            self.error(Kind::Syntax, line.span(), format!("无法识别这一行：“{}”", content), Some(&syntax_hint()));
             self.skip_deeper(line.indent);
             return None;
         };
@@ -152,7 +156,7 @@ impl<'a> Parser<'a, '_> {
             } else {
                 format!("“{key}”不是一个键：键名里不能有空格，也不是块的关键字")
             };
-            self.error(Kind::Syntax, span, message, Some(SYNTAX_HINT));
+            self.error(Kind::Syntax, span, message, Some(&syntax_hint()));
             self.skip_deeper(line.indent);
             return None;
         }
