@@ -82,8 +82,13 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
 /// no longer has and the items over a repeat's limit are kept apart, and the
 /// items every repeat needs are added. Returns what to tell the drafter;
 /// `edited` says the template changed since the draft was last saved.
-pub(crate) fn fit(spec: &FormSpec, draft: &mut Draft, edited: bool) -> String {
-    let wengao::edit::Fitted { orphaned, moved } = wengao::edit::fit(spec, draft);
+fn fit(spec: &FormSpec, draft: &mut Draft, edited: bool) -> String {
+    fitted_notice(wengao::edit::fit(spec, draft), edited)
+}
+
+/// What to tell the drafter of what fitting a draft moved.
+pub(crate) fn fitted_notice(fitted: wengao::edit::Fitted, edited: bool) -> String {
+    let wengao::edit::Fitted { orphaned, moved } = fitted;
     let mut notice = String::new();
     if orphaned > 0 {
         notice.push_str(&format!(
@@ -148,20 +153,19 @@ pub struct Session {
     pub take_over: Callback<()>,
 }
 
-/// What of an open form a session saves and replaces: its spec, its content,
-/// its title and title lines (what the draft list shows), and the counter
-/// bumped when the content is replaced.
+/// What of an open form a session saves and replaces: its content,
+/// its title and title lines (what the draft list shows), and how the form
+/// takes a whole new draft (fitted, with fresh keys, rebuilt).
 #[derive(Clone, Copy)]
 pub struct Content {
-    pub spec: StoredValue<FormSpec>,
     pub draft: RwSignal<Draft>,
     pub titles: Memo<(String, Vec<(Role, String)>)>,
-    pub rebuilt: Callback<()>,
+    pub replace: Callback<Draft>,
 }
 
 /// Starts autosave and the watch on other tabs for the form of `opened`.
 pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Access>, content: Content, stored: Storage) -> Session {
-    let Content { spec, draft, titles, rebuilt } = content;
+    let Content { draft, titles, replace } = content;
     let id = opened_meta.id.clone();
     let opened_id = id.clone();
     let access = RwSignal::from(access);
@@ -193,10 +197,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
             if let Ok(loaded) = storage::load(&id, None).await {
                 // The form may have closed meanwhile: every access is a try_.
                 if matches!(access.try_get_untracked(), Some(Access::ReadOnly | Access::TakenOver)) {
-                    let mut d = loaded.draft;
-                    spec.try_with_value(|s| wengao::edit::fit(s, &mut d));
-                    draft.try_set(d);
-                    rebuilt.try_run(());
+                    replace.try_run(loaded.draft);
                 }
             }
         });
@@ -302,12 +303,9 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                     if hold.try_update_value(|held| *held = Some(h)).is_none() {
                         return;
                     }
-                    let mut d = loaded.draft;
-                    spec.try_with_value(|s| wengao::edit::fit(s, &mut d));
-                    pictures.try_set_value(Some(storage::pictures_fingerprint(&mut d)));
                     access.try_set(Access::Editing);
-                    draft.try_set(d);
-                    rebuilt.try_run(());
+                    replace.try_run(loaded.draft);
+                    pictures.try_set_value(draft.try_update_untracked(storage::pictures_fingerprint));
                 }
                 Err(e) => {
                     drop(h);

@@ -28,6 +28,7 @@ pub mod geometry;
 pub mod identity;
 pub mod import;
 pub mod layout;
+pub mod model;
 pub mod picture;
 pub mod proof;
 pub mod review;

@@ -5,7 +5,9 @@
 use leptos::prelude::*;
 use wengao::document::Owner;
 use wengao::draft::{Draft, Item};
+use wengao::edit::Fitted;
 use wengao::identity::{Identities, Keys};
+use wengao::model::Form;
 use wengao::spec::FormSpec;
 
 use super::derived::{Checked, Live};
@@ -38,12 +40,25 @@ pub(crate) struct Ctx {
 }
 
 impl Ctx {
-    /// The draft was replaced as a whole: new keys, and the form rebuilt (also
-    /// from a task that may outlive the form: every access is a try_).
-    pub(crate) fn content_replaced(self) {
-        if let Some(ids) = self.draft.try_with_untracked(Identities::of) {
-            self.ids.try_set(ids);
-        }
+    /// Runs one of the form's operations on the draft and its keys together
+    /// (wengao::model::Form): the only way the form adds, removes, moves or
+    /// replaces occurrences. None once the form has closed (a task may outlive it).
+    pub(crate) fn change<R>(self, op: impl FnOnce(&mut Form) -> R) -> Option<R> {
+        self.draft.try_update(|draft| self.ids.try_update(|ids| op(&mut Form { draft, ids }))).flatten()
+    }
+
+    /// The draft replaced as a whole (an import, a draft file, another tab):
+    /// fitted to the template with fresh keys, and the form rebuilt. What the
+    /// fit moved, to be said.
+    pub(crate) fn replace(self, draft: Draft) -> Option<Fitted> {
+        let fitted = self.spec.try_with_value(|spec| self.change(|f| f.replace(spec, draft))).flatten();
+        self.rebuild();
+        fitted
+    }
+
+    /// Builds the form again from the draft: its inputs show what it holds now
+    /// (a loose paragraph placed at the end of a text).
+    pub(crate) fn rebuild(self) {
         self.structure.try_update(|n| *n += 1);
     }
 

@@ -26,7 +26,6 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wengao::document;
 use wengao::draft::Draft;
-use wengao::edit;
 use wengao::identity::Identities;
 
 use crate::files;
@@ -68,7 +67,13 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
         meta,
         hold,
         access,
-        session::Content { spec, draft, titles, rebuilt: Callback::new(move |_| ctx.content_replaced()) },
+        session::Content {
+            draft,
+            titles,
+            replace: Callback::new(move |d| {
+                ctx.replace(d);
+            }),
+        },
         stored,
     );
     let read_only = move || session.access.get() != Access::Editing;
@@ -114,11 +119,8 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 }
                 let summary = spec.with_value(|s| imported.summary(s));
                 ctx.to_confirm.set(imported.unread_fields);
-                let mut d = imported.draft;
-                spec.with_value(|s| edit::fit(s, &mut d));
-                let unplaced = d.unplaced.len();
-                draft.set(d);
-                ctx.content_replaced();
+                ctx.replace(imported.draft);
+                let unplaced = draft.with_untracked(|d| d.unplaced.len());
                 let rest =
                     if unplaced > 0 { format!("；{unplaced}段放在表单最后的“未归类的段落”里") } else { String::new() };
                 ctx.notice.set(format!("已导入 {name}。{summary}{rest}"));
@@ -132,10 +134,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
                 match Draft::from_json(&text) {
                     Ok(d) if d.template == spec.with_value(|s| s.name.clone()) => {
-                        let mut d = d;
-                        let moved = spec.with_value(|s| session::fit(s, &mut d, false));
-                        draft.set(d);
-                        ctx.content_replaced();
+                        let moved = ctx.replace(d).map(|f| session::fitted_notice(f, false)).unwrap_or_default();
                         ctx.notice.set(format!("已导入 {name}。{moved}"));
                     }
                     Ok(d) => ctx.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),

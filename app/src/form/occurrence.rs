@@ -46,11 +46,9 @@ pub(crate) fn node_view(node: Node, parent: Keys) -> AnyView {
                 <button type="button" disabled=full title=move || if full.get() { why_title.clone() } else { String::new() } aria-label=label
                     on:click=move |_| {
                         let parent = parent_path.get_untracked();
-                        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::add(s, d, &parent, &id)));
-                        match result {
-                            Some(Ok(_)) => ctx.draft.with_untracked(|d| ctx.ids.update(|ids| ids.sync(d))),
-                            Some(Err(e)) => ctx.notice.set(e),
-                            None => {}
+                        let result = ctx.spec.with_value(|s| ctx.change(|f| f.add(s, &parent, &id)));
+                        if let Some(Err(e)) = result {
+                            ctx.notice.set(e);
                         }
                     }>
                     {format!("＋ 添加{what}")}
@@ -235,8 +233,7 @@ pub(crate) fn undo_removal(ctx: Ctx) {
     let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else {
         return;
     };
-    if ctx.draft.try_update(|d| edit::restore(d, &path, item)) == Some(true) {
-        ctx.draft.with_untracked(|d| ctx.ids.update(|ids| ids.restored(&path, d)));
+    if ctx.change(|f| f.restore(&path, item)) == Some(true) {
         ctx.notice.set("已撤销删除".into());
     } else {
         ctx.notice.set("无法撤销：它所在的部分已经删除".into());
@@ -253,18 +250,16 @@ fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
     let moved = move |up: bool| {
         let (p, i) = (path.get_untracked(), index.get_untracked());
         let top = controls_of(&p).map(|c| c.get_bounding_client_rect().top());
-        if ctx.draft.try_update(|d| edit::move_item(d, &p, up)) == Some(true) {
-            ctx.ids.update(|ids| ids.moved(&p, up));
+        if ctx.change(|f| f.move_item(&p, up)) == Some(true) {
             focus_controls(sibling(&p, if up { i - 1 } else { i + 1 }), if up { "up" } else { "down" }, top);
         }
     };
     let remove = move |_| {
         // Named before it goes: once removed, its path and name are empty.
         let (p, i, n, what) = (path.get_untracked(), index.get_untracked(), siblings.get_untracked(), name.get_untracked());
-        let result = ctx.spec.with_value(|s| ctx.draft.try_update(|d| edit::remove(s, d, &p)));
+        let result = ctx.spec.with_value(|s| ctx.change(|f| f.remove(s, &p)));
         match result {
             Some(Ok(item)) => {
-                ctx.ids.update(|ids| ids.removed(&p));
                 ctx.notice.set(format!("已删除{what}"));
                 ctx.removed.set(Some((p.clone(), item)));
                 // The part that took its place, or the one before it if it was the last.

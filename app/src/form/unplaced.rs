@@ -53,7 +53,7 @@ pub fn LooseParagraphs(which: Loose) -> impl IntoView {
                                     let Some((path, name)) = targets.with_untracked(|t| t.get(choice.get_untracked()).cloned()) else { return };
                                     if ctx.draft.try_update(|d| wengao::edit::place_loose(d, which, i, &path)) == Some(true) {
                                         ctx.notice.set(format!("已移到“{name}”"));
-                                        ctx.content_replaced();
+                                        ctx.rebuild();
                                     }
                                 };
                                 let remove = move |_| {

@@ -1,0 +1,97 @@
+//! The form's model: a draft and the keys of its occurrences ([`Identities`]),
+//! changed together. Every operation the form offers — add, remove, undo a
+//! removal, move, replace the whole draft — goes through [`Form`], which keeps
+//! the keys in step with the draft and fits a replacing draft to its template
+//! ([`edit::fit`]), so that no view can forget a step. Typing into a text or a
+//! field changes no occurrence and needs no keys.
+
+use crate::document::Owner;
+use crate::draft::{Draft, Item};
+use crate::edit::{self, Fitted};
+use crate::identity::Identities;
+use crate::spec::FormSpec;
+
+/// A draft and its keys, borrowed together for one operation.
+pub struct Form<'a> {
+    pub draft: &'a mut Draft,
+    pub ids: &'a mut Identities,
+}
+
+impl Form<'_> {
+    /// Adds an occurrence of `node` under `parent` (edit::add), with keys for it
+    /// and the children it comes with.
+    pub fn add(&mut self, spec: &FormSpec, parent: &[(String, usize)], node: &str) -> Result<usize, String> {
+        let index = edit::add(spec, self.draft, parent, node)?;
+        self.ids.sync(self.draft);
+        Ok(index)
+    }
+
+    /// Removes the occurrence at `path` (edit::remove); the item, for undo.
+    pub fn remove(&mut self, spec: &FormSpec, path: &[(String, usize)]) -> Result<Item, String> {
+        let item = edit::remove(spec, self.draft, path)?;
+        self.ids.removed(path);
+        Ok(item)
+    }
+
+    /// Puts a removed occurrence back at `path` (edit::restore).
+    pub fn restore(&mut self, path: &Owner, item: Item) -> bool {
+        let restored = edit::restore(self.draft, path, item);
+        if restored {
+            self.ids.restored(path, self.draft);
+        }
+        restored
+    }
+
+    /// Moves the occurrence at `path` one place up or down (edit::move_item).
+    pub fn move_item(&mut self, path: &[(String, usize)], up: bool) -> bool {
+        let moved = edit::move_item(self.draft, path, up);
+        if moved {
+            self.ids.moved(path, up);
+        }
+        moved
+    }
+
+    /// The whole draft replaced (an import, a draft file, another tab's save):
+    /// fitted to the template, with fresh keys. What the fit moved, to be said.
+    pub fn replace(&mut self, spec: &FormSpec, draft: Draft) -> Fitted {
+        *self.draft = draft;
+        let fitted = edit::fit(spec, self.draft);
+        *self.ids = Identities::of(self.draft);
+        fitted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::builtin::{BuiltinStyles, TEMPLATES};
+
+    #[test]
+    fn keys_follow_every_operation() {
+        let spec = crate::compile(&TEMPLATES[0].source_file(), &BuiltinStyles).spec.unwrap();
+        let (mut draft, mut ids) = (Draft::new(&spec), Identities::default());
+        let mut form = Form { draft: &mut draft, ids: &mut ids };
+        assert_eq!(form.replace(&spec, Draft::new(&spec)), Fitted::default());
+        let part = vec![("履职情况".to_string(), 0)];
+        let list = |f: &Form| f.ids.list(&f.ids.keys(&part).unwrap(), "履职方面");
+        let before = list(&form);
+        assert_eq!(before.len(), 2);
+        form.add(&spec, &part, "履职方面").unwrap();
+        let added = list(&form);
+        assert_eq!(&added[..2], &before[..], "the others keep their keys");
+        let second = vec![part[0].clone(), ("履职方面".to_string(), 1)];
+        assert!(form.move_item(&second, true));
+        assert_eq!(list(&form), [added[1], added[0], added[2]]);
+        let item = form.remove(&spec, &second).unwrap();
+        assert_eq!(list(&form), [added[1], added[2]]);
+        assert!(form.restore(&second, item));
+        let restored = list(&form);
+        assert_eq!((restored[0], restored[2]), (added[1], added[2]), "a restored item gets a key of its own");
+        // The keys and the draft agree on every list after each step.
+        assert_eq!(*form.ids, {
+            let mut fresh = form.ids.clone();
+            fresh.sync(form.draft);
+            fresh
+        });
+    }
+}
