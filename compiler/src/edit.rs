@@ -3,7 +3,7 @@
 //! The limits live here, not in the app, so that every front end enforces them alike.
 
 use crate::document::Owner;
-use crate::draft::{Draft, Item, Parts};
+use crate::draft::{Draft, Item, Parts, Picture};
 use crate::spec::{FormSpec, Node, NodeKind};
 
 /// The node a path of (name, index) pairs ends at, with the spec's nodes walked by name.
@@ -142,15 +142,7 @@ pub fn restore(draft: &mut Draft, path: &[(String, usize)], item: Item) -> bool 
 /// Moves an occurrence one place up (towards the start) or down; false at an end.
 pub fn move_item(draft: &mut Draft, path: &[(String, usize)], up: bool) -> bool {
     let Some(((id, i), parent)) = path.split_last() else { return false };
-    let Some(items) = parts_mut(draft, parent).and_then(|p| p.get_mut(id)) else { return false };
-    let j = if up { i.checked_sub(1) } else { Some(i + 1).filter(|j| *j < items.len()) };
-    match j {
-        Some(j) if *i < items.len() => {
-            items.swap(*i, j);
-            true
-        }
-        _ => false,
-    }
+    parts_mut(draft, parent).and_then(|p| p.get_mut(id)).is_some_and(|items| swap_with_next(items, *i, up))
 }
 
 /// Adds an empty row to the table occurrence at `path`; refused beyond the maximum.
@@ -177,6 +169,48 @@ pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)], 
         item.rows.remove(row);
     }
     Ok(())
+}
+
+/// Moves row `row` of the table occurrence at `path` one place up or down.
+pub fn move_row(draft: &mut Draft, path: &[(String, usize)], row: usize, up: bool) -> bool {
+    item_mut(draft, path).is_some_and(|item| swap_with_next(&mut item.rows, row, up))
+}
+
+/// Adds a picture to the picture slot at `path`; refused beyond `max`.
+pub fn add_picture(draft: &mut Draft, path: &[(String, usize)], picture: Picture, max: usize) -> Result<(), String> {
+    let item = item_mut(draft, path).ok_or("草稿里找不到图片位")?;
+    if item.pictures.len() >= max {
+        return Err(format!("最多{max}幅图片，“{}”没有加入", picture.name));
+    }
+    item.pictures.push(picture);
+    Ok(())
+}
+
+/// Removes picture `index` of the picture slot at `path`.
+pub fn remove_picture(draft: &mut Draft, path: &[(String, usize)], index: usize) -> bool {
+    item_mut(draft, path).is_some_and(|item| {
+        index < item.pictures.len() && {
+            item.pictures.remove(index);
+            true
+        }
+    })
+}
+
+/// Moves picture `index` of the picture slot at `path` one place up or down.
+pub fn move_picture(draft: &mut Draft, path: &[(String, usize)], index: usize, up: bool) -> bool {
+    item_mut(draft, path).is_some_and(|item| swap_with_next(&mut item.pictures, index, up))
+}
+
+/// Swaps element `i` with the one before it (`up`) or after it; false at an end.
+fn swap_with_next<T>(list: &mut [T], i: usize, up: bool) -> bool {
+    let j = if up { i.checked_sub(1) } else { i.checked_add(1) };
+    match j.filter(|j| *j < list.len() && i < list.len()) {
+        Some(j) => {
+            list.swap(i, j);
+            true
+        }
+        None => false,
+    }
 }
 
 /// The texts an unplaced paragraph (see [`Draft::unplaced`]) can be moved into,

@@ -12,6 +12,12 @@ use crate::draft::{Draft, Parts};
 /// An occurrence by keys: node and key at every level.
 pub type Keys = Vec<(String, u64)>;
 
+/// The list names of an occurrence's table rows and pictures, beside its
+/// children's node names (which can hold no `#`): rows and pictures have keys
+/// too, so that moving one moves its view.
+pub const ROWS: &str = "#行";
+pub const PICTURES: &str = "#图";
+
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Identities {
     /// The keys of each list, by the parent's keys and the node.
@@ -45,8 +51,20 @@ impl Identities {
             for (item, key) in items.iter().zip(keys) {
                 let mut keys = parent.clone();
                 keys.push((node.clone(), key));
+                self.sync_list(&keys, ROWS, item.rows.len());
+                self.sync_list(&keys, PICTURES, item.pictures.len());
                 self.sync_parts(&item.parts, keys);
             }
+        }
+    }
+
+    /// Keys for a list of `len` rows or pictures under `parent`.
+    fn sync_list(&mut self, parent: &Keys, name: &str, len: usize) {
+        let list = self.lists.entry((parent.clone(), name.to_string())).or_default();
+        list.truncate(len);
+        while list.len() < len {
+            self.next += 1;
+            list.push(self.next);
         }
     }
 

@@ -6,9 +6,9 @@
 //! field changes no occurrence and needs no keys.
 
 use crate::document::Owner;
-use crate::draft::{Draft, Item};
+use crate::draft::{Draft, Item, Picture};
 use crate::edit::{self, Fitted};
-use crate::identity::Identities;
+use crate::identity::{Identities, PICTURES, ROWS};
 use crate::spec::FormSpec;
 
 /// A draft and its keys, borrowed together for one operation.
@@ -51,6 +51,54 @@ impl Form<'_> {
         moved
     }
 
+    /// Adds an empty row to the table at `path` (edit::add_row).
+    pub fn add_row(&mut self, spec: &FormSpec, path: &[(String, usize)]) -> Result<(), String> {
+        edit::add_row(spec, self.draft, path)?;
+        self.ids.sync(self.draft);
+        Ok(())
+    }
+
+    /// Removes row `row` of the table at `path` (edit::remove_row).
+    pub fn remove_row(&mut self, spec: &FormSpec, path: &[(String, usize)], row: usize) -> Result<(), String> {
+        edit::remove_row(spec, self.draft, path, row)?;
+        self.ids.removed(&within(path, ROWS, row));
+        Ok(())
+    }
+
+    /// Moves row `row` of the table at `path` one place up or down (edit::move_row).
+    pub fn move_row(&mut self, path: &[(String, usize)], row: usize, up: bool) -> bool {
+        let moved = edit::move_row(self.draft, path, row, up);
+        if moved {
+            self.ids.moved(&within(path, ROWS, row), up);
+        }
+        moved
+    }
+
+    /// Adds a picture to the slot at `path`, within `max` (edit::add_picture).
+    pub fn add_picture(&mut self, path: &[(String, usize)], picture: Picture, max: usize) -> Result<(), String> {
+        edit::add_picture(self.draft, path, picture, max)?;
+        self.ids.sync(self.draft);
+        Ok(())
+    }
+
+    /// Removes picture `index` of the slot at `path` (edit::remove_picture).
+    pub fn remove_picture(&mut self, path: &[(String, usize)], index: usize) -> bool {
+        let removed = edit::remove_picture(self.draft, path, index);
+        if removed {
+            self.ids.removed(&within(path, PICTURES, index));
+        }
+        removed
+    }
+
+    /// Moves picture `index` of the slot at `path` one place up or down (edit::move_picture).
+    pub fn move_picture(&mut self, path: &[(String, usize)], index: usize, up: bool) -> bool {
+        let moved = edit::move_picture(self.draft, path, index, up);
+        if moved {
+            self.ids.moved(&within(path, PICTURES, index), up);
+        }
+        moved
+    }
+
     /// The whole draft replaced (an import, a draft file, another tab's save):
     /// fitted to the template, with fresh keys. What the fit moved, to be said.
     pub fn replace(&mut self, spec: &FormSpec, draft: Draft) -> Fitted {
@@ -59,6 +107,14 @@ impl Form<'_> {
         *self.ids = Identities::of(self.draft);
         fitted
     }
+}
+
+/// The path of row or picture `index` of the occurrence at `path`, as the keys
+/// address it.
+fn within(path: &[(String, usize)], list: &str, index: usize) -> Owner {
+    let mut p = path.to_vec();
+    p.push((list.to_string(), index));
+    p
 }
 
 #[cfg(test)]
@@ -87,6 +143,21 @@ mod tests {
         assert!(form.restore(&second, item));
         let restored = list(&form);
         assert_eq!((restored[0], restored[2]), (added[1], added[2]), "a restored item gets a key of its own");
+        // Rows: a moved row keeps its key, a removed one takes its key away.
+        let table = TEMPLATES.iter().find(|t| t.name() == "整改清单").unwrap();
+        let spec = crate::compile(&table.source_file(), &BuiltinStyles).spec.unwrap();
+        let mut form = Form { draft: &mut draft, ids: &mut ids };
+        form.replace(&spec, Draft::new(&spec));
+        let path = vec![("清单".to_string(), 0)];
+        let rows = |f: &Form| f.ids.list(&f.ids.keys(&path).unwrap(), ROWS);
+        let before = rows(&form);
+        assert_eq!(before.len(), 3, "the minimum");
+        assert!(form.move_row(&path, 0, false));
+        assert_eq!(rows(&form), [before[1], before[0], before[2]]);
+        assert!(!form.move_row(&path, 2, false), "the last row goes no further");
+        form.add_row(&spec, &path).unwrap();
+        form.remove_row(&spec, &path, 0).unwrap();
+        assert_eq!(&rows(&form)[..2], &[before[0], before[2]]);
         // The keys and the draft agree on every list after each step.
         assert_eq!(*form.ids, {
             let mut fresh = form.ids.clone();

@@ -62,6 +62,18 @@ impl Ctx {
         self.structure.try_update(|n| *n += 1);
     }
 
+    /// The keys of the rows or pictures (`list`: identity::ROWS, PICTURES) of the
+    /// occurrence at `path`, in order.
+    pub(crate) fn keys_of(self, path: Signal<Owner>, list: &'static str) -> Memo<Vec<u64>> {
+        Memo::new(move |_| path.with(|p| self.ids.with(|ids| ids.keys(p).map(|k| ids.list(&k, list)).unwrap_or_default())))
+    }
+
+    /// Where the row or picture `key` of the occurrence at `path` is now.
+    pub(crate) fn index_of(self, path: Signal<Owner>, list: &'static str, key: u64) -> Memo<usize> {
+        let keys = self.keys_of(path, list);
+        Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)))
+    }
+
     /// Where the occurrence `keys` is now (empty once it is gone).
     pub(crate) fn path_of(self, keys: Keys) -> Signal<Owner> {
         Memo::new(move |_| self.ids.with(|ids| ids.path(&keys)).unwrap_or_default()).into()

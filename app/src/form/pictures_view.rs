@@ -1,11 +1,14 @@
 //! A picture slot: pictures added by choosing or dropping files (checked by the
-//! core and the browser's decoder), shown with their captions, removed.
+//! core and the browser's decoder), shown with their captions, moved and
+//! removed. Pictures are a keyed list: a move moves that picture's view (and
+//! its object URL), nothing else is rebuilt.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wengao::document::Owner;
 use wengao::draft::Picture;
 use wengao::edit;
+use wengao::identity::PICTURES;
 
 use super::ctx::Ctx;
 use crate::files;
@@ -15,7 +18,8 @@ use crate::files;
 pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, caption_label: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let message = RwSignal::new(String::new());
-    let version = RwSignal::new(0u32);
+    let keys = ctx.keys_of(path, PICTURES);
+    let count = Signal::derive(move || keys.with(Vec::len));
     let add_files = move |files: Vec<gloo_file::File>| {
         spawn_local(async move {
             for file in files {
@@ -45,14 +49,11 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
                 }
                 let info = wengao::picture::PictureInfo { format: picture.format, width: picture.width, height: picture.height };
                 let warning = wengao::picture::print_warning(&name, &info);
-                let mut refused = None;
-                ctx.draft.update(|d| match edit::item_mut(d, &path.get_untracked()) {
-                    Some(item) if item.pictures.len() < max as usize => item.pictures.push(picture),
-                    Some(_) => refused = Some(format!("最多{max}幅图片，“{name}”没有加入")),
-                    None => refused = Some("草稿里找不到图片位".into()),
+                let added = ctx.change(|f| f.add_picture(&path.get_untracked(), picture, max as usize));
+                message.set(match added {
+                    Some(Err(refused)) => refused,
+                    _ => warning.unwrap_or_default(),
                 });
-                message.set(refused.or(warning).unwrap_or_default());
-                version.update(|v| *v += 1);
             }
         });
     };
@@ -68,48 +69,57 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
             </p>
             <p class="message" role="alert">{move || message.get()}</p>
             <ol class="picture-list">
-                {move || {
-                    version.track();
-                    let pictures = ctx.draft.with_untracked(|d| edit::item(d, &path.get_untracked()).map(|i| i.pictures.clone()).unwrap_or_default());
-                    pictures
-                        .into_iter()
-                        .enumerate()
-                        .map(|(i, pic)| {
-                            let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(pic.data.as_slice(), Some(if pic.format == wengao::spec::PictureFormat::Jpeg { "image/jpeg" } else { "image/png" })));
-                            let src = url.to_string();
-                            // The object URL lives as long as this view.
-                            let url = StoredValue::new_local(Some(url));
-                            on_cleanup(move || url.set_value(None));
-                            let set_caption = move |ev: leptos::ev::Event| {
-                                let v = event_target_value(&ev);
-                                ctx.draft.update(|d| {
-                                    if let Some(p) = edit::item_mut(d, &path.get_untracked()).and_then(|it| it.pictures.get_mut(i)) {
-                                        p.caption = v;
-                                    }
-                                });
-                            };
-                            let remove = move |_| {
-                                ctx.draft.update(|d| {
-                                    if let Some(it) = edit::item_mut(d, &path.get_untracked()) {
-                                        if i < it.pictures.len() {
-                                            it.pictures.remove(i);
-                                        }
-                                    }
-                                });
-                                version.update(|v| *v += 1);
-                            };
-                            view! {
-                                <li class="picture">
-                                    <img src=src alt=format!("第{}幅：{}", i + 1, pic.name)/>
-                                    <span class="picture-name">{format!("{}（{}×{}）", pic.name, pic.width, pic.height)}</span>
-                                    <input type="text" aria-label=format!("第{}幅的{caption_label}", i + 1) placeholder=caption_label.clone() prop:value=pic.caption.clone() on:input=set_caption/>
-                                    <button type="button" class="small" aria-label=format!("删除第{}幅图片", i + 1) on:click=remove>"删除"</button>
-                                </li>
-                            }
-                        })
-                        .collect_view()
-                }}
+                <For each=move || keys.get() key=|k| *k let:key>
+                    <PictureView path key count caption_label=caption_label.clone()/>
+                </For>
             </ol>
         </div>
     }
+}
+
+/// One picture: thumbnail, name, caption, and move up, move down and remove.
+#[component]
+fn PictureView(path: Signal<Owner>, key: u64, count: Signal<usize>, caption_label: String) -> impl IntoView {
+    let ctx = expect_context::<Ctx>();
+    let index = ctx.index_of(path, PICTURES, key);
+    let Some(pic) =
+        ctx.draft.with_untracked(|d| edit::item(d, &path.get_untracked()).and_then(|i| i.pictures.get(index.get_untracked()).cloned()))
+    else {
+        return ().into_any();
+    };
+    let mime = if pic.format == wengao::spec::PictureFormat::Jpeg { "image/jpeg" } else { "image/png" };
+    let url = gloo_file::ObjectUrl::from(gloo_file::Blob::new_with_options(pic.data.as_slice(), Some(mime)));
+    let src = url.to_string();
+    // The object URL lives as long as this view.
+    let url = StoredValue::new_local(Some(url));
+    on_cleanup(move || url.set_value(None));
+    let set_caption = move |ev: leptos::ev::Event| {
+        let v = event_target_value(&ev);
+        let i = index.get_untracked();
+        ctx.draft.update(|d| {
+            if let Some(p) = edit::item_mut(d, &path.get_untracked()).and_then(|it| it.pictures.get_mut(i)) {
+                p.caption = v;
+            }
+        });
+    };
+    let moved = move |up: bool| {
+        ctx.change(|f| f.move_picture(&path.get_untracked(), index.get_untracked(), up));
+    };
+    let remove = move |_| {
+        ctx.change(|f| f.remove_picture(&path.get_untracked(), index.get_untracked()));
+    };
+    let n = move || index.get() + 1;
+    let name = pic.name.clone();
+    let caption_aria = caption_label.clone();
+    view! {
+        <li class="picture">
+            <img src=src alt=move || format!("第{}幅：{name}", n())/>
+            <span class="picture-name">{format!("{}（{}×{}）", pic.name, pic.width, pic.height)}</span>
+            <input type="text" aria-label=move || format!("第{}幅的{caption_aria}", n()) placeholder=caption_label prop:value=pic.caption.clone() on:input=set_caption/>
+            <button type="button" class="small" disabled={move || index.get() == 0} aria-label=move || format!("前移第{}幅图片", n()) on:click=move |_| moved(true)>"↑"</button>
+            <button type="button" class="small" disabled={move || index.get() + 1 >= count.get()} aria-label=move || format!("后移第{}幅图片", n()) on:click=move |_| moved(false)>"↓"</button>
+            <button type="button" class="small" aria-label=move || format!("删除第{}幅图片", n()) on:click=remove>"删除"</button>
+        </li>
+    }
+    .into_any()
 }
