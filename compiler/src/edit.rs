@@ -43,7 +43,7 @@ pub fn item<'d>(draft: &'d Draft, path: &[(String, usize)]) -> Option<&'d Item> 
 }
 
 /// How many occurrences a node has under `parent`.
-pub fn count(draft: &Draft, parent: &[(String, usize)], node: &str) -> usize {
+pub fn occurrences(draft: &Draft, parent: &[(String, usize)], node: &str) -> usize {
     let parts = if parent.is_empty() { Some(&draft.body) } else { item(draft, parent).map(|i| &i.parts) };
     parts.and_then(|p| p.get(node)).map_or(0, Vec::len)
 }
@@ -101,7 +101,7 @@ pub fn add(spec: &FormSpec, draft: &mut Draft, parent: &[(String, usize)], node:
     let mut path: Owner = parent.to_vec();
     path.push((node.to_string(), 0));
     let spec_node = node_at(spec, &path).ok_or("模板里没有这一项")?;
-    let n = count(draft, parent, node);
+    let n = occurrences(draft, parent, node);
     if let Some(max) = spec_node.repeat.and_then(|r| r.max) {
         if n >= max as usize {
             return Err(format!("最多{max}项，已经有{n}项了"));
@@ -118,7 +118,7 @@ pub fn add(spec: &FormSpec, draft: &mut Draft, parent: &[(String, usize)], node:
 pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> Result<Item, String> {
     let spec_node = node_at(spec, path).ok_or("模板里没有这一项")?;
     let ((id, i), parent) = path.split_last().ok_or("没有指明要删除哪一项")?;
-    let n = count(draft, parent, id);
+    let n = occurrences(draft, parent, id);
     let min = spec_node.least_items();
     if n <= min {
         return Err(format!("至少要有{min}项，不能再删了"));
@@ -227,7 +227,7 @@ pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
         out: &mut Vec<(Owner, String)>,
     ) {
         for node in nodes {
-            for i in 0..count(draft, parent, &node.id) {
+            for i in 0..occurrences(draft, parent, &node.id) {
                 parent.push((node.id.clone(), i));
                 match node.kind {
                     NodeKind::Text { .. } => out.push((parent.clone(), node.id.clone())),
@@ -400,9 +400,9 @@ mod tests {
     fn minimums_are_filled_and_limits_hold() {
         let (spec, mut draft) = report();
         let part = vec![("履职情况".to_string(), 0)];
-        assert_eq!(count(&draft, &part, "履职方面"), 2);
+        assert_eq!(occurrences(&draft, &part, "履职方面"), 2);
         let first = vec![("履职情况".to_string(), 0), ("履职方面".to_string(), 0)];
-        assert_eq!(count(&draft, &first, "履职要点"), 3);
+        assert_eq!(occurrences(&draft, &first, "履职要点"), 3);
         let mut last = first.clone();
         last.push(("履职要点".to_string(), 2));
         assert_eq!(remove(&spec, &mut draft, &last).unwrap_err(), "至少要有3项，不能再删了");
@@ -412,7 +412,7 @@ mod tests {
         assert_eq!(add(&spec, &mut draft, &part, "履职方面").unwrap_err(), "最多5项，已经有5项了");
         // A new （一）-item comes with its three 一是-items.
         let fifth = vec![("履职情况".to_string(), 0), ("履职方面".to_string(), 4)];
-        assert_eq!(count(&draft, &fifth, "履职要点"), 3);
+        assert_eq!(occurrences(&draft, &fifth, "履职要点"), 3);
     }
 
     #[test]

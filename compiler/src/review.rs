@@ -138,7 +138,7 @@ fn walk_problems(
     out: &mut Vec<Problem>,
 ) {
     for node in nodes {
-        let n = crate::edit::count(draft, owner, &node.id);
+        let n = crate::edit::occurrences(draft, owner, &node.id);
         if let Some(max) = node.max_items().filter(|m| n > *m) {
             out.push(Problem {
                 field: None,

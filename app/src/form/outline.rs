@@ -20,11 +20,11 @@ pub(crate) fn Outline() -> impl IntoView {
                 let draft = ctx.draft.get_untracked();
                 let mut rows = Vec::new();
                 for node in &spec.body {
-                    for i in 0..edit::count(&draft, &[], &node.id) {
+                    for i in 0..edit::occurrences(&draft, &[], &node.id) {
                         let path = vec![(node.id.clone(), i)];
                         rows.push((path.clone(), node.clone(), 0));
                         for c in node.children.iter().filter(|c| matches!(c.kind, NodeKind::Heading { .. })) {
-                            for j in 0..edit::count(&draft, &path, &c.id) {
+                            for j in 0..edit::occurrences(&draft, &path, &c.id) {
                                 rows.push((child(&path, &c.id, j), c.clone(), 1));
                             }
                         }

@@ -4,7 +4,7 @@
 use crate::diag::{Kind, Sink};
 use crate::source::{SourceFile, SourceText, Span};
 use crate::syntax::language::{self, Keyword};
-use crate::syntax::{Block, Item, Prop};
+use crate::syntax::{Block, Entry, Prop};
 use crate::values::{self, ValueError};
 
 pub struct Ctx<'f> {
@@ -46,11 +46,11 @@ impl<'f> Ctx<'f> {
 
     /// Sorts a block's items into known properties and sub-blocks. Unknown keys,
     /// repeated keys and blocks that do not belong here are reported.
-    pub fn table<'b>(&mut self, items: &'b [Item], keys: &[&str], blocks: &[Keyword], place: &str) -> Table<'b> {
+    pub fn table<'b>(&mut self, items: &'b [Entry], keys: &[&str], blocks: &[Keyword], place: &str) -> Table<'b> {
         let mut table = Table { props: Vec::new(), blocks: Vec::new() };
         for item in items {
             match item {
-                Item::Prop(p) => {
+                Entry::Prop(p) => {
                     let key = p.key.text.as_str();
                     if !keys.contains(&key) {
                         let hint = if let Some(right) = common_slip(key).filter(|k| keys.contains(k)) {
@@ -73,7 +73,7 @@ impl<'f> Ctx<'f> {
                         table.props.push(p);
                     }
                 }
-                Item::Block(b) => {
+                Entry::Block(b) => {
                     if blocks.contains(&b.kind) {
                         table.blocks.push(b);
                     } else {

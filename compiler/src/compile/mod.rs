@@ -8,7 +8,7 @@ mod template;
 use crate::diag::{Diagnostic, Kind, Sink};
 use crate::source::{SourceFile, Span};
 use crate::spec::FormSpec;
-use crate::syntax::{self, Ast, Item};
+use crate::syntax::{self, Ast, Entry};
 use context::Ctx;
 use style::StyleBuilder;
 
@@ -55,8 +55,8 @@ pub enum FileKind {
 
 fn first_key(ast: &Ast) -> Option<&str> {
     ast.items.iter().find_map(|i| match i {
-        Item::Prop(p) => Some(p.key.text.as_str()),
-        Item::Block(_) => None,
+        Entry::Prop(p) => Some(p.key.text.as_str()),
+        Entry::Block(_) => None,
     })
 }
 
@@ -93,7 +93,7 @@ pub fn with_declared_name(source: &str, name: &str) -> String {
 fn name_prop(file: &SourceFile) -> Option<syntax::Prop> {
     let ast = syntax::parse(file, &mut Sink::default());
     ast.items.into_iter().find_map(|i| match i {
-        Item::Prop(p) if p.key.text == NAME_KEY => Some(p),
+        Entry::Prop(p) if p.key.text == NAME_KEY => Some(p),
         _ => None,
     })
 }
@@ -130,8 +130,8 @@ pub(super) fn first_prop_span(ast: &Ast) -> Span {
     ast.items
         .iter()
         .map(|i| match i {
-            Item::Prop(p) => p.key.span,
-            Item::Block(b) => b.keyword.span,
+            Entry::Prop(p) => p.key.span,
+            Entry::Block(b) => b.keyword.span,
         })
         .next()
         .unwrap_or(Span::new(0, 0))
@@ -142,7 +142,7 @@ fn load_sheet(ctx: &mut Ctx, ast: &Ast) -> (StyleBuilder, String, Span) {
     let mut builder = StyleBuilder::default();
     let at = first_prop_span(ast);
     let name = match ast.items.first() {
-        Some(Item::Prop(p)) if p.key.text == "样式表" => p.value.text.clone(),
+        Some(Entry::Prop(p)) if p.key.text == "样式表" => p.value.text.clone(),
         _ => {
             ctx.error(
                 Kind::MissingKey,

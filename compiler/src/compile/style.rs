@@ -6,7 +6,7 @@ use crate::diag::Kind;
 use crate::source::Span;
 use crate::spec::{Align, LineSpacing, Numbering, Page, PageNumberStyle, Role, RoleStyle, Style};
 use crate::syntax::language::{Keyword, HEADING_ROLE_KEYS, PAGE_NUMBER_ROLE_KEYS};
-use crate::syntax::{Block, Item};
+use crate::syntax::{Block, Entry};
 use crate::values;
 
 /// Keys of a style sheet's top level (and of a template's `样式` block).
@@ -49,7 +49,7 @@ pub struct StyleBuilder {
 
 impl StyleBuilder {
     /// Applies the settings of one layer (a style sheet file or a template's `样式` block).
-    pub fn apply(&mut self, ctx: &mut Ctx, items: &[Item], place: &str, extra_keys: &[&str]) {
+    pub fn apply(&mut self, ctx: &mut Ctx, items: &[Entry], place: &str, extra_keys: &[&str]) {
         let keys: Vec<&str> = Keyword::Style.kind().keys.iter().chain(extra_keys).copied().collect();
         let table = ctx.table(items, &keys, Keyword::Style.kind().children, place);
         for p in &table.props {

@@ -8,7 +8,7 @@
 
 use serde::Serialize;
 
-use super::word::{Block, Image, Paragraph, WordFile};
+use super::word::{Image, WordBlock, WordFile, WordParagraph};
 use super::Imported;
 use crate::count::count;
 use crate::draft::{Draft, Item, Parts, Picture};
@@ -116,7 +116,7 @@ fn drawn_level(label: &str) -> Option<Level> {
     typed_label(label.trim()).map(|(l, _)| l).or_else(|| label.trim().starts_with(|c: char| c.is_ascii_digit()).then_some(Level::Point))
 }
 
-fn para(p: &Paragraph, acc: &mut Accounting) -> Para {
+fn para(p: &WordParagraph, acc: &mut Accounting) -> Para {
     // Hand-typed indents (spaces, ideographic spaces, tabs) go: the format indents.
     let trimmed = p.text.trim_start_matches([' ', '\u{3000}', '\t', '\u{a0}']);
     let skipped = p.text.chars().count() - trimmed.chars().count();
@@ -150,7 +150,7 @@ fn para(p: &Paragraph, acc: &mut Accounting) -> Para {
 }
 
 /// What is left to place, in order.
-enum Piece2 {
+enum Placeable {
     Para(Para),
     Table(Vec<Vec<String>>),
     Image(Image, String),
@@ -181,9 +181,9 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
     let mut m = Mapper { spec, acc: Accounting::default(), unplaced: Vec::new() };
     for b in &file.blocks {
         m.acc.read += match b {
-            Block::Paragraph(p) => count(&p.text).words,
-            Block::Table(rows) => rows.iter().flatten().map(|c| count(c).words).sum(),
-            Block::Image(_) => 0,
+            WordBlock::Paragraph(p) => count(&p.text).words,
+            WordBlock::Table(rows) => rows.iter().flatten().map(|c| count(c).words).sum(),
+            WordBlock::Image(_) => 0,
         };
     }
     // Pieces in order; a short plain paragraph right under a picture is its caption.
@@ -191,27 +191,27 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
     let mut blocks = file.blocks.into_iter().peekable();
     while let Some(b) = blocks.next() {
         match b {
-            Block::Paragraph(p) => {
+            WordBlock::Paragraph(p) => {
                 let p = para(&p, &mut m.acc);
                 if !p.text.is_empty() || !p.typed_label.is_empty() {
-                    pieces.push(Piece2::Para(p));
+                    pieces.push(Placeable::Para(p));
                 }
             }
-            Block::Table(rows) => pieces.push(Piece2::Table(rows)),
-            Block::Image(image) => {
+            WordBlock::Table(rows) => pieces.push(Placeable::Table(rows)),
+            WordBlock::Image(image) => {
                 let caption = match blocks.peek() {
-                    Some(Block::Paragraph(next))
+                    Some(WordBlock::Paragraph(next))
                         if next.number.is_none()
                             && typed_label(next.text.trim()).is_none()
                             && count(&next.text).words <= 60
                             && !next.text.trim().is_empty() =>
                     {
-                        let Some(Block::Paragraph(next)) = blocks.next() else { unreachable!() };
+                        let Some(WordBlock::Paragraph(next)) = blocks.next() else { unreachable!() };
                         next.text.trim().to_string()
                     }
                     _ => String::new(),
                 };
-                pieces.push(Piece2::Image(image, caption));
+                pieces.push(Placeable::Image(image, caption));
             }
         }
     }
@@ -223,9 +223,9 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
     let mut paras = Vec::new();
     for p in pieces {
         match p {
-            Piece2::Para(p) => paras.push(p),
-            Piece2::Table(t) => tables.push(t),
-            Piece2::Image(i, c) => images.push((i, c)),
+            Placeable::Para(p) => paras.push(p),
+            Placeable::Table(t) => tables.push(t),
+            Placeable::Image(i, c) => images.push((i, c)),
         }
     }
     let rest = m.title_lines(&mut draft, paras);

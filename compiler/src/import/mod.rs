@@ -11,7 +11,7 @@ mod word;
 mod zip;
 
 pub use map::Accounting;
-pub use word::{Block, Origin, Paragraph, WordFile};
+pub use word::{Origin, WordBlock, WordFile, WordParagraph};
 
 use crate::draft::Draft;
 use crate::spec::FormSpec;
@@ -130,6 +130,6 @@ pub fn docx(spec: &FormSpec, bytes: &[u8]) -> Result<Imported, ImportError> {
 
 /// Imports a whole text (pasted at once): each line a paragraph.
 pub fn text(spec: &FormSpec, text: &str) -> Imported {
-    let blocks = text.lines().map(|line| Block::Paragraph(Paragraph::plain(line.trim_end_matches('\r')))).collect();
+    let blocks = text.lines().map(|line| WordBlock::Paragraph(WordParagraph::plain(line.trim_end_matches('\r')))).collect();
     map::map(spec, WordFile { blocks, aside: Vec::new() })
 }

@@ -23,7 +23,7 @@ pub enum Origin {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub struct Paragraph {
+pub struct WordParagraph {
     /// As shown, without the automatic number; '\t' and '\n' for tabs and breaks.
     pub text: String,
     /// How many characters at the start are bold (the 一是 lead sentence).
@@ -38,10 +38,18 @@ pub struct Paragraph {
     pub origin: Origin,
 }
 
-impl Paragraph {
+impl WordParagraph {
     /// A paragraph of plain text (a line of a pasted text).
-    pub fn plain(text: &str) -> Paragraph {
-        Paragraph { text: text.to_string(), bold_start: 0, number: None, style: None, outline: None, centered: false, origin: Origin::Body }
+    pub fn plain(text: &str) -> WordParagraph {
+        WordParagraph {
+            text: text.to_string(),
+            bold_start: 0,
+            number: None,
+            style: None,
+            outline: None,
+            centered: false,
+            origin: Origin::Body,
+        }
     }
 }
 
@@ -54,8 +62,8 @@ pub struct Image {
 }
 
 #[derive(Debug, Clone, PartialEq)]
-pub enum Block {
-    Paragraph(Paragraph),
+pub enum WordBlock {
+    Paragraph(WordParagraph),
     /// Rows of cell texts (paragraphs of a cell joined by '\n').
     Table(Vec<Vec<String>>),
     Image(Image),
@@ -64,8 +72,8 @@ pub enum Block {
 /// The document read: body blocks in order, then text boxes and notes.
 #[derive(Debug, Default)]
 pub struct WordFile {
-    pub blocks: Vec<Block>,
-    pub aside: Vec<Paragraph>,
+    pub blocks: Vec<WordBlock>,
+    pub aside: Vec<WordParagraph>,
 }
 
 struct Style {
@@ -287,7 +295,7 @@ impl Reader<'_> {
                         .map(|r| r.elements().filter(|c| c.local() == "tc").map(cell_text).collect())
                         .collect();
                     if origin == Origin::Body {
-                        self.out.blocks.push(Block::Table(rows));
+                        self.out.blocks.push(WordBlock::Table(rows));
                     } else {
                         for row in rows {
                             self.aside_text(row.join("\t"), origin);
@@ -306,7 +314,7 @@ impl Reader<'_> {
 
     fn aside_text(&mut self, text: String, origin: Origin) {
         let origin = if origin == Origin::Body { Origin::TextBox } else { origin };
-        self.out.aside.push(Paragraph { origin, ..Paragraph::plain(&text) });
+        self.out.aside.push(WordParagraph { origin, ..WordParagraph::plain(&text) });
     }
 
     fn paragraph(&mut self, p: &Element, origin: Origin) -> Result<(), ImportError> {
@@ -344,7 +352,7 @@ impl Reader<'_> {
         for b in std::mem::take(&mut runs.boxes) {
             self.blocks(&b, Origin::TextBox)?;
         }
-        let paragraph = Paragraph {
+        let paragraph = WordParagraph {
             bold_start: runs.bold_start,
             text: runs.text,
             number: number.filter(|n| !n.is_empty()),
@@ -358,9 +366,9 @@ impl Reader<'_> {
                 // A paragraph that only holds pictures adds the pictures alone.
                 if !(paragraph.text.trim().is_empty()
                     && paragraph.number.is_none()
-                    && self.out.blocks.last().is_some_and(|b| matches!(b, Block::Image(_))))
+                    && self.out.blocks.last().is_some_and(|b| matches!(b, WordBlock::Image(_))))
                 => {
-                    self.out.blocks.push(Block::Paragraph(paragraph));
+                    self.out.blocks.push(WordBlock::Paragraph(paragraph));
                 }
             _ if !paragraph.text.trim().is_empty() => self.out.aside.push(paragraph),
             _ => {}
@@ -374,7 +382,7 @@ impl Reader<'_> {
         let format = crate::picture::sniff(&data).map(|i| i.format);
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
         if origin == Origin::Body {
-            self.out.blocks.push(Block::Image(Image { name, format, data }));
+            self.out.blocks.push(WordBlock::Image(Image { name, format, data }));
         }
         Ok(())
     }

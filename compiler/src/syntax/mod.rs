@@ -35,18 +35,18 @@ pub struct Block {
     pub keyword: SourceText,
     /// What follows the keyword on the header line (a name, or a condition for `当`).
     pub head: Option<SourceText>,
-    pub items: Vec<Item>,
+    pub items: Vec<Entry>,
     /// The header line.
     pub span: Span,
 }
 
 #[derive(Debug, Clone)]
-pub enum Item {
+pub enum Entry {
     Prop(Prop),
     Block(Block),
 }
 
 #[derive(Debug, Clone, Default)]
 pub struct Ast {
-    pub items: Vec<Item>,
+    pub items: Vec<Entry>,
 }

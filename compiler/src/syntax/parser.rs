@@ -2,7 +2,7 @@
 
 use super::language::{all_words, Keyword};
 use super::lexer::{lex, Line, LineKind};
-use super::{Ast, Block, Item, Prop};
+use super::{Ast, Block, Entry, Prop};
 use crate::diag::{Kind, Sink};
 use crate::source::{SourceFile, SourceText, Span};
 
@@ -64,7 +64,7 @@ impl<'a> Parser<'a, '_> {
     }
 
     /// The items of a block whose header is indented `parent` columns (None: the file).
-    fn body(&mut self, parent: Option<usize>) -> Vec<Item> {
+    fn body(&mut self, parent: Option<usize>) -> Vec<Entry> {
         let mut items = Vec::new();
         let mut level = if parent.is_none() { Some(0) } else { None };
         while let Some(i) = self.peek() {
@@ -100,7 +100,7 @@ impl<'a> Parser<'a, '_> {
         items
     }
 
-    fn item(&mut self) -> Option<Item> {
+    fn item(&mut self) -> Option<Entry> {
         let line = self.lines[self.pos].clone();
         self.pos += 1;
         let content = line.content;
@@ -140,7 +140,7 @@ impl<'a> Parser<'a, '_> {
                 self.depth -= 1;
                 items
             };
-            return Some(Item::Block(Block { kind, keyword: SourceText::single(tok, line.start), head, items, span: line.span() }));
+            return Some(Entry::Block(Block { kind, keyword: SourceText::single(tok, line.start), head, items, span: line.span() }));
         }
 
         let Some(colon) = content.find(is_colon) else {
@@ -169,7 +169,7 @@ impl<'a> Parser<'a, '_> {
         } else {
             SourceText::single(value_text, value_start)
         };
-        Some(Item::Prop(Prop { key: SourceText::single(key, line.start), value, span: line.span() }))
+        Some(Entry::Prop(Prop { key: SourceText::single(key, line.start), value, span: line.span() }))
     }
 
     /// The indented lines below a property whose value was left empty, dedented.
@@ -225,12 +225,12 @@ mod tests {
             parse_str("模板：甲\n一级 履职\n  字数：约10字\n  提示：\n    第一行\n\n    第二行\n  二级 做法\n    重复：2-3\n");
         assert!(sink.items.is_empty(), "{:?}", sink.items);
         assert_eq!(ast.items.len(), 2);
-        let Item::Block(b) = &ast.items[1] else { panic!() };
+        let Entry::Block(b) = &ast.items[1] else { panic!() };
         assert_eq!(b.head.as_ref().unwrap().text, "履职");
         assert_eq!(b.items.len(), 3);
-        let Item::Prop(p) = &b.items[1] else { panic!() };
+        let Entry::Prop(p) = &b.items[1] else { panic!() };
         assert_eq!(p.value.text, "第一行\n\n第二行");
-        let Item::Block(inner) = &b.items[2] else { panic!() };
+        let Entry::Block(inner) = &b.items[2] else { panic!() };
         assert_eq!(inner.items.len(), 1);
     }
 
@@ -238,7 +238,7 @@ mod tests {
     fn pasted_no_break_spaces_count_as_blanks() {
         let (ast, sink) = parse_str("一级\u{00A0}乙\u{00A0}\n  标题：第一部分\u{00A0}\n");
         assert!(sink.items.is_empty(), "{:?}", sink.items);
-        let Item::Block(b) = &ast.items[0] else { panic!() };
+        let Entry::Block(b) = &ast.items[0] else { panic!() };
         assert_eq!(b.head.as_ref().unwrap().text, "乙");
     }
 
@@ -248,7 +248,7 @@ mod tests {
         let f = SourceFile::new("t.wg", src);
         let (ast, sink) = parse_str(src);
         assert!(sink.items.iter().all(|d| d.kind == Kind::IndentCharacter));
-        let Item::Prop(p) = &ast.items[0] else { panic!() };
+        let Entry::Prop(p) = &ast.items[0] else { panic!() };
         assert_eq!(p.value.text, "\t甲\n乙\n\u{3000}丙");
         let at = p.value.text.find('丙').unwrap();
         let span = p.value.span_of(at, at + '丙'.len_utf8());

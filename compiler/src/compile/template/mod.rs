@@ -15,7 +15,7 @@ use crate::geometry::{minimum_pages, PageNeed};
 use crate::source::{SourceFile, SourceText, Span};
 use crate::spec::*;
 use crate::syntax::language::{Keyword, TEMPLATE_BLOCKS, TEMPLATE_KEYS};
-use crate::syntax::{self, Ast, Block, Item};
+use crate::syntax::{self, Ast, Block, Entry};
 use crate::values;
 
 /// Names already used, for duplicates: fields and parts share one namespace; each
@@ -52,7 +52,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let name = match table.get("模板") {
         Some(p) if !p.value.text.is_empty() => p.value.text.clone(),
         // `模版：……` was reported as a slip for 模板 already.
-        None if ast.items.iter().any(|i| matches!(i, Item::Prop(p) if common_slip(&p.key.text) == Some("模板"))) => String::new(),
+        None if ast.items.iter().any(|i| matches!(i, Entry::Prop(p) if common_slip(&p.key.text) == Some("模板"))) => String::new(),
         other => {
             let span = other.map_or_else(|| super::first_prop_span(ast), |p| p.key.span);
             ctx.error(
