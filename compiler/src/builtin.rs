@@ -29,7 +29,15 @@ macro_rules! builtin {
     };
 }
 
-pub const TEMPLATES: &[BuiltinFile] = &[builtin!("述职报告.wg"), builtin!("创新案例.wg"), builtin!("整改清单.wg")];
+/// Every report type the project ships, in the order the start screen lists
+/// them. The last two were written with the studio and the guide alone.
+pub const TEMPLATES: &[BuiltinFile] = &[
+    builtin!("述职报告.wg"),
+    builtin!("创新案例.wg"),
+    builtin!("整改清单.wg"),
+    builtin!("主体责任落实情况报告.wg"),
+    builtin!("发展党员工作台账.wg"),
+];
 
 pub const STYLE_SHEETS: &[BuiltinFile] = &[builtin!("附件1格式.wg")];
 

@@ -240,7 +240,7 @@ proptest! {
     }
 
     #[test]
-    fn mutated_templates_never_panic(which in 0usize..4, edits in prop::collection::vec(edit(), 1..6)) {
+    fn mutated_templates_never_panic(which in 0usize..TEMPLATES.len() + 1, edits in prop::collection::vec(edit(), 1..6)) {
         let source = match TEMPLATES.get(which) {
             Some(t) => t.source,
             None => STYLE_SHEETS[0].source,

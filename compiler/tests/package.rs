@@ -1,5 +1,5 @@
 //! The package as Word reads it: every file the renderer writes — the example
-//! drafts, the templates written in the studio, an empty draft of each — passes
+//! drafts, every shipped template, an empty draft of each — passes
 //! the checks Word makes and the schemas cannot (content types, relationships,
 //! empty parts, drawing ids, table cells, raw breaks, run property order), and
 //! carries the settings that make Word lay it out as the page model does
@@ -15,17 +15,10 @@ use wengao::draft::Draft;
 use wengao::example::{example, Length};
 use wengao::spec::FormSpec;
 
-/// Every template the project ships: built in, and written in the studio.
+/// Every template the project ships.
 fn templates() -> Vec<(String, FormSpec)> {
-    let mut out: Vec<(String, FormSpec)> =
+    let out: Vec<(String, FormSpec)> =
         TEMPLATES.iter().map(|t| (t.name().to_string(), wengao::compile(&t.source_file(), &BuiltinStyles).spec.unwrap())).collect();
-    for entry in std::fs::read_dir(root().join("templates/studio")).unwrap() {
-        let path = entry.unwrap().path();
-        let source = std::fs::read_to_string(&path).unwrap();
-        let name = path.file_stem().unwrap().to_string_lossy().to_string();
-        let spec = wengao::compile(&wengao::SourceFile::new(&name, source), &BuiltinStyles).spec.expect("a studio template compiles");
-        out.push((name, spec));
-    }
     out
 }
 

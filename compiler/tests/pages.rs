@@ -4,7 +4,7 @@
 //! 32 述职报告 and 创新案例 drafts (paragraphs from a few characters to a page,
 //! digits and Latin words, punctuation falling at line ends, empty optional
 //! parts, pictures of several shapes); 12 整改清单 tables with long cells and up
-//! to 25 rows; 8 landscape ledgers (templates/studio) of up to 50 rows; 12
+//! to 25 rows; 8 landscape ledgers (发展党员工作台账) of up to 50 rows; 12
 //! 述职报告 in GB/T 9704 typography (三号 on 28 pt lines), half of them heavy in
 //! Latin words, digits and URLs. Prints page-count and page-start agreement.
 
@@ -36,8 +36,7 @@ fn gb9704_report() -> FormSpec {
 }
 
 fn ledger() -> FormSpec {
-    let path = common::root().join("templates/studio/发展党员工作台账.wg");
-    compiled("发展党员工作台账.wg", std::fs::read_to_string(path).unwrap())
+    spec("发展党员工作台账")
 }
 
 /// xorshift64*: a fixed, dependency-free sequence.

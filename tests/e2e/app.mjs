@@ -96,6 +96,11 @@ try {
   await page.goto(origin + base);
   await page.getByRole('heading', { name: '新建' }).waitFor({ timeout: 20000 });
   await page.screenshot({ path: `${shots}/start.png` });
+  // Every report type the project ships (templates/*.wg) has its card.
+  const shipped = fs.readdirSync('templates').filter((f) => f.endsWith('.wg') && !fs.readFileSync(`templates/${f}`, 'utf8').includes('样式表：'));
+  const titles = shipped.map((f) => fs.readFileSync(`templates/${f}`, 'utf8').match(/^模板：(.+)$/m)[1]);
+  assert.equal(titles.length, 5);
+  for (const title of titles) await page.getByRole('button', { name: `新建${title}`, exact: true }).waitFor({ timeout: 5000 });
   // The first-load set that scripts/sizes.mjs budgets is what the browser fetched
   // (the full app may already be on its way: it is fetched when the screen idles).
   assert.deepEqual(fetched.filter((f) => !LAZY.includes(f)).sort(), FIRST_LOAD.slice().sort(), 'the first load is the budgeted set');
