@@ -145,7 +145,8 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
     };
 
     view! {
-        <div class="editor">
+        // The page's main landmark, unless another page (or the studio) holds the form.
+        <div class="editor" role=(!embedded).then_some("main")>
             <nav class="toolbar" aria-label="草稿操作">
                 {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
                 // The studio's live form holds an example, not a draft: no draft files.

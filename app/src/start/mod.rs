@@ -144,7 +144,7 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
                                     <h3>{title}</h3>
                                     <p class="desc">{card.description}</p>
                                     <button type="button" on:click=new_from(card.name) aria-label=format!("新建{title}")>"新建"</button>
-                                    <button type="button" class="small" on:click=move |_| act.run(copy.clone()) aria-label=format!("以{title}为底稿编辑模板")>"以此为底稿编辑"</button>
+                                    <button type="button" class="small" on:click=move |_| act.run(copy.clone()) aria-label=format!("以此为底稿编辑：{title}")>"以此为底稿编辑"</button>
                                 </li>
                             }
                         })
