@@ -315,8 +315,11 @@ try {
   step('remove below the minimum is refused; add and remove above it work');
   await page.getByRole('button', { name: '删除一、（一）三是' }).click();
   await page.getByText('至少要有3项，不能再删了').waitFor();
+  // A point added changes no part or （一）: the outline keeps its elements.
+  await page.locator('nav.outline a').first().evaluate((a) => { a.dataset.mark = 'kept'; });
   await page.getByRole('button', { name: '在一、（一）下添加一个“一是”要点' }).click();
   await page.getByLabel('一、（一）四是 要点句').fill('第四个要点');
+  assert.equal(await page.locator('nav.outline a').first().getAttribute('data-mark'), 'kept', 'the outline was not rebuilt for a point');
   await page.getByRole('button', { name: '上移一、（一）四是' }).click();
   assert.equal(await page.getByLabel('一、（一）三是 要点句').inputValue(), '第四个要点', 'renumbered after the move');
   await page.waitForFunction(() => document.activeElement?.getAttribute('aria-label') === '上移一、（一）三是', null, { timeout: 2000 })

@@ -11,26 +11,37 @@ use super::ctx::{anchor, child, Ctx};
 #[component]
 pub(crate) fn Outline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    view! {
-        <nav class="outline" aria-label="提纲">
-            {move || {
-                ctx.structure.track();
-                ctx.ids.track();
-                let spec = ctx.spec.get_value();
-                let draft = ctx.draft.get_untracked();
+    // The parts and their （一） headings, by path: compared, so that keys changing
+    // elsewhere (a point, a row, a picture added) do not rebuild the outline.
+    let entries = Memo::new(move |_| {
+        ctx.structure.track();
+        ctx.ids.track();
+        ctx.spec.with_value(|spec| {
+            ctx.draft.with_untracked(|draft| {
                 let mut rows = Vec::new();
                 for node in &spec.body {
-                    for i in 0..edit::occurrences(&draft, &[], &node.id) {
+                    for i in 0..edit::occurrences(draft, &[], &node.id) {
                         let path = vec![(node.id.clone(), i)];
-                        rows.push((path.clone(), node.clone(), 0));
+                        rows.push((path.clone(), 0));
                         for c in node.children.iter().filter(|c| matches!(c.kind, NodeKind::Heading { .. })) {
-                            for j in 0..edit::occurrences(&draft, &path, &c.id) {
-                                rows.push((child(&path, &c.id, j), c.clone(), 1));
+                            for j in 0..edit::occurrences(draft, &path, &c.id) {
+                                rows.push((child(&path, &c.id, j), 1));
                             }
                         }
                     }
                 }
-                rows.into_iter()
+                rows
+            })
+        })
+    });
+    view! {
+        <nav class="outline" aria-label="提纲">
+            {move || {
+                let spec = ctx.spec.get_value();
+                entries
+                    .get()
+                    .into_iter()
+                    .filter_map(|(path, depth)| Some((path.clone(), edit::node_at(&spec, &path)?.clone(), depth)))
                     .map(|(path, node, depth)| {
                         let href = format!("#{}", anchor(&path));
                         let p = path.clone();
