@@ -1,6 +1,7 @@
-//! What every part of the form reads and the names of its places: the form's
-//! context (spec, draft, keys, what is derived, the toolbar's notice) and the
-//! element ids the outline and the checklist link to.
+//! What the parts of the form share, in three contexts — the document (spec,
+//! draft, keys: [`Ctx`]), what is derived from it ([`Derived`]) and the state of
+//! the page around it ([`Ui`]) — and the element ids the outline and the
+//! checklist link to.
 
 use leptos::prelude::*;
 use wengao::document::Owner;
@@ -12,7 +13,7 @@ use wengao::spec::FormSpec;
 
 use super::derived::{Checked, Live};
 
-/// What every part of the form reads: the spec, the draft, and what is derived.
+/// The document the form edits: its spec, its draft and the draft's keys.
 #[derive(Clone, Copy)]
 pub(crate) struct Ctx {
     pub(crate) spec: StoredValue<FormSpec>,
@@ -26,9 +27,19 @@ pub(crate) struct Ctx {
     pub(crate) structure: RwSignal<u32>,
     /// The occurrences' stable keys: the form's lists are keyed by them.
     pub(crate) ids: RwSignal<Identities>,
+}
+
+/// What is derived from the draft: at every change, and when typing pauses.
+#[derive(Clone, Copy)]
+pub(crate) struct Derived {
     pub(crate) live: Memo<Live>,
     /// The page estimate, checklist, hints and preview, checked when typing pauses.
     pub(crate) checked: RwSignal<Checked>,
+}
+
+/// The state of the page around the document.
+#[derive(Clone, Copy)]
+pub(crate) struct Ui {
     /// Refusals and results, shown in the toolbar.
     pub(crate) notice: RwSignal<String>,
     /// The last part removed from the form, where it was: 撤销 puts it back.

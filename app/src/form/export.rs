@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wengao::document;
 
-use super::ctx::{anchor, Ctx};
+use super::ctx::{anchor, Ctx, Derived, Ui};
 use crate::files;
 
 /// Export: the list of what is still missing (with links), then the .docx
@@ -12,6 +12,8 @@ use crate::files;
 #[component]
 pub fn ExportButton() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
+    let derived = expect_context::<Derived>();
     let checking = RwSignal::new(false);
     // Every change of the draft, counted: a file rendered ahead is used only if
     // nothing changed since.
@@ -23,8 +25,8 @@ pub fn ExportButton() -> impl IntoView {
     // The file rendered while the drafter reads the checklist.
     let prepared = StoredValue::new_local(None::<(u64, Rendered)>);
     let download = move |(bytes, name): Rendered| match files::download(&bytes, &name, files::DOCX_TYPE) {
-        Ok(()) => ctx.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
-        Err(e) => ctx.notice.set(e),
+        Ok(()) => ui.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
+        Err(e) => ui.notice.set(e),
     };
     let run = move || {
         checking.set(false);
@@ -32,7 +34,7 @@ pub fn ExportButton() -> impl IntoView {
             Some((rendered_at, file)) if rendered_at == revision.get_value() => download(file),
             _ => {
                 // A large draft takes a while: the message is painted first.
-                ctx.notice.set("正在生成 Word 文件…".into());
+                ui.notice.set("正在生成 Word 文件…".into());
                 after_paint(move || {
                     if let Some(file) = render(ctx) {
                         download(file);
@@ -43,9 +45,9 @@ pub fn ExportButton() -> impl IntoView {
     };
     let click = move |_| {
         // The checks may be a pause behind the last keystroke: brought up to date first.
-        ctx.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d))));
+        derived.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d))));
         let open =
-            ctx.checked.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
+            derived.checked.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
         if open == 0 {
             run();
         } else {
@@ -68,9 +70,9 @@ pub fn ExportButton() -> impl IntoView {
                     " "
                     <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
                 </p>
-                <p>{move || format!("还有这{}处没写好（也可以先导出）：", ctx.checked.with(|l| l.problems.len() + l.hints.len()))}</p>
+                <p>{move || format!("还有这{}处没写好（也可以先导出）：", derived.checked.with(|l| l.problems.len() + l.hints.len()))}</p>
                 <ul>
-                    {move || ctx.checked.with(|l| l.problems.clone()).into_iter().map(|p| {
+                    {move || derived.checked.with(|l| l.problems.clone()).into_iter().map(|p| {
                         // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
                         let href = match (&p.field, p.path.is_empty()) {
                             (Some(_), _) => "#fields-heading".to_string(),
@@ -79,11 +81,11 @@ pub fn ExportButton() -> impl IntoView {
                         };
                         view! { <li><a href=href>{p.message}</a></li> }
                     }).collect_view()}
-                    {move || ctx.checked.with(|l| l.hints.clone()).into_iter().map(|(h, place)| {
+                    {move || derived.checked.with(|l| l.hints.clone()).into_iter().map(|(h, place)| {
                         view! { <li><a href=format!("#{}", anchor(&h.path))>{format!("校对：{place}：{}", h.mark.message)}</a></li> }
                     }).collect_view()}
                     {move || {
-                        let open: Vec<String> = ctx.checked.with(|l| l.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.clone()).collect());
+                        let open: Vec<String> = derived.checked.with(|l| l.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.clone()).collect());
                         (!open.is_empty()).then(|| view! {
                             <li><a href="#coverage-heading">{format!("测评指标还没讲到：{}（只是提醒）", open.join("、"))}</a></li>
                         })

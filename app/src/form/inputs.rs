@@ -8,7 +8,7 @@ use wengao::edit;
 use wengao::proof::Slot;
 use wengao::spec::{Budget, BudgetState, Node};
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Derived};
 use crate::storage;
 
 /// A text input bound to one text of the draft. The input is never rewritten
@@ -75,9 +75,10 @@ fn grow(ev: &leptos::ev::Event) {
 /// 字数 against a budget: numbers, words and a bar in three states.
 #[component]
 pub(crate) fn Meter(path: Signal<Owner>, budget: Budget, #[prop(into)] name: Signal<String>) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
-    let words =
-        Memo::new(move |_| path.with(|p| ctx.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(p).copied().unwrap_or(0) })));
+    let derived = expect_context::<Derived>();
+    let words = Memo::new(move |_| {
+        path.with(|p| derived.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(p).copied().unwrap_or(0) }))
+    });
     let describe = budget.describe();
     let full = budget.max.unwrap_or(budget.min + budget.min / 5).max(1);
     let state = Memo::new(move |_| budget.state(words.get()));

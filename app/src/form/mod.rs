@@ -20,7 +20,7 @@ mod summary;
 mod table_view;
 mod unplaced;
 
-use ctx::Ctx;
+use ctx::{Ctx, Derived, Ui};
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -54,14 +54,17 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
         draft,
         structure: RwSignal::new(0),
         ids: RwSignal::new(draft.with_untracked(Identities::of)),
-        live,
-        checked,
+    };
+    provide_context(ctx);
+    let derived = Derived { live, checked };
+    provide_context(derived);
+    let ui = Ui {
         notice: RwSignal::new(String::new()),
         preview: RwSignal::new(false),
         removed: RwSignal::new(None),
         to_confirm: RwSignal::new(to_confirm),
     };
-    provide_context(ctx);
+    provide_context(ui);
     let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
     let session = session::start(
         meta,
@@ -84,9 +87,9 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
         let d = draft.get_untracked();
         let name = format!("{}.草稿.json", document::file_name(&spec.get_value(), &d).trim_end_matches(".docx"));
         if let Err(e) = files::download(d.to_json().as_bytes(), &name, "application/json") {
-            ctx.notice.set(e);
+            ui.notice.set(e);
         } else {
-            ctx.notice.set(format!("已导出草稿 {name}"));
+            ui.notice.set(format!("已导出草稿 {name}"));
         }
     };
     // Last year's Word file into this draft. What the draft held is downloaded
@@ -96,11 +99,11 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
             spawn_local(async move {
                 let name = file.name();
                 let Ok(bytes) = gloo_file::futures::read_as_bytes(&file).await else {
-                    return ctx.notice.set(format!("{name}：读不了这个文件"));
+                    return ui.notice.set(format!("{name}：读不了这个文件"));
                 };
                 let imported = match spec.with_value(|s| wengao::import::docx(s, &bytes)) {
                     Ok(i) => i,
-                    Err(e) => return ctx.notice.set(format!("{name}：{e}；没有导入")),
+                    Err(e) => return ui.notice.set(format!("{name}：{e}；没有导入")),
                 };
                 let written = draft.with_untracked(|d| {
                     d.body.values().flatten().any(|i| !i.text.trim().is_empty() || !i.lead.trim().is_empty() || !i.title.trim().is_empty())
@@ -114,16 +117,16 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                     let d = draft.get_untracked();
                     let backup = format!("{}.导入前.草稿.json", document::file_name(&spec.get_value(), &d).trim_end_matches(".docx"));
                     if let Err(e) = files::download(d.to_json().as_bytes(), &backup, "application/json") {
-                        return ctx.notice.set(format!("{e}；没有导入"));
+                        return ui.notice.set(format!("{e}；没有导入"));
                     }
                 }
                 let summary = spec.with_value(|s| imported.summary(s));
-                ctx.to_confirm.set(imported.unread_fields);
+                ui.to_confirm.set(imported.unread_fields);
                 ctx.replace(imported.draft);
                 let unplaced = draft.with_untracked(|d| d.unplaced.len());
                 let rest =
                     if unplaced > 0 { format!("；{unplaced}段放在表单最后的“未归类的段落”里") } else { String::new() };
-                ctx.notice.set(format!("已导入 {name}。{summary}{rest}"));
+                ui.notice.set(format!("已导入 {name}。{summary}{rest}"));
             });
         }
     };
@@ -135,10 +138,10 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 match Draft::from_json(&text) {
                     Ok(d) if d.template == spec.with_value(|s| s.name.clone()) => {
                         let moved = ctx.replace(d).map(|f| session::fitted_notice(f, false)).unwrap_or_default();
-                        ctx.notice.set(format!("已导入 {name}。{moved}"));
+                        ui.notice.set(format!("已导入 {name}。{moved}"));
                     }
-                    Ok(d) => ctx.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),
-                    Err(e) => ctx.notice.set(format!("{name}：{e}；没有导入")),
+                    Ok(d) => ui.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),
+                    Err(e) => ui.notice.set(format!("{name}：{e}；没有导入")),
                 }
             });
         }
@@ -157,9 +160,9 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 })}
                 <ExportButton/>
                 <span class="saved" role="status" aria-label="自动保存" aria-busy=move || session.saving.get().to_string()>{move || session.saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
-                <span class="notice" role="status">{move || ctx.notice.get()}</span>
-                <Show when=move || ctx.removed.with(Option::is_some)>
-                    <button type="button" class="small" on:click=move |_| undo_removal(ctx)>"撤销删除"</button>
+                <span class="notice" role="status">{move || ui.notice.get()}</span>
+                <Show when=move || ui.removed.with(Option::is_some)>
+                    <button type="button" class="small" on:click=move |_| undo_removal(ctx, ui)>"撤销删除"</button>
                 </Show>
             </nav>
             <Show when=move || !opening.get().is_empty()>
@@ -175,7 +178,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                     <button type="button" on:click=move |_| session.take_over.run(())>{action}</button>
                 </p>
             })}
-            <div class="layout" class:with-preview=move || ctx.preview.get()>
+            <div class="layout" class:with-preview=move || ui.preview.get()>
                 <Outline/>
                 <fieldset class="form" disabled=read_only aria-label="表单">
                     <Summary/>
@@ -194,7 +197,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                     <unplaced::LooseParagraphs which=wengao::edit::Loose::Unplaced/>
                     <unplaced::LooseParagraphs which=wengao::edit::Loose::Orphaned/>
                 </fieldset>
-                <Show when=move || ctx.preview.get()>
+                <Show when=move || ui.preview.get()>
                     <Preview/>
                 </Show>
             </div>

@@ -7,7 +7,7 @@ use wengao::edit;
 use wengao::proof::Slot;
 use wengao::spec::{Node, NodeKind};
 
-use super::ctx::{anchor, child, Ctx};
+use super::ctx::{anchor, child, Ctx, Derived, Ui};
 use super::inputs::{prompts_view, Meter, TextInput};
 use super::pictures_view::Pictures;
 use super::proof_view::ProofHints;
@@ -20,6 +20,7 @@ use wengao::identity::Keys;
 /// the others keep their DOM nodes (text, cursor, scroll, IME composition).
 pub(crate) fn node_view(node: Node, parent: Keys) -> AnyView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
     let list = {
         let (parent, id) = (parent.clone(), node.id.clone());
         Memo::new(move |_| ctx.ids.with(|ids| ids.list(&parent, &id)))
@@ -48,7 +49,7 @@ pub(crate) fn node_view(node: Node, parent: Keys) -> AnyView {
                         let parent = parent_path.get_untracked();
                         let result = ctx.spec.with_value(|s| ctx.change(|f| f.add(s, &parent, &id)));
                         if let Some(Err(e)) = result {
-                            ctx.notice.set(e);
+                            ui.notice.set(e);
                         }
                     }>
                     {format!("＋ 添加{what}")}
@@ -82,9 +83,10 @@ fn add_label(node: &Node) -> &'static str {
 /// One occurrence: its heading or inputs, budget, prompts, and children.
 fn occurrence_view(node: Node, keys: Keys, siblings: Signal<usize>) -> AnyView {
     let ctx = expect_context::<Ctx>();
+    let derived = expect_context::<Derived>();
     let path = ctx.path_of(keys.clone());
     // Its number (二是, （三）) and its parents' change when parts move.
-    let label = Memo::new(move |_| path.with(|p| ctx.live.with(|l| l.labels.get(p).cloned().unwrap_or_default())));
+    let label = Memo::new(move |_| path.with(|p| derived.live.with(|l| l.labels.get(p).cloned().unwrap_or_default())));
     let parents = Memo::new(move |_| path.with(|p| parent_label(p)));
     let item = path.with_untracked(|p| ctx.draft.with_untracked(|d| edit::item(d, p).cloned().unwrap_or_default()));
     let title_text = match &node.kind {
@@ -174,8 +176,8 @@ fn occurrence_view(node: Node, keys: Keys, siblings: Signal<usize>) -> AnyView {
 /// The numbered headings above a path, for accessible names: “一、（二）”
 /// (tracked: they change when parts move).
 fn parent_label(path: &[(String, usize)]) -> String {
-    let ctx = expect_context::<Ctx>();
-    ctx.live.with(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n]).cloned()).collect())
+    let derived = expect_context::<Derived>();
+    derived.live.with(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n]).cloned()).collect())
 }
 
 /// Under a text the document prints as one paragraph: says, once the drafter has
@@ -229,23 +231,25 @@ fn controls_of(path: &[(String, usize)]) -> Option<web_sys::Element> {
 }
 
 /// Puts the last removed part back where it was, pictures included.
-pub(crate) fn undo_removal(ctx: Ctx) {
-    let Some((path, item)) = ctx.removed.try_update(Option::take).flatten() else {
+pub(crate) fn undo_removal(ctx: Ctx, ui: Ui) {
+    let Some((path, item)) = ui.removed.try_update(Option::take).flatten() else {
         return;
     };
     if ctx.change(|f| f.restore(&path, item)) == Some(true) {
-        ctx.notice.set("已撤销删除".into());
+        ui.notice.set("已撤销删除".into());
     } else {
-        ctx.notice.set("无法撤销：它所在的部分已经删除".into());
+        ui.notice.set("无法撤销：它所在的部分已经删除".into());
     }
 }
 
 /// Move up, move down and remove, with the reason when refused.
 fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
+    let derived = expect_context::<Derived>();
     let index = Memo::new(move |_| path.with(|p| p.last().map_or(0, |(_, i)| *i)));
     let name = Memo::new(move |_| {
-        path.with(|p| format!("{}{}", parent_label(p), ctx.live.with(|l| l.labels.get(p).cloned().unwrap_or_default())))
+        path.with(|p| format!("{}{}", parent_label(p), derived.live.with(|l| l.labels.get(p).cloned().unwrap_or_default())))
     });
     let moved = move |up: bool| {
         let (p, i) = (path.get_untracked(), index.get_untracked());
@@ -260,14 +264,14 @@ fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
         let result = ctx.spec.with_value(|s| ctx.change(|f| f.remove(s, &p)));
         match result {
             Some(Ok(item)) => {
-                ctx.notice.set(format!("已删除{what}"));
-                ctx.removed.set(Some((p.clone(), item)));
+                ui.notice.set(format!("已删除{what}"));
+                ui.removed.set(Some((p.clone(), item)));
                 // The part that took its place, or the one before it if it was the last.
                 if n > 1 {
                     focus_controls(sibling(&p, i.min(n - 2)), "remove", None);
                 }
             }
-            Some(Err(e)) => ctx.notice.set(e),
+            Some(Err(e)) => ui.notice.set(e),
             None => {}
         }
     };

@@ -5,12 +5,13 @@ use leptos::prelude::*;
 use wengao::edit;
 use wengao::spec::{BudgetState, NodeKind};
 
-use super::ctx::{anchor, child, Ctx};
+use super::ctx::{anchor, child, Ctx, Derived};
 
 /// Every part with its 字数 state; a click scrolls to it.
 #[component]
 pub(crate) fn Outline() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let derived = expect_context::<Derived>();
     // The parts and their （一） headings, by path: compared, so that keys changing
     // elsewhere (a point, a row, a picture added) do not rebuild the outline.
     let entries = Memo::new(move |_| {
@@ -46,7 +47,7 @@ pub(crate) fn Outline() -> impl IntoView {
                         let href = format!("#{}", anchor(&path));
                         let p = path.clone();
                         let title = move || {
-                            let label = ctx.live.with(|l| l.labels.get(&p).cloned().unwrap_or_default());
+                            let label = derived.live.with(|l| l.labels.get(&p).cloned().unwrap_or_default());
                             let text = match &node.kind {
                                 NodeKind::Heading { title: Some(t), .. } => t.source.clone(),
                                 NodeKind::Heading { title: None, .. } => ctx.draft.with(|d| edit::item(d, &p).map(|i| i.title.clone()).unwrap_or_default()),
@@ -57,7 +58,7 @@ pub(crate) fn Outline() -> impl IntoView {
                         let budget = node.budget.clone();
                         let p2 = path.clone();
                         let state = Memo::new(move |_| {
-                            budget.as_ref().map(|b| b.state(ctx.live.with(|l| l.counts.get(&p2).copied().unwrap_or(0))))
+                            budget.as_ref().map(|b| b.state(derived.live.with(|l| l.counts.get(&p2).copied().unwrap_or(0))))
                         });
                         let state = move || state.get();
                         view! {

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 use wengao::spec::Align;
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Derived};
 
 /// A4 pages drawn from the page model, with the page numbers where they print.
 #[component]
 pub fn Preview() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let derived = expect_context::<Derived>();
     let style = ctx.spec.with_value(|s| s.style.clone());
     // Pixels per twip: an A4 page 400 px wide.
     let scale = 400.0 / f64::from(style.page.width);
@@ -19,7 +20,7 @@ pub fn Preview() -> impl IntoView {
     view! {
         <aside class="preview" aria-label="分页预览">
             {move || {
-                let view = ctx.checked.with(|l| l.view.clone());
+                let view = derived.checked.with(|l| l.view.clone());
                 let total = view.len();
                 view.into_iter()
                     .enumerate()

@@ -8,7 +8,7 @@ use wasm_bindgen::JsValue;
 use wengao::document::Owner;
 use wengao::proof::{self, Hint, Slot};
 
-use super::ctx::{anchor, Ctx};
+use super::ctx::{anchor, Ctx, Derived};
 
 /// The id of the input that edits one text of an occurrence.
 pub(crate) fn input_id(path: &Owner, slot: Slot) -> String {
@@ -19,10 +19,11 @@ pub(crate) fn input_id(path: &Owner, slot: Slot) -> String {
 /// attribute name in `view!`).
 #[component]
 pub fn ProofHints(path: Signal<Owner>, which: Slot) -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let derived = expect_context::<Derived>();
     let mine = Memo::new(move |_| {
         path.with(|path| {
-            ctx.checked
+            derived
+                .checked
                 .with(|l| l.hints.iter().filter(|(h, _)| &h.path == path && h.slot == which).map(|(h, _)| h.clone()).collect::<Vec<_>>())
         })
     });
@@ -70,6 +71,7 @@ fn HintLine(hint: Hint) -> impl IntoView {
 #[component]
 pub fn Coverage() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let derived = expect_context::<Derived>();
     let items = ctx.spec.with_value(|s| s.scoring.clone());
     (!items.is_empty()).then(|| {
         view! {
@@ -81,7 +83,7 @@ pub fn Coverage() -> impl IntoView {
                         .into_iter()
                         .enumerate()
                         .map(|(k, item)| {
-                            let found = move || ctx.checked.with(|l| l.coverage.get(k).map(|c| c.found.clone()).unwrap_or_default());
+                            let found = move || derived.checked.with(|l| l.coverage.get(k).map(|c| c.found.clone()).unwrap_or_default());
                             let words = item.keywords.join("、");
                             view! {
                                 <li class:covered=move || !found().is_empty()>

@@ -5,13 +5,15 @@
 use leptos::prelude::*;
 use wengao::spec::FieldKind;
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Derived, Ui};
 use super::inputs::{Meter, Prompt};
 
 /// The document's total against its budget, the page estimate and the export checks.
 #[component]
 pub(crate) fn Summary() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
+    let derived = expect_context::<Derived>();
     let spec = ctx.spec;
     let budget = spec.with_value(|s| s.budget.clone());
     let limit = spec.with_value(|s| s.page_limit);
@@ -32,21 +34,21 @@ pub(crate) fn Summary() -> impl IntoView {
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Signal::stored(Vec::new()) budget=b name="全文".to_string()/> })}
-                <span class="pages" aria-label="估计页数" class:over=move || ctx.checked.with(|l| l.over_limit.is_some())
-                    title=move || ctx.checked.with(|l| l.pages_reason.clone().unwrap_or_default())>
+                <span class="pages" aria-label="估计页数" class:over=move || derived.checked.with(|l| l.over_limit.is_some())
+                    title=move || derived.checked.with(|l| l.pages_reason.clone().unwrap_or_default())>
                     {move || {
-                        ctx.checked.with(|l| match (limit, &l.over_limit) {
+                        derived.checked.with(|l| match (limit, &l.over_limit) {
                             (Some(limit), Some(what)) => format!("{} / 上限{}页：{what}", l.pages_text, limit.max),
                             (Some(limit), None) => format!("{} / 上限{}页", l.pages_text, limit.max),
                             (None, _) => l.pages_text.clone(),
                         })
                     }}
                 </span>
-                <button type="button" class="small" aria-pressed=move || ctx.preview.get().to_string() on:click=move |_| ctx.preview.update(|p| *p = !*p)>
+                <button type="button" class="small" aria-pressed=move || ui.preview.get().to_string() on:click=move |_| ui.preview.update(|p| *p = !*p)>
                     "分页预览"
                 </button>
             </div>
-            {move || ctx.checked.with(|l| l.pages_reason.clone()).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
+            {move || derived.checked.with(|l| l.pages_reason.clone()).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
             {conflict.map(|c| view! { <p class="conflict" role="note">{c}</p> })}
         </section>
         {prompt.map(|p| view! { <div class="doc-prompt"><Prompt text=p key="全文".into()/></div> })}
@@ -57,6 +59,7 @@ pub(crate) fn Summary() -> impl IntoView {
 #[component]
 pub(crate) fn Fields() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
     let fields = ctx.spec.with_value(|s| s.fields.clone());
     view! {
         <section class="fields" aria-labelledby="fields-heading">
@@ -67,9 +70,9 @@ pub(crate) fn Fields() -> impl IntoView {
                     let id = f.id.clone();
                     let value = ctx.draft.with_untracked(|d| d.fields.get(&f.id).cloned().unwrap_or_default());
                     let confirm_id = f.id.clone();
-                    let to_confirm = move || ctx.to_confirm.with(|c| c.contains(&confirm_id));
+                    let to_confirm = move || ui.to_confirm.with(|c| c.contains(&confirm_id));
                     let set = move |v: String| {
-                        ctx.to_confirm.update(|c| c.retain(|f| *f != id));
+                        ui.to_confirm.update(|c| c.retain(|f| *f != id));
                         ctx.draft.update(|d| {
                             d.fields.insert(id.clone(), v);
                         });
@@ -120,11 +123,11 @@ pub(crate) fn Fields() -> impl IntoView {
 /// The title, subtitle and date lines as they will print, filled live.
 #[component]
 pub(crate) fn Preamble() -> impl IntoView {
-    let ctx = expect_context::<Ctx>();
+    let derived = expect_context::<Derived>();
     view! {
         <section class="preamble" aria-label="标题">
             {move || {
-                ctx.live.with(|l| l.title_lines.clone())
+                derived.live.with(|l| l.title_lines.clone())
                     .into_iter()
                     .map(|(role, text)| view! { <p class=format!("line {role:?}").to_lowercase()>{text}</p> })
                     .collect_view()

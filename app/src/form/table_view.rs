@@ -8,15 +8,16 @@ use wengao::edit;
 use wengao::identity::ROWS;
 use wengao::spec::{Column, FieldKind};
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Ui};
 
 /// A table: a row of inputs per entry, with add, move and remove.
 #[component]
 pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repeat: Option<wengao::spec::Repeat>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
     let add = move |_| {
         if let Some(Err(e)) = ctx.spec.with_value(|s| ctx.change(|f| f.add_row(s, &path.get_untracked()))) {
-            ctx.notice.set(e);
+            ui.notice.set(e);
         }
     };
     let limits = repeat.map(|r| match r.max {
@@ -46,6 +47,7 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
 #[component]
 fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, count: Signal<usize>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
     let index = ctx.index_of(path, ROWS, key);
     // The row as it was when its view was made: the inputs hold what is typed after.
     let row = ctx.draft.with_untracked(|d| {
@@ -91,7 +93,7 @@ fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, count: Signal<usize>
     };
     let remove = move |_| {
         if let Some(Err(e)) = ctx.spec.with_value(|s| ctx.change(|f| f.remove_row(s, &path.get_untracked(), index.get_untracked()))) {
-            ctx.notice.set(e);
+            ui.notice.set(e);
         }
     };
     let n = move || index.get() + 1;

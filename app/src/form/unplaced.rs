@@ -8,7 +8,7 @@ use leptos::prelude::*;
 
 use wengao::edit::Loose;
 
-use super::ctx::Ctx;
+use super::ctx::{Ctx, Ui};
 
 /// How many paragraphs are shown at once: a hostile draft may hold thousands.
 const SHOWN: usize = 100;
@@ -16,6 +16,7 @@ const SHOWN: usize = 100;
 #[component]
 pub fn LooseParagraphs(which: Loose) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
+    let ui = expect_context::<Ui>();
     let (id, title, why) = match which {
         Loose::Unplaced => ("unplaced", "未归类的段落", "没能对上模板结构的段落"),
         Loose::Orphaned => ("orphaned", "模板中已没有的部分", "模板改过以后，草稿里那些在新模板中已经没有的部分的文字"),
@@ -52,7 +53,7 @@ pub fn LooseParagraphs(which: Loose) -> impl IntoView {
                                 let move_it = move |_| {
                                     let Some((path, name)) = targets.with_untracked(|t| t.get(choice.get_untracked()).cloned()) else { return };
                                     if ctx.draft.try_update(|d| wengao::edit::place_loose(d, which, i, &path)) == Some(true) {
-                                        ctx.notice.set(format!("已移到“{name}”"));
+                                        ui.notice.set(format!("已移到“{name}”"));
                                         ctx.rebuild();
                                     }
                                 };
