@@ -11,8 +11,12 @@ use crate::values;
 /// Shown for a placeholder whose field is empty, as the seed's own templates do.
 pub const UNFILLED: &str = "XXX";
 
-/// Where a block comes from: the node names and occurrence indexes from the top.
-pub type Owner = Vec<(String, usize)>;
+/// One step of a path into the draft: a node's name and the occurrence's index
+/// among its siblings.
+pub type Step = (String, usize);
+
+/// Where an occurrence is, or where a block comes from: the steps from the top.
+pub type Owner = Vec<Step>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Document<'d> {

@@ -2,12 +2,12 @@
 //! items within the template's limits, and filling each repeat up to its minimum.
 //! The limits live here, not in the app, so that every front end enforces them alike.
 
-use crate::document::Owner;
+use crate::document::{Owner, Step};
 use crate::draft::{Draft, Item, Parts, Picture};
 use crate::spec::{FormSpec, Node, NodeKind};
 
 /// The node a path of (name, index) pairs ends at, with the spec's nodes walked by name.
-pub fn node_at<'s>(spec: &'s FormSpec, path: &[(String, usize)]) -> Option<&'s Node> {
+pub fn node_at<'s>(spec: &'s FormSpec, path: &[Step]) -> Option<&'s Node> {
     let mut nodes = &spec.body;
     let mut found = None;
     for (id, _) in path {
@@ -19,7 +19,7 @@ pub fn node_at<'s>(spec: &'s FormSpec, path: &[(String, usize)]) -> Option<&'s N
 }
 
 /// The parts map an occurrence path points into (the draft's body for an empty path).
-fn parts_mut<'d>(draft: &'d mut Draft, path: &[(String, usize)]) -> Option<&'d mut Parts> {
+fn parts_mut<'d>(draft: &'d mut Draft, path: &[Step]) -> Option<&'d mut Parts> {
     let mut parts = &mut draft.body;
     for (id, i) in path {
         parts = &mut parts.get_mut(id)?.get_mut(*i)?.parts;
@@ -28,12 +28,12 @@ fn parts_mut<'d>(draft: &'d mut Draft, path: &[(String, usize)]) -> Option<&'d m
 }
 
 /// The occurrence a path points at.
-pub fn item_mut<'d>(draft: &'d mut Draft, path: &[(String, usize)]) -> Option<&'d mut Item> {
+pub fn item_mut<'d>(draft: &'d mut Draft, path: &[Step]) -> Option<&'d mut Item> {
     let ((id, i), parent) = path.split_last()?;
     parts_mut(draft, parent)?.get_mut(id)?.get_mut(*i)
 }
 
-pub fn item<'d>(draft: &'d Draft, path: &[(String, usize)]) -> Option<&'d Item> {
+pub fn item<'d>(draft: &'d Draft, path: &[Step]) -> Option<&'d Item> {
     let mut parts = &draft.body;
     let ((last, li), parent) = path.split_last()?;
     for (id, i) in parent {
@@ -43,7 +43,7 @@ pub fn item<'d>(draft: &'d Draft, path: &[(String, usize)]) -> Option<&'d Item> 
 }
 
 /// How many occurrences a node has under `parent`.
-pub fn occurrences(draft: &Draft, parent: &[(String, usize)], node: &str) -> usize {
+pub fn occurrences(draft: &Draft, parent: &[Step], node: &str) -> usize {
     let parts = if parent.is_empty() { Some(&draft.body) } else { item(draft, parent).map(|i| &i.parts) };
     parts.and_then(|p| p.get(node)).map_or(0, Vec::len)
 }
@@ -97,7 +97,7 @@ fn fill(nodes: &[Node], parts: &mut Parts) {
 }
 
 /// Adds an occurrence of `node` under `parent` (at the end); refused beyond the maximum.
-pub fn add(spec: &FormSpec, draft: &mut Draft, parent: &[(String, usize)], node: &str) -> Result<usize, String> {
+pub fn add(spec: &FormSpec, draft: &mut Draft, parent: &[Step], node: &str) -> Result<usize, String> {
     let mut path: Owner = parent.to_vec();
     path.push((node.to_string(), 0));
     let spec_node = node_at(spec, &path).ok_or("模板里没有这一项")?;
@@ -115,7 +115,7 @@ pub fn add(spec: &FormSpec, draft: &mut Draft, parent: &[(String, usize)], node:
 }
 
 /// Removes an occurrence; refused at the minimum, with the reason.
-pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> Result<Item, String> {
+pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[Step]) -> Result<Item, String> {
     let spec_node = node_at(spec, path).ok_or("模板里没有这一项")?;
     let ((id, i), parent) = path.split_last().ok_or("没有指明要删除哪一项")?;
     let n = occurrences(draft, parent, id);
@@ -131,7 +131,7 @@ pub fn remove(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> R
 }
 
 /// Puts a removed occurrence back where it was (undo).
-pub fn restore(draft: &mut Draft, path: &[(String, usize)], item: Item) -> bool {
+pub fn restore(draft: &mut Draft, path: &[Step], item: Item) -> bool {
     let Some(((id, i), parent)) = path.split_last() else { return false };
     let Some(parts) = parts_mut(draft, parent) else { return false };
     let items = parts.entry(id.clone()).or_default();
@@ -140,13 +140,13 @@ pub fn restore(draft: &mut Draft, path: &[(String, usize)], item: Item) -> bool 
 }
 
 /// Moves an occurrence one place up (towards the start) or down; false at an end.
-pub fn move_item(draft: &mut Draft, path: &[(String, usize)], up: bool) -> bool {
+pub fn move_item(draft: &mut Draft, path: &[Step], up: bool) -> bool {
     let Some(((id, i), parent)) = path.split_last() else { return false };
     parts_mut(draft, parent).and_then(|p| p.get_mut(id)).is_some_and(|items| swap_with_next(items, *i, up))
 }
 
 /// Adds an empty row to the table occurrence at `path`; refused beyond the maximum.
-pub fn add_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> Result<(), String> {
+pub fn add_row(spec: &FormSpec, draft: &mut Draft, path: &[Step]) -> Result<(), String> {
     let max = node_at(spec, path).and_then(|n| n.repeat).and_then(|r| r.max);
     let item = item_mut(draft, path).ok_or("草稿里找不到这个表格")?;
     if let Some(max) = max {
@@ -159,7 +159,7 @@ pub fn add_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)]) -> 
 }
 
 /// Removes a row of the table occurrence at `path`; refused at the minimum.
-pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)], row: usize) -> Result<(), String> {
+pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[Step], row: usize) -> Result<(), String> {
     let min = node_at(spec, path).map_or(1, Node::least_items);
     let item = item_mut(draft, path).ok_or("草稿里找不到这个表格")?;
     if item.rows.len() <= min {
@@ -172,12 +172,12 @@ pub fn remove_row(spec: &FormSpec, draft: &mut Draft, path: &[(String, usize)], 
 }
 
 /// Moves row `row` of the table occurrence at `path` one place up or down.
-pub fn move_row(draft: &mut Draft, path: &[(String, usize)], row: usize, up: bool) -> bool {
+pub fn move_row(draft: &mut Draft, path: &[Step], row: usize, up: bool) -> bool {
     item_mut(draft, path).is_some_and(|item| swap_with_next(&mut item.rows, row, up))
 }
 
 /// Adds a picture to the picture slot at `path`; refused beyond `max`.
-pub fn add_picture(draft: &mut Draft, path: &[(String, usize)], picture: Picture, max: usize) -> Result<(), String> {
+pub fn add_picture(draft: &mut Draft, path: &[Step], picture: Picture, max: usize) -> Result<(), String> {
     let item = item_mut(draft, path).ok_or("草稿里找不到图片位")?;
     if item.pictures.len() >= max {
         return Err(format!("最多{max}幅图片，“{}”没有加入", picture.name));
@@ -187,7 +187,7 @@ pub fn add_picture(draft: &mut Draft, path: &[(String, usize)], picture: Picture
 }
 
 /// Removes picture `index` of the picture slot at `path`.
-pub fn remove_picture(draft: &mut Draft, path: &[(String, usize)], index: usize) -> bool {
+pub fn remove_picture(draft: &mut Draft, path: &[Step], index: usize) -> bool {
     item_mut(draft, path).is_some_and(|item| {
         index < item.pictures.len() && {
             item.pictures.remove(index);
@@ -197,7 +197,7 @@ pub fn remove_picture(draft: &mut Draft, path: &[(String, usize)], index: usize)
 }
 
 /// Moves picture `index` of the picture slot at `path` one place up or down.
-pub fn move_picture(draft: &mut Draft, path: &[(String, usize)], index: usize, up: bool) -> bool {
+pub fn move_picture(draft: &mut Draft, path: &[Step], index: usize, up: bool) -> bool {
     item_mut(draft, path).is_some_and(|item| swap_with_next(&mut item.pictures, index, up))
 }
 
@@ -270,7 +270,7 @@ fn loose_mut(draft: &mut Draft, which: Loose) -> &mut Vec<String> {
 
 /// Moves loose paragraph `index` to the end of the text at `path`, as a
 /// paragraph of its own. False (and nothing changed) if either is not there.
-pub fn place_loose(draft: &mut Draft, which: Loose, index: usize, path: &[(String, usize)]) -> bool {
+pub fn place_loose(draft: &mut Draft, which: Loose, index: usize, path: &[Step]) -> bool {
     if index >= loose(draft, which).len() || item(draft, path).is_none() {
         return false;
     }

@@ -6,7 +6,7 @@
 
 use std::collections::HashMap;
 
-use crate::document::Owner;
+use crate::document::{Owner, Step};
 use crate::draft::{Draft, Parts};
 
 /// An occurrence by keys: node and key at every level.
@@ -86,7 +86,7 @@ impl Identities {
     }
 
     /// The keys of the occurrence at `path`.
-    pub fn keys(&self, path: &[(String, usize)]) -> Option<Keys> {
+    pub fn keys(&self, path: &[Step]) -> Option<Keys> {
         let mut keys = Vec::new();
         for (node, index) in path {
             let key = *self.lists.get(&(keys.clone(), node.clone()))?.get(*index)?;
@@ -96,14 +96,14 @@ impl Identities {
     }
 
     /// The list holding the occurrence at `path`, and its index there.
-    fn list_mut(&mut self, path: &[(String, usize)]) -> Option<(&mut Vec<u64>, usize)> {
+    fn list_mut(&mut self, path: &[Step]) -> Option<(&mut Vec<u64>, usize)> {
         let ((node, index), parent) = path.split_last()?;
         let parent = self.keys(parent)?;
         Some((self.lists.get_mut(&(parent, node.clone()))?, *index))
     }
 
     /// The occurrence at `path` moved one place up or down (edit::move_item).
-    pub fn moved(&mut self, path: &[(String, usize)], up: bool) {
+    pub fn moved(&mut self, path: &[Step], up: bool) {
         if let Some((list, i)) = self.list_mut(path) {
             let j = if up { i.checked_sub(1) } else { Some(i + 1) };
             if let Some(j) = j.filter(|j| *j < list.len() && i < list.len()) {
@@ -113,7 +113,7 @@ impl Identities {
     }
 
     /// The occurrence at `path` removed (edit::remove).
-    pub fn removed(&mut self, path: &[(String, usize)]) {
+    pub fn removed(&mut self, path: &[Step]) {
         if let Some((list, i)) = self.list_mut(path) {
             if i < list.len() {
                 list.remove(i);
@@ -123,7 +123,7 @@ impl Identities {
 
     /// An occurrence put back at `path` (edit::restore): a new key there, so that
     /// the items after it keep theirs; its children get keys from `draft`.
-    pub fn restored(&mut self, path: &[(String, usize)], draft: &Draft) {
+    pub fn restored(&mut self, path: &[Step], draft: &Draft) {
         self.next += 1;
         let key = self.next;
         if let Some((list, i)) = self.list_mut(path) {

@@ -5,7 +5,7 @@
 //! ([`edit::fit`]), so that no view can forget a step. Typing into a text or a
 //! field changes no occurrence and needs no keys.
 
-use crate::document::Owner;
+use crate::document::{Owner, Step};
 use crate::draft::{Draft, Item, Picture};
 use crate::edit::{self, Fitted};
 use crate::identity::{Identities, PICTURES, ROWS};
@@ -20,14 +20,14 @@ pub struct Form<'a> {
 impl Form<'_> {
     /// Adds an occurrence of `node` under `parent` (edit::add), with keys for it
     /// and the children it comes with.
-    pub fn add(&mut self, spec: &FormSpec, parent: &[(String, usize)], node: &str) -> Result<usize, String> {
+    pub fn add(&mut self, spec: &FormSpec, parent: &[Step], node: &str) -> Result<usize, String> {
         let index = edit::add(spec, self.draft, parent, node)?;
         self.ids.sync(self.draft);
         Ok(index)
     }
 
     /// Removes the occurrence at `path` (edit::remove); the item, for undo.
-    pub fn remove(&mut self, spec: &FormSpec, path: &[(String, usize)]) -> Result<Item, String> {
+    pub fn remove(&mut self, spec: &FormSpec, path: &[Step]) -> Result<Item, String> {
         let item = edit::remove(spec, self.draft, path)?;
         self.ids.removed(path);
         Ok(item)
@@ -43,7 +43,7 @@ impl Form<'_> {
     }
 
     /// Moves the occurrence at `path` one place up or down (edit::move_item).
-    pub fn move_item(&mut self, path: &[(String, usize)], up: bool) -> bool {
+    pub fn move_item(&mut self, path: &[Step], up: bool) -> bool {
         let moved = edit::move_item(self.draft, path, up);
         if moved {
             self.ids.moved(path, up);
@@ -52,21 +52,21 @@ impl Form<'_> {
     }
 
     /// Adds an empty row to the table at `path` (edit::add_row).
-    pub fn add_row(&mut self, spec: &FormSpec, path: &[(String, usize)]) -> Result<(), String> {
+    pub fn add_row(&mut self, spec: &FormSpec, path: &[Step]) -> Result<(), String> {
         edit::add_row(spec, self.draft, path)?;
         self.ids.sync(self.draft);
         Ok(())
     }
 
     /// Removes row `row` of the table at `path` (edit::remove_row).
-    pub fn remove_row(&mut self, spec: &FormSpec, path: &[(String, usize)], row: usize) -> Result<(), String> {
+    pub fn remove_row(&mut self, spec: &FormSpec, path: &[Step], row: usize) -> Result<(), String> {
         edit::remove_row(spec, self.draft, path, row)?;
         self.ids.removed(&within(path, ROWS, row));
         Ok(())
     }
 
     /// Moves row `row` of the table at `path` one place up or down (edit::move_row).
-    pub fn move_row(&mut self, path: &[(String, usize)], row: usize, up: bool) -> bool {
+    pub fn move_row(&mut self, path: &[Step], row: usize, up: bool) -> bool {
         let moved = edit::move_row(self.draft, path, row, up);
         if moved {
             self.ids.moved(&within(path, ROWS, row), up);
@@ -75,14 +75,14 @@ impl Form<'_> {
     }
 
     /// Adds a picture to the slot at `path`, within `max` (edit::add_picture).
-    pub fn add_picture(&mut self, path: &[(String, usize)], picture: Picture, max: usize) -> Result<(), String> {
+    pub fn add_picture(&mut self, path: &[Step], picture: Picture, max: usize) -> Result<(), String> {
         edit::add_picture(self.draft, path, picture, max)?;
         self.ids.sync(self.draft);
         Ok(())
     }
 
     /// Removes picture `index` of the slot at `path` (edit::remove_picture).
-    pub fn remove_picture(&mut self, path: &[(String, usize)], index: usize) -> bool {
+    pub fn remove_picture(&mut self, path: &[Step], index: usize) -> bool {
         let removed = edit::remove_picture(self.draft, path, index);
         if removed {
             self.ids.removed(&within(path, PICTURES, index));
@@ -91,7 +91,7 @@ impl Form<'_> {
     }
 
     /// Moves picture `index` of the slot at `path` one place up or down (edit::move_picture).
-    pub fn move_picture(&mut self, path: &[(String, usize)], index: usize, up: bool) -> bool {
+    pub fn move_picture(&mut self, path: &[Step], index: usize, up: bool) -> bool {
         let moved = edit::move_picture(self.draft, path, index, up);
         if moved {
             self.ids.moved(&within(path, PICTURES, index), up);
@@ -111,7 +111,7 @@ impl Form<'_> {
 
 /// The path of row or picture `index` of the occurrence at `path`, as the keys
 /// address it.
-fn within(path: &[(String, usize)], list: &str, index: usize) -> Owner {
+fn within(path: &[Step], list: &str, index: usize) -> Owner {
     let mut p = path.to_vec();
     p.push((list.to_string(), index));
     p

@@ -2,13 +2,13 @@
 //! total and every budgeted part, each occurrence on its own. The CLI prints it;
 //! the app shows it beside each part.
 
-use crate::document::{self, Block, Document};
+use crate::document::{self, Block, Document, Owner, Step};
 use crate::draft::Draft;
 use crate::layout::Estimate;
 use crate::spec::{Budget, BudgetState, FormSpec, Node, NodeKind};
 
 /// 字数 of every node occurrence, by its path.
-pub type PathCounts = std::collections::HashMap<Vec<(String, usize)>, usize>;
+pub type PathCounts = std::collections::HashMap<Owner, usize>;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PartCount {
@@ -36,7 +36,7 @@ pub fn budgets(spec: &FormSpec, draft: &Draft) -> Vec<PartCount> {
     out
 }
 
-fn walk(doc: &Document, counts: &PathCounts, nodes: &[Node], owner: &mut Vec<(String, usize)>, out: &mut Vec<PartCount>) {
+fn walk(doc: &Document, counts: &PathCounts, nodes: &[Node], owner: &mut Owner, out: &mut Vec<PartCount>) {
     for node in nodes {
         for i in 0..occurrences(doc, owner, &node.id) {
             owner.push((node.id.clone(), i));
@@ -60,7 +60,7 @@ fn walk(doc: &Document, counts: &PathCounts, nodes: &[Node], owner: &mut Vec<(St
 }
 
 /// How many occurrences of a node the document has under `owner`.
-fn occurrences(doc: &Document, owner: &[(String, usize)], id: &str) -> usize {
+fn occurrences(doc: &Document, owner: &[Step], id: &str) -> usize {
     doc.blocks
         .iter()
         .map(|b| match b {
@@ -75,7 +75,7 @@ fn occurrences(doc: &Document, owner: &[(String, usize)], id: &str) -> usize {
 }
 
 /// The first paragraph's text of a heading occurrence: the numbered heading.
-fn label(doc: &Document, owner: &[(String, usize)]) -> Option<String> {
+fn label(doc: &Document, owner: &[Step]) -> Option<String> {
     doc.blocks.iter().find_map(|b| match b {
         Block::Paragraph(p) if p.owner.as_slice() == owner => Some(p.text()),
         _ => None,
@@ -93,7 +93,7 @@ pub struct Problem {
     /// The field's name, or None for a part of the body.
     pub field: Option<String>,
     /// The part's occurrence path (empty for the whole document or a field).
-    pub path: Vec<(String, usize)>,
+    pub path: Owner,
     pub message: String,
 }
 
@@ -129,14 +129,7 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
     out
 }
 
-fn walk_problems(
-    doc: &Document,
-    nodes: &[Node],
-    draft: &Draft,
-    owner: &mut Vec<(String, usize)>,
-    counts: &PathCounts,
-    out: &mut Vec<Problem>,
-) {
+fn walk_problems(doc: &Document, nodes: &[Node], draft: &Draft, owner: &mut Owner, counts: &PathCounts, out: &mut Vec<Problem>) {
     for node in nodes {
         let n = crate::edit::occurrences(draft, owner, &node.id);
         if let Some(max) = node.max_items().filter(|m| n > *m) {
@@ -190,12 +183,12 @@ fn walk_problems(
 }
 
 /// A part's name for messages: its numbered heading, or 第N个 with its kind.
-fn occurrence_name(doc: &Document, owner: &[(String, usize)], node: &Node) -> String {
+fn occurrence_name(doc: &Document, owner: &[Step], node: &Node) -> String {
     match &node.kind {
         NodeKind::Heading { .. } => label(doc, owner).map(|l| format!("“{l}”")).unwrap_or_else(|| node.id.clone()),
         // “一是” alone repeats in every section: name it with the sections above.
         NodeKind::Point { .. } => {
-            let number = |path: &[(String, usize)]| doc.labels.iter().find(|(o, _)| o.as_slice() == path).map(|(_, l)| l.clone());
+            let number = |path: &[Step]| doc.labels.iter().find(|(o, _)| o.as_slice() == path).map(|(_, l)| l.clone());
             let parents: String = (1..owner.len()).filter_map(|n| number(&owner[..n])).collect();
             let own = number(owner).unwrap_or_else(|| format!("第{}个要点", owner.last().map_or(1, |(_, i)| i + 1)));
             if parents.is_empty() {

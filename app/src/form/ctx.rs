@@ -4,7 +4,7 @@
 //! checklist link to.
 
 use leptos::prelude::*;
-use wengao::document::Owner;
+use wengao::document::{Owner, Step};
 use wengao::draft::{Draft, Item};
 use wengao::edit::Fitted;
 use wengao::identity::{Identities, Keys};
@@ -92,7 +92,7 @@ impl Ctx {
 }
 
 /// An element id for a part occurrence, for the outline's links.
-pub(crate) fn anchor(path: &[(String, usize)]) -> String {
+pub(crate) fn anchor(path: &[Step]) -> String {
     let mut id = String::from("part");
     for (name, i) in path {
         id.push_str(&format!("-{name}-{i}"));
@@ -100,7 +100,7 @@ pub(crate) fn anchor(path: &[(String, usize)]) -> String {
     id
 }
 
-pub(crate) fn child(path: &[(String, usize)], name: &str, i: usize) -> Owner {
+pub(crate) fn child(path: &[Step], name: &str, i: usize) -> Owner {
     let mut p = path.to_vec();
     p.push((name.to_string(), i));
     p

@@ -12,7 +12,7 @@ use super::inputs::{prompts_view, Meter, TextInput};
 use super::pictures_view::Pictures;
 use super::proof_view::ProofHints;
 use super::table_view::TableView;
-use wengao::document::Owner;
+use wengao::document::{Owner, Step};
 use wengao::identity::Keys;
 
 /// A node's occurrences under the occurrence `parent` (by keys; none at the
@@ -175,7 +175,7 @@ fn occurrence_view(node: Node, keys: Keys, siblings: Signal<usize>) -> AnyView {
 
 /// The numbered headings above a path, for accessible names: “一、（二）”
 /// (tracked: they change when parts move).
-fn parent_label(path: &[(String, usize)]) -> String {
+fn parent_label(path: &[Step]) -> String {
     let derived = expect_context::<Derived>();
     derived.live.with(|l| (1..path.len()).filter_map(|n| l.labels.get(&path[..n]).cloned()).collect())
 }
@@ -195,7 +195,7 @@ fn JoinedLinesNote(path: Signal<Owner>, advice: &'static str) -> impl IntoView {
 }
 
 /// The occurrence `index` among the siblings of `path`.
-fn sibling(path: &[(String, usize)], index: usize) -> Owner {
+fn sibling(path: &[Step], index: usize) -> Owner {
     let mut p = path.to_vec();
     if let Some(last) = p.last_mut() {
         last.1 = index;
@@ -226,7 +226,7 @@ fn focus_controls(path: Owner, act: &'static str, keep_at: Option<f64>) {
 }
 
 /// The move and remove buttons of the occurrence at `path`, when on screen.
-fn controls_of(path: &[(String, usize)]) -> Option<web_sys::Element> {
+fn controls_of(path: &[Step]) -> Option<web_sys::Element> {
     document().get_element_by_id(&format!("controls-{}", anchor(path)))
 }
 

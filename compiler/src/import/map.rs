@@ -11,6 +11,7 @@ use serde::Serialize;
 use super::word::{Image, WordBlock, WordFile, WordParagraph};
 use super::Imported;
 use crate::count::count;
+use crate::document::{Owner, Step};
 use crate::draft::{Draft, Item, Parts, Picture};
 use crate::spec::{FormSpec, Node, NodeKind, Piece, TemplateText};
 
@@ -561,7 +562,7 @@ fn similarity(a: &str, b: &str) -> f64 {
 
 /// The path to the first node (depth first) that `wanted` picks, through first
 /// occurrences.
-fn first_path(nodes: &[Node], wanted: &dyn Fn(&Node) -> bool) -> Option<Vec<(String, usize)>> {
+fn first_path(nodes: &[Node], wanted: &dyn Fn(&Node) -> bool) -> Option<Owner> {
     for n in nodes {
         if wanted(n) {
             return Some(vec![(n.id.clone(), 0)]);
@@ -574,7 +575,7 @@ fn first_path(nodes: &[Node], wanted: &dyn Fn(&Node) -> bool) -> Option<Vec<(Str
     None
 }
 
-fn node_at<'n>(nodes: &'n [Node], path: &[(String, usize)]) -> Option<&'n Node> {
+fn node_at<'n>(nodes: &'n [Node], path: &[Step]) -> Option<&'n Node> {
     let (first, rest) = path.split_first()?;
     let node = nodes.iter().find(|n| n.id == first.0)?;
     if rest.is_empty() {
@@ -585,7 +586,7 @@ fn node_at<'n>(nodes: &'n [Node], path: &[(String, usize)]) -> Option<&'n Node> 
 }
 
 /// The item at `path`, created (first occurrences) if missing.
-fn slot<'d>(parts: &'d mut Parts, path: &[(String, usize)]) -> &'d mut Item {
+fn slot<'d>(parts: &'d mut Parts, path: &[Step]) -> &'d mut Item {
     let (first, rest) = path.split_first().expect("a path has at least one step");
     let list = parts.entry(first.0.clone()).or_default();
     if list.is_empty() {
