@@ -1,4 +1,4 @@
-//! `wengao`: the command line over the compiler, the counter and (later) the renderer.
+//! `wengao`: the command line over the whole core: check, compile, count, example, render, stats, pages, import and proof.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
