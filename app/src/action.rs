@@ -97,11 +97,20 @@ impl Recorded for Action {
     }
 }
 
+/// The query (`?start`) of crash.rs's 回到开始页: the start screen, nothing reopened.
+pub const START: &str = "start";
+
 /// At start, after storage is read: the draft a crash interrupted (saying so),
-/// else the draft or studio template a reload left open.
+/// else the draft or studio template a reload left open; nothing when the page
+/// was asked for the start screen after a program error.
 pub async fn reopened() -> Option<Action> {
     let drafts = storage::list().await.unwrap_or_default();
     let crashed = tabs::ended_uncleanly(&drafts).await;
+    if start_asked() {
+        storage::set_pref(OPEN, None);
+        storage::set_pref(STUDIO, None);
+        return None;
+    }
     if let Some(meta) = crashed.into_iter().next() {
         let notice = tabs::restored_message(&meta);
         return Some(Action::Open { meta, notice });
@@ -110,4 +119,18 @@ pub async fn reopened() -> Option<Action> {
         return Some(Action::Open { meta: d.meta, notice: String::new() });
     }
     storage::get_pref(STUDIO).and_then(|key| crate::storage::library::local_template(&key)).map(|template| Action::Studio { template })
+}
+
+/// Whether the address asks for the start screen (`?start`); the query is taken
+/// off the address, so that a later reload reopens as usual.
+fn start_asked() -> bool {
+    let Some(window) = web_sys::window() else { return false };
+    let location = window.location();
+    let asked = location.search().is_ok_and(|s| s == format!("?{START}"));
+    if asked {
+        if let (Ok(history), Ok(path)) = (window.history(), location.pathname()) {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&path));
+        }
+    }
+    asked
 }

@@ -1,8 +1,9 @@
 //! A panic is never a frozen screen: whatever fails inside the wasm, the page
 //! says so in plain Chinese, says the drafts are safe (every change was stored in
 //! IndexedDB as it was made) and offers a reload, which returns to where the
-//! drafter was (the app reopens the last draft or template). The panic text goes
-//! to the console, and into the message, for a bug report.
+//! drafter was (the app reopens the last draft or template), or, when opening
+//! is what fails, a way back to the start screen. The panic text goes to the
+//! console, and into the message, for a bug report.
 //!
 //! Built with the DOM directly, not Leptos: after a panic the wasm instance is
 //! dead (panic = abort), so nothing here may need it again — the reload is a
@@ -14,7 +15,7 @@ use std::panic::PanicHookInfo;
 use wasm_bindgen::JsCast;
 
 /// The element the message is in (tests and styles find it by this id).
-const ID: &str = "wengao-crash";
+pub const ID: &str = "wengao-crash";
 
 /// Installs the hook, in both programs (start screen and full app).
 pub fn install() {
@@ -49,6 +50,12 @@ fn show(info: &PanicHookInfo) {
         let reload = add(&panel, "a", "重新载入")?;
         reload.set_attribute("href", "").ok()?;
         reload.set_attribute("class", "button").ok()?;
+        // When opening the draft is what fails, reloading fails again: the start
+        // screen, with nothing reopened (action::reopened reads START).
+        let start = add(&panel, "p", "如果一打开它就出错：")?;
+        let back = add(&start, "a", "回到开始页")?;
+        back.set_attribute("href", &format!("?{}", crate::action::START)).ok()?;
+        start.append_with_str_1("，从那里打开别的草稿，或把这份导出成草稿文件。").ok()?;
         add(&panel, "p", "如果再次出错，请把下面的错误信息复制下来，连同出错前做了什么，一起发给维护人员。")?;
         let details = add(&panel, "details", "")?;
         add(&details, "summary", "错误信息")?;

@@ -304,8 +304,11 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
                         return;
                     }
                     access.try_set(Access::Editing);
-                    replace.try_run(loaded.draft);
-                    pictures.try_set_value(draft.try_update_untracked(storage::pictures_fingerprint));
+                    // What the store holds: if fitting the draft moves a picture,
+                    // the next save sends the bytes again.
+                    let mut stored = loaded.draft;
+                    pictures.try_set_value(Some(storage::pictures_fingerprint(&mut stored)));
+                    replace.try_run(stored);
                 }
                 Err(e) => {
                     drop(h);

@@ -296,7 +296,7 @@ fn texts_of(item: &Item, out: &mut Vec<String>) {
             out.push(t.trim().to_string());
         }
     }
-    for row in &item.rows {
+    for row in item.rows.iter().filter(|r| r.values().any(|v| !v.trim().is_empty())) {
         out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
     }
     for p in &item.pictures {

@@ -383,6 +383,16 @@ try {
   await crash.waitFor({ state: 'detached' });
   await page.getByLabel('一、（一）一是 正文').waitFor({ timeout: 20000 });
   assert.match(await page.getByLabel('一、（一）一是 正文').inputValue(), /^全年主持召开党工委会/, 'back in the draft, nothing lost');
+  // When opening the draft is what fails, 回到开始页 opens nothing, once.
+  await page.evaluate(() => window.wengaoLoadApp().then((glue) => { try { glue.crash_for_test(); } catch { /* the trap after the panic */ } }));
+  await crash.getByRole('link', { name: '回到开始页' }).click();
+  await page.getByRole('heading', { name: '新建' }).waitFor({ timeout: 20000 });
+  assert.equal(await page.getByLabel('一、（一）一是 正文').count(), 0, 'the start screen, not the draft');
+  assert.ok(!page.url().includes('?'), `the address is clean again: ${page.url()}`);
+  errors.splice(errorsBefore);
+  // The most recently saved first: the draft this test writes.
+  await page.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).first().click();
+  await page.getByLabel('一、（一）一是 正文').waitFor({ timeout: 20000 });
 
   step('reload: everything restored, in order');
   await page.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
@@ -586,6 +596,8 @@ try {
   await rowOf('第1行问题').evaluate((tr) => { tr.dataset.mark = 'first'; });
   await page.getByRole('button', { name: '下移第1行' }).click();
   await page.getByRole('button', { name: '上移第2行' }).waitFor();
+  await page.waitForFunction(() => /^[上下]移第2行$/.test(document.activeElement?.getAttribute('aria-label') ?? ''), null, { timeout: 2000 })
+    .catch(async () => assert.fail(`the focus stays with the moved row, is on ${await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 100))}`));
   assert.equal(await rowOf('第2行问题').getAttribute('data-mark'), 'first', 'the same row element, moved');
   assert.equal(await page.getByLabel('第2行问题').inputValue(), '“三会一课”记录不全');
   assert.equal(await page.getByLabel('第1行问题').inputValue(), '发展党员计划没有按期完成');

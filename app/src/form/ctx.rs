@@ -50,6 +50,15 @@ pub(crate) struct Ui {
     pub(crate) to_confirm: RwSignal<Vec<String>>,
 }
 
+impl Ui {
+    /// A new draft replaced the old one: an undo or a 请确认 of the old one
+    /// would act on the new.
+    pub(crate) fn forget(self) {
+        self.removed.try_set(None);
+        self.to_confirm.try_set(Vec::new());
+    }
+}
+
 impl Ctx {
     /// Runs one of the form's operations on the draft and its keys together
     /// (wengao::model::Form): the only way the form adds, removes, moves or
@@ -104,4 +113,25 @@ pub(crate) fn child(path: &[Step], name: &str, i: usize) -> Owner {
     let mut p = path.to_vec();
     p.push((name.to_string(), i));
     p
+}
+
+/// After a row or a picture moved, the focus back on the button that moved it
+/// (the list moved its element, and the browser dropped the focus): in the next
+/// frame, that button, or the other enabled one beside it (at an end of the list).
+pub(crate) fn refocus(ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let Some(button) = ev.current_target().and_then(|t| t.dyn_into::<web_sys::HtmlElement>().ok()) else { return };
+    request_animation_frame(move || {
+        let target = if button.has_attribute("disabled") {
+            button
+                .parent_element()
+                .and_then(|p| p.query_selector("button:not([disabled])").ok().flatten())
+                .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok())
+        } else {
+            Some(button)
+        };
+        if let Some(b) = target {
+            let _ = b.focus();
+        }
+    });
 }

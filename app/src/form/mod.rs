@@ -75,6 +75,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
             titles,
             replace: Callback::new(move |d| {
                 ctx.replace(d);
+                ui.forget();
             }),
         },
         stored,
@@ -121,6 +122,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                     }
                 }
                 let summary = spec.with_value(|s| imported.summary(s));
+                ui.forget();
                 ui.to_confirm.set(imported.unread_fields);
                 ctx.replace(imported.draft);
                 let unplaced = draft.with_untracked(|d| d.unplaced.len());
@@ -138,6 +140,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 match Draft::from_json(&text) {
                     Ok(d) if d.template == spec.with_value(|s| s.name.clone()) => {
                         let moved = ctx.replace(d).map(|f| session::fitted_notice(f, false)).unwrap_or_default();
+                        ui.forget();
                         ui.notice.set(format!("已导入 {name}。{moved}"));
                     }
                     Ok(d) => ui.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),

@@ -10,7 +10,7 @@ use wengao::draft::Picture;
 use wengao::edit;
 use wengao::identity::PICTURES;
 
-use super::ctx::Ctx;
+use super::ctx::{refocus, Ctx};
 use crate::files;
 
 /// A picture slot: file picker and drop, thumbnails, captions, remove.
@@ -49,7 +49,9 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
                 }
                 let info = wengao::picture::PictureInfo { format: picture.format, width: picture.width, height: picture.height };
                 let warning = wengao::picture::print_warning(&name, &info);
-                let added = ctx.change(|f| f.add_picture(&path.get_untracked(), picture, max as usize));
+                // The slot may have gone (removed, the form rebuilt) while the file was read.
+                let Some(at) = path.try_get_untracked() else { return };
+                let added = ctx.change(|f| f.add_picture(&at, picture, max as usize));
                 message.set(match added {
                     Some(Err(refused)) => refused,
                     _ => warning.unwrap_or_default(),
@@ -102,8 +104,10 @@ fn PictureView(path: Signal<Owner>, key: u64, count: Signal<usize>, caption_labe
             }
         });
     };
-    let moved = move |up: bool| {
-        ctx.change(|f| f.move_picture(&path.get_untracked(), index.get_untracked(), up));
+    let moved = move |ev: leptos::ev::MouseEvent, up: bool| {
+        if ctx.change(|f| f.move_picture(&path.get_untracked(), index.get_untracked(), up)) == Some(true) {
+            refocus(&ev);
+        }
     };
     let remove = move |_| {
         ctx.change(|f| f.remove_picture(&path.get_untracked(), index.get_untracked()));
@@ -116,8 +120,8 @@ fn PictureView(path: Signal<Owner>, key: u64, count: Signal<usize>, caption_labe
             <img src=src alt=move || format!("第{}幅：{name}", n())/>
             <span class="picture-name">{format!("{}（{}×{}）", pic.name, pic.width, pic.height)}</span>
             <input type="text" aria-label=move || format!("第{}幅的{caption_aria}", n()) placeholder=caption_label prop:value=pic.caption.clone() on:input=set_caption/>
-            <button type="button" class="small" disabled={move || index.get() == 0} aria-label=move || format!("前移第{}幅图片", n()) on:click=move |_| moved(true)>"↑"</button>
-            <button type="button" class="small" disabled={move || index.get() + 1 >= count.get()} aria-label=move || format!("后移第{}幅图片", n()) on:click=move |_| moved(false)>"↓"</button>
+            <button type="button" class="small" disabled={move || index.get() == 0} aria-label=move || format!("前移第{}幅图片", n()) on:click=move |ev| moved(ev, true)>"↑"</button>
+            <button type="button" class="small" disabled={move || index.get() + 1 >= count.get()} aria-label=move || format!("后移第{}幅图片", n()) on:click=move |ev| moved(ev, false)>"↓"</button>
             <button type="button" class="small" aria-label=move || format!("删除第{}幅图片", n()) on:click=remove>"删除"</button>
         </li>
     }

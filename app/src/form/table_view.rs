@@ -8,7 +8,7 @@ use wengao::edit;
 use wengao::identity::ROWS;
 use wengao::spec::{Column, FieldKind};
 
-use super::ctx::{Ctx, Ui};
+use super::ctx::{refocus, Ctx, Ui};
 
 /// A table: a row of inputs per entry, with add, move and remove.
 #[component]
@@ -88,8 +88,10 @@ fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, count: Signal<usize>
             view! { <td>{input}</td> }
         })
         .collect_view();
-    let moved = move |up: bool| {
-        ctx.change(|f| f.move_row(&path.get_untracked(), index.get_untracked(), up));
+    let moved = move |ev: leptos::ev::MouseEvent, up: bool| {
+        if ctx.change(|f| f.move_row(&path.get_untracked(), index.get_untracked(), up)) == Some(true) {
+            refocus(&ev);
+        }
     };
     let remove = move |_| {
         if let Some(Err(e)) = ctx.spec.with_value(|s| ctx.change(|f| f.remove_row(s, &path.get_untracked(), index.get_untracked()))) {
@@ -102,8 +104,8 @@ fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, count: Signal<usize>
             <td>{n}</td>
             {cells}
             <td class="row-controls">
-                <button type="button" class="small" disabled={move || index.get() == 0} aria-label=move || format!("上移第{}行", n()) on:click=move |_| moved(true)>"↑"</button>
-                <button type="button" class="small" disabled={move || index.get() + 1 >= count.get()} aria-label=move || format!("下移第{}行", n()) on:click=move |_| moved(false)>"↓"</button>
+                <button type="button" class="small" disabled={move || index.get() == 0} aria-label=move || format!("上移第{}行", n()) on:click=move |ev| moved(ev, true)>"↑"</button>
+                <button type="button" class="small" disabled={move || index.get() + 1 >= count.get()} aria-label=move || format!("下移第{}行", n()) on:click=move |ev| moved(ev, false)>"↓"</button>
                 <button type="button" class="small" aria-label=move || format!("删除第{}行", n()) on:click=remove>"删除"</button>
             </td>
         </tr>

@@ -91,7 +91,9 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
         match start.map(JsCast::unchecked_into::<Function>) {
             Ok(start) => {
                 MOUNTED.with_borrow_mut(Option::take);
-                if start.call2(&JsValue::NULL, &value, &file).is_err() {
+                // A panic while the app mounts has said so itself (crash.rs): keep its message.
+                let crashed = || document().get_element_by_id(crate::crash::ID).is_some();
+                if start.call2(&JsValue::NULL, &value, &file).is_err() && !crashed() {
                     document().body().inspect(|b| b.set_text_content(Some("文稿打开失败，请刷新页面再试。")));
                 }
             }
