@@ -85,7 +85,11 @@ pub fn with_declared_name(source: &str, name: &str) -> String {
     let file = SourceFile::new("", source);
     let line = format!("{NAME_KEY}：{}", name.trim());
     match name_prop(&file) {
-        Some(p) => format!("{}{line}{}", &file.text[..p.span.start], &file.text[p.span.end..]),
+        // A value written on the lines below (`模板：` then an indented name) goes too.
+        Some(p) => {
+            let end = p.span.end.max(p.value.span.end);
+            format!("{}{line}{}", &file.text[..p.span.start], &file.text[end..])
+        }
         None => format!("{line}\n{}", file.text),
     }
 }
@@ -177,6 +181,7 @@ mod tests {
         assert_eq!(with_declared_name("\u{FEFF}说明：x\n", "新的报告"), "模板：新的报告\n说明：x\n");
         assert_eq!(declared_name("模板:  半角冒号 \n"), Some("半角冒号".into()));
         assert_eq!(declared_name("模板：\n"), None);
+        assert_eq!(with_declared_name("模板：\n  写在下一行的名称\n说明：x\n", "新名称"), "模板：新名称\n说明：x\n");
         assert_eq!(declared_name("一级 部分\n  模板：不是顶层的\n"), None);
     }
 }
