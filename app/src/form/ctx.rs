@@ -88,12 +88,6 @@ impl Ctx {
         Memo::new(move |_| path.with(|p| self.ids.with(|ids| ids.keys(p).map(|k| ids.list(&k, list)).unwrap_or_default())))
     }
 
-    /// Where the row or picture `key` of the occurrence at `path` is now.
-    pub(crate) fn index_of(self, path: Signal<Owner>, list: &'static str, key: u64) -> Memo<usize> {
-        let keys = self.keys_of(path, list);
-        Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)))
-    }
-
     /// Where the occurrence `keys` is now (empty once it is gone).
     pub(crate) fn path_of(self, keys: Keys) -> Signal<Owner> {
         Memo::new(move |_| self.ids.with(|ids| ids.path(&keys)).unwrap_or_default()).into()
@@ -134,4 +128,10 @@ pub(crate) fn refocus(ev: &leptos::ev::MouseEvent) {
             let _ = b.focus();
         }
     });
+}
+
+/// Where the row or picture `key` is in its list's `keys` (Ctx::keys_of, made
+/// once per list and shared by its items).
+pub(crate) fn index_in(keys: Memo<Vec<u64>>, key: u64) -> Memo<usize> {
+    Memo::new(move |_| keys.with(|k| k.iter().position(|x| *x == key).unwrap_or(0)))
 }

@@ -10,7 +10,7 @@ use wengao::draft::Picture;
 use wengao::edit;
 use wengao::identity::PICTURES;
 
-use super::ctx::{refocus, Ctx};
+use super::ctx::{index_in, refocus, Ctx};
 use crate::files;
 
 /// A picture slot: file picker and drop, thumbnails, captions, remove.
@@ -19,7 +19,6 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
     let ctx = expect_context::<Ctx>();
     let message = RwSignal::new(String::new());
     let keys = ctx.keys_of(path, PICTURES);
-    let count = Signal::derive(move || keys.with(Vec::len));
     let add_files = move |files: Vec<gloo_file::File>| {
         spawn_local(async move {
             for file in files {
@@ -72,7 +71,7 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
             <p class="message" role="alert">{move || message.get()}</p>
             <ol class="picture-list">
                 <For each=move || keys.get() key=|k| *k let:key>
-                    <PictureView path key count caption_label=caption_label.clone()/>
+                    <PictureView path key keys caption_label=caption_label.clone()/>
                 </For>
             </ol>
         </div>
@@ -81,9 +80,10 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
 
 /// One picture: thumbnail, name, caption, and move up, move down and remove.
 #[component]
-fn PictureView(path: Signal<Owner>, key: u64, count: Signal<usize>, caption_label: String) -> impl IntoView {
+fn PictureView(path: Signal<Owner>, key: u64, keys: Memo<Vec<u64>>, caption_label: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
-    let index = ctx.index_of(path, PICTURES, key);
+    let index = index_in(keys, key);
+    let count = Signal::derive(move || keys.with(Vec::len));
     let Some(pic) =
         ctx.draft.with_untracked(|d| edit::item(d, &path.get_untracked()).and_then(|i| i.pictures.get(index.get_untracked()).cloned()))
     else {

@@ -8,7 +8,7 @@ use wengao::edit;
 use wengao::identity::ROWS;
 use wengao::spec::{Column, FieldKind};
 
-use super::ctx::{refocus, Ctx, Ui};
+use super::ctx::{index_in, refocus, Ctx, Ui};
 
 /// A table: a row of inputs per entry, with add, move and remove.
 #[component]
@@ -25,7 +25,6 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
         None => format!("至少{}行", r.min),
     });
     let rows = ctx.keys_of(path, ROWS);
-    let count = Signal::derive(move || rows.with(Vec::len));
     let header = columns.iter().map(|c| view! { <th>{c.label.clone()}</th> }).collect_view();
     view! {
         <div class="table">
@@ -34,7 +33,7 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
                 <thead><tr><th>"序号"</th>{header}<th></th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|k| *k let:key>
-                        <Row path key columns=columns.clone() count/>
+                        <Row path key columns=columns.clone() keys=rows/>
                     </For>
                 </tbody>
             </table>
@@ -45,10 +44,11 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
 
 /// One row: its cells, and move up, move down and remove.
 #[component]
-fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, count: Signal<usize>) -> impl IntoView {
+fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, keys: Memo<Vec<u64>>) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ui = expect_context::<Ui>();
-    let index = ctx.index_of(path, ROWS, key);
+    let index = index_in(keys, key);
+    let count = Signal::derive(move || keys.with(Vec::len));
     // The row as it was when its view was made: the inputs hold what is typed after.
     let row = ctx.draft.with_untracked(|d| {
         edit::item(d, &path.get_untracked()).and_then(|i| i.rows.get(index.get_untracked()).cloned()).unwrap_or_default()
