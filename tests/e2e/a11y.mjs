@@ -1,6 +1,7 @@
 // Accessibility in Chromium: axe-core (from npm, injected with the page's CSP
 // bypassed for this test only) finds no violation of any impact on the start
-// screen, a filled form, the export checklist, the studio and an import's result;
+// screen, a filled form, the export checklist, a table part, the studio and an
+// import's result;
 // and the main flow runs from the keyboard alone — new, type, move a point, add a
 // picture, export, import — with a visible focus at every step.
 import { chromium } from 'playwright-core';
@@ -133,10 +134,25 @@ try {
   await page.keyboard.type('党员志愿者入户走访');
   assert.equal(await page.getByLabel('第1幅的案例图片说明').inputValue(), '党员志愿者入户走访');
 
-  step('axe-core: the studio');
+  step('axe-core: a table part (述职评议问题整改清单), a row moved from the keyboard');
   await tabTo('← 返回', { back: true });
   await page.keyboard.press('Enter');
   await drafts(3);
+  await tabTo('新建述职评议问题整改清单');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('第1行问题', { exact: true }).waitFor({ timeout: 20000 });
+  await tabTo('第1行问题');
+  await page.keyboard.type('“三会一课”记录不全');
+  await tabTo('下移第1行');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('第2行问题', { exact: true }).waitFor();
+  assert.equal(await page.getByLabel('第2行问题', { exact: true }).inputValue(), '“三会一课”记录不全');
+  await axe('a table part');
+
+  step('axe-core: the studio');
+  await tabTo('← 返回', { back: true });
+  await page.keyboard.press('Enter');
+  await drafts(4);
   await tabTo('新建模板');
   await page.keyboard.press('Enter');
   await page.getByRole('region', { name: '模板检查结果' }).getByText('没有错误').waitFor({ timeout: 20000 });

@@ -30,7 +30,7 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
         <div class="table">
             <p class="table-title">{title.clone()}{limits.map(|l| format!("（{l}）"))}</p>
             <table>
-                <thead><tr><th>"序号"</th>{header}<th></th></tr></thead>
+                <thead><tr><th>"序号"</th>{header}<th>"调整"</th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|k| *k let:key>
                         <Row path key columns=columns.clone() keys=rows/>
