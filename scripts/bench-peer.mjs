@@ -1,44 +1,105 @@
-// Navigation → usable (the element in the DOM and its frame laid out), measured in the page, for wengao and the peer
-// (hehecat/gongwen) in the same run, alternating, eight loads each; and the
-// first load of each (every response until usable, gzip -9). Not a test.
+// wengao beside the peer (hehecat/gongwen) in one run, alternating, measured
+// in the page (issue #23 item 5). Not a test.
+// - navigation → typing: for wengao, navigation → the start screen usable →
+//   新建 述职报告 clicked at that moment (from the page) → the form's first text
+//   box in the DOM and laid out; for the peer, navigation → its editor's
+//   textarea in the DOM and laid out. "Laid out": MutationObserver →
+//   requestAnimationFrame → setTimeout 0 (a task queued from the frame callback
+//   runs after the frame's layout).
+// - long tasks (PerformanceObserver 'longtask', > 50 ms) in the 3 s after the
+//   first screen is usable, nothing clicked;
+// - first load: every response before the first screen is usable, gzip -9.
 // The peer: `fetch` its repository, point package-lock.json's `resolved` URLs
 // at the npm registry reachable here, `npm ci`, `npx vite build`; it is served
 // at / (its base), ours under /tools/wengao/.
-//   node scripts/bench-peer.mjs [our dist] [peer dist]
+//   node scripts/bench-peer.mjs [our dist] [peer dist] [loads per site and mode]
 import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import { serve } from '../tests/e2e/serve.mjs';
-const [ourDist = 'dist', peerDist = '/tmp/peer/dist'] = process.argv.slice(2);
+
+const [ourDist = 'dist', peerDist = '/tmp/peer/dist', loads = '6'] = process.argv.slice(2);
 const ours = await serve(ourDist, 28080, '/tools/wengao/');
 const peer = await serve(peerDist, 28081, '/');
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
 const sites = [
-  ['wengao', 'http://127.0.0.1:28080/tools/wengao/', 'button[aria-label="新建党建工作述职报告"]'],
-  ['gongwen', 'http://127.0.0.1:28081/', 'textarea'],
+  { name: 'wengao', url: 'http://127.0.0.1:28080/tools/wengao/', first: 'button[aria-label="新建党建工作述职报告"]', typing: 'textarea[aria-label="一、（一）一是 正文"]' },
+  { name: 'gongwen', url: 'http://127.0.0.1:28081/', first: 'textarea', typing: 'textarea' },
 ];
-const out = { wengao: [], gongwen: [] };
+
+// In the page: when `first` is usable, record it (and click it when `click`),
+// then when `typing` is usable record that; every long task from the start.
+function probe({ first, typing, click }) {
+  window.longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+  const laidOut = (sel, then) =>
+    new MutationObserver((_, o) => {
+      const el = document.querySelector(sel);
+      if (!el) return;
+      o.disconnect();
+      requestAnimationFrame(() => setTimeout(() => then(el)));
+    }).observe(document, { childList: true, subtree: true });
+  laidOut(first, (el) => {
+    window.firstUsable = performance.now();
+    if (!click) return (window.typingUsable = window.firstUsable);
+    el.click();
+    laidOut(typing, () => (window.typingUsable = performance.now()));
+  });
+}
+
+const out = {};
 const bytes = {};
-for (let run = 0; run < 8; run++) {
-  for (const [name, url, sel] of sites) {
-    const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
-    const page = await context.newPage();
-    const responses = [];
-    page.on('response', (r) => responses.push(r));
-    await page.addInitScript((sel) => {
-      new MutationObserver((_, o) => { if (document.querySelector(sel)) { o.disconnect(); requestAnimationFrame(() => setTimeout(() => (window.usable = performance.now()))); } }).observe(document, { childList: true, subtree: true });
-    }, sel);
-    await page.goto(url);
-    await page.waitForFunction(() => window.usable);
-    out[name].push(await page.evaluate(() => window.usable));
-    if (!bytes[name]) {
-      const n = responses.length;
-      let gz = 0;
-      for (const r of responses.slice(0, n)) { const b = await r.body().catch(() => Buffer.alloc(0)); gz += zlib.gzipSync(b, { level: 9 }).length; }
-      bytes[name] = (gz / 1024).toFixed(1) + ' KB gz (' + responses.slice(0, n).map((r) => r.url().split('/').pop()).join(' ') + ')';
+for (let run = 0; run < Number(loads); run++) {
+  for (const site of sites) {
+    for (const mode of ['typing', 'idle']) {
+      const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
+      const page = await context.newPage();
+      const responses = [];
+      page.on('response', (r) => responses.push([r, performance.now()]));
+      await page.addInitScript(probe, { first: site.first, typing: site.typing, click: mode === 'typing' && site.first !== site.typing });
+      await page.goto(site.url);
+      const r = (out[site.name + ' ' + mode] ??= []);
+      if (mode === 'typing') {
+        await page.waitForFunction(() => window.typingUsable, null, { timeout: 20000 });
+        r.push(await page.evaluate(() => [window.firstUsable, window.typingUsable]));
+      } else {
+        await page.waitForFunction(() => window.firstUsable);
+        const at = await page.evaluate(() => window.firstUsable);
+        await page.waitForTimeout(3300);
+        const tasks = await page.evaluate(() => window.longTasks);
+        // Tasks that overlap the 3 s after the first screen was usable.
+        const within = tasks.filter(([s, d]) => s + d > at && s < at + 3000);
+        r.push([at, within.reduce((n, [, d]) => n + d, 0), Math.max(0, ...within.map(([, d]) => d)), within.length]);
+        if (!bytes[site.name]) {
+          const before = await page.evaluate(() => performance.getEntriesByType('resource').filter((e) => e.responseEnd <= window.firstUsable).map((e) => e.name));
+          let gz = 0;
+          const names = [];
+          for (const [resp] of responses) {
+            if (resp.url() !== site.url && !before.includes(resp.url())) continue;
+            const body = await resp.body().catch(() => Buffer.alloc(0));
+            gz += zlib.gzipSync(body, { level: 9 }).length;
+            names.push(resp.url().split('/').pop() || 'index.html');
+          }
+          bytes[site.name] = `${(gz / 1024).toFixed(1)} KB gz (${names.join(' ')})`;
+        }
+      }
+      await context.close();
     }
-    await context.close();
   }
 }
 const med = (xs) => xs.slice().sort((a, b) => a - b)[Math.floor((xs.length - 1) / 2)];
-for (const k of Object.keys(out)) console.log(k, 'nav → usable median', med(out[k]).toFixed(0), 'ms', out[k].map((x) => x.toFixed(0)).join(' '), '|', bytes[k]);
-await browser.close(); ours.close(); peer.close();
+const list = (xs) => xs.map((x) => x.toFixed(0)).join(' ');
+for (const { name } of sites) {
+  const t = out[name + ' typing'];
+  const i = out[name + ' idle'];
+  console.log(`${name}: first screen usable ${med(t.map((x) => x[0])).toFixed(0)} ms median (${list(t.map((x) => x[0]))})`);
+  console.log(`${name}: navigation → typing ${med(t.map((x) => x[1])).toFixed(0)} ms median (${list(t.map((x) => x[1]))})`);
+  console.log(`${name}: long tasks in the 3 s after the first screen, nothing clicked: total ${list(i.map((x) => x[1]))} ms, longest ${list(i.map((x) => x[2]))} ms`);
+  console.log(`${name}: first load ${bytes[name]}`);
+}
+const ratio = med(out['wengao typing'].map((x) => x[1])) / med(out['gongwen typing'].map((x) => x[1]));
+console.log(`navigation → typing, wengao / gongwen: ${ratio.toFixed(2)}`);
+await browser.close();
+ours.close();
+peer.close();

@@ -1,7 +1,7 @@
 //! The browser app, built as two programs over one library (README, “文件”):
 //! `wengao-start` is the start screen alone, small enough to load first; it hands
 //! every action that needs the template compiler, the form or the renderer to
-//! `wengao-app`, the whole app, fetched while the start screen is idle. Both
+//! `wengao-app`, the whole app, fetched once the start screen is shown. Both
 //! show the same start screen (start/); counting, limits and the .docx
 //! renderer are the core crate's.
 //!

@@ -19,9 +19,11 @@ use crate::studio::Studio;
 use crate::templates;
 
 thread_local! {
-    /// Whether prewarming is over: it has run, or the app has been asked to do
-    /// something (then it would only hold up what was asked for).
+    /// Whether prewarming has begun (it runs once).
     static WARMED: Cell<bool> = const { Cell::new(false) };
+    /// Whether the app has been asked to do something: prewarming stops (it
+    /// would only hold up what was asked for).
+    static ASKED: Cell<bool> = const { Cell::new(false) };
 }
 
 /// Which screen is shown.
@@ -43,7 +45,7 @@ enum Screen {
 #[component]
 pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl IntoView {
     if handed.is_some() {
-        WARMED.set(true);
+        ASKED.set(true);
     }
     let screen = RwSignal::new(Screen::Loading);
     let opened = StoredValue::new_local(None::<Opened>);
@@ -100,7 +102,7 @@ pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl I
                 return;
             }
             acting.set_value(true);
-            WARMED.set(true);
+            ASKED.set(true);
             perform(a, screens)
         }),
         errors: Callback::new(|key: String| library::local_template(&key).map(|t| templates::error_count(&t.name, &t.source))),
@@ -143,37 +145,65 @@ pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl I
     }
 }
 
-/// The browser compiles the wasm of the form's computations lazily, on first
-/// use, and loads a font the first time a page lays text out in it: run the
-/// computations once for the first built-in template while the start screen
-/// waits, and lay its form out once, so that 新建 pays for neither (the form's
-/// headings use faces the start screen does not; loading them was about 30 ms
-/// of the first form's layout).
+/// A small template with one of each part a form is built from (app/prewarm.wg).
+const PREWARM: &str = include_str!("../prewarm.wg");
+
+/// The browser compiles the wasm of the form's code lazily, on first use, and
+/// loads a font the first time a page lays text out in it: while the start
+/// screen waits, run the computations once for the first built-in template,
+/// build a small form with one of each part, and lay it out once, each in an
+/// idle task of its own (12–17, about 35 and about 25 ms here), so that 新建
+/// pays for none of it and no task holds the page up (the whole 述职报告 form
+/// laid out in one task took 150–260 ms; scripts/bench-peer.mjs lists every
+/// task over 50 ms in the 3 s after the start screen appears).
 pub fn prewarm() {
     if WARMED.replace(true) {
         return;
     }
-    let Some(spec) = CARDS.first().and_then(|c| templates::spec_for(&library::builtin_key(c.name)).ok()) else { return };
+    let asked = || ASKED.get();
+    request_idle_callback(move || {
+        if asked() {
+            return;
+        }
+        if let Some(spec) = CARDS.first().and_then(|c| templates::spec_for(&library::builtin_key(c.name)).ok()) {
+            let mut draft = Draft::new(&spec);
+            wengao::edit::fill_minimums(&spec, &mut draft);
+            let _ = crate::form::derived::check(&spec, &draft);
+        }
+        request_idle_callback(move || {
+            let Some((hidden, form)) = (!asked()).then(build_unseen).flatten() else { return };
+            // Held until it has been laid out (request_idle_callback takes a closure
+            // it could call more than once, so the handle is taken out of a cell).
+            let form = Cell::new(Some(form));
+            request_idle_callback(move || {
+                // Laid out out of sight and taken down again within this one
+                // task, so that it is never painted and nothing else sees it.
+                if let (false, Some(body)) = (asked(), document().body()) {
+                    let _ = body.append_child(&hidden);
+                    // Reading a size makes the browser lay the form out now.
+                    let _ = hidden.offset_height();
+                    hidden.remove();
+                }
+                drop(form.take());
+            });
+        });
+    });
+}
+
+/// The prewarm template's form (a preview: never stored), built into an
+/// element outside the page (its faces: the `.prewarm` rule in style.css).
+fn build_unseen() -> Option<(web_sys::HtmlElement, impl Sized)> {
+    let spec = wengao::compile(&wengao::SourceFile::new("预热.wg", PREWARM), &wengao::builtin::BuiltinStyles).spec?;
     let mut draft = Draft::new(&spec);
     wengao::edit::fill_minimums(&spec, &mut draft);
-    let _ = crate::form::derived::check(&spec, &draft);
-    // The form itself (a preview: never stored), built, laid out out of sight
-    // and taken down again within this one task, so that it is never painted
-    // and nothing else sees it.
-    let Ok(hidden) = document().create_element("div") else { return };
+    let hidden: web_sys::HtmlElement = document().create_element("div").ok()?.unchecked_into();
     let _ = hidden.set_attribute("class", "prewarm");
     let _ = hidden.set_attribute("aria-hidden", "true");
     let opened = session::preview(spec, draft);
-    let form = leptos::mount::mount_to(hidden.clone().unchecked_into(), move || {
+    let form = leptos::mount::mount_to(hidden.clone(), move || {
         view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> }
     });
-    if let Some(body) = document().body() {
-        let _ = body.append_child(&hidden);
-        // Reading a size makes the browser lay the form out now.
-        let _ = hidden.unchecked_ref::<web_sys::HtmlElement>().offset_height();
-        hidden.remove();
-    }
-    drop(form);
+    Some((hidden, form))
 }
 
 /// The form alone, for a page that embeds it: one draft per template, kept in

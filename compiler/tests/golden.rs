@@ -82,10 +82,13 @@ fn every_template_compiles_to_its_golden_spec() {
 #[test]
 fn check_passes_on_every_shipped_file() {
     let mut args = vec!["check".to_string()];
-    for f in std::fs::read_dir(root().join("templates")).unwrap() {
-        let p = f.unwrap().path();
-        if p.extension().is_some_and(|x| x == "wg") {
-            args.push(format!("templates/{}", p.file_name().unwrap().to_string_lossy()));
+    // The templates, and the app's own: 新建模板's starting point and the one prewarm lays out.
+    for dir in ["templates", "app"] {
+        for f in std::fs::read_dir(root().join(dir)).unwrap() {
+            let p = f.unwrap().path();
+            if p.extension().is_some_and(|x| x == "wg") {
+                args.push(format!("{dir}/{}", p.file_name().unwrap().to_string_lossy()));
+            }
         }
     }
     let args: Vec<&str> = args.iter().map(String::as_str).collect();

@@ -1,7 +1,7 @@
 //! The start-screen program (`wengao-start`): the start screen alone, mounted
 //! first, which hands every [`Action`] to the full app. boot.js loads the full
-//! app (`wengaoLoadApp`: its JavaScript and wasm, once) while the start screen
-//! is idle, so that an action rarely waits for the network; when loading fails,
+//! app (`wengaoLoadApp`: its JavaScript and wasm, once) as soon as the start
+//! screen is shown, so that an action rarely waits for the network; when loading fails,
 //! the start screen says so and the next click tries again.
 
 use std::any::Any;
@@ -22,7 +22,7 @@ extern "C" {
     /// boot.js: resolves to the full app's module (its `start(action, file)`).
     #[wasm_bindgen(js_name = wengaoLoadApp, catch)]
     fn load_app() -> Result<Promise, JsValue>;
-    /// boot.js: loads the full app when the page is idle.
+    /// boot.js: loads the full app, then prewarms it when the page is idle.
     #[wasm_bindgen(js_name = wengaoPrefetchApp, catch)]
     fn prefetch_app() -> Result<(), JsValue>;
 }
@@ -66,8 +66,12 @@ fn StartProgram() -> impl IntoView {
         if !shown.get_untracked() {
             shown.set(true);
         }
-        let _ = prefetch_app();
     });
+    // The full app, fetched once the start screen's first frame is on the
+    // screen (a task queued from the frame's callback runs after it): not
+    // before, where it would slow that frame down, nor after storage has been
+    // read (tens of ms later), which a 新建 clicked at once would wait for too.
+    request_animation_frame(|| set_timeout(|| drop(prefetch_app()), std::time::Duration::ZERO));
     view! {
         <Header/>
         {move || if shown.get() { view! { <Start host state/> }.into_any() } else { view! { <Loading/> }.into_any() }}
