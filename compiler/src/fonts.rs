@@ -103,6 +103,27 @@ pub const FONTS: &[FontFacts] = &[
 ];
 
 /// What is known of a font, by the name a style sheet uses.
+/// Other names files give the same face: English Word and WPS write
+/// FangSong_GB2312 for 仿宋_GB2312, SimSun for 宋体.
+const SPELLINGS: &[(&str, &str)] = &[
+    ("仿宋_GB2312", "FangSong_GB2312"),
+    ("楷体_GB2312", "KaiTi_GB2312"),
+    ("仿宋", "FangSong"),
+    ("楷体", "KaiTi"),
+    ("黑体", "SimHei"),
+    ("宋体", "SimSun"),
+    ("华文中宋", "STZhongsong"),
+    ("方正小标宋简体", "FZXiaoBiaoSong-B05S"),
+];
+
+/// Whether two font names are the same face (one a spelling of the other).
+/// Not whether one may stand in for the other: 仿宋 is not 仿宋_GB2312.
+pub fn same_face(a: &str, b: &str) -> bool {
+    let canonical =
+        |n: &str| SPELLINGS.iter().find(|(_, other)| other.eq_ignore_ascii_case(n)).map_or(n.to_string(), |(c, _)| c.to_string());
+    canonical(a.trim()) == canonical(b.trim())
+}
+
 pub fn facts(name: &str) -> Option<&'static FontFacts> {
     FONTS.iter().find(|f| f.name == name)
 }

@@ -12,8 +12,10 @@
 //! [`document`] (spec + draft → paragraphs, numbered and filled); [`edit`] (the form's operations,
 //! [`edit::fit`]); [`layout`] (the page model); [`docx`] (document → .docx
 //! bytes); [`import`] (.docx → draft); [`review`] and [`proof`] (checks and
-//! hints); [`example`] (example drafts).
+//! hints); [`audit`] (a received .docx checked against its template, formatting
+//! read from the file; the desk's workbook); [`example`] (example drafts).
 
+pub mod audit;
 pub mod builtin;
 pub mod compile;
 pub mod count;

@@ -95,6 +95,22 @@ pub struct Problem {
     /// The part's occurrence path (empty for the whole document or a field).
     pub path: Owner,
     pub message: String,
+    pub concern: Concern,
+}
+
+/// What a [`Problem`] is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Concern {
+    /// A required field or part not written.
+    Missing,
+    /// 字数 against a budget.
+    Words,
+    /// Pages against the limit.
+    Pages,
+    /// More items or rows than the template allows.
+    TooMany,
+    /// Too few pictures, or pictures without captions.
+    Pictures,
 }
 
 /// What a drafter should still look at: empty required fields and texts, budgets
@@ -106,7 +122,12 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
     let mut out = Vec::new();
     for f in &spec.fields {
         if f.required && draft.fields.get(&f.id).is_none_or(|v| v.trim().is_empty()) {
-            out.push(Problem { field: Some(f.id.clone()), path: Vec::new(), message: format!("“{}”还没有填", f.label) });
+            out.push(Problem {
+                field: Some(f.id.clone()),
+                path: Vec::new(),
+                message: format!("“{}”还没有填", f.label),
+                concern: Concern::Missing,
+            });
         }
     }
     let total = doc.counts().words;
@@ -116,13 +137,14 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
                 field: None,
                 path: Vec::new(),
                 message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()),
+                concern: Concern::Words,
             });
         }
     }
     if let Some(limit) = spec.page_limit {
         let message = estimate.over_limit(limit.max).map(|what| format!("全文{}，上限{}页：{what}", estimate.pages_text(), limit.max));
         if let Some(message) = message {
-            out.push(Problem { field: None, path: Vec::new(), message });
+            out.push(Problem { field: None, path: Vec::new(), message, concern: Concern::Pages });
         }
     }
     walk_problems(doc, &spec.body, draft, &mut Vec::new(), counts, &mut out);
@@ -137,13 +159,17 @@ fn walk_problems(doc: &Document, nodes: &[Node], draft: &Draft, owner: &mut Owne
                 field: None,
                 path: owner.clone(),
                 message: format!("“{}”最多{max}项，草稿里有{n}项（多出来的照样导出，请删去）", node.id),
+                concern: Concern::TooMany,
             });
         }
         if let Some(max) = node.max_rows() {
             let rows = crate::edit::item(draft, &[owner.as_slice(), &[(node.id.clone(), 0)]].concat()).map_or(0, |i| i.rows.len());
             if rows > max {
                 out.push(Problem {
-                    field: None, path: owner.clone(), message: format!("“{}”最多{max}行，草稿里有{rows}行", node.id)
+                    field: None,
+                    path: owner.clone(),
+                    message: format!("“{}”最多{max}行，草稿里有{rows}行", node.id),
+                    concern: Concern::TooMany,
                 });
             }
         }
@@ -163,7 +189,8 @@ fn walk_problems(doc: &Document, nodes: &[Node], draft: &Draft, owner: &mut Owne
                 _ => None,
             };
             if let Some(message) = missing.filter(|_| node.required) {
-                out.push(Problem { field: None, path: owner.clone(), message });
+                let concern = if matches!(node.kind, NodeKind::Pictures { .. }) { Concern::Pictures } else { Concern::Missing };
+                out.push(Problem { field: None, path: owner.clone(), message, concern });
             }
             if let Some(b) = &node.budget {
                 let words = counts.get(owner.as_slice()).copied().unwrap_or(0);
@@ -173,6 +200,7 @@ fn walk_problems(doc: &Document, nodes: &[Node], draft: &Draft, owner: &mut Owne
                         field: None,
                         path: owner.clone(),
                         message: format!("{name}{words}字，要求{}（{}）", b.describe(), state.label()),
+                        concern: Concern::Words,
                     });
                 }
             }

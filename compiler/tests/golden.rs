@@ -4,27 +4,13 @@
 //! CLI's exit code and standard error, exactly. `WENGAO_BLESS=1 cargo test` rewrites
 //! the expected files — then read the diff.
 
+mod common;
+
 use std::collections::BTreeSet;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 
-fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
-}
-
-fn bless() -> bool {
-    std::env::var_os("WENGAO_BLESS").is_some()
-}
-
-/// Compares `actual` with the file, or rewrites it when blessing; returns a failure line.
-fn compare(expected_path: &Path, actual: &str) -> Option<String> {
-    if bless() {
-        std::fs::write(expected_path, actual).unwrap();
-        return None;
-    }
-    let expected = std::fs::read_to_string(expected_path).unwrap_or_default();
-    (expected != actual).then(|| format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", expected_path.display()))
-}
+use common::{compare, root};
 
 fn wengao(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_wengao")).args(args).current_dir(root()).output().unwrap();

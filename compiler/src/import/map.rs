@@ -43,7 +43,7 @@ impl Accounting {
 
 /// The levels numbering marks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Level {
+pub(crate) enum Level {
     /// 一、
     Part,
     /// （一）
@@ -74,7 +74,7 @@ struct Para {
 const NUMERALS: &str = "一二三四五六七八九十百零〇";
 
 /// Splits hand-typed numbering off: `一、` `（一）` `(一)` `一是` `第一，` `1.` `1、` `（1）`.
-fn typed_label(text: &str) -> Option<(Level, usize)> {
+pub(crate) fn typed_label(text: &str) -> Option<(Level, usize)> {
     let chars: Vec<char> = text.chars().collect();
     let numeral_run = |from: usize| chars[from..].iter().take_while(|c| NUMERALS.contains(**c)).count();
     let digit_run = |from: usize| chars[from..].iter().take_while(|c| c.is_ascii_digit()).count();
@@ -548,7 +548,7 @@ fn split_lead(text: &str, bold: usize) -> (String, String) {
 
 /// How much of `a`'s characters `b` has (0..1), ignoring punctuation and the
 /// particle 的: “履职的主要情况和特点” names “履职主要情况和特点”.
-fn similarity(a: &str, b: &str) -> f64 {
+pub(crate) fn similarity(a: &str, b: &str) -> f64 {
     let keep = |c: &char| c.is_alphanumeric() && *c != '的';
     let a: Vec<char> = a.chars().filter(keep).collect();
     let b: Vec<char> = b.chars().filter(keep).collect();

@@ -7,10 +7,12 @@
 //! numbering the template replaces, or unplaced.
 
 mod map;
-mod word;
-mod zip;
+pub(crate) mod word;
+pub(crate) mod zip;
 
 pub use map::Accounting;
+pub(crate) use map::{map, similarity, typed_label, Level};
+pub(crate) use word::{main_part, part_named, relationships};
 pub use word::{Origin, WordBlock, WordFile, WordParagraph};
 
 use crate::draft::Draft;
@@ -109,14 +111,19 @@ fn check_kind(bytes: &[u8]) -> Result<(), ImportError> {
     Ok(())
 }
 
-/// Reads a .docx file's bytes.
-pub fn read_docx(bytes: &[u8]) -> Result<WordFile, ImportError> {
+/// Opens a .docx file's package, or says why it is not one.
+pub(crate) fn open(bytes: &[u8]) -> Result<zip::Archive<'_>, ImportError> {
     check_kind(bytes)?;
     let archive = zip::Archive::open(bytes)?;
     if archive.has("content.xml") && archive.has("mimetype") {
         return Err(ImportError::OpenDocument);
     }
-    word::read(&archive)
+    Ok(archive)
+}
+
+/// Reads a .docx file's bytes.
+pub fn read_docx(bytes: &[u8]) -> Result<WordFile, ImportError> {
+    word::read(&open(bytes)?)
 }
 
 /// Imports a .docx file onto the template.

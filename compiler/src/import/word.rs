@@ -70,7 +70,7 @@ pub enum WordBlock {
 }
 
 /// The document read: body blocks in order, then text boxes and notes.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct WordFile {
     pub blocks: Vec<WordBlock>,
     pub aside: Vec<WordParagraph>,
@@ -174,7 +174,7 @@ struct Reader<'a> {
 }
 
 /// The relationships of a part: rId → target, resolved against the part's folder.
-fn relationships(archive: &Archive, part: &str) -> Result<HashMap<String, String>, ImportError> {
+pub(crate) fn relationships(archive: &Archive, part: &str) -> Result<HashMap<String, String>, ImportError> {
     let (folder, file) = part.rsplit_once('/').unwrap_or(("", part));
     let rels_path = if folder.is_empty() { format!("_rels/{file}.rels") } else { format!("{folder}/_rels/{file}.rels") };
     let Some(bytes) = archive.read(&rels_path)? else { return Ok(HashMap::new()) };
@@ -192,6 +192,16 @@ fn relationships(archive: &Archive, part: &str) -> Result<HashMap<String, String
         .collect())
 }
 
+/// The part of a kind among a part's relationships, by its file name:
+/// `styles` finds styles.xml, not the stylesWithEffects.xml Word 2010 writes
+/// beside it; `theme` the first theme. The same whatever the order of the
+/// relationships.
+pub(crate) fn part_named(rels: &HashMap<String, String>, kind: &str) -> Option<String> {
+    let file = |t: &String| t.rsplit('/').next().unwrap_or(t).to_string();
+    let exact = format!("{kind}.xml");
+    rels.values().find(|t| file(t) == exact).or_else(|| rels.values().filter(|t| file(t).starts_with(kind)).min()).cloned()
+}
+
 fn resolve(folder: &str, target: &str) -> String {
     let mut parts: Vec<&str> = folder.split('/').filter(|s| !s.is_empty()).collect();
     for seg in target.split('/') {
@@ -206,15 +216,20 @@ fn resolve(folder: &str, target: &str) -> String {
     parts.join("/")
 }
 
-/// Reads the package. The caller has checked that it is a zip.
-pub fn read(archive: &Archive) -> Result<WordFile, ImportError> {
+/// The main document part's path (`word/document.xml`).
+pub(crate) fn main_part(archive: &Archive) -> Result<String, ImportError> {
     let package = relationships(archive, "")?;
-    let main = package
+    package
         .values()
         .find(|t| t.ends_with("document.xml") || t.ends_with("document2.xml"))
         .cloned()
         .or_else(|| archive.has("word/document.xml").then(|| "word/document.xml".to_string()))
-        .ok_or(ImportError::NotWord)?;
+        .ok_or(ImportError::NotWord)
+}
+
+/// Reads the package. The caller has checked that it is a zip.
+pub fn read(archive: &Archive) -> Result<WordFile, ImportError> {
+    let main = main_part(archive)?;
     let part = |name: &str| -> Result<Option<Element>, ImportError> {
         match archive.read(name)? {
             Some(bytes) => Ok(Some(xml::parse(&bytes).ok_or_else(|| ImportError::BrokenXml(name.to_string()))?.1)),
@@ -222,7 +237,7 @@ pub fn read(archive: &Archive) -> Result<WordFile, ImportError> {
         }
     };
     let rels = relationships(archive, &main)?;
-    let target = |kind: &str| rels.iter().find(|(_, t)| t.rsplit('/').next().is_some_and(|f| f.starts_with(kind))).map(|(_, t)| t.clone());
+    let target = |kind: &str| part_named(&rels, kind);
     let styles = match target("styles").map(|t| part(&t)).transpose()?.flatten() {
         Some(root) => read_styles(&root),
         None => HashMap::new(),

@@ -81,6 +81,11 @@ impl<'a> Archive<'a> {
         Ok(Archive { bytes, entries, read: std::cell::Cell::new(0) })
     }
 
+    /// Every entry's name, in the order of the central directory.
+    pub fn names(&self) -> impl Iterator<Item = &str> {
+        self.entries.iter().map(|e| e.name.as_str())
+    }
+
     pub fn has(&self, name: &str) -> bool {
         self.entries.iter().any(|e| e.name == name)
     }

@@ -18,6 +18,21 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
+/// Whether golden files are being rewritten (`WENGAO_BLESS=1 cargo test`).
+pub fn bless() -> bool {
+    std::env::var_os("WENGAO_BLESS").is_some()
+}
+
+/// Compares `actual` with the golden file, or rewrites it when blessing; returns a failure line.
+pub fn compare(expected_path: &Path, actual: &str) -> Option<String> {
+    if bless() {
+        std::fs::write(expected_path, actual).unwrap();
+        return None;
+    }
+    let expected = std::fs::read_to_string(expected_path).unwrap_or_default();
+    (expected != actual).then(|| format!("{} differs:\n--- expected\n{expected}\n--- actual\n{actual}", expected_path.display()))
+}
+
 /// A word on a PDF page: its box in points and its text.
 #[derive(Debug, Clone)]
 pub struct Word {

@@ -1,4 +1,4 @@
-//! `wengao`: the command line over the whole core: check, compile, count, example, render, stats, pages, import and proof.
+//! `wengao`: the command line over the whole core: check, compile, count, example, render, stats, pages, import, proof and audit.
 
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -19,6 +19,8 @@ macro_rules! say {
     }};
 }
 
+mod audit;
+
 const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
 
 用法：
@@ -31,6 +33,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao stats <模板> <草稿.json>   草稿全文和各部分的字数、字数要求和估计页数
   wengao pages <模板> <草稿.json>   按版式排页：页数和每页从哪里开始
   wengao proof <模板> <草稿.json>   校对提示（半角标点、引号配对……）和测评指标讲到了没有
+  wengao audit <文件或文件夹>…     审核收到的材料：认出模板，检查字数、页数、结构和格式
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -118,6 +121,8 @@ fn main() -> ExitCode {
         Some("pages") if wants_help => help(PAGES_HELP),
         Some("pages") => pages_cmd(&args[1..]),
         Some("stats") => stats_cmd(&args[1..]),
+        Some("audit") if wants_help => help(audit::AUDIT_HELP),
+        Some("audit") => audit::run(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("compile") => compile_cmd(&args[1..]),
         Some("count") => count_cmd(&args[1..]),

@@ -1,0 +1,465 @@
+//! A received file's formatting ([`super::format`]) against its template's
+//! style sheet: the paper and margins of every section; for every body
+//! paragraph, by the role it plays (title lines, the three heading levels, the
+//! body, picture captions), the East Asian font, size and bold of its text, its
+//! line spacing and first-line indent, and centring where the role is centred;
+//! and the page numbers (their text, font, size and side on odd and even pages).
+//! Alike findings are told once, with how many paragraphs and the first of them.
+
+use super::format::{Alignment, Formatting, Indent, ParagraphFormat, RunFormat, Spacing};
+use super::{Finding, Kind};
+use crate::fonts::same_face;
+use crate::import::{typed_label, Level};
+use crate::spec::{Align, FormSpec, LineSpacing, Role, RoleStyle, Style};
+use crate::values::FONT_SIZES;
+
+/// Lengths within a millimetre are the same (Word rounds centimetres to twips).
+const LENGTH_TOLERANCE: i64 = 57;
+
+/// Every formatting finding of `formatting` against `spec`'s style sheet.
+pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
+    let mut out = Vec::new();
+    sections(&spec.style, formatting, &mut out);
+    let mut grouped = Grouped::default();
+    for (role, para, split) in roles(formatting) {
+        check_paragraph(&spec.style, role, para, split, &mut grouped);
+    }
+    out.extend(grouped.into_findings());
+    page_numbers(&spec.style, formatting, &mut out);
+    out
+}
+
+/// A paragraph's role, and where a heading's lead ends in it (in characters):
+/// a 一是 paragraph's bold sentence is 三级标题, the rest 正文.
+type Assigned<'f> = (Role, &'f ParagraphFormat, Option<usize>);
+
+/// The role each body paragraph with text plays: the centred lines before the
+/// first other paragraph are the title lines (the first the title, a
+/// bracketed date the date, the others subtitles); numbered headings by their
+/// typed label (一、 （一） 一是) or list level; a short centred paragraph
+/// after a picture or before a table its caption; the rest body text.
+fn roles(formatting: &Formatting) -> Vec<Assigned<'_>> {
+    let mut out = Vec::new();
+    let mut in_title = true;
+    let mut after_picture = false;
+    for p in &formatting.paragraphs {
+        let text = p.text.trim();
+        if text.is_empty() {
+            after_picture = after_picture || p.picture;
+            continue;
+        }
+        let centred = p.align == Alignment::Center;
+        if in_title && centred && !p.picture {
+            let role = if out.is_empty() {
+                Role::Title
+            } else if is_date_line(text) {
+                Role::Date
+            } else {
+                Role::Subtitle
+            };
+            out.push((role, p, None));
+            continue;
+        }
+        in_title = false;
+        if p.picture {
+            after_picture = true;
+            continue;
+        }
+        if (after_picture || p.before_table) && centred && text.chars().count() <= 60 {
+            after_picture = false;
+            out.push((Role::Caption, p, None));
+            continue;
+        }
+        after_picture = false;
+        let level = typed_label(text).map(|(l, _)| l).or_else(|| heading_style_level(p));
+        let assigned = match level {
+            Some(Level::Part) => (Role::Heading1, p, None),
+            Some(Level::Section) => (Role::Heading2, p, sentence_end(text, p)),
+            Some(Level::Point) => (Role::Heading3, p, Some(lead_end(text, p))),
+            None => (Role::Body, p, None),
+        };
+        out.push(assigned);
+    }
+    out
+}
+
+/// `（2027年2月）`, `(2027年2月10日)`.
+fn is_date_line(text: &str) -> bool {
+    let inner = text.trim_start_matches(['（', '(']).trim_end_matches(['）', ')']);
+    inner.len() < text.len() && inner.contains('年') && inner.contains('月') && inner.chars().next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A heading by its style name (`heading 2`, `标题 2`) or list level, when no
+/// label is typed.
+fn heading_style_level(p: &ParagraphFormat) -> Option<Level> {
+    let name = p.style.as_deref()?.to_lowercase();
+    let level = name.strip_prefix("heading").or_else(|| name.strip_prefix("标题"))?.trim().parse::<u8>().ok()?;
+    Some(match level {
+        1 => Level::Part,
+        2 => Level::Section,
+        _ => Level::Point,
+    })
+}
+
+/// Where a （一） heading written in the same paragraph as its text ends: after
+/// its first full stop, when text follows it.
+fn sentence_end(text: &str, p: &ParagraphFormat) -> Option<usize> {
+    let offset = p.text.chars().count() - p.text.trim_start().chars().count();
+    let end = text.chars().position(|c| matches!(c, '。' | '！' | '？'))? + 1;
+    (end < text.chars().count()).then_some(offset + end)
+}
+
+/// Where a 一是 point's lead ends: its bold start when there is one, else its
+/// first full stop (the renderer makes that sentence bold).
+fn lead_end(text: &str, p: &ParagraphFormat) -> usize {
+    let bold: usize = p.runs.iter().take_while(|r| r.bold).map(|r| r.text.chars().count()).sum();
+    if bold > 0 {
+        return bold;
+    }
+    let offset = p.text.chars().count() - p.text.trim_start().chars().count();
+    offset + text.chars().position(|c| c == '。').map_or(text.chars().count(), |i| i + 1)
+}
+
+/// Paragraphs of one role whose `what` is `found` instead of `expected`: how
+/// many, and the first one's opening.
+struct Group {
+    role: Role,
+    what: &'static str,
+    found: String,
+    expected: String,
+    paragraphs: usize,
+    first: String,
+}
+
+/// Alike findings, counted.
+#[derive(Default)]
+struct Grouped {
+    groups: Vec<Group>,
+}
+
+impl Grouped {
+    fn add(&mut self, role: Role, what: &'static str, found: String, expected: String, text: &str) {
+        let alike = |g: &&mut Group| g.role == role && g.what == what && g.found == found && g.expected == expected;
+        match self.groups.iter_mut().find(alike) {
+            Some(g) => g.paragraphs += 1,
+            None => self.groups.push(Group { role, what, found, expected, paragraphs: 1, first: opening(text) }),
+        }
+    }
+
+    fn into_findings(self) -> Vec<Finding> {
+        self.groups
+            .into_iter()
+            .map(|Group { role, what, found, expected, paragraphs: n, first }| {
+                let count = if n > 1 { format!("{n}段") } else { String::new() };
+                Finding::must_fix(Kind::Format, first, format!("{}{count}的{what}是{found}，应为{expected}", role.name()))
+            })
+            .collect()
+    }
+}
+
+/// A paragraph's first words, for pointing at it.
+pub fn opening(text: &str) -> String {
+    let text = text.trim();
+    let head: String = text.chars().take(14).collect();
+    if head.chars().count() < text.chars().count() {
+        format!("“{head}……”")
+    } else {
+        format!("“{head}”")
+    }
+}
+
+fn check_paragraph(style: &Style, role: Role, p: &ParagraphFormat, split: Option<usize>, out: &mut Grouped) {
+    let rs = style.role(role);
+    let text = p.text.as_str();
+    if matches!(rs.align, Align::Center) && p.align != Alignment::Center {
+        out.add(role, "对齐", align_name(p.align).into(), "居中".into(), text);
+    }
+    let expected_spacing = rs.line_spacing;
+    if !spacing_matches(p.spacing, expected_spacing) {
+        out.add(role, "行距", spacing_name(p.spacing), line_spacing_name(expected_spacing), text);
+    }
+    if rs.first_line_indent_chars_x100 > 0 && !matches!(rs.align, Align::Center) {
+        let size = dominant_size(p).unwrap_or(rs.size_half_points);
+        if !indent_matches(p.indent, rs, size) {
+            out.add(role, "首行缩进", indent_name(p.indent, size), chars_name(rs.first_line_indent_chars_x100), text);
+        }
+    }
+    // The runs, each against the role its characters play.
+    let body = style.role(Role::Body);
+    let mut at = 0;
+    for run in &p.runs {
+        let len = run.text.chars().count();
+        let (lead_part, rest_part) = match split {
+            Some(end) if at < end => (end.min(at + len) - at, len.saturating_sub(end - at)),
+            Some(_) => (0, len),
+            None => (len, 0),
+        };
+        let chars: Vec<char> = run.text.chars().collect();
+        if lead_part > 0 {
+            check_run(role, rs, run, &chars[..lead_part], text, out);
+        }
+        if rest_part > 0 {
+            check_run(Role::Body, body, run, &chars[len - rest_part..], text, out);
+        }
+        at += len;
+    }
+}
+
+/// The size most of a paragraph's characters have.
+fn dominant_size(p: &ParagraphFormat) -> Option<u32> {
+    let mut sizes: Vec<(u32, usize)> = Vec::new();
+    for r in &p.runs {
+        let n = r.text.chars().filter(|c| !c.is_whitespace()).count();
+        match sizes.iter_mut().find(|(s, _)| *s == r.size_half_points) {
+            Some((_, total)) => *total += n,
+            None => sizes.push((r.size_half_points, n)),
+        }
+    }
+    sizes.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
+}
+
+fn check_run(role: Role, rs: &RoleStyle, run: &RunFormat, chars: &[char], paragraph: &str, out: &mut Grouped) {
+    let visible = chars.iter().any(|c| !c.is_whitespace());
+    if !visible {
+        return;
+    }
+    let chinese = chars
+        .iter()
+        .any(|c| crate::layout::is_ideograph(*c) || ('\u{3000}'..='\u{303F}').contains(c) || ('\u{FF00}'..='\u{FFEF}').contains(c));
+    if chinese {
+        let font = run.east_asia.clone().unwrap_or_default();
+        if !same_face(&font, &rs.font) {
+            let found = if font.is_empty() { "没有指定（随电脑默认）".to_string() } else { format!("“{font}”") };
+            out.add(role, "字体", found, format!("“{}”", rs.font), paragraph);
+        }
+    }
+    if run.size_half_points != rs.size_half_points {
+        out.add(role, "字号", size_name(run.size_half_points), size_name(rs.size_half_points), paragraph);
+    }
+    if rs.bold && !run.bold {
+        out.add(role, "字形", "不加粗".into(), "加粗".into(), paragraph);
+    }
+}
+
+fn spacing_matches(found: Option<Spacing>, expected: LineSpacing) -> bool {
+    match (found, expected) {
+        (Some(Spacing::Exact(t)), LineSpacing::Exact { twips }) => t == twips,
+        (Some(Spacing::AtLeast(t)), LineSpacing::AtLeast { twips }) => t == twips,
+        (Some(Spacing::Multiple(m)), LineSpacing::Multiple { percent }) => m * 100 / 240 == percent,
+        (None, LineSpacing::Multiple { percent: 100 }) => true,
+        _ => false,
+    }
+}
+
+fn indent_matches(found: Option<Indent>, rs: &RoleStyle, size: u32) -> bool {
+    let expected_twips = i64::from(crate::geometry::chars(rs.first_line_indent_chars_x100, size));
+    match found {
+        Some(Indent::Chars(c)) => (i64::from(c) - i64::from(rs.first_line_indent_chars_x100)).abs() <= 10,
+        Some(Indent::Twips(t)) => (i64::from(t) - expected_twips).abs() <= expected_twips / 10,
+        None => false,
+    }
+}
+
+/// 小二（18磅）.
+pub fn size_name(half_points: u32) -> String {
+    let points = if half_points.is_multiple_of(2) { format!("{}", half_points / 2) } else { format!("{}.5", half_points / 2) };
+    match FONT_SIZES.iter().find(|(_, s)| *s == half_points) {
+        Some((name, _)) => format!("{name}（{points}磅）"),
+        None => format!("{points}磅"),
+    }
+}
+
+fn align_name(a: Alignment) -> &'static str {
+    match a {
+        Alignment::Left => "左对齐",
+        Alignment::Center => "居中",
+        Alignment::Right => "右对齐",
+        Alignment::Justify => "两端对齐",
+        Alignment::Distribute => "分散对齐",
+    }
+}
+
+fn points(twips: u32) -> String {
+    let tenths = (twips * 10 + 10) / 20;
+    if tenths.is_multiple_of(10) {
+        format!("{}磅", tenths / 10)
+    } else {
+        format!("{}.{}磅", tenths / 10, tenths % 10)
+    }
+}
+
+fn spacing_name(s: Option<Spacing>) -> String {
+    match s {
+        None => "单倍行距".into(),
+        Some(Spacing::Exact(t)) => format!("固定值{}", points(t)),
+        Some(Spacing::AtLeast(t)) => format!("最小值{}", points(t)),
+        Some(Spacing::Multiple(240)) => "单倍行距".into(),
+        Some(Spacing::Multiple(m)) => format!("{}倍行距", f64::from(m) / 240.0),
+    }
+}
+
+fn line_spacing_name(s: LineSpacing) -> String {
+    match s {
+        LineSpacing::Exact { twips } => format!("固定值{}", points(twips)),
+        LineSpacing::AtLeast { twips } => format!("最小值{}", points(twips)),
+        LineSpacing::Multiple { percent: 100 } => "单倍行距".into(),
+        LineSpacing::Multiple { percent } => format!("{}倍行距", f64::from(percent) / 100.0),
+    }
+}
+
+fn chars_name(x100: u32) -> String {
+    if x100.is_multiple_of(100) {
+        format!("{}字", x100 / 100)
+    } else {
+        format!("{:.1}字", f64::from(x100) / 100.0)
+    }
+}
+
+fn indent_name(i: Option<Indent>, size: u32) -> String {
+    match i {
+        None | Some(Indent::Chars(0)) | Some(Indent::Twips(0)) => "没有缩进".into(),
+        Some(Indent::Chars(c)) if c < 0 => format!("悬挂缩进{}", chars_name(c.unsigned_abs())),
+        Some(Indent::Chars(c)) => chars_name(c.unsigned_abs()),
+        Some(Indent::Twips(t)) if t < 0 => format!("悬挂缩进{}", points(t.unsigned_abs())),
+        Some(Indent::Twips(t)) => {
+            let em = crate::geometry::em(size).max(1);
+            format!("{}（约{}）", points(t.unsigned_abs()), chars_name(t.unsigned_abs() * 100 / em))
+        }
+    }
+}
+
+fn centimetres(twips: i64) -> String {
+    format!("{:.2}厘米", twips as f64 * 2.54 / 1440.0).replace(".00厘米", "厘米")
+}
+
+fn sections(style: &Style, formatting: &Formatting, out: &mut Vec<Finding>) {
+    let page = style.page;
+    for (i, s) in formatting.sections.iter().enumerate() {
+        let place = if formatting.sections.len() > 1 { format!("第{}节", i + 1) } else { "页面设置".to_string() };
+        let near = |a: i64, b: u32| (a - i64::from(b)).abs() <= LENGTH_TOLERANCE;
+        if !near(s.width.into(), page.width) || !near(s.height.into(), page.height) {
+            out.push(Finding::must_fix(
+                Kind::Format,
+                place.clone(),
+                format!(
+                    "纸张是{}×{}，应为{}（{}×{}）",
+                    centimetres(s.width.into()),
+                    centimetres(s.height.into()),
+                    paper_name(page.width, page.height),
+                    centimetres(page.width.into()),
+                    centimetres(page.height.into())
+                ),
+            ));
+        }
+        let margins: [(&str, i64, u32); 5] = [
+            ("上边距", i64::from(s.top).abs(), page.margin_top),
+            ("下边距", i64::from(s.bottom).abs(), page.margin_bottom),
+            ("左边距", s.left.into(), page.margin_left),
+            ("右边距", s.right.into(), page.margin_right),
+            ("装订线", s.gutter.into(), page.gutter),
+        ];
+        for (name, found, expected) in margins {
+            if !near(found, expected) {
+                out.push(Finding::must_fix(
+                    Kind::Format,
+                    place.clone(),
+                    format!("{name}是{}，应为{}", centimetres(found), centimetres(expected.into())),
+                ));
+            }
+        }
+    }
+}
+
+fn paper_name(w: u32, h: u32) -> &'static str {
+    match (w.min(h), w.max(h), w > h) {
+        (11906, 16838, false) => "A4",
+        (11906, 16838, true) => "A4横向",
+        (16838, 23811, false) => "A3",
+        (16838, 23811, true) => "A3横向",
+        _ => "模板规定的纸张",
+    }
+}
+
+/// The page numbers of the (first) section against the style's: on every page,
+/// their text (`— 1 —`), font and size, and the side on odd and even pages.
+fn page_numbers(style: &Style, formatting: &Formatting, out: &mut Vec<Finding>) {
+    let pn = &style.page_number;
+    let place = "页码".to_string();
+    let Some(section) = formatting.sections.first() else { return };
+    let Some(odd) = section.footers.default.as_ref() else {
+        out.push(Finding::must_fix(Kind::Format, place, "没有页码（页脚里没有页码域）"));
+        return;
+    };
+    let expected_text = format!("{}{{页码}}{}", pn.prefix, pn.suffix);
+    let normal = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
+    let shown = |t: &str| t.trim().replace("{页码}", "1");
+    for (side, footer) in [("单页", Some(odd)), ("双页", section.footers.even.as_ref().filter(|_| formatting.even_and_odd))] {
+        let Some(footer) = footer else { continue };
+        if normal(&footer.text) != normal(&expected_text) {
+            out.push(Finding::must_fix(
+                Kind::Format,
+                place.clone(),
+                format!("{side}页码写成“{}”，应为“{}”", shown(&footer.text), shown(&expected_text)),
+            ));
+        }
+        let run = &footer.run;
+        if !run.east_asia.as_deref().is_some_and(|f| same_face(f, &pn.font))
+            && !run.latin.as_deref().is_some_and(|f| same_face(f, &pn.latin_font))
+        {
+            let found = run.latin.clone().or(run.east_asia.clone()).unwrap_or_else(|| "没有指定".into());
+            out.push(Finding::must_fix(Kind::Format, place.clone(), format!("{side}页码的字体是“{found}”，应为“{}”", pn.font)));
+        }
+        if run.size_half_points != pn.size_half_points {
+            out.push(Finding::must_fix(
+                Kind::Format,
+                place.clone(),
+                format!("{side}页码的字号是{}，应为{}", size_name(run.size_half_points), size_name(pn.size_half_points)),
+            ));
+        }
+    }
+    let odd_side = side_of(odd.align);
+    if pn.odd != pn.even && !formatting.even_and_odd {
+        out.push(Finding::must_fix(
+            Kind::Format,
+            place.clone(),
+            format!(
+                "页码不分单双页（都在{}），应为单页{}、双页{}（页眉页脚设为“奇偶页不同”）",
+                odd_side,
+                side_of(align_of(pn.odd)),
+                side_of(align_of(pn.even))
+            ),
+        ));
+        return;
+    }
+    if odd.align != align_of(pn.odd) {
+        out.push(Finding::must_fix(Kind::Format, place.clone(), format!("单页页码在{odd_side}，应在{}", side_of(align_of(pn.odd)))));
+    }
+    if formatting.even_and_odd {
+        match section.footers.even.as_ref() {
+            None => out.push(Finding::must_fix(Kind::Format, place, "双页没有页码")),
+            Some(even) if even.align != align_of(pn.even) => out.push(Finding::must_fix(
+                Kind::Format,
+                place,
+                format!("双页页码在{}，应在{}", side_of(even.align), side_of(align_of(pn.even))),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+fn align_of(a: Align) -> Alignment {
+    match a {
+        Align::Left => Alignment::Left,
+        Align::Center => Alignment::Center,
+        Align::Right => Alignment::Right,
+        Align::Justify => Alignment::Justify,
+    }
+}
+
+fn side_of(a: Alignment) -> &'static str {
+    match a {
+        Alignment::Left | Alignment::Justify | Alignment::Distribute => "左侧",
+        Alignment::Center => "中间",
+        Alignment::Right => "右侧",
+    }
+}

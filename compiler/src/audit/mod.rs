@@ -1,0 +1,283 @@
+//! The organizer's desk (审核台): a received report checked against its
+//! template, as the organization office does before it goes up (审核把关).
+//! The file is recognised as one of the templates (by how much of it each
+//! template's form takes in), imported with the importer, and checked: 字数 in
+//! all and per part against the budgets, pages by the page model, missing parts
+//! and paragraphs that fit nowhere, pictures ([`crate::review`]); proofreading
+//! hints and Attachment 4 coverage, counted ([`crate::proof`]); and the
+//! formatting read from the file itself against the template's style sheet
+//! ([`format`] reads it, [`conform`] compares). [`batch`] takes e-mail
+//! attachments as they come (zips opened), [`workbook`] writes the table.
+
+pub mod batch;
+pub mod conform;
+pub mod format;
+pub mod workbook;
+
+use crate::document;
+use crate::draft::Draft;
+use crate::import::{self, ImportError, WordFile};
+use crate::layout::{self, Estimate};
+use crate::review::{self, Concern, PartCount};
+use crate::spec::{FormSpec, NodeKind};
+
+/// What a finding is about: the columns of the desk's table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Kind {
+    Words,
+    Pages,
+    Structure,
+    Pictures,
+    Format,
+}
+
+impl Kind {
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Words => "字数",
+            Kind::Pages => "页数",
+            Kind::Structure => "结构",
+            Kind::Pictures => "图片",
+            Kind::Format => "格式",
+        }
+    }
+}
+
+/// Whether a finding stops the report going up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Severity {
+    /// Against a rule: the report goes back.
+    MustFix,
+    /// Against a rule the template softens (原则上不超过6页): for the clerk to weigh.
+    Note,
+}
+
+/// Something found in a received report, in a clerk's words: where (a
+/// paragraph's first words, or a setting) and what.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Finding {
+    pub kind: Kind,
+    pub severity: Severity,
+    pub place: String,
+    pub message: String,
+}
+
+impl Finding {
+    pub fn must_fix(kind: Kind, place: impl Into<String>, message: impl Into<String>) -> Finding {
+        Finding { kind, severity: Severity::MustFix, place: place.into(), message: message.into() }
+    }
+}
+
+/// One received file, checked.
+#[derive(Debug, Clone)]
+pub struct Report {
+    /// The template's name (`模板：` line).
+    pub template: String,
+    /// 单位 and 姓名 as the title lines give them (empty when they do not).
+    pub unit: String,
+    pub person: String,
+    /// The whole text first, then every part with a budget (the form's figures).
+    pub parts: Vec<PartCount>,
+    pub estimate: Estimate,
+    pub page_limit: Option<u32>,
+    /// Pictures, and their bytes together.
+    pub pictures: usize,
+    pub picture_bytes: usize,
+    /// Proofreading hints (not findings: hints to read).
+    pub hints: usize,
+    /// Attachment 4's scored items the text speaks to, of all.
+    pub covered: usize,
+    pub scored: usize,
+    /// Paragraphs the template has no place for.
+    pub unplaced: Vec<String>,
+    pub findings: Vec<Finding>,
+    /// The draft the file was read into (for showing its text).
+    pub draft: Draft,
+}
+
+impl Report {
+    /// 可以报送 when nothing must be fixed.
+    pub fn passes(&self) -> bool {
+        self.must_fix() == 0
+    }
+
+    /// How many findings must be fixed.
+    pub fn must_fix(&self) -> usize {
+        self.findings.iter().filter(|f| f.severity == Severity::MustFix).count()
+    }
+
+    pub fn verdict(&self) -> String {
+        let notes = self.findings.len() - self.must_fix();
+        match (self.must_fix(), notes) {
+            (0, 0) => "可以报送".into(),
+            (0, n) => format!("可以报送（{n}条提醒）"),
+            (n, _) => format!("需要修改（{n}处）"),
+        }
+    }
+
+    /// The whole text's 字数.
+    pub fn words(&self) -> usize {
+        self.parts.first().map_or(0, |p| p.words)
+    }
+}
+
+/// Checks a .docx file against the template among `specs` it is written for
+/// (recognised); the reason when it cannot be read.
+pub fn docx(bytes: &[u8], specs: &[FormSpec]) -> Result<Report, ImportError> {
+    let archive = import::open(bytes)?;
+    let file = import::word::read(&archive)?;
+    let spec = recognise(&file, specs).ok_or(ImportError::NotWord)?;
+    let formatting = format::read(&archive)?;
+    Ok(check(spec, file, &formatting))
+}
+
+/// Checks a .docx file against `spec`, recognised or not.
+pub fn docx_as(bytes: &[u8], spec: &FormSpec) -> Result<Report, ImportError> {
+    let archive = import::open(bytes)?;
+    let file = import::word::read(&archive)?;
+    let formatting = format::read(&archive)?;
+    Ok(check(spec, file, &formatting))
+}
+
+/// The template a file is written for: the one whose form takes in most of its
+/// 字 (placed, or printed by the template itself as headings and title words)
+/// and whose title's own words the file's first line has most of; fields read
+/// from the title lines count too.
+pub fn recognise<'s>(file: &WordFile, specs: &'s [FormSpec]) -> Option<&'s FormSpec> {
+    let first_line = file.blocks.iter().find_map(|b| match b {
+        import::WordBlock::Paragraph(p) if !p.text.trim().is_empty() => Some(p.text.as_str()),
+        _ => None,
+    });
+    let score = |spec: &FormSpec| {
+        let imported = import::map(spec, file.clone());
+        let a = &imported.accounting;
+        let taken = (a.placed + a.template + a.numbering) as f64 / a.read.max(1) as f64;
+        let titled = spec.fields.len() - imported.unread_fields.len();
+        let title = first_line.map_or(0.0, |line| import::similarity(&title_words(spec), line));
+        taken + title + 0.2 * titled.min(2) as f64 - 0.5 * (a.unplaced as f64 / a.read.max(1) as f64)
+    };
+    specs.iter().map(|s| (score(s), s)).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, s)| s)
+}
+
+/// A template's title without its fields: `年党建工作述职报告`.
+fn title_words(spec: &FormSpec) -> String {
+    spec.lines
+        .iter()
+        .filter(|l| l.role == crate::spec::Role::Title)
+        .flat_map(|l| &l.text.pieces)
+        .filter_map(|p| match p {
+            crate::spec::Piece::Text { text } => Some(text.as_str()),
+            crate::spec::Piece::Field { .. } => None,
+        })
+        .collect()
+}
+
+/// Whether a field is printed in the document (a title line or the author),
+/// and so must be in a received file; a field that only steers the form's
+/// prompts (单位类型) is not.
+fn printed(spec: &FormSpec, field: &str) -> bool {
+    spec.lines
+        .iter()
+        .map(|l| &l.text)
+        .chain(&spec.author)
+        .flat_map(|t| &t.pieces)
+        .any(|p| matches!(p, crate::spec::Piece::Field { field: f, .. } if f == field))
+}
+
+/// Every check of a file read as `file` and formatted as `formatting`, against `spec`.
+fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Report {
+    let imported = import::map(spec, file);
+    let draft = imported.draft;
+    let doc = document::assemble(spec, &draft);
+    let counts = review::counts_by_path(&doc);
+    let estimate = layout::estimate(&doc, &spec.style);
+    let mut findings: Vec<Finding> = review::problems(spec, &draft, &doc, &counts, &estimate)
+        .into_iter()
+        .filter(|p| p.field.as_deref().is_none_or(|f| printed(spec, f)))
+        .map(|p| Finding {
+            kind: match p.concern {
+                Concern::Words => Kind::Words,
+                Concern::Pages => Kind::Pages,
+                Concern::Missing | Concern::TooMany => Kind::Structure,
+                Concern::Pictures => Kind::Pictures,
+            },
+            severity: if p.concern == Concern::Pages && spec.page_limit.is_some_and(|l| l.in_principle) {
+                Severity::Note
+            } else {
+                Severity::MustFix
+            },
+            place: if p.path.is_empty() && p.field.is_none() { "全文".into() } else { String::new() },
+            message: p.message,
+        })
+        .collect();
+    findings.extend(missing_parts(spec, &draft));
+    if let Some(first) = draft.unplaced.first() {
+        let n = draft.unplaced.len();
+        findings.push(Finding::must_fix(
+            Kind::Structure,
+            conform::opening(first),
+            format!("{n}段放不进模板的任何部分（不是模板要求的内容，或者标题、编号和模板的对不上）"),
+        ));
+    }
+    findings.extend(conform::findings(spec, formatting));
+    findings.sort_by_key(|f| f.kind);
+    let field = |id: &str| draft.fields.get(id).cloned().unwrap_or_default();
+    let (pictures, picture_bytes) = pictures(spec, &draft);
+    let coverage = crate::proof::coverage(spec, &draft);
+    Report {
+        template: spec.name.clone(),
+        unit: field("单位"),
+        person: field("姓名"),
+        parts: review::budgets(spec, &draft),
+        estimate,
+        page_limit: spec.page_limit.map(|l| l.max),
+        pictures,
+        picture_bytes,
+        hints: crate::proof::hints(spec, &draft).len(),
+        covered: coverage.iter().filter(|c| !c.found.is_empty()).count(),
+        scored: coverage.len(),
+        unplaced: draft.unplaced.clone(),
+        findings,
+        draft,
+    }
+}
+
+/// Headed parts the template requires that the file does not have at all
+/// (review's checks look inside the parts a draft has).
+fn missing_parts(spec: &FormSpec, draft: &Draft) -> Vec<Finding> {
+    fn walk(nodes: &[crate::spec::Node], parts: &crate::draft::Parts, out: &mut Vec<Finding>) {
+        for node in nodes {
+            let items = parts.get(&node.id).map_or(&[][..], Vec::as_slice);
+            let required = node.repeat.as_ref().is_none_or(|r| r.min > 0);
+            if items.is_empty() && required {
+                if let NodeKind::Heading { title: Some(title), .. } = &node.kind {
+                    out.push(Finding::must_fix(Kind::Structure, "", format!("缺少“{}”这一部分", title.source)));
+                }
+            }
+            for item in items {
+                walk(&node.children, &item.parts, out);
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&spec.body, &draft.body, &mut out);
+    out
+}
+
+/// How many pictures the draft's picture parts hold, and their bytes.
+fn pictures(spec: &FormSpec, draft: &Draft) -> (usize, usize) {
+    let mut count = (0, 0);
+    fn walk(nodes: &[crate::spec::Node], parts: &crate::draft::Parts, count: &mut (usize, usize)) {
+        for node in nodes {
+            for item in parts.get(&node.id).into_iter().flatten() {
+                if matches!(node.kind, NodeKind::Pictures { .. }) {
+                    count.0 += item.pictures.len();
+                    count.1 += item.pictures.iter().map(|p| p.data.len()).sum::<usize>();
+                }
+                walk(&node.children, &item.parts, count);
+            }
+        }
+    }
+    walk(&spec.body, &draft.body, &mut count);
+    count
+}

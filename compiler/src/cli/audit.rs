@@ -1,0 +1,167 @@
+//! `wengao audit`: the organizer's desk on the command line: every received
+//! file checked against its template, one line each, then every finding.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use wengao::audit::batch::{self, Received, Row};
+use wengao::spec::FormSpec;
+
+pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [-o 审核表.xlsx]
+
+审核收到的材料：逐个检查 Word 文件（.docx；压缩包 .zip 里的也拆开检查；给文件夹时检查其中所有的
+.docx 和 .zip），认出它是按哪个模板写的（内置的模板，和 --template 给的），然后对照模板检查：
+全文和各部分的字数、估计页数、缺了哪些部分、放不进模板的段落、图片，以及从文件本身读出的格式
+（纸张、页边距，标题、副标题、日期、各级标题、正文的字体字号，行距，首行缩进，页码）。
+先打印一张表，每个文件一行，再逐个文件列出要修改的地方。
+-o：同时写一个 Excel 工作簿：“审核表”每个文件一行、每项数字一列，“问题”每个问题一行（写明是哪个文件的）。
+全部可以报送时退出码为 0；有文件需要修改或者读不了时为 1。";
+
+/// Runs `wengao audit`.
+pub fn run(args: &[String]) -> ExitCode {
+    let mut paths = Vec::new();
+    let mut templates = Vec::new();
+    let mut output = None;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        match a.as_str() {
+            "--template" => match it.next() {
+                Some(t) => templates.push(t.clone()),
+                None => {
+                    eprintln!("wengao：--template 后面要写模板文件\n\n{AUDIT_HELP}");
+                    return ExitCode::from(2);
+                }
+            },
+            "-o" | "--output" => match it.next() {
+                Some(o) => output = Some(o.clone()),
+                None => {
+                    eprintln!("wengao：-o 后面要写文件名\n\n{AUDIT_HELP}");
+                    return ExitCode::from(2);
+                }
+            },
+            _ => paths.push(a.clone()),
+        }
+    }
+    if paths.is_empty() {
+        eprintln!("{AUDIT_HELP}");
+        return ExitCode::from(2);
+    }
+    let mut specs: Vec<FormSpec> =
+        wengao::builtin::TEMPLATES.iter().filter_map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec).collect();
+    for t in &templates {
+        match super::compiled_spec(t) {
+            Some(spec) => specs.push(spec),
+            None => return ExitCode::from(2),
+        }
+    }
+    let mut files = Vec::new();
+    for p in &paths {
+        if let Err(e) = collect(Path::new(p), &mut files) {
+            eprintln!("wengao：{e}");
+            return ExitCode::from(2);
+        }
+    }
+    let rows = batch::check_all(files, &specs);
+    print_table(&rows);
+    print_findings(&rows);
+    if let Some(path) = output {
+        let written = wengao::audit::workbook::write(&rows)
+            .map_err(|e| e.to_string())
+            .and_then(|b| std::fs::write(&path, b).map_err(|e| e.to_string()));
+        if let Err(e) = written {
+            eprintln!("wengao：{path}：写不了（{e}）");
+            return ExitCode::from(2);
+        }
+    }
+    if rows.iter().all(|r| r.result.as_ref().is_ok_and(|r| r.passes())) {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    }
+}
+
+/// A file as itself; a folder's .docx and .zip files, its subfolders too, by name.
+fn collect(path: &Path, out: &mut Vec<Received>) -> Result<(), String> {
+    if path.is_dir() {
+        let mut entries: Vec<_> = std::fs::read_dir(path)
+            .map_err(|e| format!("{}：读不了（{e}）", path.display()))?
+            .filter_map(Result::ok)
+            .map(|e| e.path())
+            .collect();
+        entries.sort();
+        for e in entries {
+            let wanted = e.is_dir()
+                || e.extension().is_some_and(|x| x.eq_ignore_ascii_case("docx") || x.eq_ignore_ascii_case("zip"))
+                    && !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with("~$"));
+            if wanted {
+                collect(&e, out)?;
+            }
+        }
+        return Ok(());
+    }
+    let bytes = std::fs::read(path).map_err(|e| format!("{}：读不了（{e}）", path.display()))?;
+    out.push(Received { name: path.display().to_string(), bytes });
+    Ok(())
+}
+
+/// How wide a text shows in a terminal: CJK characters take two columns.
+fn width(s: &str) -> usize {
+    s.chars().map(|c| if (c as u32) < 0x1100 { 1 } else { 2 }).sum()
+}
+
+fn pad(s: &str, to: usize) -> String {
+    format!("{s}{}", " ".repeat(to.saturating_sub(width(s))))
+}
+
+fn print_table(rows: &[Row]) {
+    let header = ["文件", "模板", "单位", "姓名", "字数", "页数", "图片", "校对提示", "测评指标", "结论"];
+    let cells: Vec<Vec<String>> = rows
+        .iter()
+        .map(|row| {
+            let file = row.file.rsplit('/').next().unwrap_or(&row.file).to_string();
+            match &row.result {
+                Ok(r) => vec![
+                    file,
+                    r.template.clone(),
+                    r.unit.clone(),
+                    r.person.clone(),
+                    r.words().to_string(),
+                    r.estimate.pages_text(),
+                    r.pictures.to_string(),
+                    r.hints.to_string(),
+                    if r.scored > 0 { format!("{}/{}", r.covered, r.scored) } else { String::new() },
+                    r.verdict(),
+                ],
+                Err(_) => {
+                    let mut cells = vec![file];
+                    cells.resize(header.len() - 1, String::new());
+                    cells.push("读不了".into());
+                    cells
+                }
+            }
+        })
+        .collect();
+    let widths: Vec<usize> =
+        (0..header.len()).map(|i| cells.iter().map(|c| width(&c[i])).chain([width(header[i])]).max().unwrap_or(0)).collect();
+    let line = |cells: &[String]| cells.iter().zip(&widths).map(|(c, w)| pad(c, *w)).collect::<Vec<_>>().join("  ").trim_end().to_string();
+    say!("{}", line(&header.map(String::from)));
+    for c in &cells {
+        say!("{}", line(c));
+    }
+}
+
+fn print_findings(rows: &[Row]) {
+    for row in rows {
+        match &row.result {
+            Ok(r) if r.passes() => {}
+            Ok(r) => {
+                say!("\n{}（{}）", row.file, r.verdict());
+                for f in &r.findings {
+                    let place = if f.place.is_empty() { String::new() } else { format!("{}：", f.place) };
+                    say!("  [{}] {place}{}", f.kind.name(), f.message);
+                }
+            }
+            Err(reason) => say!("\n{}（读不了）\n  {reason}", row.file),
+        }
+    }
+}

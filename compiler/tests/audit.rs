@@ -1,0 +1,255 @@
+//! The desk (审核台): received files checked against their templates.
+//! tests/fixtures/audit/*.docx are written by python-docx (make.py there): a
+//! report that keeps every rule of Attachment 1 (formatted on the runs, and
+//! again through styles, document defaults and theme fonts), and copies broken
+//! in known ways; each one's `.expected` file lists every finding it must get,
+//! exactly (`WENGAO_BLESS=1` rewrites them — then read the diff). Our own
+//! exports must get none.
+
+mod common;
+
+use common::{compare, root};
+use wengao::audit::batch::{self, Received};
+use wengao::audit::{self, Report, Severity};
+use wengao::docx::{render, RenderOptions};
+use wengao::draft::Draft;
+use wengao::spec::FormSpec;
+
+fn specs() -> Vec<FormSpec> {
+    wengao::builtin::TEMPLATES.iter().map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec.unwrap()).collect()
+}
+
+/// A report's findings, one a line: `[格式] 位置：问题` (notes marked 提醒).
+fn listing(r: &Report) -> String {
+    let mut out = format!("{}：{}\n", r.template, r.verdict());
+    for f in &r.findings {
+        let note = if f.severity == Severity::Note { "（提醒）" } else { "" };
+        let place = if f.place.is_empty() { String::new() } else { format!("{}：", f.place) };
+        out.push_str(&format!("[{}]{note} {place}{}\n", f.kind.name(), f.message));
+    }
+    out
+}
+
+#[test]
+fn every_received_file_gets_exactly_its_findings() {
+    let dir = root().join("tests/fixtures/audit");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.unwrap().file_name().into_string().ok())
+        .filter(|n| n.ends_with(".docx"))
+        .collect();
+    names.sort();
+    assert!(names.len() >= 6, "{names:?}");
+    let specs = specs();
+    let mut failures = Vec::new();
+    for name in &names {
+        let bytes = std::fs::read(dir.join(name)).unwrap();
+        let report = audit::docx(&bytes, &specs).unwrap_or_else(|e| panic!("{name}: {e}"));
+        failures.extend(compare(&dir.join(name.replace(".docx", ".expected")), &listing(&report)));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}
+
+#[test]
+fn the_correct_files_pass_and_the_broken_ones_do_not() {
+    let dir = root().join("tests/fixtures/audit");
+    let specs = specs();
+    let check = |name: &str| audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
+    for name in ["合格", "合格-样式"] {
+        let r = check(name);
+        assert!(r.passes(), "{name}: {}", listing(&r));
+        assert_eq!(r.template, "党建工作述职报告");
+        assert_eq!((r.unit.as_str(), r.person.as_str()), ("XX街道党工委", "张三"));
+    }
+    for name in ["格式错误", "页码错误", "没有页码", "内容不全"] {
+        assert!(!check(name).passes(), "{name} passes");
+    }
+}
+
+/// What the desk finds in each broken file, by rule (the golden files hold the
+/// wording; these say what must be among them).
+#[test]
+fn each_broken_rule_is_named() {
+    let dir = root().join("tests/fixtures/audit");
+    let specs = specs();
+    let messages = |name: &str| -> Vec<String> {
+        let r = audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
+        r.findings.iter().map(|f| f.message.clone()).collect()
+    };
+    let has = |list: &[String], needle: &str| list.iter().any(|m| m.contains(needle));
+    let wrong = messages("格式错误");
+    for needle in [
+        "上边距是2.54厘米，应为3.70厘米",
+        "左边距是3.17厘米，应为2.80厘米",
+        "标题的字体是“宋体”，应为“华文中宋”",
+        "标题的字形是不加粗，应为加粗",
+        "正文19段的字体是“宋体”，应为“仿宋_GB2312”",
+        "字号是小四（12磅），应为小二（18磅）",
+        "一级标题3段的字号是三号（16磅），应为小二（18磅）",
+        "行距是1.5倍行距，应为固定值32磅",
+        "首行缩进是没有缩进，应为2字",
+    ] {
+        assert!(has(&wrong, needle), "格式错误 lacks {needle}: {wrong:#?}");
+    }
+    let numbers = messages("页码错误");
+    for needle in [
+        "单页页码写成“第1页”，应为“— 1 —”",
+        "页码的字体是“Times New Roman”，应为“宋体”",
+        "字号是五号（10.5磅），应为四号（14磅）",
+        "页码不分单双页",
+    ] {
+        assert!(has(&numbers, needle), "页码错误 lacks {needle}: {numbers:#?}");
+    }
+    assert!(has(&messages("没有页码"), "没有页码"));
+    let partial = messages("内容不全");
+    for needle in ["缺少“下一步工作思路和措施”这一部分", "“二、存在的主要问题及原因”184字，要求不少于900字（不足）", "全文1691字"]
+    {
+        assert!(has(&partial, needle), "内容不全 lacks {needle}: {partial:#?}");
+    }
+}
+
+fn draft(name: &str) -> Draft {
+    Draft::from_json(&std::fs::read_to_string(root().join(format!("tests/fixtures/drafts/{name}.json"))).unwrap()).unwrap()
+}
+
+#[test]
+fn our_own_exports_pass_and_are_recognised() {
+    let specs = specs();
+    for (file, template) in [("述职报告", "党建工作述职报告"), ("创新案例", "基层党建创新案例"), ("整改清单", "述职评议问题整改清单")]
+    {
+        let spec = specs.iter().find(|s| s.name == template).unwrap();
+        let bytes = render(spec, &draft(file), &RenderOptions::default());
+        let report = audit::docx(&bytes, &specs).unwrap();
+        assert_eq!(report.template, template, "{file} recognised as {}", report.template);
+        assert!(report.passes(), "{file}: {}", listing(&report));
+        // Only the page limit, softened by 原则上, may be noted.
+        assert!(report.findings.iter().all(|f| f.severity == Severity::Note), "{file}: {}", listing(&report));
+    }
+}
+
+#[test]
+fn the_python_docx_import_fixtures_are_recognised() {
+    let specs = specs();
+    for (file, template) in [
+        ("述职报告-python-docx", "党建工作述职报告"),
+        ("创新案例-python-docx", "基层党建创新案例"),
+        ("整改清单-python-docx", "述职评议问题整改清单"),
+    ] {
+        let bytes = std::fs::read(root().join(format!("tests/fixtures/import/{file}.docx"))).unwrap();
+        assert_eq!(audit::docx(&bytes, &specs).unwrap().template, template, "{file}");
+    }
+}
+
+/// A zip of e-mail attachments with unreadable files among them: each bad file
+/// gets its reason in its own row, the others are checked as alone.
+#[test]
+fn a_bad_file_spoils_only_its_own_row() {
+    let good = std::fs::read(root().join("tests/fixtures/audit/合格.docx")).unwrap();
+    let ole = [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0u8; 600]].concat();
+    let zip = zip_of(&[("述职报告.docx", &good), ("旧格式.doc", &ole), ("说明.txt", "请查收".as_bytes())]);
+    let files = vec![
+        Received { name: "附件.zip".into(), bytes: zip },
+        Received { name: "空.docx".into(), bytes: Vec::new() },
+        Received { name: "合格.docx".into(), bytes: good.clone() },
+    ];
+    let rows = batch::check_all(files, &specs());
+    let names: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
+    assert_eq!(names, ["附件.zip/述职报告.docx", "附件.zip/旧格式.doc", "附件.zip/说明.txt", "空.docx", "合格.docx"]);
+    assert!(rows[0].result.as_ref().is_ok_and(Report::passes));
+    assert!(rows[1].result.as_ref().is_err_and(|e| e.contains("Word 97-2003")), "{:?}", rows[1].result.as_ref().err());
+    assert!(rows[2].result.as_ref().is_err_and(|e| e.contains("不是 Word 文档")));
+    assert!(rows[3].result.is_err());
+    assert!(rows[4].result.as_ref().is_ok_and(Report::passes));
+}
+
+/// A zip with stored entries (no compression), written here: the reader under
+/// test is the package's own.
+fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut central = Vec::new();
+    for (name, data) in files {
+        let offset = out.len() as u32;
+        let crc = crc32(data);
+        let header = |sig: u32, central: bool| {
+            let mut h = Vec::new();
+            h.extend(sig.to_le_bytes());
+            if central {
+                h.extend(20u16.to_le_bytes());
+            }
+            h.extend(20u16.to_le_bytes());
+            h.extend(0x0800u16.to_le_bytes()); // UTF-8 names
+            h.extend(0u16.to_le_bytes()); // stored
+            h.extend([0u8; 4]); // time, date
+            h.extend(crc.to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((data.len() as u32).to_le_bytes());
+            h.extend((name.len() as u16).to_le_bytes());
+            h.extend(0u16.to_le_bytes());
+            if central {
+                h.extend([0u8; 6]); // comment length, disk, internal attributes
+                h.extend(0u32.to_le_bytes()); // external attributes
+                h.extend(offset.to_le_bytes());
+            }
+            h.extend(name.as_bytes());
+            h
+        };
+        out.extend(header(0x0403_4b50, false));
+        out.extend(*data);
+        central.extend(header(0x0201_4b50, true));
+    }
+    let at = out.len() as u32;
+    out.extend(&central);
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0u8; 4]);
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((files.len() as u16).to_le_bytes());
+    out.extend((central.len() as u32).to_le_bytes());
+    out.extend(at.to_le_bytes());
+    out.extend(0u16.to_le_bytes());
+    out
+}
+
+fn crc32(data: &[u8]) -> u32 {
+    let mut crc = !0u32;
+    for b in data {
+        crc ^= u32::from(*b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
+        }
+    }
+    !crc
+}
+
+#[test]
+fn the_workbook_reads_back_with_a_real_reader() {
+    use calamine::{Data, Reader, Xlsx};
+    let dir = root().join("tests/fixtures/audit");
+    let files: Vec<Received> = ["合格", "格式错误", "内容不全"]
+        .iter()
+        .map(|n| Received { name: format!("{n}.docx"), bytes: std::fs::read(dir.join(format!("{n}.docx"))).unwrap() })
+        .chain([Received { name: "坏文件.docx".into(), bytes: b"not a zip".to_vec() }])
+        .collect();
+    let rows = batch::check_all(files, &specs());
+    let bytes = audit::workbook::write(&rows).unwrap();
+    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
+    assert_eq!(book.sheet_names(), ["审核表", "问题"]);
+    let table = book.worksheet_range("审核表").unwrap();
+    let cell = |r: usize, name: &str| {
+        let c = audit::workbook::COLUMNS.iter().position(|c| *c == name).unwrap();
+        table.get((r, c)).cloned().unwrap_or(Data::Empty)
+    };
+    assert_eq!(table.height(), 5);
+    assert_eq!(cell(0, "结论"), Data::String("结论".into()));
+    assert_eq!(cell(1, "文件"), Data::String("合格.docx".into()));
+    assert_eq!(cell(1, "结论"), Data::String("可以报送".into()));
+    assert_eq!(cell(1, "字数"), Data::Float(3086.0));
+    assert_eq!(cell(1, "单位"), Data::String("XX街道党工委".into()));
+    assert_eq!(cell(2, "结论"), Data::String("需要修改".into()));
+    assert_eq!(cell(4, "结论"), Data::String("读不了".into()));
+    assert!(matches!(cell(4, "读不了的原因"), Data::String(s) if s.contains("不是 Word 文档")));
+    let findings = book.worksheet_range("问题").unwrap();
+    let total: usize = rows.iter().map(|r| r.result.as_ref().map_or(1, |r| r.findings.len())).sum();
+    assert_eq!(findings.height(), total + 1);
+    let wrong_rows = findings.rows().filter(|r| r[0] == Data::String("格式错误.docx".into())).count();
+    assert_eq!(wrong_rows, rows[1].result.as_ref().unwrap().findings.len());
+}
