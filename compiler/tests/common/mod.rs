@@ -64,7 +64,18 @@ pub fn libreoffice() -> bool {
 /// Converts .docx files (bytes by name) to PDF in one LibreOffice run, with the
 /// Attachment 1 fonts mapped by tests/fonts/fonts.conf; returns each file's pages.
 pub fn lay_out(files: &[(String, Vec<u8>)]) -> Vec<Vec<Page>> {
-    let dir = std::env::temp_dir().join(format!("wengao-lo-{}-{}", std::process::id(), files.first().map_or("", |(n, _)| n.as_str())));
+    in_libreoffice(files, "pdf", |paths| paths.iter().map(|p| pdf_pages(p)).collect())
+}
+
+/// Converts .docx files to another format (`fodt`…) in one LibreOffice run; each file's bytes.
+pub fn convert(files: &[(String, Vec<u8>)], to: &str) -> Vec<Vec<u8>> {
+    in_libreoffice(files, to, |paths| paths.iter().map(|p| std::fs::read(p).unwrap()).collect())
+}
+
+/// Writes the files to a directory of their own, converts them there with
+/// LibreOffice, and gives `read` the converted files' paths, in order.
+fn in_libreoffice<T>(files: &[(String, Vec<u8>)], to: &str, read: impl FnOnce(&[PathBuf]) -> T) -> T {
+    let dir = std::env::temp_dir().join(format!("wengao-lo-{}-{}-{to}", std::process::id(), files.first().map_or("", |(n, _)| n.as_str())));
     std::fs::create_dir_all(&dir).unwrap();
     let paths: Vec<PathBuf> = files
         .iter()
@@ -75,7 +86,7 @@ pub fn lay_out(files: &[(String, Vec<u8>)]) -> Vec<Vec<Page>> {
         })
         .collect();
     let status = Command::new("soffice")
-        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", "pdf", "--outdir"])
+        .args(["--headless", &format!("-env:UserInstallation=file://{}/profile", dir.display()), "--convert-to", to, "--outdir"])
         .arg(&dir)
         .args(&paths)
         .env("FONTCONFIG_FILE", root().join("tests/fonts/fonts.conf"))
@@ -83,9 +94,10 @@ pub fn lay_out(files: &[(String, Vec<u8>)]) -> Vec<Vec<Page>> {
         .output()
         .unwrap();
     assert!(status.status.success(), "soffice: {}", String::from_utf8_lossy(&status.stderr));
-    let pages = paths.iter().map(|p| pdf_pages(&p.with_extension("pdf"))).collect();
+    let converted: Vec<PathBuf> = paths.iter().map(|p| p.with_extension(to)).collect();
+    let out = read(&converted);
     let _ = std::fs::remove_dir_all(&dir);
-    pages
+    out
 }
 
 fn pdf_pages(pdf: &Path) -> Vec<Page> {

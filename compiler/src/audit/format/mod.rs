@@ -5,8 +5,9 @@
 //! is resolved along Word's chain: the document defaults (`docDefaults`), the
 //! paragraph's style and those it is based on (or the default paragraph style),
 //! the run's character style, then what is set on the paragraph or run itself;
-//! theme fonts (`minorEastAsia`…) are looked up in the theme (its East Asian
-//! face, or when that is empty its simplified Chinese one, `script="Hans"`).
+//! theme fonts (`minorEastAsia`…) are looked up in the theme: the face for the
+//! document's East Asian language (`themeFontLang`, simplified Chinese when
+//! unset), else the theme's East Asian face.
 //!
 //! Only the body is read (not tables, text boxes or notes: the rules of
 //! Attachment 1 are about the body), in the order Word shows it, with the same
@@ -165,13 +166,13 @@ struct Styles {
 }
 
 impl Styles {
-    fn read(root: Option<&Element>, theme: Option<&Element>) -> Styles {
+    fn read(root: Option<&Element>, theme: Option<&Element>, east_asian_script: &str) -> Styles {
         let mut styles = Styles {
             run_defaults: RunProps::default(),
             para_defaults: ParaProps::default(),
             by_id: HashMap::new(),
             default_paragraph: None,
-            theme: theme.map(theme_fonts).unwrap_or_default(),
+            theme: theme.map(|t| theme_fonts(t, east_asian_script)).unwrap_or_default(),
         };
         let Some(root) = root else { return styles };
         if let Some(defaults) = root.child("docDefaults") {
@@ -218,16 +219,29 @@ impl Styles {
     }
 }
 
+/// The theme's script for the document's East Asian language
+/// (settings.xml `themeFontLang/@eastAsia`); simplified Chinese when it names none.
+fn east_asian_script(settings: Option<&Element>) -> &'static str {
+    let lang = settings.and_then(|s| s.child("themeFontLang")).and_then(|l| l.attr("eastAsia")).unwrap_or_default().to_ascii_lowercase();
+    match lang.as_str() {
+        "ja-jp" | "ja" => "Jpan",
+        "ko-kr" | "ko" => "Hang",
+        "zh-tw" | "zh-hk" | "zh-mo" => "Hant",
+        _ => "Hans",
+    }
+}
+
 /// The theme's major and minor fonts under the names rFonts uses for them.
-fn theme_fonts(theme: &Element) -> HashMap<String, String> {
+fn theme_fonts(theme: &Element, east_asian_script: &str) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let scheme = find(theme, "fontScheme");
     for (kind, prefix) in [("majorFont", "major"), ("minorFont", "minor")] {
         let Some(f) = scheme.and_then(|s| s.child(kind)) else { continue };
         let face = |e: Option<&Element>| e.and_then(|e| e.attr("typeface")).filter(|t| !t.is_empty());
-        // The theme's East Asian face; when it names none, the simplified Chinese one.
-        let hans = f.elements().find(|e| e.local() == "font" && e.attr("script").as_deref() == Some("Hans"));
-        if let Some(ea) = face(f.child("ea")).or_else(|| face(hans)) {
+        // The face for the document's East Asian script first, then the
+        // theme's general East Asian one (as LibreOffice resolves them, after Word).
+        let script = f.elements().find(|e| e.local() == "font" && e.attr("script").as_deref() == Some(east_asian_script));
+        if let Some(ea) = face(script).or_else(|| face(f.child("ea"))) {
             out.insert(format!("{prefix}EastAsia"), ea);
         }
         if let Some(latin) = face(f.child("latin")) {
@@ -317,8 +331,13 @@ pub struct Formatting {
     pub paragraphs: Vec<ParagraphFormat>,
 }
 
+/// Reads the formatting of a .docx file.
+pub fn read_docx(bytes: &[u8]) -> Result<Formatting, ImportError> {
+    read(&crate::import::open(bytes)?)
+}
+
 /// Reads the formatting of a package the importer has opened.
-pub fn read(archive: &Archive) -> Result<Formatting, ImportError> {
+pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let main = crate::import::main_part(archive)?;
     let part = |name: &str| -> Result<Option<Element>, ImportError> {
         match archive.read(name)? {
@@ -330,8 +349,8 @@ pub fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let target = |kind: &str| crate::import::part_named(&rels, kind);
     let styles_root = target("styles").map(|t| part(&t)).transpose()?.flatten();
     let theme_root = target("theme").map(|t| part(&t)).transpose()?.flatten();
-    let styles = Styles::read(styles_root.as_ref(), theme_root.as_ref());
     let settings = target("settings").map(|t| part(&t)).transpose()?.flatten();
+    let styles = Styles::read(styles_root.as_ref(), theme_root.as_ref(), east_asian_script(settings.as_ref()));
     let even_and_odd = toggle(settings.as_ref().and_then(|s| s.child("evenAndOddHeaders")));
     let document = part(&main)?.ok_or(ImportError::NotWord)?;
     let body = document.child("body").ok_or_else(|| ImportError::BrokenXml(main.clone()))?;
