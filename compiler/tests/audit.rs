@@ -11,7 +11,8 @@ mod common;
 
 use common::{compare, root};
 use wengao::audit::batch::{self, Received};
-use wengao::audit::{self, Report, Severity};
+use wengao::audit::summary::Summary;
+use wengao::audit::{self, Severity};
 use wengao::docx::{render, RenderOptions};
 use wengao::draft::Draft;
 use wengao::spec::FormSpec;
@@ -20,8 +21,13 @@ fn specs() -> Vec<FormSpec> {
     wengao::builtin::TEMPLATES.iter().map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec.unwrap()).collect()
 }
 
+/// A file checked, as the desk shows it.
+fn check(name: &str, bytes: &[u8], specs: &[FormSpec]) -> Summary {
+    Summary::of(name, &audit::docx(bytes, specs).map_err(|e| e.to_string()))
+}
+
 /// A report's findings, one a line: `[格式] 位置：问题` (notes marked 提醒).
-fn listing(r: &Report) -> String {
+fn listing(r: &Summary) -> String {
     let mut out = format!("{}：{}\n", r.template, r.verdict());
     for f in &r.findings {
         let note = if f.severity == Severity::Note { "（提醒）" } else { "" };
@@ -45,7 +51,8 @@ fn every_received_file_gets_exactly_its_findings() {
     let mut failures = Vec::new();
     for name in &names {
         let bytes = std::fs::read(dir.join(name)).unwrap();
-        let report = audit::docx(&bytes, &specs).unwrap_or_else(|e| panic!("{name}: {e}"));
+        let report = check(name, &bytes, &specs);
+        assert!(report.unreadable.is_none(), "{name}: {:?}", report.unreadable);
         failures.extend(compare(&dir.join(name.replace(".docx", ".expected")), &listing(&report)));
     }
     assert!(failures.is_empty(), "{}", failures.join("\n\n"));
@@ -55,8 +62,8 @@ fn every_received_file_gets_exactly_its_findings() {
 fn the_correct_files_pass_and_the_broken_ones_do_not() {
     let dir = root().join("tests/fixtures/audit");
     let specs = specs();
-    let check = |name: &str| audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
-    for name in ["合格", "合格-样式"] {
+    let check = |name: &str| check(name, &std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs);
+    for name in ["合格", "合格-样式", "合格-LibreOffice"] {
         let r = check(name);
         assert!(r.passes(), "{name}: {}", listing(&r));
         assert_eq!(r.template, "党建工作述职报告");
@@ -135,7 +142,7 @@ fn our_own_exports_pass_and_are_recognised() {
     {
         let spec = specs.iter().find(|s| s.name == template).unwrap();
         let bytes = render(spec, &draft(file), &RenderOptions::default());
-        let report = audit::docx(&bytes, &specs).unwrap();
+        let report = check(file, &bytes, &specs);
         assert_eq!(report.template, template, "{file} recognised as {}", report.template);
         assert!(report.passes(), "{file}: {}", listing(&report));
         // Only the page limit, softened by 原则上, may be noted.
@@ -171,11 +178,12 @@ fn a_bad_file_spoils_only_its_own_row() {
     let rows = batch::check_all(files, &specs());
     let names: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
     assert_eq!(names, ["附件.zip/述职报告.docx", "附件.zip/旧格式.doc", "附件.zip/说明.txt", "空.docx", "合格.docx"]);
-    assert!(rows[0].result.as_ref().is_ok_and(Report::passes));
-    assert!(rows[1].result.as_ref().is_err_and(|e| e.contains("Word 97-2003")), "{:?}", rows[1].result.as_ref().err());
-    assert!(rows[2].result.as_ref().is_err_and(|e| e.contains("不是 Word 文档")));
-    assert!(rows[3].result.is_err());
-    assert!(rows[4].result.as_ref().is_ok_and(Report::passes));
+    assert!(rows[0].passes());
+    assert!(rows[1].unreadable.as_ref().is_some_and(|e| e.contains("Word 97-2003")), "{:?}", rows[1].unreadable);
+    assert!(rows[2].unreadable.as_ref().is_some_and(|e| e.contains("不是 Word 文档")));
+    assert!(rows[3].unreadable.is_some());
+    assert!(rows[4].passes());
+    assert_eq!(rows[1].verdict(), "读不了");
 }
 
 /// A zip with stored entries (no compression), written here: the reader under
@@ -264,10 +272,10 @@ fn the_workbook_reads_back_with_a_real_reader() {
     assert_eq!(cell(4, "结论"), Data::String("读不了".into()));
     assert!(matches!(cell(4, "读不了的原因"), Data::String(s) if s.contains("不是 Word 文档")));
     let findings = book.worksheet_range("问题").unwrap();
-    let total: usize = rows.iter().map(|r| r.result.as_ref().map_or(1, |r| r.findings.len())).sum();
+    let total: usize = rows.iter().map(|r| r.findings.len().max(usize::from(r.unreadable.is_some()))).sum();
     assert_eq!(findings.height(), total + 1);
     let wrong_rows = findings.rows().filter(|r| r[0] == Data::String("格式错误.docx".into())).count();
-    assert_eq!(wrong_rows, rows[1].result.as_ref().unwrap().findings.len());
+    assert_eq!(wrong_rows, rows[1].findings.len());
 }
 
 /// The format reader against LibreOffice: every fixture (the desk's, the
@@ -458,4 +466,20 @@ mod odf {
             }
         }
     }
+}
+
+#[test]
+fn revision_notes_list_what_to_change_first_and_notes_last() {
+    let specs = specs();
+    let bytes = std::fs::read(root().join("tests/fixtures/audit/没有页码.docx")).unwrap();
+    assert_eq!(
+        check("没有页码.docx", &bytes, &specs).revision_notes(),
+        "XX街道党工委 张三的党建工作述职报告修改意见：\n\
+         1. [格式] 页码：没有页码（页脚里没有页码域）。\n\
+         2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n"
+    );
+    assert_eq!(
+        check("坏.docx", b"PK", &specs).revision_notes().lines().next().unwrap(),
+        "坏.docx：文件读不了。这不是 Word 文档（.docx）：请选 Word 或 WPS 保存的 .docx 文件。"
+    );
 }

@@ -1,8 +1,8 @@
 //! A batch of received files: e-mail attachments as they come (Word files,
 //! zips of them), each checked on its own, so that one bad file never stops
-//! the others.
+//! the others: one [`Summary`] (a row of the desk) each.
 
-use super::Report;
+use super::summary::Summary;
 use crate::import::{self, ImportError};
 use crate::spec::FormSpec;
 
@@ -11,13 +11,6 @@ use crate::spec::FormSpec;
 pub struct Received {
     pub name: String,
     pub bytes: Vec<u8>,
-}
-
-/// One row of the desk: a file and what checking it gave, or why it could not be read.
-#[derive(Debug, Clone)]
-pub struct Row {
-    pub file: String,
-    pub result: Result<Report, String>,
 }
 
 /// Whether a file is a zip of files rather than a Word document (a .docx is a
@@ -64,19 +57,18 @@ pub fn expand(file: Received) -> Vec<Unpacked> {
 }
 
 /// Checks one received file against the template it is written for among `specs`.
-pub fn check(file: &Received, specs: &[FormSpec]) -> Row {
-    let result = super::docx(&file.bytes, specs).map_err(|e| reason(&e));
-    Row { file: file.name.clone(), result }
+pub fn check(file: &Received, specs: &[FormSpec]) -> Summary {
+    Summary::of(&file.name, &super::docx(&file.bytes, specs).map_err(|e| reason(&e)))
 }
 
-/// Every file, zips opened, in order.
-pub fn check_all(files: Vec<Received>, specs: &[FormSpec]) -> Vec<Row> {
+/// Every file, zips opened, in order: one row each.
+pub fn check_all(files: Vec<Received>, specs: &[FormSpec]) -> Vec<Summary> {
     files
         .into_iter()
         .flat_map(expand)
         .map(|f| match f {
             Unpacked::File(f) => check(&f, specs),
-            Unpacked::Failed { name, reason } => Row { file: name, result: Err(reason) },
+            Unpacked::Failed { name, reason } => Summary::of(&name, &Err(reason)),
         })
         .collect()
 }

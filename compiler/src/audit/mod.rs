@@ -12,7 +12,10 @@
 pub mod batch;
 pub mod conform;
 pub mod format;
+pub mod summary;
 pub mod workbook;
+
+use serde::{Deserialize, Serialize};
 
 use crate::document;
 use crate::draft::Draft;
@@ -22,7 +25,8 @@ use crate::review::{self, Concern, PartCount};
 use crate::spec::{FormSpec, NodeKind};
 
 /// What a finding is about: the columns of the desk's table.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Kind {
     Words,
     Pages,
@@ -44,7 +48,8 @@ impl Kind {
 }
 
 /// Whether a finding stops the report going up.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Severity {
     /// Against a rule: the report goes back.
     MustFix,
@@ -54,7 +59,7 @@ pub enum Severity {
 
 /// Something found in a received report, in a clerk's words: where (a
 /// paragraph's first words, or a setting) and what.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Finding {
     pub kind: Kind,
     pub severity: Severity,
@@ -91,30 +96,11 @@ pub struct Report {
     /// Paragraphs the template has no place for.
     pub unplaced: Vec<String>,
     pub findings: Vec<Finding>,
-    /// The draft the file was read into (for showing its text).
-    pub draft: Draft,
+    /// The file's body paragraphs with text, as read (for showing it).
+    pub paragraphs: Vec<String>,
 }
 
 impl Report {
-    /// 可以报送 when nothing must be fixed.
-    pub fn passes(&self) -> bool {
-        self.must_fix() == 0
-    }
-
-    /// How many findings must be fixed.
-    pub fn must_fix(&self) -> usize {
-        self.findings.iter().filter(|f| f.severity == Severity::MustFix).count()
-    }
-
-    pub fn verdict(&self) -> String {
-        let notes = self.findings.len() - self.must_fix();
-        match (self.must_fix(), notes) {
-            (0, 0) => "可以报送".into(),
-            (0, n) => format!("可以报送（{n}条提醒）"),
-            (n, _) => format!("需要修改（{n}处）"),
-        }
-    }
-
     /// The whole text's 字数.
     pub fn words(&self) -> usize {
         self.parts.first().map_or(0, |p| p.words)
@@ -238,7 +224,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
         scored: coverage.len(),
         unplaced: draft.unplaced.clone(),
         findings,
-        draft,
+        paragraphs: formatting.paragraphs.iter().map(|p| p.text.trim().to_string()).filter(|t| !t.is_empty()).collect(),
     }
 }
 

@@ -4,8 +4,8 @@
 
 use rust_xlsxwriter::{Format, Workbook, Worksheet, XlsxError};
 
-use super::batch::Row;
-use super::Report;
+use super::summary::Summary;
+use super::Severity;
 
 /// The first sheet's columns, in order.
 pub const COLUMNS: [&str; 17] = [
@@ -32,7 +32,7 @@ pub const COLUMNS: [&str; 17] = [
 pub const FINDING_COLUMNS: [&str; 5] = ["文件", "单位", "类别", "位置", "问题"];
 
 /// The workbook's bytes.
-pub fn write(rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
+pub fn write(rows: &[Summary]) -> Result<Vec<u8>, XlsxError> {
     let mut workbook = Workbook::new();
     let header = Format::new().set_bold().set_background_color("#DDE7F3");
     let sheet = workbook.add_worksheet();
@@ -41,9 +41,9 @@ pub fn write(rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, col("文件"), &row.file)?;
-        match &row.result {
-            Ok(report) => report_cells(sheet, r, report)?,
-            Err(reason) => {
+        match &row.unreadable {
+            None => report_cells(sheet, r, row)?,
+            Some(reason) => {
                 sheet.write_string(r, col("结论"), "读不了")?;
                 sheet.write_string(r, col("读不了的原因"), reason)?;
             }
@@ -55,14 +55,17 @@ pub fn write(rows: &[Row]) -> Result<Vec<u8>, XlsxError> {
     headers(sheet, &FINDING_COLUMNS, &header)?;
     let mut r = 0;
     for row in rows {
-        let unit = row.result.as_ref().map(|rep| rep.unit.as_str()).unwrap_or_default();
-        let findings: Vec<(&str, &str, &str)> = match &row.result {
-            Ok(rep) => rep.findings.iter().map(|f| (f.kind.name(), f.place.as_str(), f.message.as_str())).collect(),
-            Err(reason) => vec![("读不了", "", reason.as_str())],
+        let findings: Vec<(&str, &str, &str)> = match &row.unreadable {
+            None => row
+                .findings
+                .iter()
+                .map(|f| (if f.severity == Severity::Note { "提醒" } else { f.kind.name() }, f.place.as_str(), f.message.as_str()))
+                .collect(),
+            Some(reason) => vec![("读不了", "", reason.as_str())],
         };
         for (kind, place, message) in findings {
             r += 1;
-            for (c, text) in [&row.file, unit, kind, place, message].into_iter().enumerate() {
+            for (c, text) in [&row.file, &row.unit, kind, place, message].into_iter().enumerate() {
                 sheet.write_string(r, c as u16, text)?;
             }
         }
@@ -98,36 +101,34 @@ fn finish(sheet: &mut Worksheet, columns: &[&str], rows: usize) -> Result<(), Xl
     Ok(())
 }
 
-fn report_cells(sheet: &mut Worksheet, r: u32, report: &Report) -> Result<(), XlsxError> {
-    let whole = report.parts.first();
-    let parts: Vec<String> = report
+fn report_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), XlsxError> {
+    let parts: Vec<String> = row
         .parts
         .iter()
-        .skip(1)
         .map(|p| {
-            let state = p.state.map(|s| format!("，{}", s.label())).unwrap_or_default();
-            let budget = p.budget.as_ref().map(|b| format!("（{}{state}）", b.describe())).unwrap_or_default();
+            let state = if p.state.is_empty() { String::new() } else { format!("，{}", p.state) };
+            let budget = if p.budget.is_empty() { String::new() } else { format!("（{}{state}）", p.budget) };
             format!("{}{}字{budget}", p.label, p.words)
         })
         .collect();
-    sheet.write_string(r, col("模板"), &report.template)?;
-    sheet.write_string(r, col("单位"), &report.unit)?;
-    sheet.write_string(r, col("姓名"), &report.person)?;
-    sheet.write_number(r, col("字数"), report.words() as f64)?;
-    sheet.write_string(r, col("字数要求"), whole.and_then(|p| p.budget.as_ref()).map(|b| b.describe()).unwrap_or_default())?;
+    sheet.write_string(r, col("模板"), &row.template)?;
+    sheet.write_string(r, col("单位"), &row.unit)?;
+    sheet.write_string(r, col("姓名"), &row.person)?;
+    sheet.write_number(r, col("字数"), row.words as f64)?;
+    sheet.write_string(r, col("字数要求"), &row.budget)?;
     sheet.write_string(r, col("各部分字数"), parts.join("；"))?;
-    sheet.write_string(r, col("估计页数"), report.estimate.pages_text())?;
-    if let Some(limit) = report.page_limit {
+    sheet.write_string(r, col("估计页数"), &row.pages)?;
+    if let Some(limit) = row.page_limit {
         sheet.write_number(r, col("页数上限"), f64::from(limit))?;
     }
-    sheet.write_number(r, col("图片"), report.pictures as f64)?;
-    sheet.write_number(r, col("图片大小（KB）"), (report.picture_bytes as f64 / 1024.0).round())?;
-    sheet.write_number(r, col("校对提示"), report.hints as f64)?;
-    if report.scored > 0 {
-        sheet.write_string(r, col("测评指标讲到"), format!("{}/{}", report.covered, report.scored))?;
+    sheet.write_number(r, col("图片"), row.pictures as f64)?;
+    sheet.write_number(r, col("图片大小（KB）"), row.picture_kb as f64)?;
+    sheet.write_number(r, col("校对提示"), row.hints as f64)?;
+    if row.scored > 0 {
+        sheet.write_string(r, col("测评指标讲到"), format!("{}/{}", row.covered, row.scored))?;
     }
-    sheet.write_number(r, col("未归类段落"), report.unplaced.len() as f64)?;
-    sheet.write_string(r, col("结论"), if report.passes() { "可以报送" } else { "需要修改" })?;
-    sheet.write_number(r, col("问题数"), report.findings.len() as f64)?;
+    sheet.write_number(r, col("未归类段落"), row.unplaced as f64)?;
+    sheet.write_string(r, col("结论"), if row.passes() { "可以报送" } else { "需要修改" })?;
+    sheet.write_number(r, col("问题数"), row.must_fix() as f64)?;
     Ok(())
 }

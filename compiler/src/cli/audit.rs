@@ -4,7 +4,8 @@
 use std::path::Path;
 use std::process::ExitCode;
 
-use wengao::audit::batch::{self, Received, Row};
+use wengao::audit::batch::{self, Received};
+use wengao::audit::summary::Summary;
 use wengao::spec::FormSpec;
 
 pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [-o 审核表.xlsx]
@@ -73,7 +74,7 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    if rows.iter().all(|r| r.result.as_ref().is_ok_and(|r| r.passes())) {
+    if rows.iter().all(Summary::passes) {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
@@ -113,32 +114,25 @@ fn pad(s: &str, to: usize) -> String {
     format!("{s}{}", " ".repeat(to.saturating_sub(width(s))))
 }
 
-fn print_table(rows: &[Row]) {
+fn print_table(rows: &[Summary]) {
     let header = ["文件", "模板", "单位", "姓名", "字数", "页数", "图片", "校对提示", "测评指标", "结论"];
     let cells: Vec<Vec<String>> = rows
         .iter()
-        .map(|row| {
-            let file = row.file.rsplit('/').next().unwrap_or(&row.file).to_string();
-            match &row.result {
-                Ok(r) => vec![
-                    file,
-                    r.template.clone(),
-                    r.unit.clone(),
-                    r.person.clone(),
-                    r.words().to_string(),
-                    r.estimate.pages_text(),
-                    r.pictures.to_string(),
-                    r.hints.to_string(),
-                    if r.scored > 0 { format!("{}/{}", r.covered, r.scored) } else { String::new() },
-                    r.verdict(),
-                ],
-                Err(_) => {
-                    let mut cells = vec![file];
-                    cells.resize(header.len() - 1, String::new());
-                    cells.push("读不了".into());
-                    cells
-                }
-            }
+        .map(|r| {
+            let file = r.file.rsplit('/').next().unwrap_or(&r.file).to_string();
+            let scored = if r.scored > 0 { format!("{}/{}", r.covered, r.scored) } else { String::new() };
+            let figures = [
+                r.template.clone(),
+                r.unit.clone(),
+                r.person.clone(),
+                r.words.to_string(),
+                r.pages.clone(),
+                r.pictures.to_string(),
+                r.hints.to_string(),
+                scored,
+            ];
+            let figures = if r.unreadable.is_some() { Default::default() } else { figures };
+            [vec![file], figures.to_vec(), vec![r.verdict()]].concat()
         })
         .collect();
     let widths: Vec<usize> =
@@ -150,18 +144,12 @@ fn print_table(rows: &[Row]) {
     }
 }
 
-fn print_findings(rows: &[Row]) {
-    for row in rows {
-        match &row.result {
-            Ok(r) if r.passes() => {}
-            Ok(r) => {
-                say!("\n{}（{}）", row.file, r.verdict());
-                for f in &r.findings {
-                    let place = if f.place.is_empty() { String::new() } else { format!("{}：", f.place) };
-                    say!("  [{}] {place}{}", f.kind.name(), f.message);
-                }
-            }
-            Err(reason) => say!("\n{}（读不了）\n  {reason}", row.file),
+/// Every file that does not pass, with its 修改意见 (notes too).
+fn print_findings(rows: &[Summary]) {
+    for r in rows.iter().filter(|r| !r.findings.is_empty() || r.unreadable.is_some()) {
+        say!("\n{}（{}）", r.file, r.verdict());
+        for line in r.revision_notes().lines().skip(1) {
+            say!("  {line}");
         }
     }
 }
