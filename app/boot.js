@@ -32,8 +32,18 @@ globalThis.wengaoPrefetchApp = () =>
     .then((glue) => idle(() => glue.prewarm()))
     .catch(() => {});
 
+// `?desk` opens the organizer's desk (审核台), a program of its own: its code
+// is fetched only then.
+const desk = new URLSearchParams(location.search).has('desk');
+
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   document.body.textContent = '这个浏览器不支持 WebAssembly，打不开文稿。请换用新版的 Chrome、Edge、Firefox，或者把 360 等双核浏览器切换到“极速模式”。';
+} else if (desk) {
+  import('./wengao-desk.js')
+    .then((glue) => glue.default({ module_or_path: new URL('./wengao-desk_bg.wasm', import.meta.url) }))
+    .catch((error) => {
+      document.body.textContent = '审核台加载失败：' + error;
+    });
 } else init({ module_or_path: new URL('./wengao-start_bg.wasm', import.meta.url) }).catch((error) => {
   document.body.textContent = '文稿加载失败：' + error;
 });

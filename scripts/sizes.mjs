@@ -10,8 +10,10 @@ import fs from 'node:fs';
 import zlib from 'node:zlib';
 
 export const FIRST_LOAD = ['index.html', 'style.css', 'boot.js', 'wengao-start.js', 'wengao-start_bg.wasm'];
-/** Loaded by the start screen once it is idle, or on the first action. */
+/** Loaded by the start screen once it is shown, or on the first action. */
 export const LAZY = ['wengao-app.js', 'wengao-app_bg.wasm'];
+/** The organizer's desk (?desk) and its worker: loaded only there. */
+export const DESK = ['wengao-desk.js', 'wengao-desk_bg.wasm', 'desk-worker.js', 'wengao-audit.js', 'wengao-audit_bg.wasm'];
 export const BUDGET_KB = 120;
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -23,7 +25,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   };
   for (const name of fs.readdirSync(dist).sort()) {
     const { raw, gz } = size(name);
-    const when = FIRST_LOAD.includes(name) ? 'first load' : LAZY.includes(name) ? 'when idle' : '';
+    const when = FIRST_LOAD.includes(name) ? 'first load' : LAZY.includes(name) ? 'after the start screen' : DESK.includes(name) ? 'desk only' : '';
     console.log(`${name.padEnd(24)} ${kb(raw).padStart(8)} KB ${kb(gz).padStart(8)} KB gz  ${when}`);
   }
   const first = FIRST_LOAD.map(size).reduce((s, x) => s + x.gz, 0);

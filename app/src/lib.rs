@@ -1,16 +1,19 @@
-//! The browser app, built as two programs over one library (README, “文件”):
+//! The browser app, built as programs over one library (README, “文件”):
 //! `wengao-start` is the start screen alone, small enough to load first; it hands
 //! every action that needs the template compiler, the form or the renderer to
 //! `wengao-app`, the whole app, fetched once the start screen is shown. Both
 //! show the same start screen (start/); counting, limits and the .docx
-//! renderer are the core crate's.
+//! renderer are the core crate's. `wengao-desk` is the organizer's desk
+//! (desk/), opened as `?desk`; it checks files in a Web Worker running
+//! `wengao-audit`.
 //!
 //! The modules from the bottom up (each uses only those listed before it,
 //! README “代码结构”): crash, files, storage, templates, action, session, form,
-//! start, studio, perform, view.
+//! start, studio, perform, view; desk uses only crash and files.
 
 pub mod action;
 pub mod crash;
+pub mod desk;
 mod files;
 mod form;
 mod perform;

@@ -158,6 +158,22 @@ try {
   await page.getByRole('region', { name: '模板检查结果' }).getByText('没有错误').waitFor({ timeout: 20000 });
   await axe('the studio');
 
+  step('keyboard only: the desk (审核台), a file checked and its row opened; axe-core');
+  // ?start: the start screen, not the template the studio had open.
+  await page.goto(origin + base + '?start');
+  await page.getByRole('heading', { name: '新建' }).waitFor({ timeout: 20000 });
+  await tabTo('打开审核台');
+  await page.keyboard.press('Enter');
+  await page.getByRole('heading', { name: '文稿 · 审核台' }).waitFor({ timeout: 20000 });
+  await tabTo('选择文件（.docx、.zip）');
+  await (await chooseFrom()).setFiles(['tests/fixtures/audit/页码错误.docx', 'tests/fixtures/audit/合格.docx']);
+  await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor({ timeout: 60000 });
+  await tabTo('查看 页码错误.docx');
+  await page.keyboard.press('Enter');
+  await page.getByRole('region', { name: '页码错误.docx' }).waitFor();
+  await tabTo('复制修改意见');
+  await axe('the desk');
+
   assert.deepEqual(errors, [], 'no script errors');
   console.log('accessibility e2e (Chromium): ok');
 } finally {

@@ -201,6 +201,11 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
             <WordImport act message=import_message/>
             <LocalTemplates host changed=library_changed/>
             <Counter/>
+            <section aria-labelledby="desk-heading">
+                <h2 id="desk-heading">"审核收到的材料"</h2>
+                <p class="desc">"组织部门用：把收到的述职报告、创新案例（Word 文件，或邮件附件的压缩包）放进审核台，对照模板逐个检查字数、页数、结构和格式，导出审核表（Excel）。"</p>
+                <a class="button" href="?desk">"打开审核台"</a>
+            </section>
         </main>
     }
 }

@@ -1,0 +1,22 @@
+// The desk's worker (a module worker): checks received files with the
+// wengao-audit program off the page's main thread, one message per file, in
+// order. The page stops a batch by terminating the worker.
+import init, { check, workbook } from './wengao-audit.js';
+
+const ready = init({ module_or_path: new URL('./wengao-audit_bg.wasm', import.meta.url) });
+
+onmessage = async ({ data }) => {
+  try {
+    await ready;
+    if (data.kind === 'check') {
+      postMessage({ kind: 'checked', id: data.id, rows: check(data.name, new Uint8Array(data.bytes)) });
+    } else if (data.kind === 'workbook') {
+      const bytes = workbook(data.rows);
+      postMessage({ kind: 'workbook', bytes }, [bytes.buffer]);
+    }
+  } catch (error) {
+    // A panic in the wasm (a bug): this file's row says so, the batch goes on
+    // with a fresh worker (the page starts one when it sees `failed`).
+    postMessage({ kind: 'failed', id: data.id, name: data.name, error: String(error) });
+  }
+};

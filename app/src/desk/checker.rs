@@ -1,0 +1,108 @@
+//! The page's side of the checking worker (app/desk-worker.js running the
+//! wengao-audit program): files go in one message each, rows come back as
+//! they are done (the desk sends the next file when a file's rows are back);
+//! stopping terminates the worker, and the next batch starts a fresh one. A worker that fails (a bug in the checking) is replaced, and the
+//! file it was on gets a row saying so.
+
+use std::cell::{Cell, RefCell};
+use std::rc::Rc;
+
+use js_sys::{Array, Object, Reflect, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wengao::audit::summary::Summary;
+
+/// What the worker says.
+pub enum Reply {
+    /// The rows of one file (several for a zip).
+    Checked(Vec<Summary>),
+    /// The workbook's bytes.
+    Workbook(Vec<u8>),
+}
+
+struct Running {
+    worker: web_sys::Worker,
+    /// Dropped when the worker is replaced, never while it runs.
+    _on_message: Closure<dyn FnMut(web_sys::MessageEvent)>,
+    /// Whether the worker failed and was terminated.
+    dead: Rc<Cell<bool>>,
+}
+
+/// The worker, started when first needed; `reply` hears every answer.
+#[derive(Clone)]
+pub struct Checker {
+    running: Rc<RefCell<Option<Running>>>,
+    reply: Rc<dyn Fn(Reply)>,
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED)
+}
+
+impl Checker {
+    pub fn new(reply: impl Fn(Reply) + 'static) -> Checker {
+        Checker { running: Rc::new(RefCell::new(None)), reply: Rc::new(reply) }
+    }
+
+    fn worker(&self) -> Result<web_sys::Worker, String> {
+        if let Some(r) = self.running.borrow().as_ref().filter(|r| !r.dead.get()) {
+            return Ok(r.worker.clone());
+        }
+        let options = web_sys::WorkerOptions::new();
+        options.set_type(web_sys::WorkerType::Module);
+        let worker = web_sys::Worker::new_with_options("desk-worker.js", &options)
+            .map_err(|_| "这个浏览器不能在后台检查文件（不支持模块 Worker），请换用新版的 Chrome、Edge 或 Firefox".to_string())?;
+        let reply = self.reply.clone();
+        let dead = Rc::new(Cell::new(false));
+        let (died, terminated) = (dead.clone(), worker.clone());
+        let on_message = Closure::<dyn FnMut(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
+            let data = e.data();
+            match get(&data, "kind").as_string().as_deref() {
+                Some("checked") => {
+                    let rows = get(&data, "rows").as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
+                    reply(Reply::Checked(rows));
+                }
+                Some("workbook") => reply(Reply::Workbook(Uint8Array::new(&get(&data, "bytes")).to_vec())),
+                Some("failed") => {
+                    // The wasm instance is gone after a panic: the next file gets a new worker.
+                    terminated.terminate();
+                    died.set(true);
+                    let name = get(&data, "name").as_string().unwrap_or_default();
+                    let error = get(&data, "error").as_string().unwrap_or_default();
+                    let reason = format!("检查这个文件时程序出错了（{error}），没有结果；请把这个文件发给维护文稿的同事");
+                    reply(Reply::Checked(vec![Summary::of(&name, &Err(reason))]));
+                }
+                _ => {}
+            }
+        });
+        worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
+        *self.running.borrow_mut() = Some(Running { worker: worker.clone(), _on_message: on_message, dead });
+        Ok(worker)
+    }
+
+    /// Sends a file to be checked; its bytes are handed over, not copied.
+    pub fn check(&self, name: &str, bytes: Vec<u8>) -> Result<(), String> {
+        let worker = self.worker()?;
+        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"kind".into(), &"check".into());
+        let _ = Reflect::set(&message, &"name".into(), &name.into());
+        let _ = Reflect::set(&message, &"bytes".into(), &buffer);
+        worker.post_message_with_transfer(&message, &Array::of1(&buffer)).map_err(|_| "文件没能交给后台检查".to_string())
+    }
+
+    /// Asks for the workbook of `rows`.
+    pub fn workbook(&self, rows: &[Summary]) -> Result<(), String> {
+        let worker = self.worker()?;
+        let message = Object::new();
+        let _ = Reflect::set(&message, &"kind".into(), &"workbook".into());
+        let _ = Reflect::set(&message, &"rows".into(), &serde_json::to_string(rows).unwrap_or_default().into());
+        worker.post_message(&message).map_err(|_| "没能生成工作簿".to_string())
+    }
+
+    /// Stops whatever the worker is doing; files sent and not yet answered are dropped.
+    pub fn stop(&self) {
+        if let Some(r) = self.running.borrow_mut().take() {
+            r.worker.terminate();
+        }
+    }
+}

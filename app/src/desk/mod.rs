@@ -1,0 +1,180 @@
+//! The organizer's desk (审核台), a program of its own (`wengao-desk`, opened
+//! by `?desk`, boot.js): the organization office drops in every report and
+//! case it received, each is recognised as one of the templates and checked
+//! against it off the page's main thread (checker.rs), and the table fills in
+//! as results come (table.rs); a row opens its findings and the 修改意见 to
+//! send back (detail.rs); the table goes out as an Excel workbook. What is
+//! checked, and the words of every finding, are the core's (wengao::audit).
+
+mod checker;
+mod detail;
+mod table;
+
+use std::collections::{HashSet, VecDeque};
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wengao::audit::summary::Summary;
+
+use checker::{Checker, Reply};
+
+/// Mounts the desk into `#wengao`.
+pub fn run() {
+    if let Some(root) = document().get_element_by_id("wengao").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok()) {
+        leptos::mount::mount_to(root, Desk).forget();
+    }
+}
+
+/// The batch being checked: the table's rows and where checking stands.
+#[derive(Clone, Copy)]
+pub(crate) struct Batch {
+    pub rows: RwSignal<Vec<Summary>>,
+    /// Files of this round (zips count once), and how many are done.
+    pub total: RwSignal<usize>,
+    pub done: RwSignal<usize>,
+    pub running: RwSignal<bool>,
+    pub message: RwSignal<String>,
+    /// The row whose details are open (its index in `rows`).
+    pub open: RwSignal<Option<usize>>,
+}
+
+/// A file's identity for “dropped twice”: its size and an FNV-1a hash of its bytes.
+fn fingerprint(bytes: &[u8]) -> (usize, u64) {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+    (bytes.len(), hash)
+}
+
+#[component]
+fn Desk() -> impl IntoView {
+    let batch = Batch {
+        rows: RwSignal::new(Vec::new()),
+        total: RwSignal::new(0),
+        done: RwSignal::new(0),
+        running: RwSignal::new(false),
+        message: RwSignal::new(String::new()),
+        open: RwSignal::new(None),
+    };
+    let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
+    let seen = StoredValue::new(HashSet::<(usize, u64)>::new());
+    // The next file of the queue to the worker, or the round is over.
+    let next: StoredValue<Option<Callback<()>>, LocalStorage> = StoredValue::new_local(None);
+    let checker = Checker::new(move |reply| match reply {
+        Reply::Checked(rows) => {
+            batch.rows.update(|r| r.extend(rows));
+            batch.done.update(|d| *d += 1);
+            if let Some(next) = next.get_value() {
+                next.run(());
+            }
+        }
+        Reply::Workbook(bytes) if bytes.is_empty() => batch.message.set("工作簿没能生成".into()),
+        Reply::Workbook(bytes) => {
+            let sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+            match crate::files::download(&bytes, "审核表.xlsx", sheet) {
+                Ok(()) => batch.message.set("已导出 审核表.xlsx".into()),
+                Err(e) => batch.message.set(e),
+            }
+        }
+    });
+    let worker = StoredValue::new_local(checker);
+    next.set_value(Some(Callback::new(move |_| {
+        if !batch.running.get_untracked() {
+            return;
+        }
+        let Some(file) = queue.try_update_value(VecDeque::pop_front).flatten() else {
+            batch.running.set(false);
+            let (done, rows) = (batch.done.get_untracked(), batch.rows.with_untracked(Vec::len));
+            return batch.message.set(format!("检查完了：{done}个文件，表里共{rows}行"));
+        };
+        spawn_local(async move {
+            let name = file.name();
+            let sent = match gloo_file::futures::read_as_bytes(&file).await {
+                Err(_) => Err(format!("{name}：读不了这个文件")),
+                Ok(bytes) if !seen.try_update_value(|s| s.insert(fingerprint(&bytes))).unwrap_or(true) => {
+                    Err(format!("{name} 和表里已有的一个文件完全相同，跳过了"))
+                }
+                Ok(bytes) => worker.with_value(|w| w.check(&name, bytes)),
+            };
+            if let Err(e) = sent {
+                batch.message.set(e);
+                batch.done.update(|d| *d += 1);
+                if let Some(next) = next.get_value() {
+                    next.run(());
+                }
+            }
+        });
+    })));
+    let add = move |files: Vec<gloo_file::File>| {
+        if files.is_empty() {
+            return;
+        }
+        if !batch.running.get_untracked() {
+            batch.total.set(0);
+            batch.done.set(0);
+        }
+        batch.total.update(|t| *t += files.len());
+        queue.update_value(|q| q.extend(files));
+        batch.message.set(String::new());
+        if !batch.running.get_untracked() {
+            batch.running.set(true);
+            if let Some(next) = next.get_value() {
+                next.run(());
+            }
+        }
+    };
+    let stop = move |_| {
+        worker.with_value(Checker::stop);
+        queue.update_value(VecDeque::clear);
+        batch.running.set(false);
+        batch.message.set(format!("已停止：{}个文件里检查了{}个", batch.total.get_untracked(), batch.done.get_untracked()));
+    };
+    let export = move |_| {
+        let sent = batch.rows.with_untracked(|rows| worker.with_value(|w| w.workbook(rows)));
+        if let Err(e) = sent {
+            batch.message.set(e);
+        }
+    };
+    let on_pick = move |ev: leptos::ev::Event| add(crate::files::input_files(&ev));
+    // A picker of whole folders (webkitdirectory: every browser has it, the view macro does not know it).
+    let folder = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(input) = folder.get() {
+            let _ = input.set_attribute("webkitdirectory", "");
+        }
+    });
+    let on_drop = move |ev: leptos::ev::DragEvent| {
+        ev.prevent_default();
+        add(crate::files::files_of(ev.data_transfer().and_then(|d| d.files())));
+    };
+    view! {
+        <header class="bar">
+            <h1>"文稿 · 审核台"</h1>
+            <p>"对照模板检查收到的述职报告和创新案例：字数、页数、结构、格式，一个文件一行"</p>
+        </header>
+        <main class="desk" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
+            <nav class="toolbar" aria-label="审核台操作">
+                <a class="button" href="./">"← 返回开始页"</a>
+                <label class="file-button">"选择文件（.docx、.zip）"
+                    <input type="file" multiple accept=".docx,.zip,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_pick/>
+                </label>
+                <label class="file-button">"选择文件夹"
+                    <input type="file" multiple node_ref=folder on:change=on_pick/>
+                </label>
+                <button type="button" on:click=export disabled=move || batch.rows.with(Vec::is_empty)>"导出 Excel（.xlsx）"</button>
+            </nav>
+            <p class="hint">"可以一次选很多个文件，或者把邮件附件的压缩包、整个文件夹拖进来。文件只在这台电脑上检查，不会上传。"</p>
+            <Show when=move || { batch.running.get() || batch.total.get() > 0 }>
+                <div class="progress" role="status" aria-live="polite">
+                    <progress max=move || batch.total.get().max(1) value=move || batch.done.get() aria-label="检查进度"></progress>
+                    <span>{move || format!("已检查 {} / {} 个文件", batch.done.get(), batch.total.get())}</span>
+                    <Show when=move || batch.running.get()>
+                        <button type="button" class="small" on:click=stop>"停止"</button>
+                    </Show>
+                </div>
+            </Show>
+            <p class="message" role="status">{move || batch.message.get()}</p>
+            <table::Table batch/>
+            <detail::Detail batch/>
+        </main>
+    }
+}

@@ -1,0 +1,144 @@
+// End-to-end: the organizer's desk (审核台) in Chromium, as a 组织科 clerk uses
+// it: from the start screen to the desk, a zip of 20 e-mail attachments picked
+// (reports that pass, reports broken in known ways, our own exports, files that
+// are not Word documents), the table filling in with a progress bar, a row
+// opened, its 修改意见 copied, the table exported and read back with a real
+// .xlsx reader (exceljs). Prints how long the batch took and the longest task
+// the page's main thread ran meanwhile (a measurement, not an assertion).
+// Needs dist/ and target/debug/wengao (to render our own exports).
+import { chromium } from 'playwright-core';
+import { execFileSync } from 'node:child_process';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { serve } from './serve.mjs';
+
+const port = 19080 + Math.floor(Math.random() * 1000);
+const base = '/tools/wengao/';
+const server = await serve('dist', port, base);
+const tmp = fs.mkdtempSync('/tmp/wengao-desk-');
+const step = (name) => console.log(`· ${name}`);
+
+// The attachments: 9 desk fixtures, 3 python-docx import fixtures, 3 of our
+// own exports, and 5 files the desk cannot read.
+const audit = 'tests/fixtures/audit';
+const files = fs.readdirSync(audit).filter((f) => f.endsWith('.docx')).map((f) => [f, path.join(audit, f)]);
+for (const f of fs.readdirSync('tests/fixtures/import').filter((f) => f.endsWith('.docx'))) files.push([f, path.join('tests/fixtures/import', f)]);
+for (const [draft, template] of [['述职报告', '述职报告'], ['创新案例', '创新案例'], ['整改清单', '整改清单']]) {
+  const out = path.join(tmp, `导出-${draft}.docx`);
+  execFileSync('target/debug/wengao', ['render', `templates/${template}.wg`, `tests/fixtures/drafts/${draft}.json`, '-o', out]);
+  files.push([path.basename(out), out]);
+}
+fs.writeFileSync(path.join(tmp, '旧格式.doc'), Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(1024)]));
+fs.writeFileSync(path.join(tmp, '说明.txt'), '请查收附件。');
+fs.writeFileSync(path.join(tmp, '空.docx'), '');
+fs.writeFileSync(path.join(tmp, '截断.docx'), fs.readFileSync(path.join(audit, '合格.docx')).subarray(0, 5000));
+// A password-protected Word file: an OLE file holding a stream EncryptedPackage.
+const ole = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+fs.writeFileSync(path.join(tmp, '加密.docx'), Buffer.concat([ole, Buffer.alloc(512), Buffer.from('EncryptedPackage', 'utf16le'), Buffer.alloc(512)]));
+for (const f of ['旧格式.doc', '说明.txt', '空.docx', '截断.docx', '加密.docx']) files.push([f, path.join(tmp, f)]);
+assert.equal(files.length, 20, files.map((f) => f[0]).join(' '));
+const staging = path.join(tmp, 'attachments');
+fs.mkdirSync(staging);
+for (const [name, from] of files) fs.copyFileSync(from, path.join(staging, name));
+const zip = path.join(tmp, '附件.zip');
+execFileSync('zip', ['-q', '-j', zip, ...files.map(([name]) => path.join(staging, name))]);
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+  args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'],
+});
+const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, acceptDownloads: true });
+await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: `http://127.0.0.1:${port}` });
+const page = await context.newPage();
+const errors = [];
+const fetched = [];
+page.on('pageerror', (e) => errors.push(String(e)));
+page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('request', (r) => fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1)));
+await page.addInitScript(() => {
+  window.longTasks = [];
+  new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
+});
+
+try {
+  step('the start screen links to the desk; the desk\'s code is fetched only there');
+  await page.goto(`http://127.0.0.1:${port}${base}`);
+  await page.getByRole('link', { name: '打开审核台' }).click();
+  await page.getByRole('heading', { name: '文稿 · 审核台' }).waitFor();
+  assert.ok(fetched.includes('wengao-desk_bg.wasm'));
+
+  step('a zip of 20 attachments: the table fills in, with a progress bar');
+  const t0 = Date.now();
+  await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(zip);
+  await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor({ timeout: 120000 });
+  const took = Date.now() - t0;
+  assert.equal(await page.getByRole('progressbar', { name: '检查进度' }).getAttribute('value'), '1');
+  const rows = page.getByRole('table', { name: '审核表' }).locator('tbody tr');
+  assert.equal(await rows.count(), 20);
+  const verdictOf = async (file) => (await rows.filter({ hasText: file }).locator('td').last().innerText()).trim();
+  assert.match(await verdictOf('合格.docx'), /^可以报送/);
+  assert.match(await verdictOf('合格-样式.docx'), /^可以报送/);
+  assert.match(await verdictOf('导出-创新案例.docx'), /^可以报送/);
+  assert.match(await verdictOf('格式错误.docx'), /^需要修改（20处）/);
+  assert.equal(await verdictOf('旧格式.doc'), '读不了');
+  assert.equal(await verdictOf('截断.docx'), '读不了');
+  assert.equal(await verdictOf('加密.docx'), '读不了');
+  assert.ok(fetched.includes('wengao-audit_bg.wasm'), 'the checking ran in the worker');
+  const longest = await page.evaluate(() => Math.max(0, ...window.longTasks));
+  console.log(`  20 files checked in ${took} ms; longest main-thread task ${longest.toFixed(0)} ms`);
+
+  await page.screenshot({ path: 'docs/screenshots/desk-table.png', fullPage: false });
+
+  step('sorting and filtering');
+  await page.getByRole('button', { name: '字数' }).click();
+  await page.getByRole('button', { name: '字数' }).click();
+  assert.equal(await page.getByRole('columnheader', { name: '字数' }).getAttribute('aria-sort'), 'descending');
+  await page.getByLabel('显示').selectOption('pass');
+  const passing = await rows.count();
+  assert.ok(passing >= 6 && passing < 20, `${passing} passing rows`);
+  await page.getByLabel('显示').selectOption('all');
+  await page.getByLabel('查找（文件名、单位、姓名）').fill('页码');
+  assert.equal(await rows.count(), 3, '没有页码, 页码错误 and its LibreOffice copy');
+  await page.getByLabel('查找（文件名、单位、姓名）').fill('');
+
+  step('a row opened: its findings, and the 修改意见 copied');
+  await page.getByRole('button', { name: '查看 附件.zip/没有页码.docx' }).click();
+  const detail = page.getByRole('region', { name: '附件.zip/没有页码.docx' });
+  await detail.getByRole('listitem').filter({ hasText: '没有页码（页脚里没有页码域）' }).waitFor();
+  await detail.getByRole('button', { name: '复制修改意见' }).click();
+  await detail.getByText('已复制修改意见').waitFor();
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  assert.equal(copied, 'XX街道党工委 张三的党建工作述职报告修改意见：\n1. [格式] 页码：没有页码（页脚里没有页码域）。\n2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n');
+  await detail.screenshot({ path: 'docs/screenshots/desk-detail.png' });
+
+  step('the workbook, exported and read back');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
+  const saved = path.join(tmp, '审核表.xlsx');
+  await (await download).saveAs(saved);
+  // Kept for the yardsticks (scripts/test runs audit-ooxml over it).
+  if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(saved, path.join(process.env.WENGAO_OUTPUT_DIR, 'desk.xlsx'));
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(saved);
+  assert.deepEqual(book.worksheets.map((w) => w.name), ['审核表', '问题']);
+  const table = book.getWorksheet('审核表');
+  assert.equal(table.rowCount, 21);
+  const header = table.getRow(1).values.slice(1);
+  const col = (name) => header.indexOf(name) + 1;
+  const byFile = (file) => table.getRows(2, 20).find((r) => r.getCell(col('文件')).value === file);
+  assert.equal(byFile('附件.zip/合格.docx').getCell(col('结论')).value, '可以报送');
+  assert.equal(byFile('附件.zip/合格.docx').getCell(col('字数')).value, 3086);
+  assert.equal(byFile('附件.zip/格式错误.docx').getCell(col('问题数')).value, 20);
+  assert.equal(byFile('附件.zip/旧格式.doc').getCell(col('结论')).value, '读不了');
+  const findings = book.getWorksheet('问题');
+  const ofWrong = findings.getRows(2, findings.rowCount - 1).filter((r) => r.getCell(1).value === '附件.zip/格式错误.docx');
+  assert.equal(ofWrong.length, 21, 'every finding of 格式错误.docx, the note included');
+
+  assert.deepEqual(errors, []);
+  console.log('desk e2e (Chromium): ok');
+} finally {
+  await browser.close();
+  server.close();
+}
