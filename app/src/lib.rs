@@ -9,7 +9,7 @@
 //!
 //! The modules from the bottom up (each uses only those listed before it,
 //! README “代码结构”): crash, files, storage, templates, action, session, form,
-//! start, studio, perform, view; desk uses only crash and files.
+//! start, studio, perform, view; desk uses crash, files and storage.
 
 pub mod action;
 pub mod crash;

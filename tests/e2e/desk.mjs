@@ -136,6 +136,28 @@ try {
   const ofWrong = findings.getRows(2, findings.rowCount - 1).filter((r) => r.getCell(1).value === '附件.zip/格式错误.docx');
   assert.equal(ofWrong.length, 21, 'every finding of 格式错误.docx, the note included');
 
+  step('the batch is kept: a reload shows it again; the same zip again is skipped');
+  await page.reload();
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 20);
+  await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(zip);
+  await page.getByRole('status').filter({ hasText: '检查完了' }).filter({ hasText: '和这一批里已有的一个文件完全相同，跳过了' }).waitFor();
+  assert.equal(await rows.count(), 20);
+
+  step('batches side by side: a new one, then back to the first');
+  page.once('dialog', (d) => d.accept('XX工委基层'));
+  await page.getByRole('button', { name: '新的一批' }).click();
+  await page.getByRole('table', { name: '审核表' }).waitFor({ state: 'detached' });
+  await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(path.join(audit, '合格.docx'));
+  await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor();
+  assert.equal(await rows.count(), 1, 'a file of another batch is not a duplicate here');
+  const first = await page.getByLabel('审核批次').locator('option').last().getAttribute('value');
+  await page.getByLabel('审核批次').selectOption(first);
+  await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 20);
+  await page.reload();
+  await page.getByLabel('审核批次').waitFor();
+  assert.equal(await page.getByLabel('审核批次').locator('option').count(), 2);
+
   assert.deepEqual(errors, []);
   console.log('desk e2e (Chromium): ok');
 } finally {

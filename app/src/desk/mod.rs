@@ -3,20 +3,23 @@
 //! case it received, each is recognised as one of the templates and checked
 //! against it off the page's main thread (checker.rs), and the table fills in
 //! as results come (table.rs); a row opens its findings and the 修改意见 to
-//! send back (detail.rs); the table goes out as an Excel workbook. What is
+//! send back (detail.rs); the table goes out as an Excel workbook. Batches are
+//! kept in the browser as rows come (batches.rs, storage/desk.rs). What is
 //! checked, and the words of every finding, are the core's (wengao::audit).
 
+mod batches;
 mod checker;
 mod detail;
 mod table;
 
-use std::collections::{HashSet, VecDeque};
+use std::collections::VecDeque;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wengao::audit::summary::Summary;
 
+use crate::storage::desk as stored;
 use checker::{Checker, Reply};
 
 /// Mounts the desk into `#wengao`.
@@ -37,12 +40,50 @@ pub(crate) struct Batch {
     pub message: RwSignal<String>,
     /// The row whose details are open (its index in `rows`).
     pub open: RwSignal<Option<usize>>,
+    /// The batch as stored (None until storage has been read).
+    pub stored: RwSignal<Option<stored::Batch>>,
+}
+
+impl Batch {
+    /// Shows a stored batch and its rows.
+    pub fn show(self, batch: stored::Batch, rows: Vec<Summary>) {
+        self.open.set(None);
+        self.total.set(0);
+        self.done.set(0);
+        self.rows.set(rows);
+        self.stored.set(Some(batch));
+    }
+}
+
+/// What the desk says when a batch cannot be kept in the browser.
+fn unsaved(f: &crate::storage::idb::Failure) -> String {
+    let why = match f {
+        crate::storage::idb::Failure::Full => "浏览器的存储空间满了".to_string(),
+        crate::storage::idb::Failure::Unavailable => "浏览器不允许保存数据（可能是隐私模式）".to_string(),
+        other => format!("浏览器的存储出错（{other:?}）"),
+    };
+    format!("{why}：审核结果没能保存在这台电脑上，关掉页面就没有了；表格还在，请用“导出 Excel”留底")
 }
 
 /// A file's identity for “dropped twice”: its size and an FNV-1a hash of its bytes.
 fn fingerprint(bytes: &[u8]) -> (usize, u64) {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
     (bytes.len(), hash)
+}
+
+/// Notes a file in the batch; false when it was there already.
+fn first_time(batch: Batch, print: (usize, u64)) -> bool {
+    batch
+        .stored
+        .try_update(|b| match b {
+            Some(b) if b.seen.contains(&print) => false,
+            Some(b) => {
+                b.seen.push(print);
+                true
+            }
+            None => true,
+        })
+        .unwrap_or(true)
 }
 
 #[component]
@@ -54,13 +95,27 @@ fn Desk() -> impl IntoView {
         running: RwSignal::new(false),
         message: RwSignal::new(String::new()),
         open: RwSignal::new(None),
+        stored: RwSignal::new(None),
     };
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
-    let seen = StoredValue::new(HashSet::<(usize, u64)>::new());
+    // Files of this round that were not sent (unreadable, already in the batch): said at its end.
+    let passed_over = StoredValue::new(Vec::<String>::new());
     // The next file of the queue to the worker, or the round is over.
     let next: StoredValue<Option<Callback<()>>, LocalStorage> = StoredValue::new_local(None);
     let checker = Checker::new(move |reply| match reply {
         Reply::Checked(rows) => {
+            // Kept as it comes: a closed tab or a crash loses no checked file.
+            batch.stored.update(|b| {
+                if let Some(b) = b {
+                    b.rows += rows.len();
+                    let (b, rows) = (b.clone(), rows.clone());
+                    spawn_local(async move {
+                        if let Err(f) = stored::add(&b, &rows).await {
+                            batch.message.set(unsaved(&f));
+                        }
+                    });
+                }
+            });
             batch.rows.update(|r| r.extend(rows));
             batch.done.update(|d| *d += 1);
             if let Some(next) = next.get_value() {
@@ -84,19 +139,20 @@ fn Desk() -> impl IntoView {
         let Some(file) = queue.try_update_value(VecDeque::pop_front).flatten() else {
             batch.running.set(false);
             let (done, rows) = (batch.done.get_untracked(), batch.rows.with_untracked(Vec::len));
-            return batch.message.set(format!("检查完了：{done}个文件，表里共{rows}行"));
+            let notes = passed_over.try_update_value(std::mem::take).unwrap_or_default();
+            let notes = if notes.is_empty() { String::new() } else { format!("。{}", notes.join("；")) };
+            return batch.message.set(format!("检查完了：{done}个文件，表里共{rows}行{notes}"));
         };
         spawn_local(async move {
             let name = file.name();
             let sent = match gloo_file::futures::read_as_bytes(&file).await {
                 Err(_) => Err(format!("{name}：读不了这个文件")),
-                Ok(bytes) if !seen.try_update_value(|s| s.insert(fingerprint(&bytes))).unwrap_or(true) => {
-                    Err(format!("{name} 和表里已有的一个文件完全相同，跳过了"))
-                }
+                Ok(bytes) if !first_time(batch, fingerprint(&bytes)) => Err(format!("{name} 和这一批里已有的一个文件完全相同，跳过了")),
                 Ok(bytes) => worker.with_value(|w| w.check(&name, bytes)),
             };
             if let Err(e) = sent {
-                batch.message.set(e);
+                batch.message.set(e.clone());
+                passed_over.update_value(|n| n.push(e));
                 batch.done.update(|d| *d += 1);
                 if let Some(next) = next.get_value() {
                     next.run(());
@@ -125,6 +181,7 @@ fn Desk() -> impl IntoView {
     let stop = move |_| {
         worker.with_value(Checker::stop);
         queue.update_value(VecDeque::clear);
+        passed_over.update_value(Vec::clear);
         batch.running.set(false);
         batch.message.set(format!("已停止：{}个文件里检查了{}个", batch.total.get_untracked(), batch.done.get_untracked()));
     };
@@ -173,6 +230,7 @@ fn Desk() -> impl IntoView {
                 </div>
             </Show>
             <p class="message" role="status">{move || batch.message.get()}</p>
+            <batches::Batches batch/>
             <table::Table batch/>
             <detail::Detail batch/>
         </main>

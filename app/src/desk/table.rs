@@ -143,23 +143,27 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
                 <thead><tr>{COLUMNS.into_iter().map(header).collect_view()}</tr></thead>
                 <tbody>
                     <For each=move || shown.get() key=|i| *i let:i>
-                        <tr class:fix=move || batch.rows.with(|r| r.get(i).is_some_and(|r| !r.passes())) class:open=move || batch.open.get() == Some(i)>
-                            {COLUMNS
-                                .into_iter()
-                                .map(|(column, _)| {
-                                    let text = move || batch.rows.with(|r| r.get(i).map(|r| column.cell(r)).unwrap_or_default());
-                                    if column == Column::File {
-                                        view! {
-                                            <td><button type="button" class="link" on:click=move |_| batch.open.set(Some(i))
-                                                aria-label=move || format!("查看 {}", text())>{text}</button></td>
+                        // A row's figures never change once it is in: read once, not on
+                        // every new row (300 rows × 10 cells would rerun each time).
+                        {batch.rows.with_untracked(|rows| rows.get(i).cloned()).map(|r| view! {
+                            <tr class:fix=!r.passes() class:open=move || batch.open.get() == Some(i)>
+                                {COLUMNS
+                                    .into_iter()
+                                    .map(|(column, _)| {
+                                        let text = column.cell(&r);
+                                        if column == Column::File {
+                                            let label = format!("查看 {text}");
+                                            view! {
+                                                <td><button type="button" class="link" on:click=move |_| batch.open.set(Some(i)) aria-label=label>{text}</button></td>
+                                            }
+                                            .into_any()
+                                        } else {
+                                            view! { <td>{text}</td> }.into_any()
                                         }
-                                        .into_any()
-                                    } else {
-                                        view! { <td>{text}</td> }.into_any()
-                                    }
-                                })
-                                .collect_view()}
-                        </tr>
+                                    })
+                                    .collect_view()}
+                            </tr>
+                        })}
                     </For>
                 </tbody>
             </table>

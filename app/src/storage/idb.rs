@@ -13,14 +13,18 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransactionMode};
 
 const NAME: &str = "wengao";
-/// 1: picture bytes only. 2: drafts and templates too.
-const VERSION: u32 = 2;
+/// 1: picture bytes only. 2: drafts and templates too. 3: the desk's batches.
+const VERSION: u32 = 3;
 /// Draft records, by draft id (see storage.rs).
 pub const DRAFTS: &str = "drafts";
 /// Picture bytes of a draft, an array of byte arrays, by draft id.
 pub const PICTURES: &str = "pictures";
 /// Custom template sources, by template key.
 pub const TEMPLATES: &str = "templates";
+/// The desk's batches (storage/desk.rs): a batch's record by its id.
+pub const BATCHES: &str = "batches";
+/// The desk's rows: a checked file's summary by `batch id/row number`.
+pub const ROWS: &str = "rows";
 
 /// Why a storage operation failed, in the words the drafter reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -112,7 +116,7 @@ async fn connect() -> Result<IdbDatabase, Failure> {
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
             let names = db.object_store_names();
-            for store in [DRAFTS, PICTURES, TEMPLATES] {
+            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }

@@ -17,6 +17,7 @@ use wengao::document::Owner;
 use wengao::draft::{Draft, Item, Picture};
 use wengao::spec::Role;
 
+pub mod desk;
 pub mod idb;
 pub mod library;
 pub mod record;
