@@ -1,7 +1,7 @@
 // The desk's worker (a module worker): checks received files with the
 // wengao-audit program off the page's main thread, one message per file, in
 // order. The page stops a batch by terminating the worker.
-import init, { check, workbook } from './wengao-audit.js';
+import init, { check, check_as, templates, workbook, notes } from './wengao-audit.js';
 
 const ready = init({ module_or_path: new URL('./wengao-audit_bg.wasm', import.meta.url) });
 
@@ -9,14 +9,22 @@ onmessage = async ({ data }) => {
   try {
     await ready;
     if (data.kind === 'check') {
-      postMessage({ kind: 'checked', id: data.id, rows: check(data.name, new Uint8Array(data.bytes)) });
+      postMessage({ kind: 'checked', rows: check(data.name, new Uint8Array(data.bytes)) });
+    } else if (data.kind === 'check_as') {
+      const row = check_as(data.name, new Uint8Array(data.bytes), data.entry, data.template);
+      postMessage({ kind: 'rechecked', index: data.index, row });
+    } else if (data.kind === 'templates') {
+      postMessage({ kind: 'templates', names: templates() });
     } else if (data.kind === 'workbook') {
       const bytes = workbook(data.rows);
       postMessage({ kind: 'workbook', bytes }, [bytes.buffer]);
+    } else if (data.kind === 'notes') {
+      const bytes = notes(data.row);
+      postMessage({ kind: 'notes', name: data.name, bytes }, [bytes.buffer]);
     }
   } catch (error) {
     // A panic in the wasm (a bug): this file's row says so, the batch goes on
     // with a fresh worker (the page starts one when it sees `failed`).
-    postMessage({ kind: 'failed', id: data.id, name: data.name, error: String(error) });
+    postMessage({ kind: 'failed', of: data.kind, name: data.name || '', error: String(error) });
   }
 };

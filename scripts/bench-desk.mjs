@@ -48,7 +48,7 @@ await page.goto('http://127.0.0.1:27080/?desk');
 await page.getByRole('heading', { name: '文稿 · 审核台' }).waitFor();
 await page.evaluate(() => (window.longTasks = []));
 t0 = Date.now();
-await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(files);
+await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles(files);
 await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor({ timeout: 600000 });
 const took = Date.now() - t0;
 const tasks = await page.evaluate(() => window.longTasks);

@@ -33,6 +33,31 @@ pub struct FormSpec {
     /// The items readers score the report by (测评指标), for the coverage panel.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub scoring: Vec<ScoringItem>,
+    /// The report this one is sent with, and how many of it go with each (随附):
+    /// the desk groups a unit's files by it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub accompanies: Option<Accompanies>,
+}
+
+/// `随附：党建工作述职报告，1至2篇`: a case goes with a unit's report, one or two of
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Accompanies {
+    /// The report template's name (its `模板：` line).
+    pub report: String,
+    pub min: u32,
+    pub max: Option<u32>,
+}
+
+impl Accompanies {
+    /// `1至2篇`, `至少1篇`.
+    pub fn describe(&self) -> String {
+        match self.max {
+            Some(max) if max == self.min => format!("{max}篇"),
+            Some(max) => format!("{}至{max}篇", self.min),
+            None => format!("至少{}篇", self.min),
+        }
+    }
 }
 
 /// A proofreading check (GB/T 15834 标点符号用法, GB/T 15835 出版物上数字用法, as

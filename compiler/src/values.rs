@@ -267,6 +267,24 @@ pub fn page_limit(s: &str) -> Result<PageLimit> {
     }
 }
 
+/// `党建工作述职报告，1至2篇`: the report a template goes with, and how many go
+/// with one (no number: at least one).
+pub fn accompanies(s: &str) -> Result<crate::spec::Accompanies> {
+    let (report, count) = match s.split_once(['，', ',']) {
+        Some((report, count)) => (report.trim(), Some(count.trim())),
+        None => (s.trim(), None),
+    };
+    let report = report.trim_matches(['“', '”', '"', '《', '》']).to_string();
+    if report.is_empty() {
+        return Err(bad(format!("“{s}”没有写随附的报告"), "写成“随附：党建工作述职报告，1至2篇”，报告的名称是它的“模板：”一行"));
+    }
+    let (min, max) = match count {
+        Some(c) => count_range(c, "篇")?,
+        None => (1, None),
+    };
+    Ok(crate::spec::Accompanies { report, min, max })
+}
+
 /// A normalised year-month, “2026年2月”, “2026-02”, “2026.2” → (2026, 2).
 pub fn year_month(n: &str) -> Option<(u32, u32)> {
     let n = n.trim_end_matches('月');
@@ -466,6 +484,17 @@ pub fn picture_formats(s: &str) -> Result<Vec<PictureFormat>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn what_a_template_goes_with() {
+        let a = |report: &str, min, max| Ok(crate::spec::Accompanies { report: report.into(), min, max });
+        assert_eq!(accompanies("党建工作述职报告，1至2篇"), a("党建工作述职报告", 1, Some(2)));
+        assert_eq!(accompanies("“党建工作述职报告”, 至少1篇"), a("党建工作述职报告", 1, None));
+        assert_eq!(accompanies("党建工作述职报告，两篇"), a("党建工作述职报告", 2, Some(2)));
+        assert_eq!(accompanies("党建工作述职报告"), a("党建工作述职报告", 1, None));
+        assert!(accompanies("，1至2篇").is_err());
+        assert_eq!(accompanies("党建工作述职报告，1至2篇").unwrap().describe(), "1至2篇");
+    }
 
     #[test]
     fn lengths_in_twips_match_word() {

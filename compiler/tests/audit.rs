@@ -9,17 +9,13 @@
 
 mod common;
 
-use common::{compare, root};
-use wengao::audit::batch::{self, Received};
+use common::{compare, fixture_draft, root};
 use wengao::audit::summary::Summary;
 use wengao::audit::{self, Severity};
 use wengao::docx::{render, RenderOptions};
-use wengao::draft::Draft;
 use wengao::spec::FormSpec;
 
-fn specs() -> Vec<FormSpec> {
-    wengao::builtin::TEMPLATES.iter().map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec.unwrap()).collect()
-}
+use common::builtin_specs as specs;
 
 /// A file checked, as the desk shows it.
 fn check(name: &str, bytes: &[u8], specs: &[FormSpec]) -> Summary {
@@ -131,17 +127,13 @@ fn libreoffice_written_copies_get_the_same_findings() {
     }
 }
 
-fn draft(name: &str) -> Draft {
-    Draft::from_json(&std::fs::read_to_string(root().join(format!("tests/fixtures/drafts/{name}.json"))).unwrap()).unwrap()
-}
-
 #[test]
 fn our_own_exports_pass_and_are_recognised() {
     let specs = specs();
     for (file, template) in [("述职报告", "党建工作述职报告"), ("创新案例", "基层党建创新案例"), ("整改清单", "述职评议问题整改清单")]
     {
         let spec = specs.iter().find(|s| s.name == template).unwrap();
-        let bytes = render(spec, &draft(file), &RenderOptions::default());
+        let bytes = render(spec, &fixture_draft(file), &RenderOptions::default());
         let report = check(file, &bytes, &specs);
         assert_eq!(report.template, template, "{file} recognised as {}", report.template);
         assert!(report.passes(), "{file}: {}", listing(&report));
@@ -161,121 +153,6 @@ fn the_python_docx_import_fixtures_are_recognised() {
         let bytes = std::fs::read(root().join(format!("tests/fixtures/import/{file}.docx"))).unwrap();
         assert_eq!(audit::docx(&bytes, &specs).unwrap().template, template, "{file}");
     }
-}
-
-/// A zip of e-mail attachments with unreadable files among them: each bad file
-/// gets its reason in its own row, the others are checked as alone.
-#[test]
-fn a_bad_file_spoils_only_its_own_row() {
-    let good = std::fs::read(root().join("tests/fixtures/audit/合格.docx")).unwrap();
-    let ole = [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0u8; 600]].concat();
-    let zip = zip_of(&[("述职报告.docx", &good), ("旧格式.doc", &ole), ("说明.txt", "请查收".as_bytes())]);
-    let files = vec![
-        Received { name: "附件.zip".into(), bytes: zip },
-        Received { name: "空.docx".into(), bytes: Vec::new() },
-        Received { name: "合格.docx".into(), bytes: good.clone() },
-    ];
-    let rows = batch::check_all(files, &specs());
-    let names: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
-    assert_eq!(names, ["附件.zip/述职报告.docx", "附件.zip/旧格式.doc", "附件.zip/说明.txt", "空.docx", "合格.docx"]);
-    assert!(rows[0].passes());
-    assert!(rows[1].unreadable.as_ref().is_some_and(|e| e.contains("Word 97-2003")), "{:?}", rows[1].unreadable);
-    assert!(rows[2].unreadable.as_ref().is_some_and(|e| e.contains("不是 Word 文档")));
-    assert!(rows[3].unreadable.is_some());
-    assert!(rows[4].passes());
-    assert_eq!(rows[1].verdict(), "读不了");
-}
-
-/// A zip with stored entries (no compression), written here: the reader under
-/// test is the package's own.
-fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data) in files {
-        let offset = out.len() as u32;
-        let crc = crc32(data);
-        let header = |sig: u32, central: bool| {
-            let mut h = Vec::new();
-            h.extend(sig.to_le_bytes());
-            if central {
-                h.extend(20u16.to_le_bytes());
-            }
-            h.extend(20u16.to_le_bytes());
-            h.extend(0x0800u16.to_le_bytes()); // UTF-8 names
-            h.extend(0u16.to_le_bytes()); // stored
-            h.extend([0u8; 4]); // time, date
-            h.extend(crc.to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((name.len() as u16).to_le_bytes());
-            h.extend(0u16.to_le_bytes());
-            if central {
-                h.extend([0u8; 6]); // comment length, disk, internal attributes
-                h.extend(0u32.to_le_bytes()); // external attributes
-                h.extend(offset.to_le_bytes());
-            }
-            h.extend(name.as_bytes());
-            h
-        };
-        out.extend(header(0x0403_4b50, false));
-        out.extend(*data);
-        central.extend(header(0x0201_4b50, true));
-    }
-    let at = out.len() as u32;
-    out.extend(&central);
-    out.extend(0x0605_4b50u32.to_le_bytes());
-    out.extend([0u8; 4]);
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((central.len() as u32).to_le_bytes());
-    out.extend(at.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for b in data {
-        crc ^= u32::from(*b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
-}
-
-#[test]
-fn the_workbook_reads_back_with_a_real_reader() {
-    use calamine::{Data, Reader, Xlsx};
-    let dir = root().join("tests/fixtures/audit");
-    let files: Vec<Received> = ["合格", "格式错误", "内容不全"]
-        .iter()
-        .map(|n| Received { name: format!("{n}.docx"), bytes: std::fs::read(dir.join(format!("{n}.docx"))).unwrap() })
-        .chain([Received { name: "坏文件.docx".into(), bytes: b"not a zip".to_vec() }])
-        .collect();
-    let rows = batch::check_all(files, &specs());
-    let bytes = audit::workbook::write(&rows).unwrap();
-    let mut book: Xlsx<_> = Xlsx::new(std::io::Cursor::new(bytes)).unwrap();
-    assert_eq!(book.sheet_names(), ["审核表", "问题"]);
-    let table = book.worksheet_range("审核表").unwrap();
-    let cell = |r: usize, name: &str| {
-        let c = audit::workbook::COLUMNS.iter().position(|c| *c == name).unwrap();
-        table.get((r, c)).cloned().unwrap_or(Data::Empty)
-    };
-    assert_eq!(table.height(), 5);
-    assert_eq!(cell(0, "结论"), Data::String("结论".into()));
-    assert_eq!(cell(1, "文件"), Data::String("合格.docx".into()));
-    assert_eq!(cell(1, "结论"), Data::String("可以报送".into()));
-    assert_eq!(cell(1, "字数"), Data::Float(3086.0));
-    assert_eq!(cell(1, "单位"), Data::String("XX街道党工委".into()));
-    assert_eq!(cell(2, "结论"), Data::String("需要修改".into()));
-    assert_eq!(cell(4, "结论"), Data::String("读不了".into()));
-    assert!(matches!(cell(4, "读不了的原因"), Data::String(s) if s.contains("不是 Word 文档")));
-    let findings = book.worksheet_range("问题").unwrap();
-    let total: usize = rows.iter().map(|r| r.findings.len().max(usize::from(r.unreadable.is_some()))).sum();
-    assert_eq!(findings.height(), total + 1);
-    let wrong_rows = findings.rows().filter(|r| r[0] == Data::String("格式错误.docx".into())).count();
-    assert_eq!(wrong_rows, rows[1].findings.len());
 }
 
 /// The format reader against LibreOffice: every fixture (the desk's, the
@@ -299,7 +176,7 @@ fn the_format_reader_resolves_fonts_and_sizes_as_libreoffice_does() {
     }
     for (file, template) in [("述职报告", "党建工作述职报告"), ("创新案例", "基层党建创新案例")] {
         let spec = specs.iter().find(|s| s.name == template).unwrap();
-        files.push((format!("导出-{file}"), render(spec, &draft(file), &RenderOptions::default())));
+        files.push((format!("导出-{file}"), render(spec, &fixture_draft(file), &RenderOptions::default())));
     }
     files.sort();
     let flat = common::convert(&files, "fodt");

@@ -165,7 +165,7 @@ try {
   await tabTo('打开审核台');
   await page.keyboard.press('Enter');
   await page.getByRole('heading', { name: '文稿 · 审核台' }).waitFor({ timeout: 20000 });
-  await tabTo('选择文件（.docx、.zip）');
+  await tabTo('选择文件（.docx、.zip、草稿 .json）');
   await (await chooseFrom()).setFiles(['tests/fixtures/audit/页码错误.docx', 'tests/fixtures/audit/合格.docx']);
   await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor({ timeout: 60000 });
   await tabTo('查看 页码错误.docx');

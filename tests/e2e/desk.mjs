@@ -2,8 +2,9 @@
 // it: from the start screen to the desk, a zip of 20 e-mail attachments picked
 // (reports that pass, reports broken in known ways, our own exports, files that
 // are not Word documents), the table filling in with a progress bar, a row
-// opened, its 修改意见 copied, the table exported and read back with a real
-// .xlsx reader (exceljs). Prints how long the batch took and the longest task
+// opened, its 修改意见 copied and saved as a Word file, a file checked again as
+// another template, the table exported and read back with a real .xlsx reader
+// (exceljs), a unit's report with its cases, a draft file checked. Prints how long the batch took and the longest task
 // the page's main thread ran meanwhile (a measurement, not an assertion).
 // Needs dist/ and target/debug/wengao (to render our own exports).
 import { chromium } from 'playwright-core';
@@ -71,7 +72,7 @@ try {
 
   step('a zip of 20 attachments: the table fills in, with a progress bar');
   const t0 = Date.now();
-  await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(zip);
+  await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles(zip);
   await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor({ timeout: 120000 });
   const took = Date.now() - t0;
   assert.equal(await page.getByRole('progressbar', { name: '检查进度' }).getAttribute('value'), '1');
@@ -113,6 +114,41 @@ try {
   assert.equal(copied, 'XX街道党工委 张三的党建工作述职报告修改意见：\n1. [格式] 页码：没有页码（页脚里没有页码域）。\n2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n');
   await detail.screenshot({ path: 'docs/screenshots/desk-detail.png' });
 
+  step('the 修改意见 saved as a Word file');
+  const notesDownload = page.waitForEvent('download');
+  await detail.getByRole('button', { name: '导出修改意见（.docx）' }).click();
+  const notes = await notesDownload;
+  assert.equal(notes.suggestedFilename(), 'XX街道党工委党建工作述职报告修改意见.docx');
+  const notesFile = path.join(tmp, notes.suggestedFilename());
+  await notes.saveAs(notesFile);
+  // Kept for the yardsticks (validate-ooxml and audit-ooxml in scripts/test).
+  if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(notesFile, path.join(process.env.WENGAO_OUTPUT_DIR, 'desk-notes.docx'));
+  const notesXml = execFileSync('unzip', ['-p', notesFile, 'word/document.xml']).toString();
+  assert.ok(notesXml.includes('没有页码（页脚里没有页码域）'), 'the finding is in the Word file');
+
+  step('a unit\'s report and its cases: the 配套 column');
+  const cell = async (file, column) => {
+    const headers = await page.getByRole('table', { name: '审核表' }).locator('thead th').allInnerTexts();
+    return (await rows.filter({ hasText: file }).first().locator('td').nth(headers.indexOf(column)).innerText()).trim();
+  };
+  assert.match(await cell('附件.zip/合格.docx', '配套'), /^基层党建创新案例[12]篇$/);
+  assert.equal(await cell('导出-创新案例.docx', '配套'), '随党建工作述职报告');
+
+  step('a file checked again as the template the clerk chooses, kept over a reload');
+  await page.getByRole('button', { name: '查看 附件.zip/合格.docx', exact: true }).click();
+  const chosen = page.getByRole('region', { name: '附件.zip/合格.docx' });
+  await chosen.getByLabel('按哪个模板检查（自动认出）').selectOption('基层党建创新案例');
+  await page.getByRole('status').filter({ hasText: '已按“基层党建创新案例”重新检查：需要修改' }).waitFor();
+  assert.equal(await cell('附件.zip/合格.docx', '模板'), '基层党建创新案例');
+  await chosen.getByLabel('按哪个模板检查（手选）').waitFor();
+  await page.reload();
+  await rows.first().waitFor();
+  assert.equal(await cell('附件.zip/合格.docx', '模板'), '基层党建创新案例');
+  await page.getByRole('button', { name: '查看 附件.zip/合格.docx', exact: true }).click();
+  await chosen.getByLabel('按哪个模板检查（手选）').selectOption('党建工作述职报告');
+  await page.getByRole('status').filter({ hasText: '已按“党建工作述职报告”重新检查：可以报送' }).waitFor();
+  assert.match(await verdictOf('附件.zip/合格.docx'), /^可以报送/);
+
   step('the workbook, exported and read back');
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出 Excel（.xlsx）' }).click();
@@ -140,7 +176,7 @@ try {
   await page.reload();
   await rows.first().waitFor();
   assert.equal(await rows.count(), 20);
-  await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(zip);
+  await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles(zip);
   await page.getByRole('status').filter({ hasText: '检查完了' }).filter({ hasText: '和这一批里已有的一个文件完全相同，跳过了' }).waitFor();
   assert.equal(await rows.count(), 20);
 
@@ -148,9 +184,16 @@ try {
   page.once('dialog', (d) => d.accept('XX工委基层'));
   await page.getByRole('button', { name: '新的一批' }).click();
   await page.getByRole('table', { name: '审核表' }).waitFor({ state: 'detached' });
-  await page.getByLabel('选择文件（.docx、.zip）').setInputFiles(path.join(audit, '合格.docx'));
+  await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles(path.join(audit, '合格.docx'));
   await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor();
   assert.equal(await rows.count(), 1, 'a file of another batch is not a duplicate here');
+  assert.match(await verdictOf('合格.docx'), /^需要修改（1处）/, 'a report without its cases');
+  assert.match(await cell('合格.docx', '配套'), /^基层党建创新案例0篇$/);
+  await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles('tests/fixtures/drafts/创新案例.json');
+  await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor();
+  assert.equal(await rows.count(), 2);
+  assert.match(await verdictOf('创新案例.json'), /^可以报送/, 'a draft file, checked as the Word file it makes');
+  assert.match(await verdictOf('合格.docx'), /^可以报送/, 'its case came in: the report passes now');
   const first = await page.getByLabel('审核批次').locator('option').last().getAttribute('value');
   await page.getByLabel('审核批次').selectOption(first);
   await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 20);

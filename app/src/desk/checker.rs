@@ -15,8 +15,16 @@ use wengao::audit::summary::Summary;
 pub enum Reply {
     /// The rows of one file (several for a zip).
     Checked(Vec<Summary>),
+    /// A row checked again as another template, and its index in the table.
+    Rechecked(usize, Summary),
+    /// The names of the templates a file can be checked against.
+    Templates(Vec<String>),
     /// The workbook's bytes.
     Workbook(Vec<u8>),
+    /// A 修改意见 .docx, its file name and bytes.
+    Notes(String, Vec<u8>),
+    /// Something other than checking a file failed: what to say.
+    Failed(String),
 }
 
 struct Running {
@@ -32,6 +40,15 @@ struct Running {
 pub struct Checker {
     running: Rc<RefCell<Option<Running>>>,
     reply: Rc<dyn Fn(Reply)>,
+}
+
+/// A message of string fields.
+fn message(fields: &[(&str, String)]) -> Object {
+    let message = Object::new();
+    for (key, value) in fields {
+        let _ = Reflect::set(&message, &(*key).into(), &value.into());
+    }
+    message
 }
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -61,15 +78,33 @@ impl Checker {
                     let rows = get(&data, "rows").as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
                     reply(Reply::Checked(rows));
                 }
+                Some("rechecked") => {
+                    let index = get(&data, "index").as_f64().unwrap_or(-1.0);
+                    let row = get(&data, "row").as_string().and_then(|j| serde_json::from_str(&j).ok());
+                    if let (Some(row), true) = (row, index >= 0.0) {
+                        reply(Reply::Rechecked(index as usize, row));
+                    }
+                }
+                Some("templates") => {
+                    let names = get(&data, "names").as_string().and_then(|j| serde_json::from_str(&j).ok()).unwrap_or_default();
+                    reply(Reply::Templates(names));
+                }
                 Some("workbook") => reply(Reply::Workbook(Uint8Array::new(&get(&data, "bytes")).to_vec())),
+                Some("notes") => {
+                    reply(Reply::Notes(get(&data, "name").as_string().unwrap_or_default(), Uint8Array::new(&get(&data, "bytes")).to_vec()))
+                }
                 Some("failed") => {
                     // The wasm instance is gone after a panic: the next file gets a new worker.
                     terminated.terminate();
                     died.set(true);
                     let name = get(&data, "name").as_string().unwrap_or_default();
                     let error = get(&data, "error").as_string().unwrap_or_default();
-                    let reason = format!("检查这个文件时程序出错了（{error}），没有结果；请把这个文件发给维护文稿的同事");
-                    reply(Reply::Checked(vec![Summary::of(&name, &Err(reason))]));
+                    if get(&data, "of").as_string().as_deref() == Some("check") {
+                        let reason = format!("检查这个文件时程序出错了（{error}），没有结果；请把这个文件发给维护文稿的同事");
+                        reply(Reply::Checked(vec![Summary::of(&name, &Err(reason))]));
+                    } else {
+                        reply(Reply::Failed(format!("程序出错了（{error}），没有做完；请把这个文件发给维护文稿的同事")));
+                    }
                 }
                 _ => {}
             }
@@ -79,24 +114,43 @@ impl Checker {
         Ok(worker)
     }
 
-    /// Sends a file to be checked; its bytes are handed over, not copied.
-    pub fn check(&self, name: &str, bytes: Vec<u8>) -> Result<(), String> {
+    /// Sends a file to be checked (its bytes copied once, then handed over).
+    pub fn check(&self, name: &str, bytes: &[u8]) -> Result<(), String> {
         let worker = self.worker()?;
-        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"kind".into(), &"check".into());
-        let _ = Reflect::set(&message, &"name".into(), &name.into());
+        let buffer = Uint8Array::from(bytes).buffer();
+        let message = message(&[("kind", "check".into()), ("name", name.into())]);
         let _ = Reflect::set(&message, &"bytes".into(), &buffer);
         worker.post_message_with_transfer(&message, &Array::of1(&buffer)).map_err(|_| "文件没能交给后台检查".to_string())
     }
 
+    /// Sends the file `entry` of a received file, to be checked as `template`;
+    /// the answer names the row by `index`.
+    pub fn check_as(&self, index: usize, name: &str, bytes: Vec<u8>, entry: &str, template: &str) -> Result<(), String> {
+        let worker = self.worker()?;
+        let buffer = Uint8Array::from(bytes.as_slice()).buffer();
+        let message =
+            message(&[("kind", "check_as".into()), ("name", name.into()), ("entry", entry.into()), ("template", template.into())]);
+        let _ = Reflect::set(&message, &"index".into(), &(index as f64).into());
+        let _ = Reflect::set(&message, &"bytes".into(), &buffer);
+        worker.post_message_with_transfer(&message, &Array::of1(&buffer)).map_err(|_| "文件没能交给后台检查".to_string())
+    }
+
+    /// Asks for the templates' names.
+    pub fn templates(&self) -> Result<(), String> {
+        self.worker()?.post_message(&message(&[("kind", "templates".into())])).map_err(|_| "没能读出模板的名称".to_string())
+    }
+
     /// Asks for the workbook of `rows`.
     pub fn workbook(&self, rows: &[Summary]) -> Result<(), String> {
-        let worker = self.worker()?;
-        let message = Object::new();
-        let _ = Reflect::set(&message, &"kind".into(), &"workbook".into());
-        let _ = Reflect::set(&message, &"rows".into(), &serde_json::to_string(rows).unwrap_or_default().into());
-        worker.post_message(&message).map_err(|_| "没能生成工作簿".to_string())
+        let rows = serde_json::to_string(rows).unwrap_or_default();
+        self.worker()?.post_message(&message(&[("kind", "workbook".into()), ("rows", rows)])).map_err(|_| "没能生成工作簿".to_string())
+    }
+
+    /// Asks for a row's 修改意见 as a .docx, to be saved as `name`.
+    pub fn notes(&self, row: &Summary, name: &str) -> Result<(), String> {
+        let row = serde_json::to_string(row).unwrap_or_default();
+        let message = message(&[("kind", "notes".into()), ("row", row), ("name", name.into())]);
+        self.worker()?.post_message(&message).map_err(|_| "没能生成修改意见".to_string())
     }
 
     /// Stops whatever the worker is doing; files sent and not yet answered are dropped.

@@ -1,6 +1,7 @@
-//! One file's details: its figures, every finding grouped by kind, the 修改意见
-//! to copy into the e-mail back, and the file's own text with the paragraphs
-//! findings point at marked.
+//! One file's details: its figures, the template it was checked against (the
+//! clerk can choose another: the file is checked again), every finding grouped
+//! by kind, the 修改意见 to copy into the e-mail back or save as a Word file,
+//! and the file's own text with the paragraphs findings point at marked.
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -9,7 +10,7 @@ use wengao::audit::{Finding, Kind, Severity};
 
 use super::Batch;
 
-const KINDS: [Kind; 5] = [Kind::Words, Kind::Pages, Kind::Structure, Kind::Pictures, Kind::Format];
+const KINDS: [Kind; 6] = [Kind::Words, Kind::Pages, Kind::Structure, Kind::Pictures, Kind::Format, Kind::Set];
 
 /// Copies text to the clipboard; false when the browser refuses (then the
 /// text is shown selected for Ctrl+C).
@@ -19,11 +20,25 @@ async fn copy(text: &str) -> bool {
 }
 
 #[component]
-pub(super) fn Detail(batch: Batch) -> impl IntoView {
+pub(super) fn Detail(
+    batch: Batch,
+    /// Checks row `.0` again as the template named `.1`.
+    recheck: Callback<(usize, String)>,
+    /// Saves row's 修改意见 as a .docx.
+    export_notes: Callback<usize>,
+    /// Asks for the templates' names (once).
+    ask_templates: Callback<()>,
+) -> impl IntoView {
     let row = Memo::new(move |_| batch.open.get().and_then(|i| batch.rows.with(|r| r.get(i).cloned())));
     let copied = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        if batch.open.get().is_some() {
+            ask_templates.run(());
+        }
+    });
     view! {
         {move || row.get().map(|r| {
+            let index = batch.open.get_untracked().unwrap_or_default();
             let notes = r.revision_notes();
             let copy_notes = {
                 let notes = notes.clone();
@@ -38,6 +53,7 @@ pub(super) fn Detail(batch: Batch) -> impl IntoView {
                 <section class="desk-detail" aria-labelledby="detail-heading">
                     <h2 id="detail-heading">{r.file.clone()}</h2>
                     <p class="verdict" class:fix=!r.passes()>{r.verdict()}</p>
+                    {r.unreadable.is_none().then(|| view! { <Template r=r.clone() index recheck batch/> })}
                     <Figures r=r.clone()/>
                     {KINDS.into_iter().filter_map(|kind| {
                         let found: Vec<Finding> = r.findings.iter().filter(|f| f.kind == kind).cloned().collect();
@@ -58,6 +74,7 @@ pub(super) fn Detail(batch: Batch) -> impl IntoView {
                     <textarea class="notes" readonly rows="6" aria-label="修改意见">{notes}</textarea>
                     <p>
                         <button type="button" on:click=copy_notes>"复制修改意见"</button>
+                        <button type="button" on:click=move |_| export_notes.run(index)>"导出修改意见（.docx）"</button>
                         <button type="button" class="small" on:click=move |_| batch.open.set(None)>"关闭"</button>
                         <span role="status">{move || copied.get()}</span>
                     </p>
@@ -65,6 +82,39 @@ pub(super) fn Detail(batch: Batch) -> impl IntoView {
                 </section>
             }
         })}
+    }
+}
+
+/// The template the file was checked against, recognised or chosen; choosing
+/// another checks the file again.
+#[component]
+fn Template(r: Summary, index: usize, recheck: Callback<(usize, String)>, batch: Batch) -> impl IntoView {
+    let current = r.template.clone();
+    let how = if r.chosen { "（手选）" } else { "（自动认出）" };
+    let change = move |ev: leptos::ev::Event| {
+        let chosen = event_target_value(&ev);
+        if !chosen.is_empty() {
+            recheck.run((index, chosen));
+        }
+    };
+    view! {
+        <p class="template-choice">
+            <label>{format!("按哪个模板检查{how}")}
+                <select on:change=change>
+                    {move || {
+                        let mut names = batch.templates.get();
+                        if !names.contains(&current) {
+                            names.insert(0, current.clone());
+                        }
+                        names.into_iter().map(|n| {
+                            let selected = n == current;
+                            let value = n.clone();
+                            view! { <option value=value selected=selected>{n}</option> }
+                        }).collect_view()
+                    }}
+                </select>
+            </label>
+        </p>
     }
 }
 
@@ -83,6 +133,7 @@ fn Figures(r: Summary) -> impl IntoView {
             <dt>"图片"</dt><dd>{format!("{}幅，共{}KB", r.pictures, r.picture_kb)}</dd>
             <dt>"校对提示"</dt><dd>{r.hints}</dd>
             <dt>"测评指标讲到"</dt><dd>{format!("{}/{}", r.covered, r.scored)}</dd>
+            {(!r.pairing.is_empty()).then(|| view! { <dt>"配套"</dt><dd>{r.pairing.clone()}</dd> })}
         </dl>
     }
 }

@@ -17,6 +17,7 @@ use std::collections::VecDeque;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
+use wengao::audit::group;
 use wengao::audit::summary::Summary;
 
 use crate::storage::desk as stored;
@@ -42,14 +43,17 @@ pub(crate) struct Batch {
     pub open: RwSignal<Option<usize>>,
     /// The batch as stored (None until storage has been read).
     pub stored: RwSignal<Option<stored::Batch>>,
+    /// The templates a file can be checked against (asked of the worker when a row opens).
+    pub templates: RwSignal<Vec<String>>,
 }
 
 impl Batch {
     /// Shows a stored batch and its rows.
-    pub fn show(self, batch: stored::Batch, rows: Vec<Summary>) {
+    pub fn show(self, batch: stored::Batch, mut rows: Vec<Summary>) {
         self.open.set(None);
         self.total.set(0);
         self.done.set(0);
+        group::relate(&mut rows);
         self.rows.set(rows);
         self.stored.set(Some(batch));
     }
@@ -69,6 +73,11 @@ fn unsaved(f: &crate::storage::idb::Failure) -> String {
 fn fingerprint(bytes: &[u8]) -> (usize, u64) {
     let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
     (bytes.len(), hash)
+}
+
+/// Where a received file is kept in the batch (a row's `source`).
+fn source_key((size, hash): (usize, u64)) -> String {
+    format!("{size}-{hash:016x}")
 }
 
 /// Notes a file in the batch; false when it was there already.
@@ -96,32 +105,69 @@ fn Desk() -> impl IntoView {
         message: RwSignal::new(String::new()),
         open: RwSignal::new(None),
         stored: RwSignal::new(None),
+        templates: RwSignal::new(Vec::new()),
     };
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
     // Files of this round that were not sent (unreadable, already in the batch): said at its end.
     let passed_over = StoredValue::new(Vec::<String>::new());
     // The next file of the queue to the worker, or the round is over.
     let next: StoredValue<Option<Callback<()>>, LocalStorage> = StoredValue::new_local(None);
+    // The file the worker is checking, with where it will be kept.
+    let current = StoredValue::new_local(None::<(stored::Received, String)>);
     let checker = Checker::new(move |reply| match reply {
-        Reply::Checked(rows) => {
+        Reply::Checked(mut rows) => {
+            let file = current.try_update_value(Option::take).flatten();
+            if let Some((_, source)) = &file {
+                rows.iter_mut().for_each(|r| r.source = source.clone());
+            }
             // Kept as it comes: a closed tab or a crash loses no checked file.
             batch.stored.update(|b| {
-                if let Some(b) = b {
+                if let (Some(b), Some((file, _))) = (b, file) {
                     b.rows += rows.len();
                     let (b, rows) = (b.clone(), rows.clone());
                     spawn_local(async move {
-                        if let Err(f) = stored::add(&b, &rows).await {
+                        if let Err(f) = stored::add(&b, &rows, &file).await {
                             batch.message.set(unsaved(&f));
                         }
                     });
                 }
             });
-            batch.rows.update(|r| r.extend(rows));
+            batch.rows.update(|r| {
+                r.extend(rows);
+                group::relate(r);
+            });
             batch.done.update(|d| *d += 1);
             if let Some(next) = next.get_value() {
                 next.run(());
             }
         }
+        Reply::Rechecked(index, mut row) => {
+            let Some(old) = batch.rows.with_untracked(|rows| rows.get(index).cloned()) else { return };
+            row.source = old.source;
+            let verdict = format!("已按“{}”重新检查：{}", row.template, row.verdict());
+            batch.rows.update(|rows| {
+                rows[index] = row.clone();
+                group::relate(rows);
+            });
+            batch.message.set(verdict);
+            if let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) {
+                spawn_local(async move {
+                    if let Err(f) = stored::replace(&id, index, &row).await {
+                        batch.message.set(unsaved(&f));
+                    }
+                });
+            }
+        }
+        Reply::Templates(names) => batch.templates.set(names),
+        Reply::Notes(_, bytes) if bytes.is_empty() => batch.message.set("修改意见没能生成".into()),
+        Reply::Notes(name, bytes) => {
+            let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            match crate::files::download(&bytes, &name, word) {
+                Ok(()) => batch.message.set(format!("已导出 {name}")),
+                Err(e) => batch.message.set(e),
+            }
+        }
+        Reply::Failed(message) => batch.message.set(message),
         Reply::Workbook(bytes) if bytes.is_empty() => batch.message.set("工作簿没能生成".into()),
         Reply::Workbook(bytes) => {
             let sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -147,8 +193,16 @@ fn Desk() -> impl IntoView {
             let name = file.name();
             let sent = match gloo_file::futures::read_as_bytes(&file).await {
                 Err(_) => Err(format!("{name}：读不了这个文件")),
-                Ok(bytes) if !first_time(batch, fingerprint(&bytes)) => Err(format!("{name} 和这一批里已有的一个文件完全相同，跳过了")),
-                Ok(bytes) => worker.with_value(|w| w.check(&name, bytes)),
+                Ok(bytes) => {
+                    let print = fingerprint(&bytes);
+                    if first_time(batch, print) {
+                        let sent = worker.with_value(|w| w.check(&name, &bytes));
+                        current.set_value(Some((stored::Received { name: name.clone(), bytes }, source_key(print))));
+                        sent
+                    } else {
+                        Err(format!("{name} 和这一批里已有的一个文件完全相同，跳过了"))
+                    }
+                }
             };
             if let Err(e) = sent {
                 batch.message.set(e.clone());
@@ -180,6 +234,7 @@ fn Desk() -> impl IntoView {
     };
     let stop = move |_| {
         worker.with_value(Checker::stop);
+        current.set_value(None);
         queue.update_value(VecDeque::clear);
         passed_over.update_value(Vec::clear);
         batch.running.set(false);
@@ -191,6 +246,37 @@ fn Desk() -> impl IntoView {
             batch.message.set(e);
         }
     };
+    // A row checked again as another template: its file from storage to the worker.
+    let recheck = Callback::new(move |(index, template): (usize, String)| {
+        let Some(row) = batch.rows.with_untracked(|rows| rows.get(index).cloned()) else { return };
+        let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else { return };
+        batch.message.set(format!("正在按“{template}”重新检查 {}……", row.file));
+        spawn_local(async move {
+            let sent = match stored::file(&id, &row.source).await {
+                Ok(Some(file)) => worker.with_value(|w| w.check_as(index, &file.name, file.bytes, &row.file, &template)),
+                Ok(None) => Err("这个文件没有保存在浏览器里（是更早的版本检查的），请重新拖入这个文件".into()),
+                Err(f) => Err(unsaved(&f)),
+            };
+            if let Err(e) = sent {
+                batch.message.set(e);
+            }
+        });
+    });
+    let export_notes = Callback::new(move |index: usize| {
+        let sent = batch
+            .rows
+            .with_untracked(|rows| rows.get(index).map(|r| worker.with_value(|w| w.notes(r, &wengao::audit::notes::file_name(r)))));
+        if let Some(Err(e)) = sent {
+            batch.message.set(e);
+        }
+    });
+    let ask_templates = Callback::new(move |_: ()| {
+        if batch.templates.with_untracked(Vec::is_empty) {
+            if let Err(e) = worker.with_value(Checker::templates) {
+                batch.message.set(e);
+            }
+        }
+    });
     let on_pick = move |ev: leptos::ev::Event| add(crate::files::input_files(&ev));
     // A picker of whole folders (webkitdirectory: every browser has it, the view macro does not know it).
     let folder = NodeRef::<leptos::html::Input>::new();
@@ -211,8 +297,8 @@ fn Desk() -> impl IntoView {
         <main class="desk" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <nav class="toolbar" aria-label="审核台操作">
                 <a class="button" href="./">"← 返回开始页"</a>
-                <label class="file-button">"选择文件（.docx、.zip）"
-                    <input type="file" multiple accept=".docx,.zip,application/zip,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_pick/>
+                <label class="file-button">"选择文件（.docx、.zip、草稿 .json）"
+                    <input type="file" multiple accept=".docx,.zip,.json,application/zip,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_pick/>
                 </label>
                 <label class="file-button">"选择文件夹"
                     <input type="file" multiple node_ref=folder on:change=on_pick/>
@@ -232,7 +318,7 @@ fn Desk() -> impl IntoView {
             <p class="message" role="status">{move || batch.message.get()}</p>
             <batches::Batches batch/>
             <table::Table batch/>
-            <detail::Detail batch/>
+            <detail::Detail batch recheck export_notes ask_templates/>
         </main>
     }
 }

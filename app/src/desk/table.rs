@@ -5,6 +5,7 @@
 use std::cmp::Ordering;
 
 use leptos::prelude::*;
+use wengao::audit::group;
 use wengao::audit::summary::Summary;
 
 use super::Batch;
@@ -21,10 +22,11 @@ enum Column {
     Pictures,
     Hints,
     Scored,
+    Pairing,
     Verdict,
 }
 
-const COLUMNS: [(Column, &str); 10] = [
+const COLUMNS: [(Column, &str); 11] = [
     (Column::File, "文件"),
     (Column::Template, "模板"),
     (Column::Unit, "单位"),
@@ -34,6 +36,7 @@ const COLUMNS: [(Column, &str); 10] = [
     (Column::Pictures, "图片"),
     (Column::Hints, "校对提示"),
     (Column::Scored, "测评指标"),
+    (Column::Pairing, "配套"),
     (Column::Verdict, "结论"),
 ];
 
@@ -53,8 +56,14 @@ impl Column {
             Column::Hints => r.hints.to_string(),
             Column::Scored if r.scored > 0 => format!("{}/{}", r.covered, r.scored),
             Column::Scored => String::new(),
+            Column::Pairing => r.pairing.clone(),
             Column::Verdict => r.verdict(),
         }
+    }
+
+    /// Whether the cell changes when other files come in (a unit's files related).
+    fn follows_batch(self) -> bool {
+        matches!(self, Column::Pairing | Column::Verdict)
     }
 
     fn compare(self, a: &Summary, b: &Summary) -> Ordering {
@@ -63,6 +72,11 @@ impl Column {
             Column::Pictures => a.pictures.cmp(&b.pictures),
             Column::Hints => a.hints.cmp(&b.hints),
             Column::Scored => a.covered.cmp(&b.covered),
+            // A unit's files together, its report before the cases sent with it.
+            Column::Unit => {
+                let key = |r: &Summary| (group::unit_key(&r.unit), r.goes_with.is_some(), r.file.clone());
+                key(a).cmp(&key(b))
+            }
             // Those to send back first, then those to read, then the ones that pass.
             Column::Verdict => (!a.passes(), a.must_fix()).cmp(&(!b.passes(), b.must_fix())).reverse(),
             other => other.cell(a).cmp(&other.cell(b)),
@@ -83,7 +97,9 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
     let sort = RwSignal::new(None::<(Column, bool)>);
     let words = RwSignal::new(String::new());
     let showing = RwSignal::new(Showing::All);
-    // The rows shown, as indices into the batch, filtered and sorted.
+    // The rows shown, as indices into the batch, filtered and sorted; each with
+    // the template it was checked against, so that a row checked again under
+    // another template is built anew.
     let shown = Memo::new(move |_| {
         batch.rows.with(|rows| {
             let needle = words.get();
@@ -109,7 +125,7 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
                     }
                 });
             }
-            out
+            out.into_iter().map(|i| (i, rows[i].template.clone(), rows[i].chosen)).collect::<Vec<_>>()
         })
     });
     let header = move |(column, name): (Column, &'static str)| {
@@ -142,11 +158,15 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
             <table class="desk-table" aria-label="审核表">
                 <thead><tr>{COLUMNS.into_iter().map(header).collect_view()}</tr></thead>
                 <tbody>
-                    <For each=move || shown.get() key=|i| *i let:i>
+                    <For each=move || shown.get() key=|row| row.clone() let:((i, _, _))>
                         // A row's figures never change once it is in: read once, not on
-                        // every new row (300 rows × 10 cells would rerun each time).
-                        {batch.rows.with_untracked(|rows| rows.get(i).cloned()).map(|r| view! {
-                            <tr class:fix=!r.passes() class:open=move || batch.open.get() == Some(i)>
+                        // every new row (300 rows × 11 cells would rerun each time). Only
+                        // how it stands with its unit's other files follows the batch,
+                        // through memos that touch the page only when they change.
+                        {batch.rows.with_untracked(|rows| rows.get(i).cloned()).map(|r| {
+                            let related = Memo::new(move |_| batch.rows.with(|rows| rows.get(i).map(|r| (r.pairing.clone(), r.verdict(), r.passes()))));
+                            view! {
+                            <tr class:fix=move || related.with(|r| r.as_ref().is_some_and(|r| !r.2)) class:open=move || batch.open.get() == Some(i)>
                                 {COLUMNS
                                     .into_iter()
                                     .map(|(column, _)| {
@@ -157,13 +177,20 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
                                                 <td><button type="button" class="link" on:click=move |_| batch.open.set(Some(i)) aria-label=label>{text}</button></td>
                                             }
                                             .into_any()
+                                        } else if column.follows_batch() {
+                                            let text = move || related.with(|r| match r {
+                                                Some((pairing, _, _)) if column == Column::Pairing => pairing.clone(),
+                                                Some((_, verdict, _)) => verdict.clone(),
+                                                None => String::new(),
+                                            });
+                                            view! { <td>{text}</td> }.into_any()
                                         } else {
                                             view! { <td>{text}</td> }.into_any()
                                         }
                                     })
                                     .collect_view()}
                             </tr>
-                        })}
+                        }})}
                     </For>
                 </tbody>
             </table>

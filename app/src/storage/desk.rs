@@ -2,15 +2,16 @@
 //! no checked file: a batch's record (its name, when it was begun, the
 //! fingerprints of its files, to know a file dropped twice) and one record per
 //! row, written as each file's rows come (a row is written once, never the
-//! whole batch again).
+//! whole batch again, and again only when the clerk has it checked as another
+//! template), and every received file's bytes, to check it again.
 
-use js_sys::Array;
+use js_sys::{Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wengao::audit::summary::Summary;
 
-use super::idb::{self, Failure, BATCHES, ROWS};
+use super::idb::{self, Failure, BATCHES, FILES, ROWS};
 
 /// A batch: 区级 this year, one 工委's 基层…
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -56,26 +57,57 @@ pub async fn save(batch: &Batch) -> Result<(), Failure> {
     idb::committed(&t).await
 }
 
-/// Adds a file's rows to a batch (`batch` as it is with them: its count and
-/// fingerprints), in one transaction.
-pub async fn add(batch: &Batch, rows: &[Summary]) -> Result<(), Failure> {
-    let (t, stores) = idb::transaction(&[BATCHES, ROWS], true).await?;
+/// A received file as kept: its name and bytes.
+pub struct Received {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Adds a file and its rows to a batch (`batch` as it is with them: its count
+/// and fingerprints), in one transaction. Each row's `source` names the file.
+pub async fn add(batch: &Batch, rows: &[Summary], file: &Received) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[BATCHES, ROWS, FILES], true).await?;
     let first = batch.rows - rows.len();
     for (i, row) in rows.iter().enumerate() {
-        let value = JsValue::from_str(&serde_json::to_string(row).unwrap_or_default());
-        stores[1].put_with_key(&value, &JsValue::from_str(&row_key(&batch.id, first + i))).map_err(idb::thrown)?;
+        put_row(&stores[1], &batch.id, first + i, row)?;
     }
     let value = JsValue::from_str(&serde_json::to_string(batch).unwrap_or_default());
     stores[0].put_with_key(&value, &JsValue::from_str(&batch.id)).map_err(idb::thrown)?;
+    if let Some(source) = rows.first().map(|r| r.source.as_str()).filter(|s| !s.is_empty()) {
+        let value = Array::of2(&JsValue::from_str(&file.name), &Uint8Array::from(file.bytes.as_slice()));
+        stores[2].put_with_key(&value, &JsValue::from_str(&format!("{}/{source}", batch.id))).map_err(idb::thrown)?;
+    }
     idb::committed(&t).await
 }
 
-/// Removes a batch and its rows.
+fn put_row(store: &web_sys::IdbObjectStore, batch: &str, n: usize, row: &Summary) -> Result<(), Failure> {
+    let value = JsValue::from_str(&serde_json::to_string(row).unwrap_or_default());
+    store.put_with_key(&value, &JsValue::from_str(&row_key(batch, n))).map_err(idb::thrown)?;
+    Ok(())
+}
+
+/// Puts a row checked again in its place.
+pub async fn replace(batch: &str, n: usize, row: &Summary) -> Result<(), Failure> {
+    let (t, stores) = idb::transaction(&[ROWS], true).await?;
+    put_row(&stores[0], batch, n, row)?;
+    idb::committed(&t).await
+}
+
+/// A received file of a batch, by its row's `source`.
+pub async fn file(batch: &str, source: &str) -> Result<Option<Received>, Failure> {
+    let (_, stores) = idb::transaction(&[FILES], false).await?;
+    let value = idb::request(&stores[0].get(&JsValue::from_str(&format!("{batch}/{source}"))).map_err(idb::thrown)?).await?;
+    let Ok(pair) = value.dyn_into::<Array>() else { return Ok(None) };
+    Ok(Some(Received { name: pair.get(0).as_string().unwrap_or_default(), bytes: Uint8Array::new(&pair.get(1)).to_vec() }))
+}
+
+/// Removes a batch, its rows and its files.
 pub async fn remove(batch: &str) -> Result<(), Failure> {
-    let (t, stores) = idb::transaction(&[BATCHES, ROWS], true).await?;
+    let (t, stores) = idb::transaction(&[BATCHES, ROWS, FILES], true).await?;
     stores[0].delete(&JsValue::from_str(batch)).map_err(idb::thrown)?;
     let range = web_sys::IdbKeyRange::bound(&JsValue::from_str(&format!("{batch}/")), &JsValue::from_str(&format!("{batch}/\u{FFFF}")))
         .map_err(idb::thrown)?;
     stores[1].delete(&range).map_err(idb::thrown)?;
+    stores[2].delete(&range).map_err(idb::thrown)?;
     idb::committed(&t).await
 }

@@ -14,7 +14,8 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 const NAME: &str = "wengao";
 /// 1: picture bytes only. 2: drafts and templates too. 3: the desk's batches.
-const VERSION: u32 = 3;
+/// 4: the desk's received files.
+const VERSION: u32 = 4;
 /// Draft records, by draft id (see storage.rs).
 pub const DRAFTS: &str = "drafts";
 /// Picture bytes of a draft, an array of byte arrays, by draft id.
@@ -25,6 +26,9 @@ pub const TEMPLATES: &str = "templates";
 pub const BATCHES: &str = "batches";
 /// The desk's rows: a checked file's summary by `batch id/row number`.
 pub const ROWS: &str = "rows";
+/// The desk's received files (to check one again as another template): `[name,
+/// bytes]` by `batch id/size-hash`.
+pub const FILES: &str = "files";
 
 /// Why a storage operation failed, in the words the drafter reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -116,7 +120,7 @@ async fn connect() -> Result<IdbDatabase, Failure> {
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
             let names = db.object_store_names();
-            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS] {
+            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS, FILES] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }

@@ -1,5 +1,5 @@
 //! A batch of received files: e-mail attachments as they come (Word files,
-//! zips of them), each checked on its own, so that one bad file never stops
+//! the app's draft files, zips of them), each checked on its own, so that one bad file never stops
 //! the others: one [`Summary`] (a row of the desk) each.
 
 use super::summary::Summary;
@@ -58,19 +58,55 @@ pub fn expand(file: Received) -> Vec<Unpacked> {
 
 /// Checks one received file against the template it is written for among `specs`.
 pub fn check(file: &Received, specs: &[FormSpec]) -> Summary {
-    Summary::of(&file.name, &super::docx(&file.bytes, specs).map_err(|e| reason(&e)))
+    let checked = if super::is_draft_file(&file.bytes) {
+        super::draft_file(&file.bytes, specs)
+    } else {
+        super::docx(&file.bytes, specs).map_err(|e| reason(&e))
+    };
+    summarise(file, &checked, specs)
 }
 
-/// Every file, zips opened, in order: one row each.
+/// Checks one received file against the template named `template` (the clerk's
+/// choice where the recognised one was wrong); a draft file keeps its own.
+pub fn check_as(file: &Received, specs: &[FormSpec], template: &str) -> Summary {
+    let Some(spec) = specs.iter().find(|s| s.name == template) else {
+        return Summary::of(&file.name, &Err(format!("没有“{template}”这个模板")));
+    };
+    if super::is_draft_file(&file.bytes) {
+        return check(file, specs);
+    }
+    let mut row = summarise(file, &super::docx_as(&file.bytes, spec).map_err(|e| reason(&e)), specs);
+    row.chosen = true;
+    row
+}
+
+/// The file named `name` (a row's file: `附件.zip/述职报告.docx`) among what a
+/// received file holds.
+pub fn entry(file: Received, name: &str) -> Option<Received> {
+    expand(file).into_iter().find_map(|f| match f {
+        Unpacked::File(f) if f.name == name => Some(f),
+        _ => None,
+    })
+}
+
+fn summarise(file: &Received, checked: &Result<super::Report, String>, specs: &[FormSpec]) -> Summary {
+    let mut row = Summary::of(&file.name, checked);
+    (row.goes_with, row.companions) = super::group::relations(&row.template, specs);
+    row
+}
+
+/// Every file, zips opened, in order: one row each, a unit's files related.
 pub fn check_all(files: Vec<Received>, specs: &[FormSpec]) -> Vec<Summary> {
-    files
+    let mut rows: Vec<Summary> = files
         .into_iter()
         .flat_map(expand)
         .map(|f| match f {
             Unpacked::File(f) => check(&f, specs),
             Unpacked::Failed { name, reason } => Summary::of(&name, &Err(reason)),
         })
-        .collect()
+        .collect();
+    super::group::relate(&mut rows);
+    rows
 }
 
 /// Why a file could not be checked (the importer's words: what the file is, and

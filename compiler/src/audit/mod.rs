@@ -7,11 +7,15 @@
 //! hints and Attachment 4 coverage, counted ([`crate::proof`]); and the
 //! formatting read from the file itself against the template's style sheet
 //! ([`format`] reads it, [`conform`] compares). [`batch`] takes e-mail
-//! attachments as they come (zips opened), [`workbook`] writes the table.
+//! attachments as they come (zips opened), [`group`] puts a unit's report and
+//! its cases together, [`workbook`] writes the table and [`notes`] a file's
+//! 修改意见.
 
 pub mod batch;
 pub mod conform;
 pub mod format;
+pub mod group;
+pub mod notes;
 pub mod summary;
 pub mod workbook;
 
@@ -33,6 +37,8 @@ pub enum Kind {
     Structure,
     Pictures,
     Format,
+    /// A unit's report and the cases sent with it (group.rs).
+    Set,
 }
 
 impl Kind {
@@ -43,6 +49,7 @@ impl Kind {
             Kind::Structure => "结构",
             Kind::Pictures => "图片",
             Kind::Format => "格式",
+            Kind::Set => "配套",
         }
     }
 }
@@ -123,6 +130,25 @@ pub fn docx_as(bytes: &[u8], spec: &FormSpec) -> Result<Report, ImportError> {
     let file = import::word::read(&archive)?;
     let formatting = format::read(&archive)?;
     Ok(check(spec, file, &formatting))
+}
+
+/// Checks a draft file (the app's 导出草稿) as the Word file it makes: rendered
+/// with its template, then read like any received file; the reason when it
+/// cannot be.
+pub fn draft_file(bytes: &[u8], specs: &[FormSpec]) -> Result<Report, String> {
+    let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
+        .map_err(|_| "这个文件不是文稿的草稿文件（不是 UTF-8 文本）".to_string())?;
+    let draft = Draft::from_json(text).map_err(|e| e.to_string())?;
+    let spec =
+        specs.iter().find(|s| s.name == draft.template).ok_or_else(|| format!("这是“{}”的草稿文件，审核台没有这个模板", draft.template))?;
+    let bytes = crate::docx::render(spec, &draft, &crate::docx::RenderOptions::default());
+    docx_as(&bytes, spec).map_err(|e| e.to_string())
+}
+
+/// Whether a received file is a draft file (JSON) rather than a Word file.
+pub fn is_draft_file(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
 }
 
 /// The template a file is written for: the one whose form takes in most of its

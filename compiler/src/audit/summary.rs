@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::group::Companion;
 use super::{Finding, Report, Severity};
 
 /// A part's 字数 against its budget: `“一、履职主要情况和特点”1443字（约1500字，合适）`.
@@ -41,6 +42,22 @@ pub struct Summary {
     pub unplaced: usize,
     pub findings: Vec<Finding>,
     pub paragraphs: Vec<String>,
+    /// The report template this file is sent with (a case), by its template.
+    #[serde(default)]
+    pub goes_with: Option<String>,
+    /// The templates whose files are sent with this one (a report's cases).
+    #[serde(default)]
+    pub companions: Vec<Companion>,
+    /// How the file stands with the rest of its unit's (`基层党建创新案例2篇`,
+    /// `随党建工作述职报告`), set by [`super::group::relate`].
+    #[serde(default)]
+    pub pairing: String,
+    /// Whether the template was chosen by the clerk rather than recognised.
+    #[serde(default)]
+    pub chosen: bool,
+    /// Where the desk keeps the received file this row came from (empty in the CLI).
+    #[serde(default)]
+    pub source: String,
 }
 
 impl Summary {
@@ -65,6 +82,11 @@ impl Summary {
             unplaced: 0,
             findings: Vec::new(),
             paragraphs: Vec::new(),
+            goes_with: None,
+            companions: Vec::new(),
+            pairing: String::new(),
+            chosen: false,
+            source: String::new(),
         };
         let r = match result {
             Ok(r) => r,

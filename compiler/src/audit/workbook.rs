@@ -8,7 +8,7 @@ use super::summary::Summary;
 use super::Severity;
 
 /// The first sheet's columns, in order.
-pub const COLUMNS: [&str; 17] = [
+pub const COLUMNS: [&str; 18] = [
     "文件",
     "模板",
     "单位",
@@ -23,6 +23,7 @@ pub const COLUMNS: [&str; 17] = [
     "校对提示",
     "测评指标讲到",
     "未归类段落",
+    "配套",
     "结论",
     "问题数",
     "读不了的原因",
@@ -91,7 +92,7 @@ fn finish(sheet: &mut Worksheet, columns: &[&str], rows: usize) -> Result<(), Xl
     for (c, name) in columns.iter().enumerate() {
         let width = match *name {
             "文件" | "问题" | "各部分字数" | "读不了的原因" => 40.0,
-            "位置" | "模板" | "单位" => 20.0,
+            "位置" | "模板" | "单位" | "配套" => 20.0,
             _ => 10.0,
         };
         sheet.set_column_width(c as u16, width)?;
@@ -128,6 +129,7 @@ fn report_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), Xlsx
         sheet.write_string(r, col("测评指标讲到"), format!("{}/{}", row.covered, row.scored))?;
     }
     sheet.write_number(r, col("未归类段落"), row.unplaced as f64)?;
+    sheet.write_string(r, col("配套"), &row.pairing)?;
     sheet.write_string(r, col("结论"), if row.passes() { "可以报送" } else { "需要修改" })?;
     sheet.write_number(r, col("问题数"), row.must_fix() as f64)?;
     Ok(())

@@ -8,14 +8,17 @@ use wengao::audit::batch::{self, Received};
 use wengao::audit::summary::Summary;
 use wengao::spec::FormSpec;
 
-pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [-o 审核表.xlsx]
+pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [-o 审核表.xlsx] [--notes 文件夹]
 
-审核收到的材料：逐个检查 Word 文件（.docx；压缩包 .zip 里的也拆开检查；给文件夹时检查其中所有的
-.docx 和 .zip），认出它是按哪个模板写的（内置的模板，和 --template 给的），然后对照模板检查：
+审核收到的材料：逐个检查 Word 文件（.docx）和文稿的草稿文件（.json，按它导出的 Word 文件检查；
+压缩包 .zip 里的也拆开检查；给文件夹时检查其中所有的 .docx、.json 和 .zip），认出它是按哪个模板
+写的（内置的模板，和 --template 给的），然后对照模板检查：
 全文和各部分的字数、估计页数、缺了哪些部分、放不进模板的段落、图片，以及从文件本身读出的格式
-（纸张、页边距，标题、副标题、日期、各级标题、正文的字体字号，行距，首行缩进，页码）。
+（纸张、页边距，标题、副标题、日期、各级标题、正文的字体字号，行距，首行缩进，页码）；
+同一单位的述职报告和随附的创新案例放在一起核对篇数（模板的“随附：”一行）。
 先打印一张表，每个文件一行，再逐个文件列出要修改的地方。
 -o：同时写一个 Excel 工作簿：“审核表”每个文件一行、每项数字一列，“问题”每个问题一行（写明是哪个文件的）。
+--notes：给每个需要修改的文件在这个文件夹里写一份修改意见（Word 文件，按它的模板的格式）。
 全部可以报送时退出码为 0；有文件需要修改或者读不了时为 1。";
 
 /// Runs `wengao audit`.
@@ -23,6 +26,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut paths = Vec::new();
     let mut templates = Vec::new();
     let mut output = None;
+    let mut notes = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -37,6 +41,13 @@ pub fn run(args: &[String]) -> ExitCode {
                 Some(o) => output = Some(o.clone()),
                 None => {
                     eprintln!("wengao：-o 后面要写文件名\n\n{AUDIT_HELP}");
+                    return ExitCode::from(2);
+                }
+            },
+            "--notes" => match it.next() {
+                Some(d) => notes = Some(d.clone()),
+                None => {
+                    eprintln!("wengao：--notes 后面要写文件夹\n\n{AUDIT_HELP}");
                     return ExitCode::from(2);
                 }
             },
@@ -74,6 +85,12 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     }
+    if let Some(dir) = notes {
+        if let Err(e) = write_notes(Path::new(&dir), &rows, &specs) {
+            eprintln!("wengao：{e}");
+            return ExitCode::from(2);
+        }
+    }
     if rows.iter().all(Summary::passes) {
         ExitCode::SUCCESS
     } else {
@@ -81,7 +98,25 @@ pub fn run(args: &[String]) -> ExitCode {
     }
 }
 
-/// A file as itself; a folder's .docx and .zip files, its subfolders too, by name.
+/// A 修改意见 .docx for every file that must change, in its template's style.
+fn write_notes(dir: &Path, rows: &[Summary], specs: &[FormSpec]) -> Result<(), String> {
+    std::fs::create_dir_all(dir).map_err(|e| format!("{}：建不了文件夹（{e}）", dir.display()))?;
+    let mut used = std::collections::HashSet::new();
+    for r in rows.iter().filter(|r| !r.passes()) {
+        let style = &specs.iter().find(|s| s.name == r.template).unwrap_or(&specs[0]).style;
+        // Two files of one unit and template: the second is （2）.
+        let name = wengao::audit::notes::file_name(r);
+        let name = (1..).map(|n| if n == 1 { name.clone() } else { name.replace("修改意见.docx", &format!("修改意见（{n}）.docx")) });
+        let name = name.into_iter().find(|n| used.insert(n.clone())).unwrap_or_default();
+        let path = dir.join(name);
+        std::fs::write(&path, wengao::audit::notes::docx(r, style, &Default::default()))
+            .map_err(|e| format!("{}：写不了（{e}）", path.display()))?;
+        say!("已写 {}", path.display());
+    }
+    Ok(())
+}
+
+/// A file as itself; a folder's .docx, .json (drafts) and .zip files, its subfolders too, by name.
 fn collect(path: &Path, out: &mut Vec<Received>) -> Result<(), String> {
     if path.is_dir() {
         let mut entries: Vec<_> = std::fs::read_dir(path)
@@ -92,7 +127,7 @@ fn collect(path: &Path, out: &mut Vec<Received>) -> Result<(), String> {
         entries.sort();
         for e in entries {
             let wanted = e.is_dir()
-                || e.extension().is_some_and(|x| x.eq_ignore_ascii_case("docx") || x.eq_ignore_ascii_case("zip"))
+                || e.extension().is_some_and(|x| ["docx", "json", "zip"].iter().any(|w| x.eq_ignore_ascii_case(w)))
                     && !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with("~$"));
             if wanted {
                 collect(&e, out)?;
@@ -115,7 +150,7 @@ fn pad(s: &str, to: usize) -> String {
 }
 
 fn print_table(rows: &[Summary]) {
-    let header = ["文件", "模板", "单位", "姓名", "字数", "页数", "图片", "校对提示", "测评指标", "结论"];
+    let header = ["文件", "模板", "单位", "姓名", "字数", "页数", "图片", "校对提示", "测评指标", "配套", "结论"];
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -130,6 +165,7 @@ fn print_table(rows: &[Summary]) {
                 r.pictures.to_string(),
                 r.hints.to_string(),
                 scored,
+                r.pairing.clone(),
             ];
             let figures = if r.unreadable.is_some() { Default::default() } else { figures };
             [vec![file], figures.to_vec(), vec![r.verdict()]].concat()

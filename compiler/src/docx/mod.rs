@@ -31,9 +31,14 @@ pub struct RenderOptions {
 
 /// Renders a draft to the bytes of a .docx file.
 pub fn render(spec: &FormSpec, draft: &Draft, options: &RenderOptions) -> Vec<u8> {
-    let doc = document::assemble(spec, draft);
-    let xml = build(&doc, &spec.style).build();
-    package::pack(finish::finish(xml, &doc, &spec.style, options))
+    render_document(&document::assemble(spec, draft), &spec.style, options)
+}
+
+/// Renders an assembled document (a draft's, or one the desk writes: the
+/// 修改意见) in `style`.
+pub fn render_document(doc: &Document, style: &Style, options: &RenderOptions) -> Vec<u8> {
+    let xml = build(doc, style).build();
+    package::pack(finish::finish(xml, doc, style, options))
 }
 
 fn build(doc: &Document, style: &Style) -> Docx {

@@ -18,6 +18,16 @@ pub fn root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).parent().unwrap().to_path_buf()
 }
 
+/// Every built-in template, compiled.
+pub fn builtin_specs() -> Vec<wengao::spec::FormSpec> {
+    wengao::builtin::TEMPLATES.iter().map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec.unwrap()).collect()
+}
+
+/// A draft of tests/fixtures/drafts, by its name.
+pub fn fixture_draft(name: &str) -> wengao::draft::Draft {
+    wengao::draft::Draft::from_json(&std::fs::read_to_string(root().join(format!("tests/fixtures/drafts/{name}.json"))).unwrap()).unwrap()
+}
+
 /// Whether golden files are being rewritten (`WENGAO_BLESS=1 cargo test`).
 pub fn bless() -> bool {
     std::env::var_os("WENGAO_BLESS").is_some()

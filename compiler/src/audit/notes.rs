@@ -1,0 +1,43 @@
+//! The 修改意见 as a Word file for the e-mail back: the same lines as the text
+//! the desk copies ([`Summary::revision_notes`]), the first as the title and
+//! each finding a body paragraph, in the template's own style sheet.
+
+use super::summary::Summary;
+use crate::document::{Block, Document, Paragraph, TextRun};
+use crate::docx::{render_document, RenderOptions};
+use crate::spec::{Role, Style};
+
+/// The 修改意见 as an assembled document.
+pub fn document(row: &Summary) -> Document<'static> {
+    let notes = row.revision_notes();
+    let mut lines = notes.lines();
+    let title = lines.next().unwrap_or_default().trim_end_matches('：').to_string();
+    let paragraph = |role: Role, text: &str| {
+        Block::Paragraph(Paragraph {
+            role,
+            runs: vec![TextRun { text: text.to_string(), role }],
+            outline_level: None,
+            keep_with_next: false,
+            owner: Vec::new(),
+        })
+    };
+    let blocks = std::iter::once(paragraph(Role::Title, &title)).chain(lines.map(|l| paragraph(Role::Body, l))).collect();
+    Document { title: title.clone(), author: String::new(), blocks, labels: Vec::new(), title_lines: 1 }
+}
+
+/// The 修改意见's .docx.
+pub fn docx(row: &Summary, style: &Style, options: &RenderOptions) -> Vec<u8> {
+    render_document(&document(row), style, options)
+}
+
+/// The file name to save it as: `XX街道党工委党建工作述职报告修改意见.docx`.
+pub fn file_name(row: &Summary) -> String {
+    let stem = if row.unit.is_empty() {
+        let file = row.file.rsplit('/').next().unwrap_or(&row.file);
+        file.rsplit_once('.').map_or(file, |(stem, _)| stem).to_string()
+    } else {
+        format!("{}{}", row.unit, row.template)
+    };
+    let safe: String = stem.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    format!("{safe}修改意见.docx")
+}
