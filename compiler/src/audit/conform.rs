@@ -3,18 +3,25 @@
 //! paragraph, by the role it plays (title lines, the three heading levels, the
 //! body, picture captions), the East Asian font, size and bold of its text, its
 //! line spacing and first-line indent, and centring where the role is centred;
-//! and the page numbers (their text, font, size and side on odd and even pages).
+//! and the page numbers (their text, font, size, side on odd and even pages, and
+//! how far below the type area they sit).
 //! Alike findings are told once, with how many paragraphs and the first of them.
 
 use super::format::{Alignment, Formatting, Indent, ParagraphFormat, RunFormat, Spacing};
 use super::{Finding, Kind};
 use crate::fonts::same_face;
+use crate::geometry::em;
 use crate::import::{typed_label, Level};
 use crate::spec::{Align, FormSpec, LineSpacing, Role, RoleStyle, Style};
 use crate::values::FONT_SIZES;
 
 /// Lengths within a millimetre are the same (Word rounds centimetres to twips).
 const LENGTH_TOLERANCE: i64 = 57;
+
+/// Where the page number sits, within two millimetres: its line's height is
+/// taken as one em of its size, which a footer with exact line spacing (or a
+/// taller font) shifts by a little.
+const PLACE_TOLERANCE: i64 = 113;
 
 /// Every formatting finding of `formatting` against `spec`'s style sheet.
 pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
@@ -332,6 +339,10 @@ fn centimetres(twips: i64) -> String {
     format!("{:.2}厘米", twips as f64 * 2.54 / 1440.0).replace(".00厘米", "厘米")
 }
 
+fn millimetres(twips: i64) -> String {
+    format!("{}毫米", (twips as f64 * 25.4 / 1440.0).round() as i64)
+}
+
 fn sections(style: &Style, formatting: &Formatting, out: &mut Vec<Finding>) {
     let page = style.page;
     for (i, s) in formatting.sections.iter().enumerate() {
@@ -416,6 +427,21 @@ fn page_numbers(style: &Style, formatting: &Formatting, out: &mut Vec<Finding>) 
                 format!("{side}页码的字号是{}，应为{}", size_name(run.size_half_points), size_name(pn.size_half_points)),
             ));
         }
+    }
+    // Word measures the footer from the paper's bottom edge to the bottom of
+    // its last line; the number's line is one em of its size high.
+    let below = i64::from(section.bottom).abs() - i64::from(section.footer) - i64::from(em(odd.run.size_half_points));
+    if (below - i64::from(pn.below_text)).abs() > PLACE_TOLERANCE {
+        out.push(Finding::must_fix(
+            Kind::Format,
+            place.clone(),
+            format!(
+                "页码离版心下边缘约{}，应为{}（页脚距边界设为{}）",
+                millimetres(below),
+                millimetres(pn.below_text.into()),
+                centimetres(pn.footer_distance(&style.page).into())
+            ),
+        ));
     }
     let odd_side = side_of(odd.align);
     if pn.odd != pn.even && !formatting.even_and_odd {

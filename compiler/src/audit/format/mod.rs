@@ -319,6 +319,8 @@ pub struct Section {
     pub left: u32,
     pub right: u32,
     pub gutter: u32,
+    /// From the bottom edge of the paper to the bottom of the footer's last line.
+    pub footer: u32,
     pub footers: Footers,
 }
 
@@ -377,7 +379,7 @@ fn section(sect: &Element, footers: Footers) -> Section {
     let num = |e: Option<&Element>, k: &str| e.and_then(|e| e.attr(k)).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as i64);
     let size = sect.child("pgSz");
     let margin = sect.child("pgMar");
-    // Word's defaults when unset: Letter paper, 1" and 1.25" margins.
+    // Word's defaults when unset: Letter paper, 1" and 1.25" margins, footer 0.5".
     let (w, h) = (num(size, "w").unwrap_or(12240), num(size, "h").unwrap_or(15840));
     let landscape = size.and_then(|s| s.attr("orient")).as_deref() == Some("landscape");
     let clamp = |v: i64| v.clamp(0, u32::MAX as i64) as u32;
@@ -389,6 +391,7 @@ fn section(sect: &Element, footers: Footers) -> Section {
         left: clamp(num(margin, "left").unwrap_or(1800)),
         right: clamp(num(margin, "right").unwrap_or(1800)),
         gutter: clamp(num(margin, "gutter").unwrap_or(0)),
+        footer: clamp(num(margin, "footer").unwrap_or(720)),
         footers,
     }
 }
