@@ -277,7 +277,11 @@ fn the_revision_notes_docx_holds_the_copied_lines() {
     lines[0] = lines[0].trim_end_matches('：').to_string();
     assert_eq!(paragraphs, lines);
     assert!(lines.len() > 3, "{notes}");
-    assert_eq!(audit::notes::file_name(&row), "XX街道党工委党建工作述职报告修改意见.docx");
+    assert_eq!(audit::notes::file_name(&row, false), "XX街道党工委党建工作述职报告修改意见.docx");
+    assert_eq!(
+        audit::notes::file_name(&row, true),
+        format!("XX街道党工委党建工作述职报告修改意见（{}）.docx", row.file.trim_end_matches(".docx"))
+    );
     let unnamed = Summary::of("收件/a:b.docx", &Err("读不了".into()));
-    assert_eq!(audit::notes::file_name(&unnamed), "a_b修改意见.docx");
+    assert_eq!(audit::notes::file_name(&unnamed, true), "a_b修改意见.docx");
 }

@@ -59,6 +59,9 @@ impl Batch {
     }
 }
 
+/// How often rows checked meanwhile are added to the table.
+const SHOW_EVERY: std::time::Duration = std::time::Duration::from_millis(300);
+
 /// What the desk says when a batch cannot be kept in the browser.
 fn unsaved(f: &crate::storage::idb::Failure) -> String {
     let why = match f {
@@ -114,6 +117,19 @@ fn Desk() -> impl IntoView {
     let next: StoredValue<Option<Callback<()>>, LocalStorage> = StoredValue::new_local(None);
     // The file the worker is checking, with where it will be kept.
     let current = StoredValue::new_local(None::<(stored::Received, String)>);
+    // Rows checked but not yet in the table: shown together at most every
+    // SHOW_EVERY, since each showing lays the whole table out again (one per
+    // file made 300 files take twice as long).
+    let arrived = StoredValue::new(Vec::<Summary>::new());
+    let show_arrived = move || {
+        let rows = arrived.try_update_value(std::mem::take).unwrap_or_default();
+        if !rows.is_empty() {
+            batch.rows.update(|r| {
+                r.extend(rows);
+                group::relate(r);
+            });
+        }
+    };
     let checker = Checker::new(move |reply| match reply {
         Reply::Checked(mut rows) => {
             let file = current.try_update_value(Option::take).flatten();
@@ -132,10 +148,14 @@ fn Desk() -> impl IntoView {
                     });
                 }
             });
-            batch.rows.update(|r| {
-                r.extend(rows);
-                group::relate(r);
+            let first = arrived.try_update_value(|a| {
+                let first = a.is_empty();
+                a.extend(rows);
+                first
             });
+            if first == Some(true) {
+                set_timeout(show_arrived, SHOW_EVERY);
+            }
             batch.done.update(|d| *d += 1);
             if let Some(next) = next.get_value() {
                 next.run(());
@@ -183,6 +203,7 @@ fn Desk() -> impl IntoView {
             return;
         }
         let Some(file) = queue.try_update_value(VecDeque::pop_front).flatten() else {
+            show_arrived();
             batch.running.set(false);
             let (done, rows) = (batch.done.get_untracked(), batch.rows.with_untracked(Vec::len));
             let notes = passed_over.try_update_value(std::mem::take).unwrap_or_default();
@@ -237,6 +258,7 @@ fn Desk() -> impl IntoView {
         current.set_value(None);
         queue.update_value(VecDeque::clear);
         passed_over.update_value(Vec::clear);
+        show_arrived();
         batch.running.set(false);
         batch.message.set(format!("已停止：{}个文件里检查了{}个", batch.total.get_untracked(), batch.done.get_untracked()));
     };
@@ -265,7 +287,7 @@ fn Desk() -> impl IntoView {
     let export_notes = Callback::new(move |index: usize| {
         let sent = batch
             .rows
-            .with_untracked(|rows| rows.get(index).map(|r| worker.with_value(|w| w.notes(r, &wengao::audit::notes::file_name(r)))));
+            .with_untracked(|rows| rows.get(index).map(|r| worker.with_value(|w| w.notes(r, &wengao::audit::notes::file_name(r, false)))));
         if let Some(Err(e)) = sent {
             batch.message.set(e);
         }

@@ -61,11 +61,6 @@ impl Column {
         }
     }
 
-    /// Whether the cell changes when other files come in (a unit's files related).
-    fn follows_batch(self) -> bool {
-        matches!(self, Column::Pairing | Column::Verdict)
-    }
-
     fn compare(self, a: &Summary, b: &Summary) -> Ordering {
         match self {
             Column::Words => a.words.cmp(&b.words),
@@ -84,6 +79,16 @@ impl Column {
     }
 }
 
+/// A row as the table shows it: its index in the batch and what may change
+/// under it (the template chosen, how it stands with its unit's other files).
+#[derive(Clone, PartialEq, Eq, Hash)]
+struct Shown {
+    index: usize,
+    template: String,
+    pairing: String,
+    verdict: String,
+}
+
 /// Which rows the verdict filter keeps.
 #[derive(Clone, Copy, PartialEq)]
 enum Showing {
@@ -97,9 +102,9 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
     let sort = RwSignal::new(None::<(Column, bool)>);
     let words = RwSignal::new(String::new());
     let showing = RwSignal::new(Showing::All);
-    // The rows shown, as indices into the batch, filtered and sorted; each with
-    // the template it was checked against, so that a row checked again under
-    // another template is built anew.
+    // The rows shown, filtered and sorted, each keyed by what it shows: a row
+    // is built once, and anew only when that changes (checked again under
+    // another template, or its unit's other files came in).
     let shown = Memo::new(move |_| {
         batch.rows.with(|rows| {
             let needle = words.get();
@@ -125,7 +130,14 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
                     }
                 });
             }
-            out.into_iter().map(|i| (i, rows[i].template.clone(), rows[i].chosen)).collect::<Vec<_>>()
+            out.into_iter()
+                .map(|i| Shown {
+                    index: i,
+                    template: rows[i].template.clone(),
+                    pairing: rows[i].pairing.clone(),
+                    verdict: rows[i].verdict(),
+                })
+                .collect::<Vec<_>>()
         })
     });
     let header = move |(column, name): (Column, &'static str)| {
@@ -158,15 +170,11 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
             <table class="desk-table" aria-label="审核表">
                 <thead><tr>{COLUMNS.into_iter().map(header).collect_view()}</tr></thead>
                 <tbody>
-                    <For each=move || shown.get() key=|row| row.clone() let:((i, _, _))>
-                        // A row's figures never change once it is in: read once, not on
-                        // every new row (300 rows × 11 cells would rerun each time). Only
-                        // how it stands with its unit's other files follows the batch,
-                        // through memos that touch the page only when they change.
-                        {batch.rows.with_untracked(|rows| rows.get(i).cloned()).map(|r| {
-                            let related = Memo::new(move |_| batch.rows.with(|rows| rows.get(i).map(|r| (r.pairing.clone(), r.verdict(), r.passes()))));
+                    <For each=move || shown.get() key=Shown::clone let:row>
+                        {batch.rows.with_untracked(|rows| rows.get(row.index).cloned()).map(|r| {
+                            let i = row.index;
                             view! {
-                            <tr class:fix=move || related.with(|r| r.as_ref().is_some_and(|r| !r.2)) class:open=move || batch.open.get() == Some(i)>
+                            <tr class:fix=!r.passes() class:open=move || batch.open.get() == Some(i)>
                                 {COLUMNS
                                     .into_iter()
                                     .map(|(column, _)| {
@@ -177,13 +185,6 @@ pub(super) fn Table(batch: Batch) -> impl IntoView {
                                                 <td><button type="button" class="link" on:click=move |_| batch.open.set(Some(i)) aria-label=label>{text}</button></td>
                                             }
                                             .into_any()
-                                        } else if column.follows_batch() {
-                                            let text = move || related.with(|r| match r {
-                                                Some((pairing, _, _)) if column == Column::Pairing => pairing.clone(),
-                                                Some((_, verdict, _)) => verdict.clone(),
-                                                None => String::new(),
-                                            });
-                                            view! { <td>{text}</td> }.into_any()
                                         } else {
                                             view! { <td>{text}</td> }.into_any()
                                         }

@@ -30,14 +30,17 @@ pub fn docx(row: &Summary, style: &Style, options: &RenderOptions) -> Vec<u8> {
     render_document(&document(row), style, options)
 }
 
-/// The file name to save it as: `XX街道党工委党建工作述职报告修改意见.docx`.
-pub fn file_name(row: &Summary) -> String {
-    let stem = if row.unit.is_empty() {
-        let file = row.file.rsplit('/').next().unwrap_or(&row.file);
-        file.rsplit_once('.').map_or(file, |(stem, _)| stem).to_string()
-    } else {
-        format!("{}{}", row.unit, row.template)
+/// The file name to save it as: `XX街道党工委党建工作述职报告修改意见.docx`;
+/// with `received` (for a unit that sent two files of one template), the
+/// received file's name after it: `…修改意见（页码错误）.docx`.
+pub fn file_name(row: &Summary, received: bool) -> String {
+    let file = row.file.rsplit('/').next().unwrap_or(&row.file);
+    let file = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
+    let name = match (row.unit.is_empty(), received) {
+        (true, _) => format!("{file}修改意见"),
+        (false, false) => format!("{}{}修改意见", row.unit, row.template),
+        (false, true) => format!("{}{}修改意见（{file}）", row.unit, row.template),
     };
-    let safe: String = stem.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
-    format!("{safe}修改意见.docx")
+    let safe: String = name.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
+    format!("{safe}.docx")
 }

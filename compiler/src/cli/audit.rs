@@ -104,10 +104,11 @@ fn write_notes(dir: &Path, rows: &[Summary], specs: &[FormSpec]) -> Result<(), S
     let mut used = std::collections::HashSet::new();
     for r in rows.iter().filter(|r| !r.passes()) {
         let style = &specs.iter().find(|s| s.name == r.template).unwrap_or(&specs[0]).style;
-        // Two files of one unit and template: the second is （2）.
-        let name = wengao::audit::notes::file_name(r);
-        let name = (1..).map(|n| if n == 1 { name.clone() } else { name.replace("修改意见.docx", &format!("修改意见（{n}）.docx")) });
-        let name = name.into_iter().find(|n| used.insert(n.clone())).unwrap_or_default();
+        // Two files of one unit and template: the second named by its file too.
+        let plain = wengao::audit::notes::file_name(r, false);
+        let named = wengao::audit::notes::file_name(r, true);
+        let numbered = (2..).map(|n| named.replace(".docx", &format!("（{n}）.docx")));
+        let name = [plain, named.clone()].into_iter().chain(numbered).find(|n| used.insert(n.clone())).unwrap_or_default();
         let path = dir.join(name);
         std::fs::write(&path, wengao::audit::notes::docx(r, style, &Default::default()))
             .map_err(|e| format!("{}：写不了（{e}）", path.display()))?;
