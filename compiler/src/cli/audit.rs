@@ -58,8 +58,7 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("{AUDIT_HELP}");
         return ExitCode::from(2);
     }
-    let mut specs: Vec<FormSpec> =
-        wengao::builtin::TEMPLATES.iter().filter_map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec).collect();
+    let mut specs: Vec<FormSpec> = super::builtin_specs();
     for t in &templates {
         match super::compiled_spec(t) {
             Some(spec) => specs.push(spec),

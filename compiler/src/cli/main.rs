@@ -20,6 +20,7 @@ macro_rules! say {
 }
 
 mod audit;
+mod booklet;
 
 const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
 
@@ -34,6 +35,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao pages <模板> <草稿.json>   按版式排页：页数和每页从哪里开始
   wengao proof <模板> <草稿.json>   校对提示（半角标点、引号配对……）和测评指标讲到了没有
   wengao audit <文件或文件夹>…     审核收到的材料：认出模板，检查字数、页数、结构和格式
+  wengao booklet <文件>… -o 汇编.docx  述职材料汇编：封面、带页码的目录，每份从单页开始
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -123,6 +125,8 @@ fn main() -> ExitCode {
         Some("stats") => stats_cmd(&args[1..]),
         Some("audit") if wants_help => help(audit::AUDIT_HELP),
         Some("audit") => audit::run(&args[1..]),
+        Some("booklet") if wants_help => help(booklet::BOOKLET_HELP),
+        Some("booklet") => booklet::run(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("compile") => compile_cmd(&args[1..]),
         Some("count") => count_cmd(&args[1..]),
@@ -300,6 +304,11 @@ fn split_args(args: &[String]) -> Result<Args, String> {
         }
     }
     Ok(out)
+}
+
+/// The built-in templates, compiled.
+fn builtin_specs() -> Vec<wengao::spec::FormSpec> {
+    wengao::builtin::TEMPLATES.iter().filter_map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec).collect()
 }
 
 /// Compiles a template for a command, printing diagnostics; None on errors.

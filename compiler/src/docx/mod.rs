@@ -37,39 +37,83 @@ pub fn render(spec: &FormSpec, draft: &Draft, options: &RenderOptions) -> Vec<u8
 /// Renders an assembled document (a draft's, or one the desk writes: the
 /// 修改意见) in `style`.
 pub fn render_document(doc: &Document, style: &Style, options: &RenderOptions) -> Vec<u8> {
-    let xml = build(doc, style).build();
+    let mut docx = set_up(Docx::new(), style);
+    for child in body(doc, style) {
+        docx = child.add_to(docx);
+    }
+    pack(with_page_numbers(docx, style), doc, style, options, |document| document)
+}
+
+/// Builds the parts, brings them to Word's schema ([`finish`]) and zips them;
+/// `document` may change word/document.xml first (the booklet's sections).
+pub(crate) fn pack(
+    docx: Docx,
+    doc: &Document,
+    style: &Style,
+    options: &RenderOptions,
+    document: impl FnOnce(Vec<u8>) -> Vec<u8>,
+) -> Vec<u8> {
+    let mut xml = docx.build();
+    xml.document = document(xml.document);
     package::pack(finish::finish(xml, doc, style, options))
 }
 
-fn build(doc: &Document, style: &Style) -> Docx {
+/// The paper, margins and default font of `style`.
+pub(crate) fn set_up(docx: Docx, style: &Style) -> Docx {
     let page = &style.page;
-    let pn = &style.page_number;
     let body = style.role(Role::Body);
-    let mut docx = Docx::new().page_size(page.width, page.height);
+    let mut docx = docx.page_size(page.width, page.height);
     // Word turns the page only with the orientation said (w:orient).
     if page.width > page.height {
         docx = docx.page_orient(docx_rs::PageOrientationType::Landscape);
     }
-    let mut docx = docx
-        .page_margin(PageMargin {
-            top: page.margin_top as i32,
-            bottom: page.margin_bottom as i32,
-            left: page.margin_left as i32,
-            right: page.margin_right as i32,
-            header: 851,
-            footer: style.page_number.footer_distance(&style.page) as i32,
-            gutter: page.gutter as i32,
-        })
-        .default_fonts(fonts(&body.font, &body.latin_font))
-        .default_size(body.size_half_points as usize);
-    for block in &doc.blocks {
-        docx = match block {
-            Block::Paragraph(p) => docx.add_paragraph(paragraph(p, style)),
-            Block::Picture { picture, .. } => docx.add_paragraph(picture_paragraph(picture, style)),
-            Block::Table(t) => docx.add_table(table(t, style)),
-        };
+    docx.page_margin(page_margin(style)).default_fonts(fonts(&body.font, &body.latin_font)).default_size(body.size_half_points as usize)
+}
+
+pub(crate) fn page_margin(style: &Style) -> PageMargin {
+    let page = &style.page;
+    PageMargin {
+        top: page.margin_top as i32,
+        bottom: page.margin_bottom as i32,
+        left: page.margin_left as i32,
+        right: page.margin_right as i32,
+        header: 851,
+        footer: style.page_number.footer_distance(&style.page) as i32,
+        gutter: page.gutter as i32,
     }
+}
+
+/// The page numbers of `style` in the footers, odd and even pages apart.
+pub(crate) fn with_page_numbers(docx: Docx, style: &Style) -> Docx {
+    let pn = &style.page_number;
     docx.footer(page_number_footer(style, pn.odd)).even_footer(page_number_footer(style, pn.even))
+}
+
+/// A block of the body as docx-rs builds it.
+pub(crate) enum BodyChild {
+    Paragraph(Box<docx_rs::Paragraph>),
+    Table(Box<docx_rs::Table>),
+}
+
+impl BodyChild {
+    pub(crate) fn add_to(self, docx: Docx) -> Docx {
+        match self {
+            BodyChild::Paragraph(p) => docx.add_paragraph(*p),
+            BodyChild::Table(t) => docx.add_table(*t),
+        }
+    }
+}
+
+/// The document's blocks, in order.
+pub(crate) fn body(doc: &Document, style: &Style) -> Vec<BodyChild> {
+    doc.blocks
+        .iter()
+        .map(|block| match block {
+            Block::Paragraph(p) => BodyChild::Paragraph(Box::new(paragraph(p, style))),
+            Block::Picture { picture, .. } => BodyChild::Paragraph(Box::new(picture_paragraph(picture, style))),
+            Block::Table(t) => BodyChild::Table(Box::new(table(t, style))),
+        })
+        .collect()
 }
 
 /// The hint makes Word set the characters that both scripts share (quotes,
@@ -88,7 +132,7 @@ fn alignment(a: Align) -> AlignmentType {
     }
 }
 
-fn spacing(rs: &RoleStyle) -> docx_rs::LineSpacing {
+pub(crate) fn spacing(rs: &RoleStyle) -> docx_rs::LineSpacing {
     let base = docx_rs::LineSpacing::new().before(rs.space_before).after(rs.space_after);
     match rs.line_spacing {
         LineSpacing::Exact { twips } => base.line_rule(LineSpacingType::Exact).line(twips as i32),
@@ -97,7 +141,7 @@ fn spacing(rs: &RoleStyle) -> docx_rs::LineSpacing {
     }
 }
 
-fn styled_paragraph(rs: &RoleStyle) -> docx_rs::Paragraph {
+pub(crate) fn styled_paragraph(rs: &RoleStyle) -> docx_rs::Paragraph {
     let p = docx_rs::Paragraph::new().align(alignment(rs.align)).line_spacing(spacing(rs));
     match first_line_indent(rs) as i32 {
         0 => p,
@@ -122,7 +166,7 @@ fn paragraph(p: &Paragraph, style: &Style) -> docx_rs::Paragraph {
 
 /// A run of text in a role's font: line breaks become w:br, tabs w:tab, and
 /// characters XML cannot hold are dropped (see [`text`]).
-fn text_run(s: &str, rs: &RoleStyle) -> Run {
+pub(crate) fn text_run(s: &str, rs: &RoleStyle) -> Run {
     let mut run = Run::new().fonts(fonts(&rs.font, &rs.latin_font)).size(rs.size_half_points as usize);
     if rs.bold {
         run = run.bold();

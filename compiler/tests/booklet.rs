@@ -1,0 +1,112 @@
+//! The 述职材料汇编 (issue #20): the contents page's page numbers come from the
+//! page model; LibreOffice must show each document's title on the page the
+//! contents names, every document must start on a right-hand (odd) page, and
+//! the page numbers must run on through the booklet.
+
+mod common;
+
+use common::{builtin_specs, fixture_draft, libreoffice};
+use wengao::booklet::{self, Cover, Item};
+use wengao::spec::FormSpec;
+
+/// 16 units, each with a report (of two lengths) and a case (with its three
+/// pictures, or none), given reports first, then the cases in reverse.
+fn sixteen_units(specs: &[FormSpec]) -> Vec<Item<'_>> {
+    let spec = |name: &str| specs.iter().find(|s| s.name == name).unwrap();
+    let unit = |i: usize| format!("第{}社区党委", i + 1);
+    let mut items = Vec::new();
+    for i in 0..16 {
+        let mut draft = fixture_draft(if i % 3 == 0 { "述职报告-六页" } else { "述职报告" });
+        draft.fields.insert("单位".into(), unit(i));
+        items.push(Item { source: format!("报告{i}"), spec: spec("党建工作述职报告"), draft });
+    }
+    for i in (0..16).rev() {
+        let mut draft = fixture_draft("创新案例");
+        draft.fields.insert("单位".into(), unit(i));
+        if i % 2 == 1 {
+            draft.body.remove("配图");
+        }
+        items.push(Item { source: format!("案例{i}"), spec: spec("基层党建创新案例"), draft });
+    }
+    items
+}
+
+/// The line of a page's text that tells a document: a report's subtitle
+/// (“第3社区党委书记 张三”), a case's title (“第3社区党委基层党建创新案例”).
+fn marker(item: &Item) -> String {
+    let unit = &item.draft.fields["单位"];
+    if item.spec.accompanies.is_some() {
+        format!("{unit}基层党建创新案例")
+    } else {
+        format!("{unit}书记")
+    }
+}
+
+#[test]
+fn each_case_follows_its_units_report() {
+    let specs = builtin_specs();
+    let items = sixteen_units(&specs);
+    let order = booklet::order(&items);
+    assert_eq!(order.len(), 32);
+    for (n, pair) in order.chunks(2).enumerate() {
+        assert_eq!(pair[0], (n, 0), "report {n} in the order given");
+        assert_eq!(pair[1], (31 - n, 1), "its case after it");
+    }
+    // A case whose unit sent no report stays where it was given, at the top level.
+    let lone = vec![items[16].clone(), items[0].clone()];
+    assert_eq!(booklet::order(&lone), [(0, 0), (1, 0)]);
+}
+
+#[test]
+fn the_contents_page_numbers_are_where_libreoffice_puts_each_title() {
+    let specs = builtin_specs();
+    let items = sixteen_units(&specs);
+    let plan = booklet::plan(&items);
+    let cover = Cover { title: "XX区2026年党建述职材料汇编".into(), date: "2027年1月".into() };
+    let bytes = booklet::render(&cover, &items, &plan, &Default::default()).unwrap();
+    common::package::assert_word_accepts(&bytes);
+    for e in &plan.entries {
+        assert_eq!(e.first_page % 2, 1, "{} starts on an odd page", e.line);
+    }
+    let last = plan.entries.last().unwrap();
+    if !libreoffice() {
+        return;
+    }
+    let pages = common::lay_out(&[("汇编".into(), bytes)]).remove(0);
+    let text = |p: &common::Page| p.words.iter().map(|w| w.text.as_str()).collect::<String>();
+    // The number printed in a page's footer (“— 7 —”, read as words).
+    let printed = |p: &common::Page| -> Option<u32> {
+        let footer: String = p.words.iter().filter(|w| w.y_min > p.height * 0.895).map(|w| w.text.as_str()).collect();
+        footer.trim_matches('—').parse().ok()
+    };
+    // The front matter: as many pages as planned, none numbered; then every
+    // page numbered in turn (blank pages before odd starts included).
+    let front = pages.iter().take_while(|p| printed(p).is_none()).count() as u32;
+    assert_eq!(front, plan.front_pages, "front matter");
+    let numbers: Vec<Option<u32>> = pages[front as usize..].iter().map(printed).collect();
+    let expected: Vec<Option<u32>> = (1..=numbers.len() as u32).map(Some).collect();
+    assert_eq!(numbers, expected, "page numbers run on");
+    let contents: String = pages[2..2 + plan.contents_pages as usize].iter().map(text).collect();
+    let mut wrong = Vec::new();
+    for e in &plan.entries {
+        let line = format!("{}{}", e.line.replace(' ', ""), e.first_page);
+        if !contents.replace(['.', '…'], "").contains(&line) {
+            wrong.push(format!("contents: no “{line}”"));
+        }
+        let marker = marker(&items[e.item]);
+        let found = pages.iter().skip(front as usize).find(|p| text(p).contains(&marker));
+        let number = found.and_then(printed);
+        if number != Some(e.first_page) {
+            wrong.push(format!("{marker}: the contents say page {}, LibreOffice shows it on page {number:?}", e.first_page));
+        }
+        // On a right-hand page: the number on the right.
+        if let Some(page) = found {
+            let right = page.words.iter().filter(|w| w.y_min > page.height * 0.895).all(|w| w.x_min > page.width / 2.0);
+            if !right {
+                wrong.push(format!("{marker}: its first page's number is not on the right"));
+            }
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+    assert_eq!(pages.len() as u32, plan.sheet_page(last.first_page + last.pages - 1), "pages in all");
+}
