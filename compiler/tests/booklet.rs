@@ -110,3 +110,20 @@ fn the_contents_page_numbers_are_where_libreoffice_puts_each_title() {
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
     assert_eq!(pages.len() as u32, plan.sheet_page(last.first_page + last.pages - 1), "pages in all");
 }
+
+#[test]
+fn the_list_of_units_pasted_sets_the_order() {
+    let specs = builtin_specs();
+    let mut items: Vec<Item> = sixteen_units(&specs)
+        .into_iter()
+        .filter(|i| ["第2社区党委", "第5社区党委", "第9社区党委"].contains(&i.draft.fields["单位"].as_str()))
+        .collect();
+    // Given: reports 2, 5, 9, then cases 9, 5, 2.
+    booklet::arrange(&mut items, "述职顺序：\n中共第9社区党委\n\n第 2 社区党委  （书记 张三）\n");
+    let units: Vec<&str> = items.iter().map(|i| i.draft.fields["单位"].as_str()).collect();
+    // 9 and 2 as listed (a line holding the name counts), 5 after them, each unit's files in the order given.
+    assert_eq!(units, ["第9社区党委", "第9社区党委", "第2社区党委", "第2社区党委", "第5社区党委", "第5社区党委"]);
+    let lines: Vec<String> = booklet::plan(&items).entries.iter().map(|e| e.line.clone()).collect();
+    assert_eq!(lines[0], "第9社区党委书记 张三  2026年党建工作述职报告");
+    assert_eq!(lines[1], "第9社区党委基层党建创新案例");
+}

@@ -194,6 +194,31 @@ try {
   assert.equal(await rows.count(), 2);
   assert.match(await verdictOf('创新案例.json'), /^可以报送/, 'a draft file, checked as the Word file it makes');
   assert.match(await verdictOf('合格.docx'), /^可以报送/, 'its case came in: the report passes now');
+
+  step('the batch as a 述职材料汇编: the contents shown first, then the booklet');
+  const booklet = page.getByRole('region', { name: '述职材料汇编' });
+  await booklet.getByLabel('封面标题').fill('XX区2026年党建述职材料汇编');
+  await booklet.getByLabel('封面日期').fill('2027年1月');
+  await booklet.getByLabel(/^述职顺序/).fill('XX街道党工委\n');
+  await booklet.getByRole('button', { name: '排出目录' }).click();
+  const contents = booklet.getByRole('list', { name: '汇编目录' }).getByRole('listitem');
+  await contents.first().waitFor();
+  const lines = await contents.allInnerTexts();
+  assert.equal(lines.length, 2);
+  assert.match(lines[0], /^XX街道党工委书记 张三\s+2026年党建工作述职报告\s*1（9页）$/, "the report first, from page 1 (re-set from its draft: 9 pages, as our own export)");
+  assert.match(lines[1], /^XX街道党工委基层党建创新案例\s*11（\d页）$/, 'its case after it, on the next odd page');
+  await booklet.screenshot({ path: 'docs/screenshots/desk-booklet.png' });
+  const bookletDownload = page.waitForEvent('download');
+  await booklet.getByRole('button', { name: '导出汇编（.docx）' }).click();
+  const bookletFile = await bookletDownload;
+  assert.equal(bookletFile.suggestedFilename(), 'XX区2026年党建述职材料汇编.docx');
+  const bookletPath = path.join(tmp, bookletFile.suggestedFilename());
+  await bookletFile.saveAs(bookletPath);
+  if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(bookletPath, path.join(process.env.WENGAO_OUTPUT_DIR, 'desk-booklet.docx'));
+  const bookletXml = execFileSync('unzip', ['-p', bookletPath, 'word/document.xml']).toString();
+  for (const text of ['XX区2026年党建述职材料汇编', '目  录', '2026年党建工作述职报告', 'XX街道党工委基层党建创新案例']) {
+    assert.ok(bookletXml.includes(text), `the booklet holds ${text}`);
+  }
   const first = await page.getByLabel('审核批次').locator('option').last().getAttribute('value');
   await page.getByLabel('审核批次').selectOption(first);
   await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 20);

@@ -76,3 +76,52 @@ pub fn notes(row: String) -> Vec<u8> {
         wengao::audit::notes::docx(&row, style, &Default::default())
     })
 }
+
+/// The 述职材料汇编 of received files: `files` an array of `{name, bytes}`
+/// (each file once), `entries` the rows to put in as JSON `[[file, entry]]`
+/// (a zip's entry by its name), `list` the 述职 order (one unit a line, may be
+/// empty). Gives `[plan, bytes]`: the plan as JSON (`{entries: [{file, line,
+/// level, first_page, pages}], front_pages, problems: [[file, what]]}`) and,
+/// when `build`, the .docx.
+#[wasm_bindgen]
+pub fn booklet(files: js_sys::Array, entries: String, title: String, date: String, list: String, build: bool) -> js_sys::Array {
+    let received: Vec<Received> = files
+        .iter()
+        .map(|f| {
+            let get = |k: &str| js_sys::Reflect::get(&f, &k.into()).unwrap_or(JsValue::UNDEFINED);
+            Received { name: get("name").as_string().unwrap_or_default(), bytes: js_sys::Uint8Array::new(&get("bytes")).to_vec() }
+        })
+        .collect();
+    let entries: Vec<(usize, String)> = serde_json::from_str(&entries).unwrap_or_default();
+    with_specs(|specs| {
+        let mut items = Vec::new();
+        let mut problems: Vec<(String, String)> = Vec::new();
+        for (file, entry) in entries {
+            let Some(file) = received.get(file).cloned().and_then(|r| batch::entry(r, &entry)) else {
+                problems.push((entry, "保存的文件里找不到它了，没有编入".into()));
+                continue;
+            };
+            match wengao::booklet::read(&entry, &file.bytes, specs) {
+                Ok((item, found)) => {
+                    problems.extend(found.into_iter().map(|p| (entry.clone(), p)));
+                    items.push(item);
+                }
+                Err(e) => problems.push((entry, format!("{e}，没有编入"))),
+            }
+        }
+        wengao::booklet::arrange(&mut items, &list);
+        let plan = wengao::booklet::plan(&items);
+        let shown: Vec<serde_json::Value> = plan
+            .entries
+            .iter()
+            .map(|e| {
+                serde_json::json!({ "file": items[e.item].source, "line": e.line, "level": e.level, "first_page": e.first_page, "pages": e.pages })
+            })
+            .collect();
+        let json = serde_json::json!({ "entries": shown, "front_pages": plan.front_pages, "problems": problems }).to_string();
+        let cover = wengao::booklet::Cover { title, date };
+        let bytes =
+            if build { wengao::booklet::render(&cover, &items, &plan, &Default::default()).unwrap_or_default() } else { Vec::new() };
+        js_sys::Array::of2(&JsValue::from_str(&json), &js_sys::Uint8Array::from(bytes.as_slice()))
+    })
+}

@@ -23,6 +23,9 @@ pub enum Reply {
     Workbook(Vec<u8>),
     /// A 修改意见 .docx, its file name and bytes.
     Notes(String, Vec<u8>),
+    /// The 述职材料汇编: its plan (JSON, see wengao-audit's `booklet`) and,
+    /// when it was asked to be built, its bytes.
+    Booklet(String, Vec<u8>),
     /// Something other than checking a file failed: what to say.
     Failed(String),
 }
@@ -93,6 +96,10 @@ impl Checker {
                 Some("notes") => {
                     reply(Reply::Notes(get(&data, "name").as_string().unwrap_or_default(), Uint8Array::new(&get(&data, "bytes")).to_vec()))
                 }
+                Some("booklet") => reply(Reply::Booklet(
+                    get(&data, "plan").as_string().unwrap_or_default(),
+                    Uint8Array::new(&get(&data, "bytes")).to_vec(),
+                )),
                 Some("failed") => {
                     // The wasm instance is gone after a panic: the next file gets a new worker.
                     terminated.terminate();
@@ -151,6 +158,39 @@ impl Checker {
         let row = serde_json::to_string(row).unwrap_or_default();
         let message = message(&[("kind", "notes".into()), ("row", row), ("name", name.into())]);
         self.worker()?.post_message(&message).map_err(|_| "没能生成修改意见".to_string())
+    }
+
+    /// Asks for the 述职材料汇编 of `entries` (a file of `files` by index, and
+    /// the entry in it) in the order of `list`: its plan, and its bytes when `build`.
+    pub fn booklet(
+        &self,
+        files: &[(String, Vec<u8>)],
+        entries: &[(usize, String)],
+        cover: (&str, &str),
+        list: &str,
+        build: bool,
+    ) -> Result<(), String> {
+        let worker = self.worker()?;
+        let sent = Array::new();
+        let buffers = Array::new();
+        for (name, bytes) in files {
+            let buffer = Uint8Array::from(bytes.as_slice());
+            let file = message(&[("name", name.clone())]);
+            let _ = Reflect::set(&file, &"bytes".into(), &buffer);
+            sent.push(&file);
+            buffers.push(&buffer.buffer());
+        }
+        let entries = serde_json::to_string(entries).unwrap_or_default();
+        let message = message(&[
+            ("kind", "booklet".into()),
+            ("entries", entries),
+            ("title", cover.0.into()),
+            ("date", cover.1.into()),
+            ("list", list.into()),
+        ]);
+        let _ = Reflect::set(&message, &"files".into(), &sent);
+        let _ = Reflect::set(&message, &"build".into(), &build.into());
+        worker.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台编排".to_string())
     }
 
     /// Stops whatever the worker is doing; files sent and not yet answered are dropped.

@@ -8,6 +8,7 @@
 //! checked, and the words of every finding, are the core's (wengao::audit).
 
 mod batches;
+mod booklet;
 mod checker;
 mod detail;
 mod table;
@@ -45,12 +46,15 @@ pub(crate) struct Batch {
     pub stored: RwSignal<Option<stored::Batch>>,
     /// The templates a file can be checked against (asked of the worker when a row opens).
     pub templates: RwSignal<Vec<String>>,
+    /// The batch's 述职材料汇编 as last planned.
+    pub booklet: RwSignal<Option<booklet::Planned>>,
 }
 
 impl Batch {
     /// Shows a stored batch and its rows.
     pub fn show(self, batch: stored::Batch, mut rows: Vec<Summary>) {
         self.open.set(None);
+        self.booklet.set(None);
         self.total.set(0);
         self.done.set(0);
         group::relate(&mut rows);
@@ -109,12 +113,15 @@ fn Desk() -> impl IntoView {
         open: RwSignal::new(None),
         stored: RwSignal::new(None),
         templates: RwSignal::new(Vec::new()),
+        booklet: RwSignal::new(None),
     };
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
     // Files of this round that were not sent (unreadable, already in the batch): said at its end.
     let passed_over = StoredValue::new(Vec::<String>::new());
     // The next file of the queue to the worker, or the round is over.
     let next: StoredValue<Option<Callback<()>>, LocalStorage> = StoredValue::new_local(None);
+    // The file name the booklet being built will be saved as.
+    let booklet_name = StoredValue::new(String::new());
     // The file the worker is checking, with where it will be kept.
     let current = StoredValue::new_local(None::<(stored::Received, String)>);
     // Rows checked but not yet in the table: shown together at most every
@@ -179,6 +186,21 @@ fn Desk() -> impl IntoView {
             }
         }
         Reply::Templates(names) => batch.templates.set(names),
+        Reply::Booklet(plan, bytes) => {
+            let planned: Option<booklet::Planned> = serde_json::from_str(&plan).ok();
+            let Some(planned) = planned else { return batch.message.set("汇编没能排出来".into()) };
+            let name = booklet_name.get_value();
+            batch.message.set(if bytes.is_empty() {
+                format!("目录排好了：{}份材料", planned.entries.len())
+            } else {
+                let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+                match crate::files::download(&bytes, &name, word) {
+                    Ok(()) => format!("已导出 {name}：{}份材料", planned.entries.len()),
+                    Err(e) => e,
+                }
+            });
+            batch.booklet.set(Some(planned));
+        }
         Reply::Notes(_, bytes) if bytes.is_empty() => batch.message.set("修改意见没能生成".into()),
         Reply::Notes(name, bytes) => {
             let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -292,6 +314,48 @@ fn Desk() -> impl IntoView {
             batch.message.set(e);
         }
     });
+    // The booklet of the batch's readable rows: their files from storage (each
+    // received file once), to the worker.
+    let make_booklet = Callback::new(move |ask: booklet::Ask| {
+        let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else { return };
+        let rows: Vec<(String, String)> = batch
+            .rows
+            .with_untracked(|rows| rows.iter().filter(|r| r.unreadable.is_none()).map(|r| (r.source.clone(), r.file.clone())).collect());
+        booklet_name.set_value(format!("{}.docx", wengao::audit::notes::safe_file_name(ask.title.trim())));
+        batch.message.set(if ask.build { "正在编排汇编……".into() } else { "正在排目录……".into() });
+        spawn_local(async move {
+            let mut sources: Vec<String> = Vec::new();
+            let mut files = Vec::new();
+            let mut entries = Vec::new();
+            let mut missing = 0;
+            for (source, entry) in rows {
+                let at = match sources.iter().position(|s| *s == source) {
+                    Some(at) => at,
+                    None => match stored::file(&id, &source).await {
+                        Ok(Some(file)) => {
+                            sources.push(source);
+                            files.push((file.name, file.bytes));
+                            files.len() - 1
+                        }
+                        Ok(None) => {
+                            missing += 1;
+                            continue;
+                        }
+                        Err(f) => return batch.message.set(unsaved(&f)),
+                    },
+                };
+                entries.push((at, entry));
+            }
+            let sent = worker.with_value(|w| w.booklet(&files, &entries, (&ask.title, &ask.date), &ask.list, ask.build));
+            match sent {
+                Err(e) => batch.message.set(e),
+                Ok(()) if missing > 0 => {
+                    batch.message.set(format!("{missing}个文件没有保存在浏览器里（是更早的版本检查的），没有编入；请重新放入这些文件"))
+                }
+                Ok(()) => {}
+            }
+        });
+    });
     let ask_templates = Callback::new(move |_: ()| {
         if batch.templates.with_untracked(Vec::is_empty) {
             if let Err(e) = worker.with_value(Checker::templates) {
@@ -341,6 +405,7 @@ fn Desk() -> impl IntoView {
             <batches::Batches batch/>
             <table::Table batch/>
             <detail::Detail batch recheck export_notes ask_templates/>
+            <booklet::Booklet batch planned=batch.booklet ask=make_booklet/>
         </main>
     }
 }

@@ -41,6 +41,10 @@ pub fn file_name(row: &Summary, received: bool) -> String {
         (false, false) => format!("{}{}修改意见", row.unit, row.template),
         (false, true) => format!("{}{}修改意见（{file}）", row.unit, row.template),
     };
-    let safe: String = name.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect();
-    format!("{safe}.docx")
+    format!("{}.docx", safe_file_name(&name))
+}
+
+/// `name` with the characters Windows does not allow in file names as `_`.
+pub fn safe_file_name(name: &str) -> String {
+    name.chars().map(|c| if "\\/:*?\"<>|".contains(c) || c.is_control() { '_' } else { c }).collect()
 }

@@ -100,6 +100,22 @@ fn printed(spec: &FormSpec, field: &str) -> bool {
     spec.lines.iter().flat_map(|l| &l.text.pieces).any(|p| matches!(p, crate::spec::Piece::Field { field: f, .. } if f == field))
 }
 
+/// Puts the items in the order of the 述职 list, one 单位 a line (pasted
+/// from the meeting's schedule): an item whose unit a line names (spaces and
+/// a leading 中共 aside, or the line holding the unit's name) goes by that
+/// line; the others follow in the order given.
+pub fn arrange(items: &mut [Item], list: &str) {
+    let lines: Vec<String> = list.lines().map(unit_key).filter(|l| !l.is_empty()).collect();
+    let rank = |item: &Item| {
+        let unit = unit_key(item.draft.fields.get("单位").map_or("", String::as_str));
+        if unit.is_empty() {
+            return lines.len();
+        }
+        lines.iter().position(|l| *l == unit).or_else(|| lines.iter().position(|l| l.contains(&unit))).unwrap_or(lines.len())
+    };
+    items.sort_by_key(|item| rank(item));
+}
+
 /// The booklet order, with each document's level (1 for a case under its
 /// report): the items as given, each case moved to follow its unit's report
 /// (the template's `随附：`); a case whose unit sent no report stays where it

@@ -12,17 +12,19 @@ pub const BOOKLET_HELP: &str =
 每份都从单页（右手页）开始，页码接着往下编；每篇创新案例排在同一单位的述职报告后面。
 每个文件认出是哪个模板（和审核台一样）；Word 文件按模板导入，有放不进模板的段落或标题行里
 没读到的项时先列出来。读不了的文件列出原因，不写汇编，退出码为 1。
---title：封面的标题（默认“述职材料汇编”）；--date：封面的日期（默认不写）。";
+--title：封面的标题（默认“述职材料汇编”）；--date：封面的日期（默认不写）；
+--order：述职顺序，一行一个单位（从会议安排里复制），各单位的材料按它排，没写到的单位排在后面。";
 
 /// Runs `wengao booklet`.
 pub fn run(args: &[String]) -> ExitCode {
     let mut paths = Vec::new();
     let mut templates = Vec::new();
     let mut output = None;
+    let mut order = None;
     let mut cover = Cover { title: "述职材料汇编".into(), date: String::new() };
     let mut it = args.iter();
     while let Some(a) = it.next() {
-        if !matches!(a.as_str(), "-o" | "--output" | "--title" | "--date" | "--template") {
+        if !matches!(a.as_str(), "-o" | "--output" | "--title" | "--date" | "--order" | "--template") {
             paths.push(a.clone());
             continue;
         }
@@ -31,6 +33,7 @@ pub fn run(args: &[String]) -> ExitCode {
             "--title" => cover.title = value,
             "--date" => cover.date = value,
             "--template" => templates.push(value),
+            "--order" => order = Some(value),
             _ => output = Some(value),
         }
     }
@@ -62,6 +65,15 @@ pub fn run(args: &[String]) -> ExitCode {
     if unreadable > 0 {
         eprintln!("wengao：{unreadable}个文件读不了，没有写汇编");
         return ExitCode::from(1);
+    }
+    if let Some(path) = order {
+        match std::fs::read_to_string(&path) {
+            Ok(list) => booklet::arrange(&mut items, &list),
+            Err(e) => {
+                eprintln!("wengao：{path}：读不了（{e}）");
+                return ExitCode::from(2);
+            }
+        }
     }
     let plan = booklet::plan(&items);
     say!("目录（封面和目录共{}页，正文从第{}张起）", plan.front_pages, plan.front_pages + 1);
