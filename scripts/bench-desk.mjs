@@ -8,32 +8,22 @@
 import { chromium } from 'playwright-core';
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
-import path from 'node:path';
 import { serve } from '../tests/e2e/serve.mjs';
+import { receivedFiles } from './received-files.mjs';
 
 const [dist = 'dist', count = '300'] = process.argv.slice(2);
 const cli = fs.existsSync('target/release/wengao') ? 'target/release/wengao' : 'target/debug/wengao';
 const dir = fs.mkdtempSync('/tmp/wengao-bench-desk-');
-const files = [];
-for (let i = 0; i < Number(count); i++) {
-  const kind = i % 2 === 0 ? '述职报告' : '创新案例';
-  const draft = JSON.parse(fs.readFileSync(`tests/fixtures/drafts/${kind}.json`, 'utf8'));
-  draft.fields['单位'] = `第${i + 1}社区党委`;
-  const json = path.join(dir, `${i}.json`);
-  fs.writeFileSync(json, JSON.stringify(draft));
-  const out = path.join(dir, `${String(i + 1).padStart(3, '0')}-${kind}.docx`);
-  execFileSync(cli, ['render', `templates/${kind}.wg`, json, '-o', out]);
-  fs.rmSync(json);
-  files.push(out);
-}
+const files = receivedFiles(cli, dir, Number(count), (i) => (i % 2 === 0 ? '述职报告' : '创新案例'), (i) => `第${i + 1}社区党委`);
 const bytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
 console.log(`${files.length} files, ${(bytes / 1024 / 1024).toFixed(1)} MB`);
 
 let t0 = Date.now();
 try {
   execFileSync(cli, ['audit', dir], { stdio: 'ignore' });
-} catch {
-  // Exit status 1: some files need changes (the 述职报告 example is over its pages).
+} catch (e) {
+  // Exit status 1: some files need changes (each report lacks its cases here).
+  if (e.status !== 1) throw e;
 }
 console.log(`CLI (${cli}): ${Date.now() - t0} ms`);
 

@@ -79,6 +79,19 @@ try {
   const rows = page.getByRole('table', { name: '审核表' }).locator('tbody tr');
   assert.equal(await rows.count(), 20);
   const verdictOf = async (file) => (await rows.filter({ hasText: file }).locator('td').last().innerText()).trim();
+  // Clicks `button`, saves the Word file it downloads (named `name`; kept as
+  // `keep` for the yardsticks: validate-ooxml and audit-ooxml in scripts/test)
+  // and gives its document.xml.
+  const downloadedWord = async (button, name, keep) => {
+    const download = page.waitForEvent('download');
+    await button.click();
+    const file = await download;
+    assert.equal(file.suggestedFilename(), name);
+    const saved = path.join(tmp, name);
+    await file.saveAs(saved);
+    if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(saved, path.join(process.env.WENGAO_OUTPUT_DIR, keep));
+    return execFileSync('unzip', ['-p', saved, 'word/document.xml']).toString();
+  };
   assert.match(await verdictOf('合格.docx'), /^可以报送/);
   assert.match(await verdictOf('合格-样式.docx'), /^可以报送/);
   assert.match(await verdictOf('导出-创新案例.docx'), /^可以报送/);
@@ -115,15 +128,7 @@ try {
   await detail.screenshot({ path: 'docs/screenshots/desk-detail.png' });
 
   step('the 修改意见 saved as a Word file');
-  const notesDownload = page.waitForEvent('download');
-  await detail.getByRole('button', { name: '导出修改意见（.docx）' }).click();
-  const notes = await notesDownload;
-  assert.equal(notes.suggestedFilename(), 'XX街道党工委党建工作述职报告修改意见.docx');
-  const notesFile = path.join(tmp, notes.suggestedFilename());
-  await notes.saveAs(notesFile);
-  // Kept for the yardsticks (validate-ooxml and audit-ooxml in scripts/test).
-  if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(notesFile, path.join(process.env.WENGAO_OUTPUT_DIR, 'desk-notes.docx'));
-  const notesXml = execFileSync('unzip', ['-p', notesFile, 'word/document.xml']).toString();
+  const notesXml = await downloadedWord(detail.getByRole('button', { name: '导出修改意见（.docx）' }), 'XX街道党工委党建工作述职报告修改意见.docx', 'desk-notes.docx');
   assert.ok(notesXml.includes('没有页码（页脚里没有页码域）'), 'the finding is in the Word file');
 
   step('a unit\'s report and its cases: the 配套 column');
@@ -208,14 +213,7 @@ try {
   assert.match(lines[0], /^XX街道党工委书记 张三\s+2026年党建工作述职报告\s*1（9页）$/, "the report first, from page 1 (re-set from its draft: 9 pages, as our own export)");
   assert.match(lines[1], /^XX街道党工委基层党建创新案例\s*11（\d页）$/, 'its case after it, on the next odd page');
   await booklet.screenshot({ path: 'docs/screenshots/desk-booklet.png' });
-  const bookletDownload = page.waitForEvent('download');
-  await booklet.getByRole('button', { name: '导出汇编（.docx）' }).click();
-  const bookletFile = await bookletDownload;
-  assert.equal(bookletFile.suggestedFilename(), 'XX区2026年党建述职材料汇编.docx');
-  const bookletPath = path.join(tmp, bookletFile.suggestedFilename());
-  await bookletFile.saveAs(bookletPath);
-  if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(bookletPath, path.join(process.env.WENGAO_OUTPUT_DIR, 'desk-booklet.docx'));
-  const bookletXml = execFileSync('unzip', ['-p', bookletPath, 'word/document.xml']).toString();
+  const bookletXml = await downloadedWord(booklet.getByRole('button', { name: '导出汇编（.docx）' }), 'XX区2026年党建述职材料汇编.docx', 'desk-booklet.docx');
   for (const text of ['XX区2026年党建述职材料汇编', '目  录', '2026年党建工作述职报告', 'XX街道党工委基层党建创新案例']) {
     assert.ok(bookletXml.includes(text), `the booklet holds ${text}`);
   }
