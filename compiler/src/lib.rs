@@ -26,6 +26,7 @@ pub mod docx;
 pub mod draft;
 pub mod edit;
 pub mod example;
+pub mod extract;
 pub mod fonts;
 pub mod geometry;
 pub mod identity;

@@ -37,6 +37,10 @@ pub struct FormSpec {
     /// the desk groups a unit's files by it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub accompanies: Option<Accompanies>,
+    /// How long the 摘要 for publication may be (摘要：约600字): the office
+    /// publishes an extract of each report built from its structure.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub extract_budget: Option<Budget>,
 }
 
 /// `随附：党建工作述职报告，1至2篇`: a case goes with a unit's report, one or two of

@@ -97,6 +97,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         .filter_map(|b| c.node(b))
         .collect();
     let accompanies = table.get("随附").and_then(|p| c.ctx.read(p, values::accompanies));
+    let extract_budget = table.get("摘要").and_then(|p| c.ctx.read(p, values::budget));
     let checks = table.get("校对").map_or_else(Check::all, |p| c.checks(p));
     let scoring: Vec<ScoringItem> = table.blocks.iter().filter(|b| b.kind == Keyword::Scoring).filter_map(|b| c.scoring_item(b)).collect();
     if let (Some(b), Some(p)) = (&budget, budget_prop) {
@@ -119,6 +120,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         checks,
         scoring,
         accompanies,
+        extract_budget,
     };
     if let (Some(limit), Some(p)) = (spec.page_limit, page_prop) {
         c.page_fit(limit, &spec, p.value.span);
