@@ -6,12 +6,14 @@
 //! （一）, then the second, and so on while they fit; every sentence of a
 //! 摘要 is one of the report's.
 
+use serde::{Deserialize, Serialize};
+
 use crate::document::{self, Block, Document};
 use crate::draft::Draft;
 use crate::spec::{FormSpec, Role};
 
 /// A 摘要: its lines in the report's order.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Extract {
     /// The report's title and the line under it (“XX街道党工委书记 张三”).
     pub title: String,
@@ -27,7 +29,7 @@ pub struct Extract {
 }
 
 /// A heading of the report, or the leads under one （一） joined.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ExtractParagraph {
     /// Heading1, Heading2 or Body (the leads).
     pub role: Role,
@@ -126,6 +128,33 @@ fn candidates(doc: &Document) -> Vec<Candidate> {
         }
     }
     out
+}
+
+impl Extract {
+    /// The 摘要 as text to edit: a paragraph a line.
+    pub fn text(&self) -> String {
+        self.paragraphs.iter().map(|p| p.text.as_str()).collect::<Vec<_>>().join("\n")
+    }
+
+    /// The 摘要 as edited: its lines again, each a heading by its number
+    /// (一、 （一）) or else the leads' paragraph; 字数 counted anew.
+    pub fn edited(&self, text: &str) -> Extract {
+        let paragraphs: Vec<ExtractParagraph> = text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty())
+            .map(|l| {
+                let role = match crate::import::typed_label(l) {
+                    Some((crate::import::Level::Part, _)) => Role::Heading1,
+                    Some((crate::import::Level::Section, _)) => Role::Heading2,
+                    _ => Role::Body,
+                };
+                ExtractParagraph { role, text: l.to_string() }
+            })
+            .collect();
+        let words = paragraphs.iter().map(|p| crate::count::words(&p.text)).sum();
+        Extract { paragraphs, words, ..self.clone() }
+    }
 }
 
 /// The 摘要 as a document to render: each report's title with “（摘要）”,

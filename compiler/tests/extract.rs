@@ -109,3 +109,18 @@ fn the_extracts_docx_reads_back() {
         }
     }
 }
+
+#[test]
+fn an_edited_extract_keeps_its_headings() {
+    let specs = builtin_specs();
+    let spec = specs.iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let e = extract(spec, &fixture_draft("述职报告"));
+    assert_eq!(e.edited(&e.text()), e, "unchanged text, the same 摘要");
+    let text = e.text();
+    let cut: Vec<&str> = text.lines().filter(|l| !l.starts_with("一是")).collect();
+    let edited = e.edited(&format!("{}\n\n  ", cut.join("\n")));
+    assert_eq!(edited.paragraphs.iter().filter(|p| p.role == Role::Heading1).count(), 3);
+    assert_eq!(edited.paragraphs.iter().filter(|p| p.role == Role::Heading2).count(), 6);
+    assert!(edited.words < e.words);
+    assert_eq!(edited.words, edited.paragraphs.iter().map(|p| wengao::count::words(&p.text)).sum::<usize>());
+}

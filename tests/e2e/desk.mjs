@@ -217,11 +217,33 @@ try {
   for (const text of ['XX区2026年党建述职材料汇编', '目  录', '2026年党建工作述职报告', 'XX街道党工委基层党建创新案例']) {
     assert.ok(bookletXml.includes(text), `the booklet holds ${text}`);
   }
+
+  step('the 摘要 for publication: extracted from the report, edited, exported');
+  const summaries = page.getByRole('region', { name: '摘要（公布用）' });
+  await summaries.getByRole('button', { name: '摘出摘要' }).click();
+  const extract = summaries.getByRole('textbox', { name: '合格.docx的摘要' });
+  await extract.waitFor();
+  assert.equal(await summaries.locator('article').count(), 1, 'only the report: the case\'s template declares no 摘要');
+  const extracted = await extract.inputValue();
+  assert.match(extracted, /^一、履职主要情况和特点\n（一）坚持以上率下，压紧压实管党治党政治责任\n一是带头履行第一责任人职责。/);
+  const count = summaries.locator('article .count');
+  assert.match(await count.innerText(), /^\d+字，上限660字$/);
+  await summaries.screenshot({ path: 'docs/screenshots/desk-summary.png' });
+  // Typed past the budget: said, in red; cut back again.
+  await extract.fill(`${extracted}\n${'补充一句说明，'.repeat(40)}`);
+  assert.match(await count.innerText(), /超出\d+字$/);
+  await extract.fill(extracted.replace(/\n三、下一步工作思路和措施[\s\S]*$/, '\n三、下一步工作思路和措施'));
+  assert.match(await count.innerText(), /^\d+字，上限660字$/);
+  const summaryXml = await downloadedWord(summaries.getByRole('button', { name: '导出摘要（.docx）' }), '摘要.docx', 'desk-summary.docx');
+  assert.ok(summaryXml.includes('2026年党建工作述职报告（摘要）'));
+  assert.ok(summaryXml.includes('三、下一步工作思路和措施'));
+  assert.ok(!summaryXml.includes('建强基层党务工作者队伍'), 'the leads cut in the box are not in the file');
   const first = await page.getByLabel('审核批次').locator('option').last().getAttribute('value');
   await page.getByLabel('审核批次').selectOption(first);
   await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 20);
   await page.reload();
-  await page.getByLabel('审核批次').waitFor();
+  // The batches are listed once storage is read.
+  await page.getByLabel('审核批次').locator('option').nth(1).waitFor({ state: 'attached' });
   assert.equal(await page.getByLabel('审核批次').locator('option').count(), 2);
 
   assert.deepEqual(errors, []);

@@ -77,14 +77,11 @@ pub fn notes(row: String) -> Vec<u8> {
     })
 }
 
-/// The 述职材料汇编 of received files: `files` an array of `{name, bytes}`
-/// (each file once), `entries` the rows to put in as JSON `[[file, entry]]`
-/// (a zip's entry by its name), `list` the 述职 order (one unit a line, may be
-/// empty). Gives `[plan, bytes]`: the plan as JSON (`{entries: [{file, line,
-/// level, first_page, pages}], front_pages, problems: [[file, what]]}`) and,
-/// when `build`, the .docx.
-#[wasm_bindgen]
-pub fn booklet(files: js_sys::Array, entries: String, title: String, date: String, list: String, build: bool) -> js_sys::Array {
+/// The items of received files: `files` an array of `{name, bytes}` (each
+/// file once), `entries` the rows to read as JSON `[[file, entry]]` (a zip's
+/// entry by its name); with (file, what) for each that went in with a problem
+/// or not at all.
+fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -> (Vec<wengao::booklet::Item<'s>>, Vec<(String, String)>) {
     let received: Vec<Received> = files
         .iter()
         .map(|f| {
@@ -92,23 +89,33 @@ pub fn booklet(files: js_sys::Array, entries: String, title: String, date: Strin
             Received { name: get("name").as_string().unwrap_or_default(), bytes: js_sys::Uint8Array::new(&get("bytes")).to_vec() }
         })
         .collect();
-    let entries: Vec<(usize, String)> = serde_json::from_str(&entries).unwrap_or_default();
-    with_specs(|specs| {
-        let mut items = Vec::new();
-        let mut problems: Vec<(String, String)> = Vec::new();
-        for (file, entry) in entries {
-            let Some(file) = received.get(file).cloned().and_then(|r| batch::entry(r, &entry)) else {
-                problems.push((entry, "保存的文件里找不到它了，没有编入".into()));
-                continue;
-            };
-            match wengao::booklet::read(&entry, &file.bytes, specs) {
-                Ok((item, found)) => {
-                    problems.extend(found.into_iter().map(|p| (entry.clone(), p)));
-                    items.push(item);
-                }
-                Err(e) => problems.push((entry, format!("{e}，没有编入"))),
+    let entries: Vec<(usize, String)> = serde_json::from_str(entries).unwrap_or_default();
+    let mut items = Vec::new();
+    let mut problems: Vec<(String, String)> = Vec::new();
+    for (file, entry) in entries {
+        let Some(file) = received.get(file).cloned().and_then(|r| batch::entry(r, &entry)) else {
+            problems.push((entry, "保存的文件里找不到它了，没有编入".into()));
+            continue;
+        };
+        match wengao::booklet::read(&entry, &file.bytes, specs) {
+            Ok((item, found)) => {
+                problems.extend(found.into_iter().map(|p| (entry.clone(), p)));
+                items.push(item);
             }
+            Err(e) => problems.push((entry, format!("{e}，没有编入"))),
         }
+    }
+    (items, problems)
+}
+
+/// The 述职材料汇编 of received files (see [`read_items`]), in the order of
+/// `list` (the 述职 order, one unit a line, may be empty). Gives `[plan,
+/// bytes]`: the plan as JSON (`{entries: [{file, line, level, first_page,
+/// pages}], front_pages, problems: [[file, what]]}`) and, when `build`, the .docx.
+#[wasm_bindgen]
+pub fn booklet(files: js_sys::Array, entries: String, title: String, date: String, list: String, build: bool) -> js_sys::Array {
+    with_specs(|specs| {
+        let (mut items, problems) = read_items(&files, &entries, specs);
         wengao::booklet::arrange(&mut items, &list);
         let plan = wengao::booklet::plan(&items);
         let shown: Vec<serde_json::Value> = plan
@@ -123,5 +130,31 @@ pub fn booklet(files: js_sys::Array, entries: String, title: String, date: Strin
         let bytes =
             if build { wengao::booklet::render(&cover, &items, &plan, &Default::default()).unwrap_or_default() } else { Vec::new() };
         js_sys::Array::of2(&JsValue::from_str(&json), &js_sys::Uint8Array::from(bytes.as_slice()))
+    })
+}
+
+/// The 摘要 of the received files (see [`read_items`]) whose template
+/// declares one (摘要：), as JSON `{extracts: [[file, Extract]], problems: [[file, what]]}`.
+#[wasm_bindgen]
+pub fn extracts(files: js_sys::Array, entries: String) -> String {
+    with_specs(|specs| {
+        let (items, problems) = read_items(&files, &entries, specs);
+        let extracts: Vec<(String, wengao::extract::Extract)> = items
+            .iter()
+            .filter(|i| i.spec.extract_budget.is_some())
+            .map(|i| (i.source.clone(), wengao::extract::extract(i.spec, &i.draft)))
+            .collect();
+        serde_json::json!({ "extracts": extracts, "problems": problems }).to_string()
+    })
+}
+
+/// The .docx of 摘要 given as JSON (`[Extract]`, as edited); empty when they
+/// cannot be read.
+#[wasm_bindgen]
+pub fn extracts_docx(extracts: String) -> Vec<u8> {
+    let Ok(extracts) = serde_json::from_str::<Vec<wengao::extract::Extract>>(&extracts) else { return Vec::new() };
+    with_specs(|specs| {
+        let style = &specs.first().expect("built-in templates").style;
+        wengao::docx::render_document(&wengao::extract::document(&extracts), style, &Default::default())
     })
 }

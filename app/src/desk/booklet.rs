@@ -1,10 +1,12 @@
-//! The 述职材料汇编 of the batch: its cover, the order of the 述职 list
-//! (pasted, one unit a line), the contents as the page model numbers them and
-//! what could not go in cleanly, shown before the booklet is built; the
-//! building is the worker's (wengao::booklet, behind wengao-audit).
+//! For the meeting, from the batch: the 述职材料汇编 (its cover, the order of
+//! the 述职 list pasted one unit a line, the contents as the page model
+//! numbers them and what could not go in cleanly, shown before the booklet is
+//! built) and the 摘要 for publication (extracted, edited here, exported).
+//! The building is the worker's (wengao::booklet, wengao::extract).
 
 use leptos::prelude::*;
 use serde::Deserialize;
+use wengao::extract::Extract;
 
 use super::Batch;
 
@@ -90,5 +92,95 @@ fn Contents(planned: Planned) -> impl IntoView {
                 {planned.problems.into_iter().map(|(file, what)| view! { <li><span class="place">{file}</span>{what}</li> }).collect_view()}
             </ul>
         })}
+    }
+}
+
+/// The 摘要 of the batch's reports, as the worker tells them.
+#[derive(Debug, Clone, Deserialize)]
+pub struct Extracted {
+    /// (file, its 摘要).
+    pub extracts: Vec<(String, Extract)>,
+    pub problems: Vec<(String, String)>,
+}
+
+/// The 摘要 being edited: each with its text as the clerk has it.
+#[derive(Debug, Clone)]
+pub struct Extracts {
+    pub shown: Vec<ShownExtract>,
+    pub problems: Vec<(String, String)>,
+}
+
+#[derive(Debug, Clone)]
+pub struct ShownExtract {
+    pub file: String,
+    pub extract: Extract,
+    pub text: RwSignal<String>,
+}
+
+impl From<Extracted> for Extracts {
+    fn from(x: Extracted) -> Extracts {
+        let shown =
+            x.extracts.into_iter().map(|(file, extract)| ShownExtract { file, text: RwSignal::new(extract.text()), extract }).collect();
+        Extracts { shown, problems: x.problems }
+    }
+}
+
+/// The 摘要 for publication: extracted by the worker, edited here, exported
+/// as one Word file.
+#[component]
+pub(super) fn Summaries(batch: Batch, make: Callback<()>, export: Callback<Vec<Extract>>) -> impl IntoView {
+    let readable = move || batch.rows.with(|rows| rows.iter().any(|r| r.unreadable.is_none()));
+    let edited = move || {
+        batch.extracts.with_untracked(|x| {
+            x.as_ref().map(|x| x.shown.iter().map(|s| s.extract.edited(&s.text.get_untracked())).collect::<Vec<_>>()).unwrap_or_default()
+        })
+    };
+    view! {
+        <Show when=readable>
+            <section class="desk-booklet" aria-labelledby="extracts-heading">
+                <h2 id="extracts-heading">"摘要（公布用）"</h2>
+                <p class="hint">"按每份述职报告的结构摘出：各部分的标题、每个（一）标题和“一是”要点句，按原文的顺序，不超过模板给的字数，不另写一个字。摘出以后可以在框里修改（一行一段），再导出成一个 Word 文件。"</p>
+                <p>
+                    <button type="button" on:click=move |_| make.run(())>"摘出摘要"</button>
+                    <button type="button" disabled=move || batch.extracts.with(|x| x.as_ref().is_none_or(|x| x.shown.is_empty())) on:click=move |_| export.run(edited())>"导出摘要（.docx）"</button>
+                </p>
+                {move || batch.extracts.get().map(|x| view! {
+                    {x.shown.into_iter().map(|s| view! { <OneExtract shown=s/> }).collect_view()}
+                    {(!x.problems.is_empty()).then(|| view! {
+                        <ul class="findings" aria-label="摘录时的问题">
+                            {x.problems.into_iter().map(|(file, what)| view! { <li><span class="place">{file}</span>{what}</li> }).collect_view()}
+                        </ul>
+                    })}
+                })}
+            </section>
+        </Show>
+    }
+}
+
+/// One report's 摘要: its text to edit, and its 字数 against the template's.
+#[component]
+fn OneExtract(shown: ShownExtract) -> impl IntoView {
+    let ShownExtract { file, extract, text } = shown;
+    let heading = format!("{}（{}）", extract.byline, extract.title);
+    let max = extract.max_words;
+    let words = {
+        let extract = extract.clone();
+        Memo::new(move |_| extract.edited(&text.get()).words)
+    };
+    let count = move || match max {
+        Some(max) if words.get() > max => format!("{}字，上限{max}字：超出{}字", words.get(), words.get() - max),
+        Some(max) => format!("{}字，上限{max}字", words.get()),
+        None => format!("{}字", words.get()),
+    };
+    let over = move || max.is_some_and(|max| words.get() > max);
+    let label = format!("{file}的摘要");
+    view! {
+        <article class="extract">
+            <h3>{heading}</h3>
+            <p class="hint">{file}</p>
+            {extract.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
+            <textarea rows="10" aria-label=label prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <p class="count" class:over=over>{count}</p>
+        </article>
     }
 }

@@ -26,6 +26,10 @@ pub enum Reply {
     /// The 述职材料汇编: its plan (JSON, see wengao-audit's `booklet`) and,
     /// when it was asked to be built, its bytes.
     Booklet(String, Vec<u8>),
+    /// The 摘要 of the batch's reports (JSON, see wengao-audit's `extracts`).
+    Extracts(String),
+    /// The 摘要 as edited, as a .docx.
+    ExtractsDocx(Vec<u8>),
     /// Something other than checking a file failed: what to say.
     Failed(String),
 }
@@ -100,6 +104,8 @@ impl Checker {
                     get(&data, "plan").as_string().unwrap_or_default(),
                     Uint8Array::new(&get(&data, "bytes")).to_vec(),
                 )),
+                Some("extracts") => reply(Reply::Extracts(get(&data, "extracts").as_string().unwrap_or_default())),
+                Some("extracts_docx") => reply(Reply::ExtractsDocx(Uint8Array::new(&get(&data, "bytes")).to_vec())),
                 Some("failed") => {
                     // The wasm instance is gone after a panic: the next file gets a new worker.
                     terminated.terminate();
@@ -160,37 +166,29 @@ impl Checker {
         self.worker()?.post_message(&message).map_err(|_| "没能生成修改意见".to_string())
     }
 
-    /// Asks for the 述职材料汇编 of `entries` (a file of `files` by index, and
-    /// the entry in it) in the order of `list`: its plan, and its bytes when `build`.
-    pub fn booklet(
-        &self,
-        files: &[(String, Vec<u8>)],
-        entries: &[(usize, String)],
-        cover: (&str, &str),
-        list: &str,
-        build: bool,
-    ) -> Result<(), String> {
-        let worker = self.worker()?;
-        let sent = Array::new();
-        let buffers = Array::new();
-        for (name, bytes) in files {
-            let buffer = Uint8Array::from(bytes.as_slice());
-            let file = message(&[("name", name.clone())]);
-            let _ = Reflect::set(&file, &"bytes".into(), &buffer);
-            sent.push(&file);
-            buffers.push(&buffer.buffer());
-        }
-        let entries = serde_json::to_string(entries).unwrap_or_default();
-        let message = message(&[
-            ("kind", "booklet".into()),
-            ("entries", entries),
-            ("title", cover.0.into()),
-            ("date", cover.1.into()),
-            ("list", list.into()),
-        ]);
-        let _ = Reflect::set(&message, &"files".into(), &sent);
+    /// Asks for the 述职材料汇编 of `files` in the order of `list`: its plan,
+    /// and its bytes when `build`.
+    pub fn booklet(&self, files: &BatchFiles, cover: (&str, &str), list: &str, build: bool) -> Result<(), String> {
+        let (message, buffers) = files.message("booklet");
+        let _ = Reflect::set(&message, &"title".into(), &cover.0.into());
+        let _ = Reflect::set(&message, &"date".into(), &cover.1.into());
+        let _ = Reflect::set(&message, &"list".into(), &list.into());
         let _ = Reflect::set(&message, &"build".into(), &build.into());
-        worker.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台编排".to_string())
+        self.worker()?.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台编排".to_string())
+    }
+
+    /// Asks for the 摘要 of the reports among `files`.
+    pub fn extracts(&self, files: &BatchFiles) -> Result<(), String> {
+        let (message, buffers) = files.message("extracts");
+        self.worker()?.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台摘录".to_string())
+    }
+
+    /// Asks for the .docx of `extracts` (as edited).
+    pub fn extracts_docx(&self, extracts: &[wengao::extract::Extract]) -> Result<(), String> {
+        let extracts = serde_json::to_string(extracts).unwrap_or_default();
+        self.worker()?
+            .post_message(&message(&[("kind", "extracts_docx".into()), ("extracts", extracts)]))
+            .map_err(|_| "没能生成摘要".to_string())
     }
 
     /// Stops whatever the worker is doing; files sent and not yet answered are dropped.
@@ -198,5 +196,32 @@ impl Checker {
         if let Some(r) = self.running.borrow_mut().take() {
             r.worker.terminate();
         }
+    }
+}
+
+/// Rows of a batch with their received files: each file once (`name`,
+/// bytes), and each row as the file it is in (by index) and its entry there.
+#[derive(Default)]
+pub struct BatchFiles {
+    pub files: Vec<(String, Vec<u8>)>,
+    pub entries: Vec<(usize, String)>,
+}
+
+impl BatchFiles {
+    /// A message of `kind` carrying the files (their buffers handed over).
+    fn message(&self, kind: &str) -> (Object, Array) {
+        let sent = Array::new();
+        let buffers = Array::new();
+        for (name, bytes) in &self.files {
+            let buffer = Uint8Array::from(bytes.as_slice());
+            let file = message(&[("name", name.clone())]);
+            let _ = Reflect::set(&file, &"bytes".into(), &buffer);
+            sent.push(&file);
+            buffers.push(&buffer.buffer());
+        }
+        let entries = serde_json::to_string(&self.entries).unwrap_or_default();
+        let message = message(&[("kind", kind.into()), ("entries", entries)]);
+        let _ = Reflect::set(&message, &"files".into(), &sent);
+        (message, buffers)
     }
 }

@@ -48,6 +48,8 @@ pub(crate) struct Batch {
     pub templates: RwSignal<Vec<String>>,
     /// The batch's 述职材料汇编 as last planned.
     pub booklet: RwSignal<Option<booklet::Planned>>,
+    /// The 摘要 of its reports, as extracted and being edited.
+    pub extracts: RwSignal<Option<booklet::Extracts>>,
 }
 
 impl Batch {
@@ -55,6 +57,7 @@ impl Batch {
     pub fn show(self, batch: stored::Batch, mut rows: Vec<Summary>) {
         self.open.set(None);
         self.booklet.set(None);
+        self.extracts.set(None);
         self.total.set(0);
         self.done.set(0);
         group::relate(&mut rows);
@@ -114,6 +117,7 @@ fn Desk() -> impl IntoView {
         stored: RwSignal::new(None),
         templates: RwSignal::new(Vec::new()),
         booklet: RwSignal::new(None),
+        extracts: RwSignal::new(None),
     };
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
     // Files of this round that were not sent (unreadable, already in the batch): said at its end.
@@ -186,6 +190,21 @@ fn Desk() -> impl IntoView {
             }
         }
         Reply::Templates(names) => batch.templates.set(names),
+        Reply::Extracts(json) => match serde_json::from_str::<booklet::Extracted>(&json) {
+            Ok(extracted) => {
+                batch.message.set(format!("摘出了{}份报告的摘要，可以在下面修改", extracted.extracts.len()));
+                batch.extracts.set(Some(booklet::Extracts::from(extracted)));
+            }
+            Err(_) => batch.message.set("摘要没能摘出来".into()),
+        },
+        Reply::ExtractsDocx(bytes) if bytes.is_empty() => batch.message.set("摘要没能生成 Word 文件".into()),
+        Reply::ExtractsDocx(bytes) => {
+            let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+            match crate::files::download(&bytes, "摘要.docx", word) {
+                Ok(()) => batch.message.set("已导出 摘要.docx".into()),
+                Err(e) => batch.message.set(e),
+            }
+        }
         Reply::Booklet(plan, bytes) => {
             let planned: Option<booklet::Planned> = serde_json::from_str(&plan).ok();
             let Some(planned) = planned else { return batch.message.set("汇编没能排出来".into()) };
@@ -314,47 +333,66 @@ fn Desk() -> impl IntoView {
             batch.message.set(e);
         }
     });
-    // The booklet of the batch's readable rows: their files from storage (each
-    // received file once), to the worker.
-    let make_booklet = Callback::new(move |ask: booklet::Ask| {
-        let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else { return };
+    // The batch's readable rows with their files from storage (each received
+    // file once), for the booklet and the 摘要; None when storage failed or a
+    // file is missing (said).
+    let batch_files = move || async move {
+        let id = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone()))?;
         let rows: Vec<(String, String)> = batch
             .rows
             .with_untracked(|rows| rows.iter().filter(|r| r.unreadable.is_none()).map(|r| (r.source.clone(), r.file.clone())).collect());
+        let mut sources: Vec<String> = Vec::new();
+        let mut out = checker::BatchFiles::default();
+        let mut missing = 0;
+        for (source, entry) in rows {
+            let at = match sources.iter().position(|s| *s == source) {
+                Some(at) => at,
+                None => match stored::file(&id, &source).await {
+                    Ok(Some(file)) => {
+                        sources.push(source);
+                        out.files.push((file.name, file.bytes));
+                        out.files.len() - 1
+                    }
+                    Ok(None) => {
+                        missing += 1;
+                        continue;
+                    }
+                    Err(f) => {
+                        batch.message.set(unsaved(&f));
+                        return None;
+                    }
+                },
+            };
+            out.entries.push((at, entry));
+        }
+        if missing > 0 {
+            batch.message.set(format!("{missing}个文件没有保存在浏览器里（是更早的版本检查的），没有编入；请重新放入这些文件"));
+        }
+        Some(out)
+    };
+    let make_booklet = Callback::new(move |ask: booklet::Ask| {
         booklet_name.set_value(format!("{}.docx", wengao::audit::notes::safe_file_name(ask.title.trim())));
         batch.message.set(if ask.build { "正在编排汇编……".into() } else { "正在排目录……".into() });
         spawn_local(async move {
-            let mut sources: Vec<String> = Vec::new();
-            let mut files = Vec::new();
-            let mut entries = Vec::new();
-            let mut missing = 0;
-            for (source, entry) in rows {
-                let at = match sources.iter().position(|s| *s == source) {
-                    Some(at) => at,
-                    None => match stored::file(&id, &source).await {
-                        Ok(Some(file)) => {
-                            sources.push(source);
-                            files.push((file.name, file.bytes));
-                            files.len() - 1
-                        }
-                        Ok(None) => {
-                            missing += 1;
-                            continue;
-                        }
-                        Err(f) => return batch.message.set(unsaved(&f)),
-                    },
-                };
-                entries.push((at, entry));
-            }
-            let sent = worker.with_value(|w| w.booklet(&files, &entries, (&ask.title, &ask.date), &ask.list, ask.build));
-            match sent {
-                Err(e) => batch.message.set(e),
-                Ok(()) if missing > 0 => {
-                    batch.message.set(format!("{missing}个文件没有保存在浏览器里（是更早的版本检查的），没有编入；请重新放入这些文件"))
-                }
-                Ok(()) => {}
+            let Some(files) = batch_files().await else { return };
+            if let Err(e) = worker.with_value(|w| w.booklet(&files, (&ask.title, &ask.date), &ask.list, ask.build)) {
+                batch.message.set(e);
             }
         });
+    });
+    let make_extracts = Callback::new(move |_: ()| {
+        batch.message.set("正在摘录摘要……".into());
+        spawn_local(async move {
+            let Some(files) = batch_files().await else { return };
+            if let Err(e) = worker.with_value(|w| w.extracts(&files)) {
+                batch.message.set(e);
+            }
+        });
+    });
+    let export_extracts = Callback::new(move |extracts: Vec<wengao::extract::Extract>| {
+        if let Err(e) = worker.with_value(|w| w.extracts_docx(&extracts)) {
+            batch.message.set(e);
+        }
     });
     let ask_templates = Callback::new(move |_: ()| {
         if batch.templates.with_untracked(Vec::is_empty) {
@@ -406,6 +444,7 @@ fn Desk() -> impl IntoView {
             <table::Table batch/>
             <detail::Detail batch recheck export_notes ask_templates/>
             <booklet::Booklet batch planned=batch.booklet ask=make_booklet/>
+            <booklet::Summaries batch make=make_extracts export=export_extracts/>
         </main>
     }
 }
