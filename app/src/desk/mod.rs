@@ -66,6 +66,16 @@ impl Batch {
     }
 }
 
+const WORD: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+/// Downloads a file the worker made; what to say: “已导出 name” and `more`, or why not.
+fn saved(bytes: &[u8], name: &str, mime: &str, more: String) -> String {
+    match crate::files::download(bytes, name, mime) {
+        Ok(()) => format!("已导出 {name}{more}"),
+        Err(e) => e,
+    }
+}
+
 /// How often rows checked meanwhile are added to the table.
 const SHOW_EVERY: std::time::Duration = std::time::Duration::from_millis(300);
 
@@ -198,44 +208,26 @@ fn Desk() -> impl IntoView {
             Err(_) => batch.message.set("摘要没能摘出来".into()),
         },
         Reply::ExtractsDocx(bytes) if bytes.is_empty() => batch.message.set("摘要没能生成 Word 文件".into()),
-        Reply::ExtractsDocx(bytes) => {
-            let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            match crate::files::download(&bytes, "摘要.docx", word) {
-                Ok(()) => batch.message.set("已导出 摘要.docx".into()),
-                Err(e) => batch.message.set(e),
-            }
-        }
+        Reply::ExtractsDocx(bytes) => batch.message.set(saved(&bytes, "摘要.docx", WORD, String::new())),
         Reply::Booklet(plan, bytes) => {
             let planned: Option<booklet::Planned> = serde_json::from_str(&plan).ok();
             let Some(planned) = planned else { return batch.message.set("汇编没能排出来".into()) };
             let name = booklet_name.get_value();
+            let documents = format!("{}份材料", planned.entries.len());
             batch.message.set(if bytes.is_empty() {
-                format!("目录排好了：{}份材料", planned.entries.len())
+                format!("目录排好了：{documents}")
             } else {
-                let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-                match crate::files::download(&bytes, &name, word) {
-                    Ok(()) => format!("已导出 {name}：{}份材料", planned.entries.len()),
-                    Err(e) => e,
-                }
+                saved(&bytes, &name, WORD, format!("：{documents}"))
             });
             batch.booklet.set(Some(planned));
         }
         Reply::Notes(_, bytes) if bytes.is_empty() => batch.message.set("修改意见没能生成".into()),
-        Reply::Notes(name, bytes) => {
-            let word = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-            match crate::files::download(&bytes, &name, word) {
-                Ok(()) => batch.message.set(format!("已导出 {name}")),
-                Err(e) => batch.message.set(e),
-            }
-        }
+        Reply::Notes(name, bytes) => batch.message.set(saved(&bytes, &name, WORD, String::new())),
         Reply::Failed(message) => batch.message.set(message),
         Reply::Workbook(bytes) if bytes.is_empty() => batch.message.set("工作簿没能生成".into()),
         Reply::Workbook(bytes) => {
             let sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            match crate::files::download(&bytes, "审核表.xlsx", sheet) {
-                Ok(()) => batch.message.set("已导出 审核表.xlsx".into()),
-                Err(e) => batch.message.set(e),
-            }
+            batch.message.set(saved(&bytes, "审核表.xlsx", sheet, String::new()));
         }
     });
     let worker = StoredValue::new_local(checker);

@@ -58,13 +58,7 @@ pub fn run(args: &[String]) -> ExitCode {
         eprintln!("{AUDIT_HELP}");
         return ExitCode::from(2);
     }
-    let mut specs: Vec<FormSpec> = super::builtin_specs();
-    for t in &templates {
-        match super::compiled_spec(t) {
-            Some(spec) => specs.push(spec),
-            None => return ExitCode::from(2),
-        }
-    }
+    let Some(specs) = super::specs_with(&templates) else { return ExitCode::from(2) };
     let mut files = Vec::new();
     for p in &paths {
         if let Err(e) = collect(Path::new(p), &mut files) {

@@ -38,13 +38,7 @@ pub fn run(args: &[String]) -> ExitCode {
         }
     }
     let Some(output) = output.filter(|_| !paths.is_empty()) else { return usage("要给出文件和 -o 汇编.docx") };
-    let mut specs = super::builtin_specs();
-    for t in &templates {
-        match super::compiled_spec(t) {
-            Some(spec) => specs.push(spec),
-            None => return ExitCode::from(2),
-        }
-    }
+    let Some(specs) = super::specs_with(&templates) else { return ExitCode::from(2) };
     let mut items = Vec::new();
     let mut unreadable = 0;
     for path in &paths {

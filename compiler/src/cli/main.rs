@@ -315,6 +315,16 @@ fn builtin_specs() -> Vec<wengao::spec::FormSpec> {
     wengao::builtin::TEMPLATES.iter().filter_map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec).collect()
 }
 
+/// The built-in templates and those given (`--template`), compiled; None
+/// when one given has errors (printed).
+fn specs_with(templates: &[String]) -> Option<Vec<wengao::spec::FormSpec>> {
+    let mut specs = builtin_specs();
+    for t in templates {
+        specs.push(compiled_spec(t)?);
+    }
+    Some(specs)
+}
+
 /// Compiles a template for a command, printing diagnostics; None on errors.
 fn compiled_spec(path: &str) -> Option<wengao::spec::FormSpec> {
     let text = match read_text(Path::new(path)) {

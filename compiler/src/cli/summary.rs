@@ -31,13 +31,7 @@ pub fn run(args: &[String]) -> ExitCode {
     if paths.is_empty() {
         return usage("要给出文件");
     }
-    let mut specs = super::builtin_specs();
-    for t in &templates {
-        match super::compiled_spec(t) {
-            Some(spec) => specs.push(spec),
-            None => return ExitCode::from(2),
-        }
-    }
+    let Some(specs) = super::specs_with(&templates) else { return ExitCode::from(2) };
     let mut extracts = Vec::new();
     let mut unreadable = 0;
     for path in &paths {
