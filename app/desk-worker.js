@@ -1,7 +1,7 @@
 // The desk's worker (a module worker): checks received files with the
 // wengao-audit program off the page's main thread, one message per file, in
 // order. The page stops a batch by terminating the worker.
-import init, { check, check_as, templates, workbook, notes, booklet, extracts, extracts_docx } from './wengao-audit.js';
+import init, { check, check_as, templates, workbook, notes, booklet, extracts, extracts_docx, ballot } from './wengao-audit.js';
 
 const ready = init({ module_or_path: new URL('./wengao-audit_bg.wasm', import.meta.url) });
 
@@ -21,6 +21,9 @@ onmessage = async ({ data }) => {
     } else if (data.kind === 'booklet') {
       const [plan, bytes] = booklet(data.files, data.entries, data.title, data.date, data.list, data.build);
       postMessage({ kind: 'booklet', plan, bytes }, [bytes.buffer]);
+    } else if (data.kind === 'ballot') {
+      const bytes = ballot(data.files, data.entries, data.title, data.list);
+      postMessage({ kind: 'ballot', bytes }, [bytes.buffer]);
     } else if (data.kind === 'extracts') {
       postMessage({ kind: 'extracts', extracts: extracts(data.files, data.entries) });
     } else if (data.kind === 'extracts_docx') {

@@ -16,6 +16,7 @@
 //! read from the file; the desk's workbook); [`example`] (example drafts).
 
 pub mod audit;
+pub mod ballot;
 pub mod booklet;
 pub mod builtin;
 pub mod compile;

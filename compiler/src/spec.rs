@@ -41,6 +41,10 @@ pub struct FormSpec {
     /// publishes an extract of each report built from its structure.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub extract_budget: Option<Budget>,
+    /// The grades of the 测评表 built from the 测评指标 (测评等次：好、较好、一般、差),
+    /// best first; empty when the template does not say.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub grades: Vec<String>,
 }
 
 /// `随附：党建工作述职报告，1至2篇`: a case goes with a unit's report, one or two of

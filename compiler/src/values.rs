@@ -285,6 +285,21 @@ pub fn accompanies(s: &str) -> Result<crate::spec::Accompanies> {
     Ok(crate::spec::Accompanies { report, min, max })
 }
 
+/// The grades of the 测评表, best first: `好、较好、一般、差` or
+/// `优秀 / 称职 / 基本称职 / 不称职`; two to six of them, each once.
+pub fn grades(s: &str) -> Result<Vec<String>> {
+    let hint = "写成“测评等次：好、较好、一般、差”，两到六个等次，好的在前，用顿号隔开";
+    let grades: Vec<String> =
+        s.split(['、', '，', ',', '/', '／', ' ', '　']).map(str::trim).filter(|g| !g.is_empty()).map(String::from).collect();
+    if !(2..=6).contains(&grades.len()) {
+        return Err(bad(format!("“{s}”里有{}个等次，测评表要两到六个", grades.len()), hint));
+    }
+    if let Some(twice) = grades.iter().enumerate().find_map(|(i, g)| grades[..i].contains(g).then_some(g)) {
+        return Err(bad(format!("等次“{twice}”写了两遍"), hint));
+    }
+    Ok(grades)
+}
+
 /// A normalised year-month, “2026年2月”, “2026-02”, “2026.2” → (2026, 2).
 pub fn year_month(n: &str) -> Option<(u32, u32)> {
     let n = n.trim_end_matches('月');
@@ -494,6 +509,10 @@ mod tests {
         assert_eq!(accompanies("党建工作述职报告"), a("党建工作述职报告", 1, None));
         assert!(accompanies("，1至2篇").is_err());
         assert_eq!(accompanies("党建工作述职报告，1至2篇").unwrap().describe(), "1至2篇");
+        assert_eq!(grades("好、较好、一般、差").unwrap(), ["好", "较好", "一般", "差"]);
+        assert_eq!(grades("优秀 / 称职 / 基本称职 / 不称职").unwrap(), ["优秀", "称职", "基本称职", "不称职"]);
+        assert!(grades("好").is_err());
+        assert!(grades("好、好、差").is_err());
     }
 
     #[test]

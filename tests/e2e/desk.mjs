@@ -196,6 +196,13 @@ try {
     assert.ok(bookletXml.includes(text), `the booklet holds ${text}`);
   }
 
+  step('the 述职测评表 of the batch: a row per person, a column per 测评指标');
+  const ballotXml = await downloadedWord(booklet.getByRole('button', { name: '导出测评表（.docx）' }), '党建述职测评表.docx', 'desk-ballot.docx');
+  for (const text of ['党建述职测评表', '序号', 'XX街道党工委', '张三', '落实党建统领主体责任情况', '总体评价', '□较好']) {
+    assert.ok(ballotXml.includes(text), `the sheet holds ${text}`);
+  }
+  assert.ok(ballotXml.includes('w:orient="landscape"'), 'landscape');
+
   step('the 摘要 for publication: extracted from the report, edited, exported');
   const summaries = page.getByRole('region', { name: '摘要（公布用）' });
   await summaries.getByRole('button', { name: '摘出摘要' }).click();

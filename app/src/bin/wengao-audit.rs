@@ -133,6 +133,19 @@ pub fn booklet(files: js_sys::Array, entries: String, title: String, date: Strin
     })
 }
 
+/// The 述职测评表 of the people whose reports are among the received files
+/// (see [`read_items`]), in the order of `list`; empty when none has 测评指标.
+#[wasm_bindgen]
+pub fn ballot(files: js_sys::Array, entries: String, title: String, list: String) -> Vec<u8> {
+    with_specs(|specs| {
+        let (mut items, _) = read_items(&files, &entries, specs);
+        wengao::booklet::arrange(&mut items, &list);
+        let Some(spec) = items.iter().map(|i| i.spec).find(|s| !s.scoring.is_empty()) else { return Vec::new() };
+        let doc = wengao::ballot::document(&title, spec, &wengao::ballot::persons(&items));
+        wengao::docx::render_document(&doc, &wengao::ballot::landscape(&spec.style), &Default::default())
+    })
+}
+
 /// The 摘要 of the received files (see [`read_items`]) whose template
 /// declares one (摘要：), as JSON `{extracts: [[file, Extract]], problems: [[file, what]]}`.
 #[wasm_bindgen]

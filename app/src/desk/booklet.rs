@@ -28,14 +28,23 @@ pub struct PlannedEntry {
     pub pages: u32,
 }
 
-/// What the clerk asks for: the contents only, or the booklet built too.
+/// What the clerk asks for, in the 述职 order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ask {
     pub title: String,
     pub date: String,
     /// The 述职 order, one unit a line.
     pub list: String,
-    pub build: bool,
+    pub kind: Making,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Making {
+    /// The booklet's contents, to look at.
+    Contents,
+    Booklet,
+    /// The 述职测评表 of the people who report.
+    Ballot,
 }
 
 #[component]
@@ -44,13 +53,13 @@ pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Cal
     let date = RwSignal::new(String::new());
     let list = RwSignal::new(String::new());
     let send =
-        move |build: bool| ask.run(Ask { title: title.get_untracked(), date: date.get_untracked(), list: list.get_untracked(), build });
+        move |kind: Making| ask.run(Ask { title: title.get_untracked(), date: date.get_untracked(), list: list.get_untracked(), kind });
     let readable = move || batch.rows.with(|rows| rows.iter().filter(|r| r.unreadable.is_none()).count());
     view! {
         <Show when=move || { readable() > 0 }>
             <section class="desk-booklet" aria-labelledby="booklet-heading">
                 <h2 id="booklet-heading">"述职材料汇编"</h2>
-                <p class="hint">"把这一批里读得了的报告和案例编成一本 Word 文件：封面、目录（页码按排版算好，哪个软件打开都一样）、每份从单页（右手页）开始，页码接着往下编；每篇创新案例排在同一单位的述职报告后面。"</p>
+                <p class="hint">"把这一批里读得了的报告和案例编成一本 Word 文件：封面、目录（页码按排版算好，哪个软件打开都一样）、每份从单页（右手页）开始，页码接着往下编；每篇创新案例排在同一单位的述职报告后面。测评表按同样的顺序，每位述职人一行、每项测评指标一列。"</p>
                 <div class="booklet-fields">
                     <label>"封面标题"<input type="text" prop:value=move || title.get() on:input=move |ev| title.set(event_target_value(&ev))/></label>
                     <label>"封面日期"<input type="text" placeholder="例如 2027年1月" prop:value=move || date.get() on:input=move |ev| date.set(event_target_value(&ev))/></label>
@@ -59,8 +68,9 @@ pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Cal
                     <textarea rows="4" prop:value=move || list.get() on:input=move |ev| list.set(event_target_value(&ev))></textarea>
                 </label>
                 <p>
-                    <button type="button" on:click=move |_| send(false)>"排出目录"</button>
-                    <button type="button" on:click=move |_| send(true)>"导出汇编（.docx）"</button>
+                    <button type="button" on:click=move |_| send(Making::Contents)>"排出目录"</button>
+                    <button type="button" on:click=move |_| send(Making::Booklet)>"导出汇编（.docx）"</button>
+                    <button type="button" on:click=move |_| send(Making::Ballot)>"导出测评表（.docx）"</button>
                 </p>
                 {move || planned.get().map(|p| view! { <Contents planned=p/> })}
             </section>

@@ -26,6 +26,8 @@ pub enum Reply {
     /// The 述职材料汇编: its plan (JSON, see wengao-audit's `booklet`) and,
     /// when it was asked to be built, its bytes.
     Booklet(String, Vec<u8>),
+    /// The 述职测评表 (.docx; empty when no report has 测评指标).
+    Ballot(Vec<u8>),
     /// The 摘要 of the batch's reports (JSON, see wengao-audit's `extracts`).
     Extracts(String),
     /// The 摘要 as edited, as a .docx.
@@ -104,6 +106,7 @@ impl Checker {
                     get(&data, "plan").as_string().unwrap_or_default(),
                     Uint8Array::new(&get(&data, "bytes")).to_vec(),
                 )),
+                Some("ballot") => reply(Reply::Ballot(Uint8Array::new(&get(&data, "bytes")).to_vec())),
                 Some("extracts") => reply(Reply::Extracts(get(&data, "extracts").as_string().unwrap_or_default())),
                 Some("extracts_docx") => reply(Reply::ExtractsDocx(Uint8Array::new(&get(&data, "bytes")).to_vec())),
                 Some("failed") => {
@@ -175,6 +178,15 @@ impl Checker {
         let _ = Reflect::set(&message, &"list".into(), &list.into());
         let _ = Reflect::set(&message, &"build".into(), &build.into());
         self.worker()?.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台编排".to_string())
+    }
+
+    /// Asks for the 述职测评表 of the people whose reports are among `files`,
+    /// in the order of `list`, under `title`.
+    pub fn ballot(&self, files: &BatchFiles, title: &str, list: &str) -> Result<(), String> {
+        let (message, buffers) = files.message("ballot");
+        let _ = Reflect::set(&message, &"title".into(), &title.into());
+        let _ = Reflect::set(&message, &"list".into(), &list.into());
+        self.worker()?.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台".to_string())
     }
 
     /// Asks for the 摘要 of the reports among `files`.

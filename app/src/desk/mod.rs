@@ -207,6 +207,8 @@ fn Desk() -> impl IntoView {
             }
             Err(_) => batch.message.set("摘要没能摘出来".into()),
         },
+        Reply::Ballot(bytes) if bytes.is_empty() => batch.message.set("这一批里没有带“测评指标”的报告，做不了测评表".into()),
+        Reply::Ballot(bytes) => batch.message.set(saved(&bytes, "党建述职测评表.docx", WORD, String::new())),
         Reply::ExtractsDocx(bytes) if bytes.is_empty() => batch.message.set("摘要没能生成 Word 文件".into()),
         Reply::ExtractsDocx(bytes) => batch.message.set(saved(&bytes, "摘要.docx", WORD, String::new())),
         Reply::Booklet(plan, bytes) => {
@@ -364,10 +366,20 @@ fn Desk() -> impl IntoView {
     };
     let make_booklet = Callback::new(move |ask: booklet::Ask| {
         booklet_name.set_value(format!("{}.docx", wengao::audit::notes::safe_file_name(ask.title.trim())));
-        batch.message.set(if ask.build { "正在编排汇编……".into() } else { "正在排目录……".into() });
+        batch.message.set(match ask.kind {
+            booklet::Making::Contents => "正在排目录……".into(),
+            booklet::Making::Booklet => "正在编排汇编……".into(),
+            booklet::Making::Ballot => "正在做测评表……".into(),
+        });
         spawn_local(async move {
             let Some(files) = batch_files().await else { return };
-            if let Err(e) = worker.with_value(|w| w.booklet(&files, (&ask.title, &ask.date), &ask.list, ask.build)) {
+            let sent = match ask.kind {
+                booklet::Making::Ballot => worker.with_value(|w| w.ballot(&files, "党建述职测评表", &ask.list)),
+                booklet::Making::Contents | booklet::Making::Booklet => {
+                    worker.with_value(|w| w.booklet(&files, (&ask.title, &ask.date), &ask.list, ask.kind == booklet::Making::Booklet))
+                }
+            };
+            if let Err(e) = sent {
                 batch.message.set(e);
             }
         });

@@ -39,27 +39,7 @@ pub fn run(args: &[String]) -> ExitCode {
     }
     let Some(output) = output.filter(|_| !paths.is_empty()) else { return usage("要给出文件和 -o 汇编.docx") };
     let Some(specs) = super::specs_with(&templates) else { return ExitCode::from(2) };
-    let mut items = Vec::new();
-    let mut unreadable = 0;
-    for path in &paths {
-        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| booklet::read(path, &bytes, &specs));
-        match read {
-            Ok((item, problems)) => {
-                for p in problems {
-                    say!("{path}：{p}");
-                }
-                items.push(item);
-            }
-            Err(e) => {
-                eprintln!("wengao：{path}：{e}");
-                unreadable += 1;
-            }
-        }
-    }
-    if unreadable > 0 {
-        eprintln!("wengao：{unreadable}个文件读不了，没有写汇编");
-        return ExitCode::from(1);
-    }
+    let Some(mut items) = read_all(&paths, &specs) else { return ExitCode::from(1) };
     if let Some(path) = order {
         match std::fs::read_to_string(&path) {
             Ok(list) => booklet::arrange(&mut items, &list),
@@ -90,4 +70,31 @@ pub fn run(args: &[String]) -> ExitCode {
 fn usage(why: &str) -> ExitCode {
     eprintln!("wengao：{why}\n\n{BOOKLET_HELP}");
     ExitCode::from(2)
+}
+
+/// Reads every file (a draft or a Word file, its template recognised),
+/// printing what did not go in cleanly; None when one cannot be read (said).
+pub fn read_all<'s>(paths: &[String], specs: &'s [wengao::spec::FormSpec]) -> Option<Vec<booklet::Item<'s>>> {
+    let mut items = Vec::new();
+    let mut unreadable = 0;
+    for path in paths {
+        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| booklet::read(path, &bytes, specs));
+        match read {
+            Ok((item, problems)) => {
+                for p in problems {
+                    say!("{path}：{p}");
+                }
+                items.push(item);
+            }
+            Err(e) => {
+                eprintln!("wengao：{path}：{e}");
+                unreadable += 1;
+            }
+        }
+    }
+    if unreadable > 0 {
+        eprintln!("wengao：{unreadable}个文件读不了，没有写");
+        return None;
+    }
+    Some(items)
 }

@@ -20,6 +20,7 @@ macro_rules! say {
 }
 
 mod audit;
+mod ballot;
 mod booklet;
 mod summary;
 
@@ -38,6 +39,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao audit <文件或文件夹>…     审核收到的材料：认出模板，检查字数、页数、结构和格式
   wengao booklet <文件>… -o 汇编.docx  述职材料汇编：封面、带页码的目录，每份从单页开始
   wengao summary <文件>… [-o 摘要.docx]  按结构摘出每份报告的摘要，不超过模板给的字数
+  wengao ballot <报告>… -o 测评表.docx  述职测评表：每位述职人一行，每项测评指标一列
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -129,6 +131,8 @@ fn main() -> ExitCode {
         Some("audit") => audit::run(&args[1..]),
         Some("booklet") if wants_help => help(booklet::BOOKLET_HELP),
         Some("booklet") => booklet::run(&args[1..]),
+        Some("ballot") if wants_help => help(ballot::BALLOT_HELP),
+        Some("ballot") => ballot::run(&args[1..]),
         Some("summary") if wants_help => help(summary::SUMMARY_HELP),
         Some("summary") => summary::run(&args[1..]),
         Some("check") => check(&args[1..]),

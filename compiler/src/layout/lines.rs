@@ -232,10 +232,39 @@ fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -
     }
 }
 
-/// The lines of a paragraph, and the character offset each line starts at.
+/// The lines of a paragraph, and the character offset each line starts at. A
+/// line break in the text (a table cell's `\n`, written as w:br) starts a new
+/// line; the first-line indent is the first line's only.
 pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engine) -> Vec<u32> {
+    let indent = crate::geometry::first_line_indent(style.role(p.role));
+    if !p.runs.iter().any(|r| r.text.contains('\n')) {
+        return break_piece(p, style, width, engine, indent);
+    }
+    let mut pieces = vec![Paragraph { runs: Vec::new(), ..p.clone() }];
+    for run in &p.runs {
+        for (i, text) in run.text.split('\n').enumerate() {
+            if i > 0 {
+                pieces.push(Paragraph { runs: Vec::new(), ..p.clone() });
+            }
+            if let Some(piece) = pieces.last_mut() {
+                piece.runs.push(crate::document::TextRun { text: text.to_string(), role: run.role });
+            }
+        }
+    }
+    let mut starts = Vec::new();
+    let mut offset = 0;
+    for (i, piece) in pieces.iter().enumerate() {
+        let indent = if i == 0 { indent } else { 0 };
+        starts.extend(break_piece(piece, style, width, engine, indent).into_iter().map(|s| s + offset));
+        // The piece's characters and the line break after it.
+        offset += piece.runs.iter().map(|r| r.text.chars().count() as u32).sum::<u32>() + 1;
+    }
+    starts
+}
+
+/// The lines of a paragraph without line breaks, its first line indented by `indent`.
+fn break_piece(p: &Paragraph, style: &Style, width: u32, engine: Engine, indent: u32) -> Vec<u32> {
     let rs = style.role(p.role);
-    let indent = crate::geometry::first_line_indent(rs);
     let mut starts = vec![0u32];
     let mut x = indent;
     let mut offset = 0u32;

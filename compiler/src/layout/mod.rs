@@ -381,6 +381,21 @@ mod tests {
     // against its PDF): 22 characters on a first line, 24 on the others.
     const A: &str = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥";
 
+    /// A line break typed in a table cell (w:br) starts a new line, as in
+    /// LibreOffice's PDF of the 测评表 (“□好 □较” / “好” / “□一般 □” / “差”):
+    /// the model used to run the two lines together.
+    #[test]
+    fn a_line_break_in_a_cell_starts_a_line() {
+        let spec = crate::compile(&TEMPLATES.iter().find(|t| t.name() == "整改清单").unwrap().source_file(), &BuiltinStyles).spec.unwrap();
+        let em = crate::geometry::em(spec.style.role(Role::Table).size_half_points);
+        let p = Paragraph {
+            role: Role::Table, runs: vec![TextRun { text: "□好 □较好\n□一般 □差".into(), role: Role::Table }], ..body("")
+        };
+        assert_eq!(break_lines(&p, &spec.style, em * 5, Engine::LibreOffice), [0, 5, 7, 12]);
+        let p = Paragraph { role: Role::Table, runs: vec![TextRun { text: "甲\n\n乙".into(), role: Role::Table }], ..body("") };
+        assert_eq!(break_lines(&p, &spec.style, em * 5, Engine::LibreOffice), [0, 2, 3], "an empty line between");
+    }
+
     /// What LibreOffice does in a left-aligned table cell a little over three
     /// characters wide (整改清单's 责任人) with a word too wide for it, read from
     /// its PDF: every case below is its line breaking.
