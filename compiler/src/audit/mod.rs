@@ -136,13 +136,20 @@ pub fn docx_as(bytes: &[u8], spec: &FormSpec) -> Result<Report, ImportError> {
 /// with its template, then read like any received file; the reason when it
 /// cannot be.
 pub fn draft_file(bytes: &[u8], specs: &[FormSpec]) -> Result<Report, String> {
+    let (spec, draft) = read_draft(bytes, specs)?;
+    let bytes = crate::docx::render(spec, &draft, &crate::docx::RenderOptions::default());
+    docx_as(&bytes, spec).map_err(|e| e.to_string())
+}
+
+/// A draft file (UTF-8 JSON, a BOM allowed) and the template among `specs` it
+/// is written for; the reason when it cannot be read.
+pub fn read_draft<'s>(bytes: &[u8], specs: &'s [FormSpec]) -> Result<(&'s FormSpec, Draft), String> {
     let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
         .map_err(|_| "这个文件不是文稿的草稿文件（不是 UTF-8 文本）".to_string())?;
     let draft = Draft::from_json(text).map_err(|e| e.to_string())?;
     let spec =
         specs.iter().find(|s| s.name == draft.template).ok_or_else(|| format!("这是“{}”的草稿文件，审核台没有这个模板", draft.template))?;
-    let bytes = crate::docx::render(spec, &draft, &crate::docx::RenderOptions::default());
-    docx_as(&bytes, spec).map_err(|e| e.to_string())
+    Ok((spec, draft))
 }
 
 /// Whether a received file is a draft file (JSON) rather than a Word file.

@@ -73,11 +73,7 @@ impl Plan {
 /// the item, what the import could not place cleanly (to show before building).
 pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec]) -> Result<(Item<'s>, Vec<String>), String> {
     if crate::audit::is_draft_file(bytes) {
-        let text = std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes))
-            .map_err(|_| "这个文件不是文稿的草稿文件（不是 UTF-8 文本）".to_string())?;
-        let draft = Draft::from_json(text).map_err(|e| e.to_string())?;
-        let spec =
-            specs.iter().find(|s| s.name == draft.template).ok_or_else(|| format!("这是“{}”的草稿文件，没有这个模板", draft.template))?;
+        let (spec, draft) = crate::audit::read_draft(bytes, specs)?;
         return Ok((Item { source: source.to_string(), spec, draft }, Vec::new()));
     }
     let archive = crate::import::open(bytes).map_err(|e| e.to_string())?;
