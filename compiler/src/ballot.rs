@@ -12,7 +12,7 @@ use crate::spec::{FormSpec, Role, Style};
 pub const DEFAULT_GRADES: [&str; 4] = ["好", "较好", "一般", "差"];
 
 /// Someone who reports at the meeting.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Person {
     pub unit: String,
     pub name: String,

@@ -13,7 +13,8 @@
 //! [`edit::fit`]); [`layout`] (the page model); [`docx`] (document → .docx
 //! bytes); [`import`] (.docx → draft); [`review`] and [`proof`] (checks and
 //! hints); [`audit`] (a received .docx checked against its template, formatting
-//! read from the file; the desk's workbook); [`example`] (example drafts).
+//! read from the file; the desk's workbook); [`booklet`], [`extract`], [`ballot`] and
+//! [`tally`] (the meeting's papers: 汇编, 摘要, 测评表 and its 汇总); [`example`] (example drafts).
 
 pub mod audit;
 pub mod ballot;
@@ -40,6 +41,7 @@ pub mod review;
 pub mod source;
 pub mod spec;
 pub mod syntax;
+pub mod tally;
 pub mod values;
 pub mod xml;
 

@@ -23,6 +23,7 @@ mod audit;
 mod ballot;
 mod booklet;
 mod summary;
+mod tally;
 
 const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
 
@@ -40,6 +41,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao booklet <文件>… -o 汇编.docx  述职材料汇编：封面、带页码的目录，每份从单页开始
   wengao summary <文件>… [-o 摘要.docx]  按结构摘出每份报告的摘要，不超过模板给的字数
   wengao ballot <报告>… -o 测评表.docx  述职测评表：每位述职人一行，每项测评指标一列
+  wengao tally <录入明细.csv|.xlsx> -o 汇总.docx  测评结果汇总：每人每项各等次的张数和好和较好占比
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -135,6 +137,8 @@ fn main() -> ExitCode {
         Some("ballot") => ballot::run(&args[1..]),
         Some("summary") if wants_help => help(summary::SUMMARY_HELP),
         Some("summary") => summary::run(&args[1..]),
+        Some("tally") if wants_help => help(tally::TALLY_HELP),
+        Some("tally") => tally::run(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("compile") => compile_cmd(&args[1..]),
         Some("count") => count_cmd(&args[1..]),
