@@ -1,7 +1,7 @@
 // The desk's worker (a module worker): checks received files with the
 // wengao-audit program off the page's main thread, one message per file, in
 // order. The page stops a batch by terminating the worker.
-import init, { check, check_as, templates, workbook, notes, booklet, extracts, extracts_docx, ballot } from './wengao-audit.js';
+import init, { check, check_as, templates, workbook, notes, booklet, extracts, extracts_docx, ballot, tally_setup, tally } from './wengao-audit.js';
 
 const ready = init({ module_or_path: new URL('./wengao-audit_bg.wasm', import.meta.url) });
 
@@ -29,6 +29,11 @@ onmessage = async ({ data }) => {
     } else if (data.kind === 'extracts_docx') {
       const bytes = extracts_docx(data.extracts);
       postMessage({ kind: 'extracts_docx', bytes }, [bytes.buffer]);
+    } else if (data.kind === 'tally_setup') {
+      postMessage({ kind: 'tally_setup', setup: tally_setup(data.files, data.entries, data.list) });
+    } else if (data.kind === 'tally') {
+      const bytes = tally(data.setup, data.sheets, data.title, data.word);
+      postMessage({ kind: 'tally', word: data.word, bytes }, [bytes.buffer]);
     } else if (data.kind === 'notes') {
       const bytes = notes(data.row);
       postMessage({ kind: 'notes', name: data.name, bytes }, [bytes.buffer]);

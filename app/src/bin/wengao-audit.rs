@@ -171,3 +171,35 @@ pub fn extracts_docx(extracts: String) -> Vec<u8> {
         wengao::docx::render_document(&wengao::extract::document(&extracts), style, &Default::default())
     })
 }
+
+/// What the 测评表 of the received files (see [`read_items`]) asks, in the
+/// order of `list`, as JSON (wengao::tally::Setup); empty when no report has
+/// 测评指标.
+#[wasm_bindgen]
+pub fn tally_setup(files: js_sys::Array, entries: String, list: String) -> String {
+    with_specs(|specs| {
+        let (mut items, _) = read_items(&files, &entries, specs);
+        wengao::booklet::arrange(&mut items, &list);
+        let Some(spec) = items.iter().map(|i| i.spec).find(|s| !s.scoring.is_empty()) else { return String::new() };
+        serde_json::to_string(&wengao::tally::Setup::of(spec, wengao::ballot::persons(&items))).unwrap_or_default()
+    })
+}
+
+/// The 测评结果汇总 of `sheets` (JSON) against `setup` (JSON): a .docx under
+/// `title` when `word`, else the workbook; empty when they cannot be read.
+#[wasm_bindgen]
+pub fn tally(setup: String, sheets: String, title: String, word: bool) -> Vec<u8> {
+    let (Ok(setup), Ok(sheets)) =
+        (serde_json::from_str::<wengao::tally::Setup>(&setup), serde_json::from_str::<Vec<wengao::tally::Sheet>>(&sheets))
+    else {
+        return Vec::new();
+    };
+    if !word {
+        return wengao::tally::output::workbook(&setup, &sheets).unwrap_or_default();
+    }
+    with_specs(|specs| {
+        let style = &specs.iter().find(|s| !s.scoring.is_empty()).or(specs.first()).expect("built-in templates").style;
+        let doc = wengao::tally::output::document(&title, &setup, &sheets);
+        wengao::docx::render_document(&doc, &wengao::ballot::landscape(style), &Default::default())
+    })
+}

@@ -45,6 +45,8 @@ pub enum Making {
     Booklet,
     /// The 述职测评表 of the people who report.
     Ballot,
+    /// The 测评结果汇总 of their sheets, to begin entering.
+    Tally,
 }
 
 #[component]
@@ -71,6 +73,7 @@ pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Cal
                     <button type="button" on:click=move |_| send(Making::Contents)>"排出目录"</button>
                     <button type="button" on:click=move |_| send(Making::Booklet)>"导出汇编（.docx）"</button>
                     <button type="button" on:click=move |_| send(Making::Ballot)>"导出测评表（.docx）"</button>
+                    <button type="button" on:click=move |_| send(Making::Tally)>"开始录入测评结果"</button>
                 </p>
                 {move || planned.get().map(|p| view! { <Contents planned=p/> })}
             </section>

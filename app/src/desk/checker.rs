@@ -32,6 +32,10 @@ pub enum Reply {
     Extracts(String),
     /// The 摘要 as edited, as a .docx.
     ExtractsDocx(Vec<u8>),
+    /// What the 测评表 asks (JSON of wengao::tally::Setup; empty when no report has 测评指标).
+    TallySetup(String),
+    /// The 测评结果汇总, as a .docx (true) or a workbook.
+    Tally(bool, Vec<u8>),
     /// Something other than checking a file failed: what to say.
     Failed(String),
 }
@@ -109,6 +113,8 @@ impl Checker {
                 Some("ballot") => reply(Reply::Ballot(Uint8Array::new(&get(&data, "bytes")).to_vec())),
                 Some("extracts") => reply(Reply::Extracts(get(&data, "extracts").as_string().unwrap_or_default())),
                 Some("extracts_docx") => reply(Reply::ExtractsDocx(Uint8Array::new(&get(&data, "bytes")).to_vec())),
+                Some("tally_setup") => reply(Reply::TallySetup(get(&data, "setup").as_string().unwrap_or_default())),
+                Some("tally") => reply(Reply::Tally(get(&data, "word").is_truthy(), Uint8Array::new(&get(&data, "bytes")).to_vec())),
                 Some("failed") => {
                     // The wasm instance is gone after a panic: the next file gets a new worker.
                     terminated.terminate();
@@ -201,6 +207,22 @@ impl Checker {
         self.worker()?
             .post_message(&message(&[("kind", "extracts_docx".into()), ("extracts", extracts)]))
             .map_err(|_| "没能生成摘要".to_string())
+    }
+
+    /// Asks what the 测评表 of the people whose reports are among `files`
+    /// asks, in the order of `list`.
+    pub fn tally_setup(&self, files: &BatchFiles, list: &str) -> Result<(), String> {
+        let (message, buffers) = files.message("tally_setup");
+        let _ = Reflect::set(&message, &"list".into(), &list.into());
+        self.worker()?.post_message_with_transfer(&message, &buffers).map_err(|_| "文件没能交给后台".to_string())
+    }
+
+    /// Asks for the 测评结果汇总 of `sheets`: a .docx under `title` when `word`, else a workbook.
+    pub fn tally(&self, setup: &wengao::tally::Setup, sheets: &[wengao::tally::Sheet], title: &str, word: bool) -> Result<(), String> {
+        let (setup, sheets) = (serde_json::to_string(setup).unwrap_or_default(), serde_json::to_string(sheets).unwrap_or_default());
+        let message = message(&[("kind", "tally".into()), ("setup", setup), ("sheets", sheets), ("title", title.into())]);
+        let _ = Reflect::set(&message, &"word".into(), &word.into());
+        self.worker()?.post_message(&message).map_err(|_| "没能生成汇总".to_string())
     }
 
     /// Stops whatever the worker is doing; files sent and not yet answered are dropped.

@@ -12,6 +12,7 @@ mod booklet;
 mod checker;
 mod detail;
 mod table;
+mod tally;
 
 use std::collections::VecDeque;
 
@@ -67,6 +68,7 @@ impl Batch {
 }
 
 const WORD: &str = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const SHEET: &str = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /// Downloads a file the worker made; what to say: “已导出 name” and `more`, or why not.
 fn saved(bytes: &[u8], name: &str, mime: &str, more: String) -> String {
@@ -129,6 +131,7 @@ fn Desk() -> impl IntoView {
         booklet: RwSignal::new(None),
         extracts: RwSignal::new(None),
     };
+    let entry = tally::Entry::new(&batch);
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
     // Files of this round that were not sent (unreadable, already in the batch): said at its end.
     let passed_over = StoredValue::new(Vec::<String>::new());
@@ -223,14 +226,18 @@ fn Desk() -> impl IntoView {
             });
             batch.booklet.set(Some(planned));
         }
+        Reply::TallySetup(json) => match serde_json::from_str(&json) {
+            Ok(setup) => entry.begin(setup),
+            Err(_) => entry.message.set("这一批里没有带“测评指标”的述职报告，录不了测评结果".into()),
+        },
+        Reply::Tally(_, bytes) if bytes.is_empty() => entry.message.set("汇总没能生成".into()),
+        Reply::Tally(true, bytes) => entry.message.set(saved(&bytes, "测评结果汇总.docx", WORD, String::new())),
+        Reply::Tally(false, bytes) => entry.message.set(saved(&bytes, "测评结果汇总.xlsx", SHEET, String::new())),
         Reply::Notes(_, bytes) if bytes.is_empty() => batch.message.set("修改意见没能生成".into()),
         Reply::Notes(name, bytes) => batch.message.set(saved(&bytes, &name, WORD, String::new())),
         Reply::Failed(message) => batch.message.set(message),
         Reply::Workbook(bytes) if bytes.is_empty() => batch.message.set("工作簿没能生成".into()),
-        Reply::Workbook(bytes) => {
-            let sheet = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-            batch.message.set(saved(&bytes, "审核表.xlsx", sheet, String::new()));
-        }
+        Reply::Workbook(bytes) => batch.message.set(saved(&bytes, "审核表.xlsx", SHEET, String::new())),
     });
     let worker = StoredValue::new_local(checker);
     next.set_value(Some(Callback::new(move |_| {
@@ -365,16 +372,21 @@ fn Desk() -> impl IntoView {
         Some(out)
     };
     let make_booklet = Callback::new(move |ask: booklet::Ask| {
+        if ask.kind == booklet::Making::Tally && !entry.may_begin() {
+            return;
+        }
         booklet_name.set_value(format!("{}.docx", wengao::audit::notes::safe_file_name(ask.title.trim())));
         batch.message.set(match ask.kind {
             booklet::Making::Contents => "正在排目录……".into(),
             booklet::Making::Booklet => "正在编排汇编……".into(),
             booklet::Making::Ballot => "正在做测评表……".into(),
+            booklet::Making::Tally => "正在读出述职人……".into(),
         });
         spawn_local(async move {
             let Some(files) = batch_files().await else { return };
             let sent = match ask.kind {
                 booklet::Making::Ballot => worker.with_value(|w| w.ballot(&files, "党建述职测评表", &ask.list)),
+                booklet::Making::Tally => worker.with_value(|w| w.tally_setup(&files, &ask.list)),
                 booklet::Making::Contents | booklet::Making::Booklet => {
                     worker.with_value(|w| w.booklet(&files, (&ask.title, &ask.date), &ask.list, ask.kind == booklet::Making::Booklet))
                 }
@@ -396,6 +408,12 @@ fn Desk() -> impl IntoView {
     let export_extracts = Callback::new(move |extracts: Vec<wengao::extract::Extract>| {
         if let Err(e) = worker.with_value(|w| w.extracts_docx(&extracts)) {
             batch.message.set(e);
+        }
+    });
+    let export_tally = Callback::new(move |word: bool| {
+        let (Some(setup), sheets) = (entry.setup.get_untracked(), entry.sheets.get_untracked()) else { return };
+        if let Err(e) = worker.with_value(|w| w.tally(&setup, &sheets, "党建述职测评结果汇总", word)) {
+            entry.message.set(e);
         }
     });
     let ask_templates = Callback::new(move |_: ()| {
@@ -449,6 +467,7 @@ fn Desk() -> impl IntoView {
             <detail::Detail batch recheck export_notes ask_templates/>
             <booklet::Booklet batch planned=batch.booklet ask=make_booklet/>
             <booklet::Summaries batch make=make_extracts export=export_extracts/>
+            <tally::Tally entry export=export_tally/>
         </main>
     }
 }

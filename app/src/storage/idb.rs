@@ -14,8 +14,8 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 const NAME: &str = "wengao";
 /// 1: picture bytes only. 2: drafts and templates too. 3: the desk's batches.
-/// 4: the desk's received files.
-const VERSION: u32 = 4;
+/// 4: the desk's received files. 5: the desk's tallies.
+const VERSION: u32 = 5;
 /// Draft records, by draft id (see storage.rs).
 pub const DRAFTS: &str = "drafts";
 /// Picture bytes of a draft, an array of byte arrays, by draft id.
@@ -29,6 +29,9 @@ pub const ROWS: &str = "rows";
 /// The desk's received files (to check one again as another template): `[name,
 /// bytes]` by `batch id/size-hash`.
 pub const FILES: &str = "files";
+/// The 测评结果汇总 being entered (storage/tally.rs): by `batch id/setup`,
+/// `batch id/current` and `batch id/sheet/表号`.
+pub const TALLIES: &str = "tallies";
 
 /// Why a storage operation failed, in the words the drafter reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -120,7 +123,7 @@ async fn connect() -> Result<IdbDatabase, Failure> {
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
             let names = db.object_store_names();
-            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS, FILES] {
+            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS, FILES, TALLIES] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }

@@ -23,6 +23,7 @@ pub mod library;
 pub mod record;
 mod stamp;
 pub mod tabs;
+pub mod tally;
 
 pub use stamp::{clock, new_id, now};
 

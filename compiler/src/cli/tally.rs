@@ -80,16 +80,7 @@ pub fn run(args: &[String]) -> ExitCode {
     for (n, p) in setup.persons.iter().enumerate() {
         let c = &counts[n * setup.items.len() + overall];
         let each: Vec<String> = setup.grades.iter().zip(&c.grades).map(|(g, k)| format!("{g}{k}")).collect();
-        say!(
-            "{} {} {}：{} 未评{}，{}占比{}",
-            n + 1,
-            p.unit,
-            p.name,
-            each.join(" "),
-            c.blank,
-            setup.top_names(),
-            tally::percent(c.top_share())
-        );
+        say!("{} {} {}：{} 未评{}，{}占比{}", n + 1, p.unit, p.name, each.join(" "), c.blank, setup.top_names(), c.percent());
     }
     let doc = output::document(&title, setup, sheets);
     let bytes = wengao::docx::render_document(&doc, &wengao::ballot::landscape(&spec.style), &Default::default());

@@ -128,9 +128,18 @@ impl Count {
     }
 }
 
-/// A share as the summary prints it: “93.3%”, or “—” when no sheet chose a grade.
-pub fn percent(share: Option<f64>) -> String {
-    share.map(|s| format!("{:.1}%", s * 100.0)).unwrap_or_else(|| "—".into())
+impl Count {
+    /// The top grades' share as the summary prints it: “93.3%” (rounded half
+    /// up, in integers: the desk's page then carries no float formatting), or
+    /// “—” when no sheet chose a grade.
+    pub fn percent(&self) -> String {
+        let (top, valid) = (self.grades.iter().take(TOP).sum::<u32>(), self.valid());
+        if valid == 0 {
+            return "—".into();
+        }
+        let tenths = (u64::from(top) * 2000 + u64::from(valid)) / (2 * u64::from(valid));
+        format!("{}.{}%", tenths / 10, tenths % 10)
+    }
 }
 
 /// The counts of every cell (person by person, item by item) over `sheets`.
@@ -178,8 +187,13 @@ mod tests {
         assert_eq!(c[0], Count { grades: vec![2, 0, 0, 0], blank: 0 });
         assert_eq!(c[1].top_share(), Some(0.5));
         assert_eq!(c[2], Count { grades: vec![0; 4], blank: 2 });
-        assert_eq!(percent(c[2].top_share()), "—");
-        assert_eq!(percent(Some(14.0 / 15.0)), "93.3%");
+        assert_eq!(c[2].percent(), "—");
+        assert_eq!(c[1].percent(), "50.0%");
+        let share = |top: u32, rest: u32| Count { grades: vec![top, 0, rest, 0], blank: 0 }.percent();
+        assert_eq!(share(14, 1), "93.3%");
+        assert_eq!(share(2, 1), "66.7%");
+        assert_eq!(share(1, 7), "12.5%", "half up");
+        assert_eq!(share(3, 0), "100.0%");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{count, percent, read, Setup, Sheet};
+use super::{count, read, Setup, Sheet};
 use crate::document::{Block, Document, Paragraph, Table, TextRun};
 use crate::spec::Role;
 
@@ -29,7 +29,7 @@ pub fn rows(setup: &Setup, sheets: &[Sheet]) -> Vec<Vec<String>> {
             let mut row: Vec<String> = who.into_iter().chain([item.clone()]).collect();
             row.extend(c.grades.iter().map(u32::to_string));
             row.push(c.blank.to_string());
-            row.push(percent(c.top_share()));
+            row.push(c.percent());
             rows.push(row);
         }
     }
