@@ -223,6 +223,11 @@ try {
   assert.ok(summaryXml.includes('2026年党建工作述职报告（摘要）'));
   assert.ok(summaryXml.includes('三、下一步工作思路和措施'));
   assert.ok(!summaryXml.includes('建强基层党务工作者队伍'), 'the leads cut in the box are not in the file');
+  step('the 摘要 as edited is kept over a reload');
+  const edited = await extract.inputValue();
+  await page.reload();
+  await extract.waitFor();
+  assert.equal(await extract.inputValue(), edited);
   const first = await page.getByLabel('审核批次').locator('option').last().getAttribute('value');
   await page.getByLabel('审核批次').selectOption(first);
   await page.waitForFunction(() => document.querySelectorAll('table tbody tr').length === 20);

@@ -1,14 +1,17 @@
 //! For the meeting, from the batch: the 述职材料汇编 (its cover, the order of
 //! the 述职 list pasted one unit a line, the contents as the page model
 //! numbers them and what could not go in cleanly, shown before the booklet is
-//! built) and the 摘要 for publication (extracted, edited here, exported).
+//! built) and the 摘要 for publication (extracted, edited here and kept as
+//! edited, exported).
 //! The building is the worker's (wengao::booklet, wengao::extract).
 
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 use serde::Deserialize;
 use wengao::extract::Extract;
 
-use super::Batch;
+use super::{unsaved, Batch};
+use crate::storage::meeting::{self as stored, KeptExtract};
 
 /// The booklet as planned, as the worker tells it.
 #[derive(Debug, Clone, Default, PartialEq, Deserialize)]
@@ -138,6 +141,41 @@ impl From<Extracted> for Extracts {
     }
 }
 
+impl ShownExtract {
+    fn kept(&self) -> KeptExtract {
+        KeptExtract { file: self.file.clone(), extract: self.extract.clone(), text: self.text.get_untracked() }
+    }
+}
+
+/// The 摘要 just extracted, shown and kept in place of those kept before.
+pub fn extracted(batch: Batch, extracts: Extracts) {
+    let kept: Vec<KeptExtract> = extracts.shown.iter().map(ShownExtract::kept).collect();
+    batch.extracts.set(Some(extracts));
+    let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else { return };
+    spawn_local(async move {
+        if let Err(f) = stored::begin_extracts(&id, &kept).await {
+            batch.message.set(unsaved(&f));
+        }
+    });
+}
+
+/// Shows the 摘要 kept with the batch `id`, as last edited.
+pub fn load_extracts(batch: Batch, id: String) {
+    spawn_local(async move {
+        match stored::extracts(&id).await {
+            // Another batch may have been opened meanwhile.
+            Ok(_) if batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id != id).unwrap_or(false)) => {}
+            Ok(kept) if !kept.is_empty() => {
+                let shown =
+                    kept.into_iter().map(|k| ShownExtract { file: k.file, extract: k.extract, text: RwSignal::new(k.text) }).collect();
+                batch.extracts.set(Some(Extracts { shown, problems: Vec::new() }));
+            }
+            Ok(_) => {}
+            Err(f) => batch.message.set(unsaved(&f)),
+        }
+    });
+}
+
 /// The 摘要 for publication: extracted by the worker, edited here, exported
 /// as one Word file.
 #[component]
@@ -158,7 +196,7 @@ pub(super) fn Summaries(batch: Batch, make: Callback<()>, export: Callback<Vec<E
                     <button type="button" disabled=move || batch.extracts.with(|x| x.as_ref().is_none_or(|x| x.shown.is_empty())) on:click=move |_| export.run(edited())>"导出摘要（.docx）"</button>
                 </p>
                 {move || batch.extracts.get().map(|x| view! {
-                    {x.shown.into_iter().map(|s| view! { <OneExtract shown=s/> }).collect_view()}
+                    {x.shown.into_iter().enumerate().map(|(n, s)| view! { <OneExtract batch n shown=s/> }).collect_view()}
                     {(!x.problems.is_empty()).then(|| view! {
                         <ul class="findings" aria-label="摘录时的问题">
                             {x.problems.into_iter().map(|(file, what)| view! { <li><span class="place">{file}</span>{what}</li> }).collect_view()}
@@ -170,9 +208,21 @@ pub(super) fn Summaries(batch: Batch, make: Callback<()>, export: Callback<Vec<E
     }
 }
 
-/// One report's 摘要: its text to edit, and its 字数 against the template's.
+/// One report's 摘要 (the `n`th): its text to edit, kept as it is edited, and
+/// its 字数 against the template's.
 #[component]
-fn OneExtract(shown: ShownExtract) -> impl IntoView {
+fn OneExtract(batch: Batch, n: usize, shown: ShownExtract) -> impl IntoView {
+    let keep = {
+        let shown = shown.clone();
+        move || {
+            let (Some(id), kept) = (batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())), shown.kept()) else { return };
+            spawn_local(async move {
+                if let Err(f) = stored::keep_extract(&id, n, &kept).await {
+                    batch.message.set(unsaved(&f));
+                }
+            });
+        }
+    };
     let ShownExtract { file, extract, text } = shown;
     let heading = format!("{}（{}）", extract.byline, extract.title);
     let max = extract.max_words;
@@ -192,7 +242,10 @@ fn OneExtract(shown: ShownExtract) -> impl IntoView {
             <h3>{heading}</h3>
             <p class="hint">{file}</p>
             {extract.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
-            <textarea rows="10" aria-label=label prop:value=move || text.get() on:input=move |ev| text.set(event_target_value(&ev))></textarea>
+            <textarea rows="10" aria-label=label prop:value=move || text.get() on:input=move |ev| {
+                text.set(event_target_value(&ev));
+                keep();
+            }></textarea>
             <p class="count" class:over=over>{count}</p>
         </article>
     }

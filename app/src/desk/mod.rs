@@ -63,6 +63,7 @@ impl Batch {
         self.done.set(0);
         group::relate(&mut rows);
         self.rows.set(rows);
+        booklet::load_extracts(self, batch.id.clone());
         self.stored.set(Some(batch));
     }
 }
@@ -206,7 +207,7 @@ fn Desk() -> impl IntoView {
         Reply::Extracts(json) => match serde_json::from_str::<booklet::Extracted>(&json) {
             Ok(extracted) => {
                 batch.message.set(format!("摘出了{}份报告的摘要，可以在下面修改", extracted.extracts.len()));
-                batch.extracts.set(Some(booklet::Extracts::from(extracted)));
+                booklet::extracted(batch, booklet::Extracts::from(extracted));
             }
             Err(_) => batch.message.set("摘要没能摘出来".into()),
         },

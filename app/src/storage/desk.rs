@@ -11,7 +11,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wengao::audit::summary::Summary;
 
-use super::idb::{self, Failure, BATCHES, FILES, ROWS, TALLIES};
+use super::idb::{self, Failure, BATCHES, FILES, MEETING, ROWS};
 
 /// A batch: 区级 this year, one 工委's 基层…
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,14 +101,14 @@ pub async fn file(batch: &str, source: &str) -> Result<Option<Received>, Failure
     Ok(Some(Received { name: pair.get(0).as_string().unwrap_or_default(), bytes: Uint8Array::new(&pair.get(1)).to_vec() }))
 }
 
-/// Removes a batch, its rows, its files and its tally.
+/// Removes a batch, its rows, its files and its papers for the meeting.
 pub async fn remove(batch: &str) -> Result<(), Failure> {
-    let (t, stores) = idb::transaction(&[BATCHES, ROWS, FILES, TALLIES], true).await?;
+    let (t, stores) = idb::transaction(&[BATCHES, ROWS, FILES, MEETING], true).await?;
     stores[0].delete(&JsValue::from_str(batch)).map_err(idb::thrown)?;
     let range = web_sys::IdbKeyRange::bound(&JsValue::from_str(&format!("{batch}/")), &JsValue::from_str(&format!("{batch}/\u{FFFF}")))
         .map_err(idb::thrown)?;
     stores[1].delete(&range).map_err(idb::thrown)?;
     stores[2].delete(&range).map_err(idb::thrown)?;
-    super::tally::remove_all(&stores[3], batch)?;
+    super::meeting::remove_all(&stores[3], batch)?;
     idb::committed(&t).await
 }

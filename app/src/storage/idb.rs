@@ -14,7 +14,7 @@ use web_sys::{IdbDatabase, IdbObjectStore, IdbRequest, IdbTransaction, IdbTransa
 
 const NAME: &str = "wengao";
 /// 1: picture bytes only. 2: drafts and templates too. 3: the desk's batches.
-/// 4: the desk's received files. 5: the desk's tallies.
+/// 4: the desk's received files. 5: what the desk prepares for the meeting.
 const VERSION: u32 = 5;
 /// Draft records, by draft id (see storage.rs).
 pub const DRAFTS: &str = "drafts";
@@ -29,9 +29,10 @@ pub const ROWS: &str = "rows";
 /// The desk's received files (to check one again as another template): `[name,
 /// bytes]` by `batch id/size-hash`.
 pub const FILES: &str = "files";
-/// The 测评结果汇总 being entered (storage/tally.rs): by `batch id/setup`,
-/// `batch id/current` and `batch id/sheet/表号`.
-pub const TALLIES: &str = "tallies";
+/// What the desk prepares for the meeting (storage/meeting.rs): the edited
+/// 摘要 by `batch id/extract/n`, the 测评结果汇总 by `batch id/tally/setup`,
+/// `batch id/tally/current` and `batch id/tally/sheet/表号`.
+pub const MEETING: &str = "meeting";
 
 /// Why a storage operation failed, in the words the drafter reads.
 #[derive(Debug, Clone, PartialEq)]
@@ -123,7 +124,7 @@ async fn connect() -> Result<IdbDatabase, Failure> {
             .and_then(|r| r.dyn_into::<IdbDatabase>().ok());
         if let Some(db) = db {
             let names = db.object_store_names();
-            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS, FILES, TALLIES] {
+            for store in [DRAFTS, PICTURES, TEMPLATES, BATCHES, ROWS, FILES, MEETING] {
                 if !names.contains(store) {
                     let _ = db.create_object_store(store);
                 }

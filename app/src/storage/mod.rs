@@ -20,10 +20,10 @@ use wengao::spec::Role;
 pub mod desk;
 pub mod idb;
 pub mod library;
+pub mod meeting;
 pub mod record;
 mod stamp;
 pub mod tabs;
-pub mod tally;
 
 pub use stamp::{clock, new_id, now};
 

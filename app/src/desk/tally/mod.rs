@@ -1,7 +1,7 @@
 //! 测评结果汇总 in the desk: the returned 测评表 entered one after another as
 //! fast as the office can type (grid.rs: a digit a cell, Enter to the next
 //! sheet, Ctrl+Z), each mark kept in the browser as it is typed
-//! (storage/tally.rs), and what they add up to, live and as .docx, .xlsx and
+//! (storage/meeting.rs), and what they add up to, live and as .docx, .xlsx and
 //! .csv (summary.rs). The rules — which key is a mark, which 表号 is taken,
 //! how cells count — are the core's (wengao::tally).
 
@@ -14,7 +14,7 @@ use wasm_bindgen::JsCast;
 use wengao::tally::{self, Setup, Sheet};
 
 use super::{unsaved, Batch};
-use crate::storage::tally as stored;
+use crate::storage::meeting as stored;
 
 /// The tally of the batch on the screen.
 #[derive(Clone, Copy)]
