@@ -45,6 +45,85 @@ pub struct FormSpec {
     /// best first; empty when the template does not say.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub grades: Vec<String>,
+    /// How long the report may take read aloud (述职时长：15分钟, 语速：…).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub speaking: Option<Speaking>,
+}
+
+/// Reading pace when the template does not say, 字 a minute: the seed pairs a
+/// report of about 3000字 with a talk of 15 minutes (三(一)1 and 4), 200 a
+/// minute — the pace of a report read from the page, slower than the news
+/// (about 250 to 300).
+pub const DEFAULT_PACE: u32 = 200;
+
+/// A speaking-time budget: the time allowed (whole minutes, as a budget) and
+/// the pace that turns 字数 into time.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Speaking {
+    pub minutes: Budget,
+    pub pace: u32,
+}
+
+impl Speaking {
+    /// Seconds to read `words` aloud.
+    pub fn seconds(&self, words: usize) -> u64 {
+        (words as u64 * 60).div_ceil(u64::from(self.pace.max(1)))
+    }
+
+    /// Reading `words` against the time allowed: exactly, as 字 × 60 against
+    /// seconds × pace (13.5 minutes at 200 a minute is 2700字; 2699 is short).
+    pub fn state(&self, words: usize) -> BudgetState {
+        let spoken = words as u64 * 60;
+        let pace = u64::from(self.pace.max(1));
+        let (min, max) = match self.minutes.rule {
+            // ±tolerance of the minutes, in seconds (not rounded to whole minutes).
+            BudgetRule::About { target, tolerance_percent } => {
+                let t = u64::from(tolerance_percent.min(100));
+                (target as u64 * 60 * (100 - t), Some(target as u64 * 60 * (100 + t)))
+            }
+            _ => (self.minutes.min as u64 * 6000, self.minutes.max.map(|m| m as u64 * 6000)),
+        };
+        // Both sides in hundredths of a second × pace.
+        if spoken * 100 < min * pace {
+            BudgetState::Short
+        } else if max.is_some_and(|m| spoken * 100 > m * pace) {
+            BudgetState::Over
+        } else {
+            BudgetState::Fits
+        }
+    }
+
+    /// The time to read `words`, to the half minute: 约14.5分钟 (不到半分钟 under 15 seconds).
+    pub fn describe_time(&self, words: usize) -> String {
+        match self.seconds(words) {
+            0..15 => "不到半分钟".into(),
+            seconds => format!("约{}", half_minutes(seconds)),
+        }
+    }
+
+    /// The time allowed, as the form shows it: 约15分钟（13.5–16.5分钟）, 不超过15分钟.
+    pub fn describe(&self) -> String {
+        match self.minutes.rule {
+            BudgetRule::About { target, tolerance_percent } => {
+                let low = target as u64 * 60 * u64::from(100 - tolerance_percent.min(100)) / 100;
+                let high = target as u64 * 60 * u64::from(100 + tolerance_percent) / 100;
+                format!("约{target}分钟（{}–{}）", half_minutes(low).trim_end_matches("分钟"), half_minutes(high))
+            }
+            BudgetRule::AtLeast { target } => format!("不少于{target}分钟"),
+            BudgetRule::AtMost { target } => format!("不超过{target}分钟"),
+            BudgetRule::Between { from, to } => format!("{from}–{to}分钟"),
+        }
+    }
+}
+
+/// Seconds as minutes to the nearest half (halves up): 870 → 14.5分钟.
+fn half_minutes(seconds: u64) -> String {
+    let halves = (seconds + 15) / 30;
+    if halves.is_multiple_of(2) {
+        format!("{}分钟", halves / 2)
+    } else {
+        format!("{}.5分钟", halves / 2)
+    }
 }
 
 /// `随附：党建工作述职报告，1至2篇`: a case goes with a unit's report, one or two of

@@ -300,6 +300,37 @@ pub fn grades(s: &str) -> Result<Vec<String>> {
     Ok(grades)
 }
 
+/// 述职时长：15分钟 / 约15分钟 / 不超过15分钟 / 12-15分钟: the time a talk may
+/// take, as a budget of whole minutes (a bare 15分钟 is 约15分钟, ±10%: 按15分钟把握).
+pub fn speaking_time(s: &str) -> Result<Budget> {
+    let hint = "写成“述职时长：15分钟”（约15分钟，上下10%），或“不超过15分钟”“12-15分钟”";
+    let n = normalise(&chinese_digits(s));
+    if !n.contains("分钟") || n.contains('字') {
+        return Err(bad(format!("无法识别的述职时长“{s}”"), hint));
+    }
+    match budget(&n.replace("分钟", "字")) {
+        Ok(b) if b.min > 0 || b.max.is_some_and(|m| m > 0) => Ok(b),
+        Ok(_) => Err(bad(format!("述职时长“{s}”是0分钟"), hint)),
+        Err(e) if e.kind == Kind::MinAboveMax => Err(ValueError { message: format!("述职时长“{s}”的下限大于上限"), ..e }),
+        Err(_) => Err(bad(format!("无法识别的述职时长“{s}”"), hint)),
+    }
+}
+
+/// 语速：每分钟200字 / 200字每分钟 / 200字/分钟: 字 read aloud a minute.
+pub fn pace(s: &str) -> Result<u32> {
+    let hint = "写成“语速：每分钟200字”；照稿念的述职一般每分钟180至220字";
+    let n = normalise(&chinese_digits(s));
+    let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+    let rest: String = n.chars().filter(|c| !c.is_ascii_digit()).collect();
+    if !["每分钟字", "字每分钟", "字/分钟", "字/分"].contains(&rest.as_str()) {
+        return Err(bad(format!("无法识别的语速“{s}”"), hint));
+    }
+    match digits.parse::<u32>() {
+        Ok(v) if (60..=500).contains(&v) => Ok(v),
+        _ => Err(bad(format!("语速“{s}”不在每分钟60至500字之间"), hint)),
+    }
+}
+
 /// A normalised year-month, “2026年2月”, “2026-02”, “2026.2” → (2026, 2).
 pub fn year_month(n: &str) -> Option<(u32, u32)> {
     let n = n.trim_end_matches('月');
@@ -609,5 +640,34 @@ mod tests {
         assert_eq!(numbering("一是").unwrap().unwrap().label(3), "三是");
         assert_eq!(numbering("1.").unwrap().unwrap().label(3), "3.");
         assert!(numbering("甲、").is_err());
+    }
+
+    #[test]
+    fn speaking_time_and_pace() {
+        use crate::spec::{BudgetState, Speaking};
+        let minutes = speaking_time("15分钟").unwrap();
+        assert_eq!(minutes.rule, BudgetRule::About { target: 15, tolerance_percent: 10 });
+        assert_eq!(speaking_time("不超过十五分钟").unwrap().rule, BudgetRule::AtMost { target: 15 });
+        assert_eq!(speaking_time("12-15分钟").unwrap().rule, BudgetRule::Between { from: 12, to: 15 });
+        assert!(speaking_time("一刻钟").is_err());
+        assert!(speaking_time("3000字").is_err());
+        assert!(speaking_time("0分钟").is_err());
+        assert_eq!(pace("每分钟200字"), Ok(200));
+        assert_eq!(pace("220字/分钟"), Ok(220));
+        assert!(pace("每分钟900字").is_err());
+        assert!(pace("很快").is_err());
+        let talk = Speaking { minutes, pace: 200 };
+        assert_eq!(talk.describe(), "约15分钟（13.5–16.5分钟）");
+        assert_eq!((talk.seconds(3000), talk.state(3000)), (900, BudgetState::Fits));
+        assert_eq!(talk.describe_time(3000), "约15分钟");
+        assert_eq!(talk.describe_time(1530), "约7.5分钟", "459 s");
+        assert_eq!(talk.describe_time(43), "不到半分钟");
+        assert_eq!(talk.describe_time(50), "约0.5分钟");
+        assert_eq!(talk.state(2699), BudgetState::Short, "13.5 minutes is 2700字");
+        assert_eq!(talk.state(2700), BudgetState::Fits);
+        assert_eq!(talk.state(3300), BudgetState::Fits, "16.5 minutes");
+        assert_eq!(talk.state(3301), BudgetState::Over);
+        let at_most = Speaking { minutes: speaking_time("不超过15分钟").unwrap(), pace: 250 };
+        assert_eq!((at_most.describe(), at_most.state(10)), ("不超过15分钟".to_string(), BudgetState::Fits));
     }
 }

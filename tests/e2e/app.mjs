@@ -456,6 +456,12 @@ try {
   const fullDraft = path.join(tmp, 'typed.json');
   await typed.saveAs(fullDraft);
   const cliPages = Number(cli('pages', 'templates/述职报告.wg', fullDraft).match(/共(\d+)页/)[1]);
+  // The speaking time (述职时长：15分钟) as `wengao stats` says it, whole and per part.
+  const cliStats = cli('stats', 'templates/述职报告.wg', fullDraft);
+  const [, cliTime, cliAllowed, cliState] = cliStats.match(/述职时长：(约[\d.]+分钟|不到半分钟)　(.+?)　(不足|合适|超出)/);
+  const shownTime = await page.getByRole('status', { name: '述职时长' }).innerText();
+  for (const piece of [`念${cliTime}`, `述职时长${cliAllowed}，每分钟200字`, cliState]) assert.ok(shownTime.includes(piece), `${shownTime} shows ${piece}`);
+  assert.match(await meter(part1).innerText(), new RegExp(`念${cliStats.match(/一、履职主要情况和特点：.*念(约[\d.]+分钟|不到半分钟)/)[1]}`));
   // The preview and the page figure follow when typing pauses.
   await preview.getByRole('figure', { name: `第1页，共${cliPages}页` }).waitFor();
   assert.equal(await preview.getByRole('figure', { name: new RegExp(`^第\\d+页，共${cliPages}页$`) }).count(), cliPages);

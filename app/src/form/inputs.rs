@@ -1,5 +1,6 @@
 //! The pieces every part of the form is made of: a text input that never fights
-//! the IME, a 字数 meter, and prompts.
+//! the IME, a 字数 meter (with the time to read it aloud when the template
+//! gives a 述职时长), the whole's speaking time, and prompts.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -80,6 +81,10 @@ pub(crate) fn Meter(path: Signal<Owner>, budget: Budget, #[prop(into)] name: Sig
         path.with(|p| derived.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(p).copied().unwrap_or(0) }))
     });
     let describe = budget.describe();
+    // Read aloud, how long (templates with 述职时长): the part's time, in the part's state.
+    let speaking = expect_context::<Ctx>().spec.with_value(|s| s.speaking.clone());
+    let time = speaking
+        .map(|s| view! { <span class="time" aria-label="念下来的时间">{move || format!("念{}", s.describe_time(words.get()))}</span> });
     let full = budget.max.unwrap_or(budget.min + budget.min / 5).max(1);
     let state = Memo::new(move |_| budget.state(words.get()));
     let state = move || state.get();
@@ -89,7 +94,29 @@ pub(crate) fn Meter(path: Signal<Owner>, budget: Budget, #[prop(into)] name: Sig
             <span class="words">{move || format!("{}字", words.get())}</span>
             <span class="budget">{describe}</span>
             <span class="state">{move || state().label()}</span>
+            {time}
             <span class="meter-bar"><span class="fill" style=move || format!("width:{}%", (words.get() * 100 / full).min(100))></span></span>
+        </div>
+    }
+}
+
+/// The whole document read aloud against the template's 述职时长: 念约15.5分钟
+/// / 约15分钟（13.5–16.5分钟）, in the three states of the budgets.
+#[component]
+pub(crate) fn SpeakingTime(speaking: wengao::spec::Speaking) -> impl IntoView {
+    let derived = expect_context::<Derived>();
+    let words = Memo::new(move |_| derived.live.with(|l| l.total));
+    let state = {
+        let speaking = speaking.clone();
+        Memo::new(move |_| speaking.state(words.get()))
+    };
+    let allowed = format!("述职时长{}，每分钟{}字", speaking.describe(), speaking.pace);
+    view! {
+        <div class="meter speaking" class:short=move || state.get() == BudgetState::Short class:fits=move || state.get() == BudgetState::Fits
+            class:over=move || state.get() == BudgetState::Over role="status" aria-label="述职时长">
+            <span class="words">{move || format!("念{}", speaking.describe_time(words.get()))}</span>
+            <span class="budget">{allowed}</span>
+            <span class="state">{move || state.get().label()}</span>
         </div>
     }
 }

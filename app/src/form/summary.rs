@@ -1,12 +1,13 @@
 //! The form's head: the document's total against its budget, the page estimate
-//! (a range where Word and LibreOffice differ) and the preview switch; the
+//! (a range where Word and LibreOffice differ), the time to read it aloud and
+//! the preview switch; the
 //! fields (基本信息); the title lines as they will print.
 
 use leptos::prelude::*;
 use wengao::spec::FieldKind;
 
 use super::ctx::{Ctx, Derived, Ui};
-use super::inputs::{Meter, Prompt};
+use super::inputs::{Meter, Prompt, SpeakingTime};
 
 /// The document's total against its budget, the page estimate and the export checks.
 #[component]
@@ -18,6 +19,7 @@ pub(crate) fn Summary() -> impl IntoView {
     let budget = spec.with_value(|s| s.budget.clone());
     let limit = spec.with_value(|s| s.page_limit);
     let prompt = spec.with_value(|s| s.prompt.clone());
+    let speaking = spec.with_value(|s| s.speaking.clone());
     // When the budgets' minima alone overflow the page limit, say so once.
     let conflict = spec.with_value(|s| {
         let limit = s.page_limit?;
@@ -48,6 +50,7 @@ pub(crate) fn Summary() -> impl IntoView {
                     "分页预览"
                 </button>
             </div>
+            {speaking.map(|s| view! { <SpeakingTime speaking=s/> })}
             {move || derived.checked.with(|l| l.pages_reason.clone()).map(|r| view! { <p class="hint pages-reason">{r}</p> })}
             {conflict.map(|c| view! { <p class="conflict" role="note">{c}</p> })}
         </section>

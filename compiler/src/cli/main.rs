@@ -100,7 +100,8 @@ const PROOF_HELP: &str = "用法：wengao proof <模板> <草稿.json>
 
 const STATS_HELP: &str = "用法：wengao stats <模板> <草稿.json>
 
-逐项列出草稿全文和每个有字数要求的部分：字数、要求、状态（不足 / 合适 / 超出），以及估计的页数。";
+逐项列出草稿全文和每个有字数要求的部分：字数、要求、状态（不足 / 合适 / 超出），以及估计的页数。
+模板写了“述职时长”时，每部分还写照稿念要多久，最后一行是全文念下来的时间、要求和状态。";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -425,10 +426,16 @@ fn stats_cmd(args: &[String]) -> ExitCode {
     };
     let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
     let Some(draft) = load_draft(&spec, draft_path) else { return ExitCode::from(1) };
-    for part in wengao::review::budgets(&spec, &draft) {
+    let parts = wengao::review::budgets(&spec, &draft);
+    for part in &parts {
         let budget = part.budget.as_ref().map_or(String::new(), |b| b.describe());
         let state = part.state.map_or("", |s| s.label());
-        say!("{}{}：{}字　{budget}　{state}", "  ".repeat(part.depth), part.label, part.words);
+        let time = spec.speaking.as_ref().map_or(String::new(), |s| format!("　念{}", s.describe_time(part.words)));
+        say!("{}{}：{}字　{budget}　{state}{time}", "  ".repeat(part.depth), part.label, part.words);
+    }
+    if let (Some(speaking), Some(total)) = (&spec.speaking, parts.first()) {
+        let (time, state) = (speaking.describe_time(total.words), speaking.state(total.words).label());
+        say!("述职时长：{time}　{}　{state}（每分钟{}字）", speaking.describe(), speaking.pace);
     }
     let doc = wengao::document::assemble(&spec, &draft);
     let estimate = wengao::layout::estimate(&doc, &spec.style);

@@ -172,8 +172,24 @@ pub const BLOCKS: &[BlockKind] = &[
 ];
 
 /// The keys and blocks of a template's top level.
-pub const TEMPLATE_KEYS: &[&str] =
-    &["模板", "说明", "样式", "字数", "页数", "提示", "标题", "副标题", "日期", "作者", "校对", "随附", "摘要", "测评等次"];
+pub const TEMPLATE_KEYS: &[&str] = &[
+    "模板",
+    "说明",
+    "样式",
+    "字数",
+    "页数",
+    "提示",
+    "标题",
+    "副标题",
+    "日期",
+    "作者",
+    "校对",
+    "随附",
+    "摘要",
+    "测评等次",
+    "述职时长",
+    "语速",
+];
 pub const TEMPLATE_BLOCKS: &[Keyword] = &[Field, Style, Text, Heading1, Pictures, Table, Scoring];
 
 /// Keys a 角色 takes beyond [`Keyword::Role`]'s for headings (`编号`) and for the

@@ -99,6 +99,11 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
     let accompanies = table.get("随附").and_then(|p| c.ctx.read(p, values::accompanies));
     let extract_budget = table.get("摘要").and_then(|p| c.ctx.read(p, values::budget));
     let grades = table.get("测评等次").and_then(|p| c.ctx.read(p, values::grades)).unwrap_or_default();
+    let pace = table.get("语速").and_then(|p| c.ctx.read(p, values::pace));
+    let speaking = table
+        .get("述职时长")
+        .and_then(|p| c.ctx.read(p, values::speaking_time))
+        .map(|minutes| Speaking { minutes, pace: pace.unwrap_or(DEFAULT_PACE) });
     let checks = table.get("校对").map_or_else(Check::all, |p| c.checks(p));
     let scoring: Vec<ScoringItem> = table.blocks.iter().filter(|b| b.kind == Keyword::Scoring).filter_map(|b| c.scoring_item(b)).collect();
     if let (Some(b), Some(p)) = (&budget, budget_prop) {
@@ -123,6 +128,7 @@ pub(super) fn check(ctx: &mut Ctx, ast: &Ast, resolver: &dyn Resolver, files: &m
         accompanies,
         extract_budget,
         grades,
+        speaking,
     };
     if let (Some(limit), Some(p)) = (spec.page_limit, page_prop) {
         c.page_fit(limit, &spec, p.value.span);
