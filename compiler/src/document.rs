@@ -83,6 +83,22 @@ impl Document<'_> {
             .collect()
     }
 
+    /// The title line of `role` (标题, 副标题, 日期) as filled in, trimmed; empty when none.
+    pub fn title_line(&self, role: Role) -> String {
+        self.title_block().into_iter().find(|(r, _)| *r == role).map(|(_, t)| t.trim().to_string()).unwrap_or_default()
+    }
+
+    /// A body paragraph's lead (its 一是 point's bold sentence, with the
+    /// number), when it says something beyond the number and is filled in.
+    pub fn lead(&self, p: &Paragraph) -> Option<String> {
+        let lead: String = p.runs.iter().filter(|r| r.role == Role::Heading3).map(|r| r.text.as_str()).collect();
+        let lead = lead.trim();
+        // The run starts with the point's number (一是): a lead is what follows it.
+        let label = self.labels.iter().find(|(owner, _)| *owner == p.owner).map_or("", |(_, l)| l.as_str());
+        let said = lead.strip_prefix(label).unwrap_or(lead).trim();
+        (!said.is_empty() && !said.contains(UNFILLED)).then(|| lead.to_string())
+    }
+
     /// Word's counts of everything in the body: paragraphs, captions, table cells.
     pub fn counts(&self) -> Counts {
         let mut total = Counts::default();

@@ -85,18 +85,8 @@ pub fn extract(spec: &FormSpec, draft: &Draft) -> Extract {
     if left_out > 0 {
         notes.push(format!("为了不超过{}字，{left_out}句要点句没有放进摘要", max_words.unwrap_or_default()));
     }
-    let line = |role: Role| title_line(&doc, role);
+    let line = |role: Role| doc.title_line(role);
     Extract { title: line(Role::Title), byline: line(Role::Subtitle), paragraphs, words, max_words, notes }
-}
-
-fn title_line(doc: &Document, role: Role) -> String {
-    doc.blocks[..doc.title_lines]
-        .iter()
-        .find_map(|b| match b {
-            Block::Paragraph(p) if p.role == role => Some(p.text().trim().to_string()),
-            _ => None,
-        })
-        .unwrap_or_default()
 }
 
 /// The headings and leads of the report's body, with their ranks.
@@ -115,13 +105,8 @@ fn candidates(doc: &Document) -> Vec<Candidate> {
                 out.push(Candidate { position, rank, role: p.role, under, text });
             }
             _ => {
-                let lead: String = p.runs.iter().filter(|r| r.role == Role::Heading3).map(|r| r.text.as_str()).collect();
-                let lead = lead.trim();
-                // The run starts with the point's number (一是): a lead is what follows it.
-                let label = doc.labels.iter().find(|(owner, _)| *owner == p.owner).map_or("", |(_, l)| l.as_str());
-                let said = lead.strip_prefix(label).unwrap_or(lead).trim();
-                if !said.is_empty() && !said.contains(document::UNFILLED) {
-                    out.push(Candidate { position, rank: 2 + nth_lead, role: Role::Heading3, under, text: lead.to_string() });
+                if let Some(text) = doc.lead(p) {
+                    out.push(Candidate { position, rank: 2 + nth_lead, role: Role::Heading3, under, text });
                     nth_lead += 1;
                 }
             }

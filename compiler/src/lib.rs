@@ -38,6 +38,7 @@ pub mod model;
 pub mod picture;
 pub mod proof;
 pub mod review;
+pub mod slides;
 pub mod source;
 pub mod spec;
 pub mod syntax;

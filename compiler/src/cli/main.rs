@@ -22,6 +22,7 @@ macro_rules! say {
 mod audit;
 mod ballot;
 mod booklet;
+mod slides;
 mod summary;
 mod tally;
 
@@ -42,6 +43,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao summary <文件>… [-o 摘要.docx]  按结构摘出每份报告的摘要，不超过模板给的字数
   wengao ballot <报告>… -o 测评表.docx  述职测评表：每位述职人一行，每项测评指标一列
   wengao tally <录入明细.csv|.xlsx> -o 汇总.docx  测评结果汇总：每人每项各等次的张数和好和较好占比
+  wengao slides <模板> <草稿.json> -o 述职.pptx  现场述职的演示文稿，和“问题”部分可能被问到的各点
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -138,6 +140,8 @@ fn main() -> ExitCode {
         Some("ballot") => ballot::run(&args[1..]),
         Some("summary") if wants_help => help(summary::SUMMARY_HELP),
         Some("summary") => summary::run(&args[1..]),
+        Some("slides") if wants_help => help(slides::SLIDES_HELP),
+        Some("slides") => slides::run(&args[1..]),
         Some("tally") if wants_help => help(tally::TALLY_HELP),
         Some("tally") => tally::run(&args[1..]),
         Some("check") => check(&args[1..]),

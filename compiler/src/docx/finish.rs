@@ -530,7 +530,7 @@ fn number_drawings(bytes: &[u8]) -> Vec<u8> {
 }
 
 /// Core properties: the document's title and its author (the drafter).
-fn core_properties(doc: &Document, options: &RenderOptions) -> Vec<u8> {
+pub(crate) fn core_properties(doc: &Document, options: &RenderOptions) -> Vec<u8> {
     let title = escape(&crate::xml::xml_safe(&doc.title));
     let author = escape(&crate::xml::xml_safe(&doc.author));
     let dates = options

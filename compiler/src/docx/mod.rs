@@ -10,6 +10,9 @@ mod finish;
 mod package;
 mod word_parts;
 
+pub(crate) use finish::core_properties;
+pub(crate) use package::pack as zip;
+
 use docx_rs::{
     AlignmentType, BreakType, Docx, FieldCharType, Footer, InstrPAGE, InstrText, LineSpacingType, PageMargin, Pic, Run, RunFonts,
     SpecialIndentType, TableCell, TableLayoutType, TableRow, WidthType,

@@ -71,7 +71,7 @@ pub fn libreoffice() -> bool {
     false
 }
 
-/// Converts .docx files (bytes by name) to PDF in one LibreOffice run, with the
+/// Converts .docx files (bytes by name; a name with an extension is that kind of file) to PDF in one LibreOffice run, with the
 /// Attachment 1 fonts mapped by tests/fonts/fonts.conf; returns each file's pages.
 pub fn lay_out(files: &[(String, Vec<u8>)]) -> Vec<Vec<Page>> {
     in_libreoffice(files, "pdf", |paths| paths.iter().map(|p| pdf_pages(p)).collect())
@@ -90,7 +90,8 @@ fn in_libreoffice<T>(files: &[(String, Vec<u8>)], to: &str, read: impl FnOnce(&[
     let paths: Vec<PathBuf> = files
         .iter()
         .map(|(name, bytes)| {
-            let path = dir.join(format!("{name}.docx"));
+            // A name without an extension is a .docx.
+            let path = dir.join(if name.contains('.') { name.clone() } else { format!("{name}.docx") });
             std::fs::write(&path, bytes).unwrap();
             path
         })
