@@ -461,7 +461,21 @@ try {
   const [, cliTime, cliAllowed, cliState] = cliStats.match(/述职时长：(约[\d.]+分钟|不到半分钟)　(.+?)　(不足|合适|超出)/);
   const shownTime = await page.getByRole('status', { name: '述职时长' }).innerText();
   for (const piece of [`念${cliTime}`, `述职时长${cliAllowed}，每分钟200字`, cliState]) assert.ok(shownTime.includes(piece), `${shownTime} shows ${piece}`);
-  assert.match(await meter(part1).innerText(), new RegExp(`念${cliStats.match(/一、履职主要情况和特点：.*念(约[\d.]+分钟|不到半分钟)/)[1]}`));
+  // 现场述职: the slides exported in the page are the CLI's, slide for slide; the likely questions are the CLI's.
+  const [slidesDownload] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出演示文稿（.pptx）' }).click()]);
+  const pagePptx = path.join(tmp, 'page.pptx');
+  await slidesDownload.saveAs(pagePptx);
+  if (process.env.WENGAO_OUTPUT_DIR) fs.copyFileSync(pagePptx, path.join(process.env.WENGAO_OUTPUT_DIR, 'browser-slides.pptx'));
+  const cliSlides = cli('slides', 'templates/述职报告.wg', fullDraft, '-o', path.join(tmp, 'cli.pptx'));
+  const slideCount = Number(cliSlides.match(/标题页和(\d+)页/)[1]) + 1;
+  for (let n = 1; n <= slideCount; n++) {
+    assert.equal(part(pagePptx, `ppt/slides/slide${n}.xml`).toString(), part(path.join(tmp, 'cli.pptx'), `ppt/slides/slide${n}.xml`).toString(), `slide ${n}`);
+  }
+  const questions = await page.getByRole('list', { name: '可能被问到的问题' }).getByRole('listitem').allInnerTexts();
+  const cliQuestions = cliSlides.split('\n').filter((l) => l.startsWith('  （'));
+  assert.equal(questions.length, cliQuestions.length);
+  questions.forEach((q, i) => assert.ok(q.includes(cliQuestions[i].trim().split('　')[1].replace(/（数字：.*$/, '')), `${q} / ${cliQuestions[i]}`));
+  assert.match(await meter(part1).textContent(), new RegExp(`念${cliStats.match(/一、履职主要情况和特点：.*念(约[\d.]+分钟|不到半分钟)/)[1]}`));
   // The preview and the page figure follow when typing pauses.
   await preview.getByRole('figure', { name: `第1页，共${cliPages}页` }).waitFor();
   assert.equal(await preview.getByRole('figure', { name: new RegExp(`^第\\d+页，共${cliPages}页$`) }).count(), cliPages);

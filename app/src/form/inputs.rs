@@ -81,8 +81,9 @@ pub(crate) fn Meter(path: Signal<Owner>, budget: Budget, #[prop(into)] name: Sig
         path.with(|p| derived.live.with(|l| if p.is_empty() { l.total } else { l.counts.get(p).copied().unwrap_or(0) }))
     });
     let describe = budget.describe();
-    // Read aloud, how long (templates with 述职时长): the part's time, in the part's state.
-    let speaking = expect_context::<Ctx>().spec.with_value(|s| s.speaking.clone());
+    // Read aloud, how long (templates with 述职时长): the part's time, in the
+    // part's state (the whole's is SpeakingTime, against the 述职时长).
+    let speaking = expect_context::<Ctx>().spec.with_value(|s| s.speaking.clone()).filter(|_| !path.with_untracked(Vec::is_empty));
     let time = speaking
         .map(|s| view! { <span class="time" aria-label="念下来的时间">{move || format!("念{}", s.describe_time(words.get()))}</span> });
     let full = budget.max.unwrap_or(budget.min + budget.min / 5).max(1);

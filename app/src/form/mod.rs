@@ -12,6 +12,7 @@ pub(crate) mod derived;
 mod export;
 mod inputs;
 mod occurrence;
+mod on_site;
 mod outline;
 mod pictures_view;
 mod preview;
@@ -44,6 +45,8 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
     let (meta, spec, draft, hold, access, opening_notice, stored) = opened.into_parts();
     let persist = stored != session::Storage::Never;
     let template_key = meta.template.clone();
+    // Templates with a 述职时长 are reported on site: slides and likely questions.
+    let on_site = spec.speaking.is_some();
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
     let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derived::derive(s, d))));
@@ -162,6 +165,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                     <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
                 })}
                 <ExportButton/>
+                {on_site.then(|| view! { <on_site::SlidesButton/> })}
                 <span class="saved" role="status" aria-label="自动保存" aria-busy=move || session.saving.get().to_string()>{move || session.saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
                 <span class="notice" role="status">{move || ui.notice.get()}</span>
                 <Show when=move || ui.removed.with(Option::is_some)>
@@ -186,6 +190,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 <fieldset class="form" disabled=read_only aria-label="表单">
                     <Summary/>
                     <Coverage/>
+                    {on_site.then(|| view! { <on_site::Questions/> })}
                     // Rebuilt with the rest when the content is replaced (导入草稿, another tab).
                     {move || {
                         ctx.structure.track();
