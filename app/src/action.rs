@@ -104,7 +104,7 @@ pub const START: &str = "start";
 /// else the draft or studio template a reload left open; nothing when the page
 /// was asked for the start screen after a program error.
 pub async fn reopened() -> Option<Action> {
-    let drafts = storage::list().await.unwrap_or_default();
+    let drafts = listed().await;
     let crashed = tabs::ended_uncleanly(&drafts).await;
     if start_asked() {
         storage::set_pref(OPEN, None);
@@ -119,6 +119,27 @@ pub async fn reopened() -> Option<Action> {
         return Some(Action::Open { meta: d.meta, notice: String::new() });
     }
     storage::get_pref(STUDIO).and_then(|key| crate::storage::library::local_template(&key)).map(|template| Action::Studio { template })
+}
+
+/// The stored drafts, asked again twice when reading fails: right after the
+/// browser was killed its IndexedDB may not open at the first try (suspected
+/// in a CI run of durability.mjs), and a draft a crash interrupted must not
+/// then go unnoticed. After that, none (the start screen's own list says why).
+async fn listed() -> Vec<storage::Listed> {
+    for wait in [0, 200, 800] {
+        if wait > 0 {
+            let pause = js_sys::Promise::new(&mut |resolve, _| {
+                if let Some(w) = web_sys::window() {
+                    let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, wait);
+                }
+            });
+            let _ = wasm_bindgen_futures::JsFuture::from(pause).await;
+        }
+        if let Ok(drafts) = storage::list().await {
+            return drafts;
+        }
+    }
+    Vec::new()
 }
 
 /// Whether the address asks for the start screen (`?start`); the query is taken
