@@ -4,7 +4,7 @@
 //! grades to tick (测评等次：好、较好、一般、差). Landscape, the header row on
 //! every page; printed as a table of the template's style sheet.
 
-use crate::document::{Block, Document, Paragraph, Table, TextRun};
+use crate::document::{Block, Document, Table};
 use crate::spec::{FormSpec, Role, Style};
 
 /// The grades when the template does not name them: the four the seed's
@@ -58,15 +58,6 @@ fn boxes(grades: &[String]) -> String {
 /// The 测评表 of `persons` against `spec`'s 测评指标, under `title`.
 pub fn document<'d>(title: &str, spec: &FormSpec, persons: &[Person]) -> Document<'d> {
     let grades = grades(spec);
-    let paragraph = |role: Role, text: String| {
-        Block::Paragraph(Paragraph {
-            role,
-            runs: vec![TextRun { text, role }],
-            outline_level: None,
-            keep_with_next: false,
-            owner: Vec::new(),
-        })
-    };
     let mut columns: Vec<(String, Option<u32>)> = vec![("序号".into(), Some(6)), ("单位".into(), Some(15)), ("姓名".into(), Some(9))];
     columns.extend(spec.scoring.iter().map(|s| (s.name.clone(), None)));
     columns.push(("总体评价".into(), None));
@@ -82,8 +73,8 @@ pub fn document<'d>(title: &str, spec: &FormSpec, persons: &[Person]) -> Documen
         .collect();
     let how = format!("请对每位述职人的每一项评价，在“{}”中选一个，在前面的□里打“√”。", grades.join("”“"));
     let blocks = vec![
-        paragraph(Role::Title, title.to_string()),
-        paragraph(Role::Table, how),
+        Block::plain(Role::Title, title.to_string()),
+        Block::plain(Role::Table, how),
         Block::Table(Table { columns, rows, owner: Vec::new() }),
     ];
     Document { title: title.to_string(), author: String::new(), blocks, labels: Vec::new(), title_lines: 1 }

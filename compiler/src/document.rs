@@ -64,6 +64,20 @@ pub struct Table {
     pub owner: Owner,
 }
 
+impl Block<'_> {
+    /// A paragraph of one run in `role`, belonging to no part of a draft (the
+    /// documents the desk writes: 修改意见, 测评表, 汇总).
+    pub fn plain(role: Role, text: impl Into<String>) -> Self {
+        Block::Paragraph(Paragraph {
+            role,
+            runs: vec![TextRun { text: text.into(), role }],
+            outline_level: None,
+            keep_with_next: false,
+            owner: Vec::new(),
+        })
+    }
+}
+
 impl Paragraph {
     pub fn text(&self) -> String {
         self.runs.iter().map(|r| r.text.as_str()).collect()

@@ -3,7 +3,7 @@
 //! each finding a body paragraph, in the template's own style sheet.
 
 use super::summary::Summary;
-use crate::document::{Block, Document, Paragraph, TextRun};
+use crate::document::{Block, Document};
 use crate::docx::{render_document, RenderOptions};
 use crate::spec::{Role, Style};
 
@@ -12,16 +12,7 @@ pub fn document(row: &Summary) -> Document<'static> {
     let notes = row.revision_notes();
     let mut lines = notes.lines();
     let title = lines.next().unwrap_or_default().trim_end_matches('：').to_string();
-    let paragraph = |role: Role, text: &str| {
-        Block::Paragraph(Paragraph {
-            role,
-            runs: vec![TextRun { text: text.to_string(), role }],
-            outline_level: None,
-            keep_with_next: false,
-            owner: Vec::new(),
-        })
-    };
-    let blocks = std::iter::once(paragraph(Role::Title, &title)).chain(lines.map(|l| paragraph(Role::Body, l))).collect();
+    let blocks = std::iter::once(Block::plain(Role::Title, &title)).chain(lines.map(|l| Block::plain(Role::Body, l))).collect();
     Document { title: title.clone(), author: String::new(), blocks, labels: Vec::new(), title_lines: 1 }
 }
 

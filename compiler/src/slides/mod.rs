@@ -111,7 +111,7 @@ pub fn deck<'d>(doc: &Document<'d>, who: &str) -> Deck<'d> {
                 slides.push(slide);
             }
             Block::Table(t) => {
-                // A table's rows as the notes' text, its first column as bullets.
+                // A table goes to the notes only: its rows, a line each.
                 let text: Vec<String> = t.rows.iter().map(|r| r.join("　")).collect();
                 if let Some(s) = slides.iter_mut().rev().find(|s| s.picture.is_none()) {
                     s.notes.extend(text);

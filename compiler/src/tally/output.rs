@@ -4,8 +4,8 @@
 
 use rust_xlsxwriter::{Format, Workbook, XlsxError};
 
-use super::{count, read, Setup, Sheet};
-use crate::document::{Block, Document, Paragraph, Table, TextRun};
+use super::{count, read, Count, Setup, Sheet};
+use crate::document::{Block, Document, Table};
 use crate::spec::Role;
 
 /// The summary's columns: who and what, a count per grade, blanks, the share.
@@ -20,7 +20,11 @@ pub fn columns(setup: &Setup) -> Vec<String> {
 /// A row per person and item: 序号, 单位 and 姓名 on the person's first row
 /// only (the table model has no merged cells), the counts, the share.
 pub fn rows(setup: &Setup, sheets: &[Sheet]) -> Vec<Vec<String>> {
-    let counts = count(setup, sheets);
+    rows_of(setup, &count(setup, sheets))
+}
+
+/// [`rows`] from counts already made.
+fn rows_of(setup: &Setup, counts: &[Count]) -> Vec<Vec<String>> {
     let mut rows = Vec::with_capacity(counts.len());
     for (n, person) in setup.persons.iter().enumerate() {
         for (i, item) in setup.items.iter().enumerate() {
@@ -45,20 +49,11 @@ pub fn explanation(setup: &Setup, sheets: &[Sheet]) -> String {
 
 /// The summary as a document (set in the template's style sheet, landscape).
 pub fn document<'d>(title: &str, setup: &Setup, sheets: &[Sheet]) -> Document<'d> {
-    let paragraph = |role: Role, text: String| {
-        Block::Paragraph(Paragraph {
-            role,
-            runs: vec![TextRun { text, role }],
-            outline_level: None,
-            keep_with_next: false,
-            owner: Vec::new(),
-        })
-    };
     let widths = [Some(6), Some(17), Some(9), Some(26)];
     let columns = columns(setup).into_iter().enumerate().map(|(i, c)| (c, widths.get(i).copied().flatten())).collect();
     let blocks = vec![
-        paragraph(Role::Title, title.to_string()),
-        paragraph(Role::Table, explanation(setup, sheets)),
+        Block::plain(Role::Title, title.to_string()),
+        Block::plain(Role::Table, explanation(setup, sheets)),
         Block::Table(Table { columns, rows: rows(setup, sheets), owner: Vec::new() }),
     ];
     Document { title: title.to_string(), author: String::new(), blocks, labels: Vec::new(), title_lines: 1 }
@@ -77,7 +72,7 @@ pub fn workbook(setup: &Setup, sheets: &[Sheet]) -> Result<Vec<u8>, XlsxError> {
     }
     let counts = count(setup, sheets);
     let grades = setup.grades.len() as u16;
-    for (r, row) in rows(setup, sheets).iter().enumerate() {
+    for (r, row) in rows_of(setup, &counts).iter().enumerate() {
         let at = r as u32 + 1;
         for (c, text) in row.iter().take(4).enumerate() {
             match text.parse::<f64>() {

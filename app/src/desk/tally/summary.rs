@@ -39,11 +39,7 @@ pub(super) fn Summary(entry: Entry, export: Callback<bool>) -> impl IntoView {
     let csv = move |_| {
         let (Some(setup), sheets) = (entry.setup.get_untracked(), entry.sheets.get_untracked()) else { return };
         let text = read::to_csv(&read::rows(&setup, &sheets));
-        let said = match crate::files::download(text.as_bytes(), "测评表录入明细.csv", "text/csv;charset=utf-8") {
-            Ok(()) => "已导出 测评表录入明细.csv".to_string(),
-            Err(e) => e,
-        };
-        entry.message.set(said);
+        entry.message.set(crate::desk::saved(text.as_bytes(), "测评表录入明细.csv", "text/csv;charset=utf-8", String::new()));
     };
     let table = move || {
         let setup = entry.setup.get()?;
