@@ -107,12 +107,22 @@ impl Speaking {
             BudgetRule::About { target, tolerance_percent } => {
                 let low = target as u64 * 60 * u64::from(100 - tolerance_percent.min(100)) / 100;
                 let high = target as u64 * 60 * u64::from(100 + tolerance_percent) / 100;
-                format!("约{target}分钟（{}–{}）", half_minutes(low).trim_end_matches("分钟"), half_minutes(high))
+                // In tenths of a minute, inward (low up, high down): what is
+                // shown is within what [`Speaking::state`] accepts.
+                format!("约{target}分钟（{}–{}分钟）", tenths(low.div_ceil(6)), tenths(high / 6))
             }
             BudgetRule::AtLeast { target } => format!("不少于{target}分钟"),
             BudgetRule::AtMost { target } => format!("不超过{target}分钟"),
             BudgetRule::Between { from, to } => format!("{from}–{to}分钟"),
         }
+    }
+}
+
+/// Tenths of a minute as the form writes them: 135 → 13.5, 150 → 15.
+fn tenths(n: u64) -> String {
+    match n % 10 {
+        0 => format!("{}", n / 10),
+        d => format!("{}.{d}", n / 10),
     }
 }
 

@@ -667,6 +667,10 @@ mod tests {
         assert_eq!(talk.state(2700), BudgetState::Fits);
         assert_eq!(talk.state(3300), BudgetState::Fits, "16.5 minutes");
         assert_eq!(talk.state(3301), BudgetState::Over);
+        let eight = Speaking { minutes: speaking_time("8分钟").unwrap(), pace: 200 };
+        assert_eq!(eight.describe(), "约8分钟（7.2–8.8分钟）", "exact, not to the half minute");
+        let odd = Speaking { minutes: speaking_time("约7分钟").unwrap(), pace: 200 };
+        assert_eq!(odd.describe(), "约7分钟（6.3–7.7分钟）");
         let at_most = Speaking { minutes: speaking_time("不超过15分钟").unwrap(), pace: 250 };
         assert_eq!((at_most.describe(), at_most.state(10)), ("不超过15分钟".to_string(), BudgetState::Fits));
     }

@@ -125,6 +125,11 @@ fn bad_cells_and_twice_entered_sheets_are_named_by_row() {
     assert_eq!(e, ["第2号表的张三录了两次而且不一样（第2行和第3行）：请对照纸质表改正其中一行"]);
     let e = errors(&format!("{head}x,1,甲,张三,1,1\n0,1,甲,张三,1,1\n"));
     assert!(e[0].contains("第2行：表号“x”") && e[1].contains("第3行：表号“0”"), "{e:?}");
+    let e = errors(&format!("{head}1000000,1,甲,张三,1,1\n4294967296,1,甲,张三,1,1\n"));
+    assert!(e.len() == 2 && e.iter().all(|e| e.contains("不是1至999999的整数")), "{e:?}");
+    // People are their 序号: a name mistyped on one row is named, not a new person.
+    let e = errors(&format!("{head}1,1,甲,张三,1,1\n2,1,甲,张山,1,1\n"));
+    assert_eq!(e, ["第3行：序号1前面是张三（甲），这一行却是张山（甲）：请核对序号或姓名"]);
     assert!(errors("单位,姓名,政治\n")[0].contains("没有找到“表号”"));
     assert_eq!(errors(""), ["文件是空的"]);
     // Alike twice: counted once, said. A person missing from a sheet: blank, said.
@@ -136,6 +141,30 @@ fn bad_cells_and_twice_entered_sheets_are_named_by_row() {
     let counts = tally::count(&entered.setup, &entered.sheets);
     assert_eq!(counts[0].grades, [1, 0, 1, 0], "张三 政治: 好 on 4, 一般 on 5");
     assert_eq!(counts[3].blank, 1);
+    // Two people of one name and unit, told apart by their 序号.
+    let twins = read::sheets(&read::csv(&format!("{head}1,1,甲,王芳,1,1\n1,2,甲,王芳,4,4\n")), &setup(1).grades).unwrap();
+    assert_eq!(twins.setup.persons.len(), 2);
+    assert_eq!(twins.sheets[0].marks, [1, 1, 4, 4]);
+}
+
+#[test]
+fn a_workbook_cannot_ask_for_unbounded_columns() {
+    use rust_xlsxwriter::{Format, Workbook};
+    // Empty styled cells out to Excel's last column (XFD) on every row take no room.
+    let mut book = Workbook::new();
+    let sheet = book.add_worksheet();
+    let styled = Format::new().set_bold();
+    for r in 0..3 {
+        sheet.write_string(r, 0, "表号").unwrap();
+        sheet.write_blank(r, 16_383, &styled).unwrap();
+    }
+    let rows = read::xlsx(&book.save_to_buffer().unwrap()).unwrap();
+    assert!(rows.iter().all(|r| r.len() == 1), "{:?}", rows.iter().map(Vec::len).collect::<Vec<_>>());
+    // A value past the widest 测评表 is refused, by row and column.
+    let mut book = Workbook::new();
+    book.add_worksheet().write_string(1, 300, "1").unwrap();
+    let e = read::xlsx(&book.save_to_buffer().unwrap()).unwrap_err();
+    assert!(e.contains("第2行有第301列") && e.contains("最多256列"), "{e}");
 }
 
 #[test]
@@ -148,6 +177,15 @@ fn csv_fields_may_be_quoted() {
     let sheets = [Sheet { number: 1, marks: vec![1; setup.cells()] }];
     let text = read::to_csv(&read::rows(&odd, &sheets));
     assert_eq!(read::sheets(&read::csv(&text), &setup.grades).unwrap().setup.persons, odd.persons);
+}
+
+#[test]
+fn the_cli_reads_grades_as_a_template_does() {
+    for (grades, said) in [("好,好,差", "等次“好”写了两遍"), ("好", "有1个等次")] {
+        let out = Command::new(env!("CARGO_BIN_EXE_wengao")).args(["tally", "x.csv", "-o", "y.docx", "--grades", grades]).output().unwrap();
+        assert_eq!(out.status.code(), Some(2));
+        assert!(String::from_utf8_lossy(&out.stderr).contains(said), "{}", String::from_utf8_lossy(&out.stderr));
+    }
 }
 
 /// 500 sheets of 60 people through `wengao tally`: the summary .docx and .xlsx

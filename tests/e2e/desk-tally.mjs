@@ -3,7 +3,8 @@
 // 开始录入测评结果, then sheet after sheet from the keyboard alone — the
 // 表号 and Enter, a digit a cell, → for a blank, a wrong digit refused, a
 // slip undone with Ctrl+Z, a 表号 given twice refused — the page reloaded in
-// the middle of a sheet, and the rest typed on. The summary's counts (on the
+// the middle of a sheet, and the rest typed on; a saved sheet corrected
+// (kept open over a reload; another not opened over unsaved corrections). The summary's counts (on the
 // page, in the .xlsx read with ExcelJS, in the .docx and the .csv) equal a
 // count made here from what was typed.
 
@@ -172,20 +173,37 @@ try {
   assert.equal(lines.length, 1 + sheets.length * people.length);
   assert.equal(lines[1], `1,1,${people[0][0]},${people[0][1]},${sheets[0].slice(0, items).map((m) => ['', '好', '较好', '一般', '差'][m]).join(',')}`);
 
-  step('a saved sheet opened, corrected and saved again');
+  step('a saved sheet opened and corrected; another cannot be opened over it; a reload keeps it open');
   await tally.getByRole('button', { name: /^第3号/ }).click();
   assert.equal(await focused(), 'tally-cell-0');
   const before = sheets[2][0];
   sheets[2][0] = before === 1 ? 2 : 1;
   await page.keyboard.press(String(sheets[2][0]));
+  await tally.getByRole('button', { name: /^第4号/ }).click();
+  await status.filter({ hasText: '第3号表改的还没保存：按回车保存，或点“不改了”' }).waitFor();
+  assert.equal(await cell(0).inputValue(), String(sheets[2][0]), 'the correction is still on the screen');
+  await page.reload();
+  await tally.getByRole('table', { name: '这张测评表' }).waitFor();
+  await tally.getByRole('button', { name: '不改了' }).waitFor();
+  assert.equal(await tally.getByLabel('表号').inputValue(), '3', 'still sheet 3, opened to correct');
+  assert.equal(await cell(0).inputValue(), String(sheets[2][0]));
+  step('a digit typed with the caret before the old one replaces it');
+  await cell(1).focus();
+  await page.keyboard.press('Home');
+  sheets[2][1] = sheets[2][1] === 3 ? 4 : 3;
+  await page.keyboard.press(String(sheets[2][1]));
+  assert.equal(await cell(1).inputValue(), String(sheets[2][1]));
   await page.keyboard.press('Enter');
   await status.filter({ hasText: '第3号表已保存' }).waitFor();
+  assert.equal(await tally.getByRole('heading', { name: /已录的表/ }).innerText(), `已录的表（${sheets.length}张）`, 'saved in place, not twice');
   await page.reload();
   await tally.getByRole('table', { name: '汇总' }).waitFor();
   assert.equal(await tally.getByRole('heading', { name: /已录的表/ }).innerText(), `已录的表（${sheets.length}张）`);
-  const c = [0, 0, 0, 0, 0];
-  for (const s of sheets) c[s[0] === 0 ? 4 : s[0] - 1]++;
-  assert.equal((await summaryRows.nth(0).locator('td').allInnerTexts())[0], share(c), 'the correction counted, after a reload');
+  for (const i of [0, 1]) {
+    const c = [0, 0, 0, 0, 0];
+    for (const s of sheets) c[s[i] === 0 ? 4 : s[i] - 1]++;
+    assert.equal((await summaryRows.nth(0).locator('td').allInnerTexts())[i], share(c), `the correction of item ${i} counted, after a reload`);
+  }
 
   assert.deepEqual(errors, []);
   console.log('desk tally e2e (Chromium): ok');

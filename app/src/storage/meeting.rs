@@ -75,13 +75,24 @@ pub async fn keep_extract(batch: &str, n: usize, extract: &KeptExtract) -> Resul
     idb::committed(&t).await
 }
 
+/// The sheet on the screen, and the 表号 it had when saved if it is a saved
+/// sheet opened to correct (so that after a reload it is still that sheet, not
+/// a new one whose 表号 is taken).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OnScreen {
+    #[serde(flatten)]
+    pub sheet: Sheet,
+    #[serde(default)]
+    pub editing: Option<u32>,
+}
+
 /// What is kept of a batch's tally: its setup, its saved sheets in 表号
 /// order, and the sheet on the screen.
 #[derive(Debug, Default)]
 pub struct Kept {
     pub setup: Option<Setup>,
     pub sheets: Vec<Sheet>,
-    pub current: Option<Sheet>,
+    pub current: Option<OnScreen>,
 }
 
 pub async fn load(batch: &str) -> Result<Kept, Failure> {
@@ -107,9 +118,9 @@ pub async fn begin(batch: &str, setup: &Setup) -> Result<(), Failure> {
 }
 
 /// The sheet on the screen, as it is now.
-pub async fn keep_current(batch: &str, sheet: &Sheet) -> Result<(), Failure> {
+pub async fn keep_current(batch: &str, on_screen: &OnScreen) -> Result<(), Failure> {
     let (t, stores) = idb::transaction(&[MEETING], true).await?;
-    stores[0].put_with_key(&json(sheet), &key(batch, "tally/current")).map_err(idb::thrown)?;
+    stores[0].put_with_key(&json(on_screen), &key(batch, "tally/current")).map_err(idb::thrown)?;
     idb::committed(&t).await
 }
 
@@ -121,7 +132,7 @@ pub async fn save(batch: &str, sheet: &Sheet, replacing: Option<u32>, next: &She
         stores[0].delete(&sheet_key(batch, old)).map_err(idb::thrown)?;
     }
     stores[0].put_with_key(&json(sheet), &sheet_key(batch, sheet.number)).map_err(idb::thrown)?;
-    stores[0].put_with_key(&json(next), &key(batch, "tally/current")).map_err(idb::thrown)?;
+    stores[0].put_with_key(&json(&OnScreen { sheet: next.clone(), editing: None }), &key(batch, "tally/current")).map_err(idb::thrown)?;
     idb::committed(&t).await
 }
 

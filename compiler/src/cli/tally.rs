@@ -30,9 +30,11 @@ pub fn run(args: &[String]) -> ExitCode {
         match a.as_str() {
             "--xlsx" => workbook = Some(value),
             "--title" => title = value,
-            "--grades" => {
-                grades = Some(value.split([',', '，', '、']).map(|g| g.trim().to_string()).filter(|g| !g.is_empty()).collect::<Vec<_>>())
-            }
+            // Read as a template's 测评等次 line is: two to six, none twice.
+            "--grades" => match wengao::values::grades(&value) {
+                Ok(g) => grades = Some(g),
+                Err(e) => return usage(&format!("--grades：{}（{}）", e.message, e.hint.unwrap_or_default())),
+            },
             "--template" => templates.push(value),
             _ => output = Some(value),
         }
@@ -42,9 +44,6 @@ pub fn run(args: &[String]) -> ExitCode {
     // A template given comes after the built-in ones: the last with 测评指标 is the one meant.
     let Some(spec) = specs.iter().rev().find(|s| !s.scoring.is_empty()) else { return usage("没有带“测评指标”的模板") };
     let grades = grades.unwrap_or_else(|| wengao::ballot::grades(spec));
-    if grades.len() < 2 {
-        return usage("--grades 至少要有两个等次");
-    }
     let rows = match std::fs::read(&input) {
         Err(e) => return fail(&format!("{input}：读不了（{e}）")),
         Ok(bytes) if input.to_lowercase().ends_with(".xlsx") => match read::xlsx(&bytes) {

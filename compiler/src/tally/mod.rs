@@ -63,12 +63,20 @@ impl Setup {
 
     /// The names of the top grades whose share is reported: “好和较好”.
     pub fn top_names(&self) -> String {
-        self.grades.iter().take(TOP).cloned().collect::<Vec<_>>().join("和")
+        self.grades.iter().take(top(self.grades.len())).cloned().collect::<Vec<_>>().join("和")
     }
 }
 
-/// How many of the best grades make the share reported (好 and 较好).
-pub const TOP: usize = 2;
+/// How many of the best grades make the share reported: the top two (好 and
+/// 较好), but never every grade — of two grades (好、差) only the first, or the
+/// share would be 100% whatever was marked.
+pub fn top(grades: usize) -> usize {
+    2.min(grades.saturating_sub(1)).max(1)
+}
+
+/// The highest 表号: six digits, as many as a meeting could print, and far
+/// from where “one past the highest” would overflow.
+pub const MAX_NUMBER: u32 = 999_999;
 
 /// One returned sheet as entered.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -92,15 +100,19 @@ impl Sheet {
     }
 }
 
-/// The 表号 to offer for the next sheet: one past the highest entered.
+/// The 表号 to offer for the next sheet: one past the highest entered (past
+/// [`MAX_NUMBER`] only when it was reached, and [`taken`] then says so).
 pub fn next_number(sheets: &[Sheet]) -> u32 {
-    sheets.iter().map(|s| s.number).max().unwrap_or(0) + 1
+    sheets.iter().map(|s| s.number).max().unwrap_or(0).saturating_add(1)
 }
 
 /// Why `number` cannot be given to a new sheet, when another has it.
 pub fn taken(sheets: &[Sheet], number: u32) -> Option<String> {
     if number == 0 {
         return Some("表号从1开始".into());
+    }
+    if number > MAX_NUMBER {
+        return Some(format!("表号最大是{MAX_NUMBER}"));
     }
     sheets
         .iter()
@@ -124,16 +136,19 @@ impl Count {
     /// The share of the top grades among those that chose one; None when none did.
     pub fn top_share(&self) -> Option<f64> {
         let valid = self.valid();
-        (valid > 0).then(|| f64::from(self.grades.iter().take(TOP).sum::<u32>()) / f64::from(valid))
+        (valid > 0).then(|| f64::from(self.top()) / f64::from(valid))
     }
-}
 
-impl Count {
+    /// Sheets that chose one of the [`top`] grades.
+    fn top(&self) -> u32 {
+        self.grades.iter().take(top(self.grades.len())).sum()
+    }
+
     /// The top grades' share as the summary prints it: “93.3%” (rounded half
     /// up, in integers: the desk's page then carries no float formatting), or
     /// “—” when no sheet chose a grade.
     pub fn percent(&self) -> String {
-        let (top, valid) = (self.grades.iter().take(TOP).sum::<u32>(), self.valid());
+        let (top, valid) = (self.top(), self.valid());
         if valid == 0 {
             return "—".into();
         }
@@ -194,6 +209,9 @@ mod tests {
         assert_eq!(share(2, 1), "66.7%");
         assert_eq!(share(1, 7), "12.5%", "half up");
         assert_eq!(share(3, 0), "100.0%");
+        let two = Count { grades: vec![3, 1], blank: 0 };
+        assert_eq!(two.percent(), "75.0%", "of 好、差 only 好 is the top");
+        assert_eq!((top(2), top(3), top(4), top(6)), (1, 2, 2, 2));
     }
 
     #[test]
@@ -202,7 +220,10 @@ mod tests {
         assert!(taken(&sheets, 3).unwrap().contains("第3号表已经录过了"));
         assert_eq!(taken(&sheets, 4), None);
         assert!(taken(&sheets, 0).is_some());
+        assert!(taken(&sheets, MAX_NUMBER + 1).unwrap().contains("最大"));
+        assert_eq!(taken(&sheets, MAX_NUMBER), None);
         assert_eq!(next_number(&sheets), 4);
+        assert_eq!(next_number(&[Sheet { number: u32::MAX, marks: vec![] }]), u32::MAX, "no overflow");
         assert_eq!(next_number(&[]), 1);
     }
 }

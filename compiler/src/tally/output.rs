@@ -43,7 +43,7 @@ fn rows_of(setup: &Setup, counts: &[Count]) -> Vec<Vec<String>> {
 /// What the figures mean, said above the table.
 pub fn explanation(setup: &Setup, sheets: &[Sheet]) -> String {
     let top = setup.top_names();
-    let plus = setup.grades.iter().take(super::TOP).cloned().collect::<Vec<_>>().join("＋");
+    let plus = setup.grades.iter().take(super::top(setup.grades.len())).cloned().collect::<Vec<_>>().join("＋");
     format!("共录入测评表{}张。表中数字是选该等次的张数，“未评”是空着没选的；“{top}占比”＝（{plus}）÷（选了等次的张数）。", sheets.len())
 }
 

@@ -8,13 +8,18 @@
 
 use std::collections::HashMap;
 
-use super::{Setup, Sheet};
+use super::{Setup, Sheet, MAX_NUMBER};
 use crate::ballot::Person;
 use crate::import::zip::Archive;
 use crate::xml::{self, Element};
 
 /// Excel's last row: a row number past it is not believed.
 const EXCEL_ROWS: usize = 1 << 20;
+
+/// The widest file read: 4 columns and an item per column, far more items than
+/// a 测评表 has, and a bound on the memory a crafted workbook can ask for (a
+/// cell at column XFD of every row would otherwise make 16,384 cells a row).
+const MAX_COLUMNS: usize = 256;
 
 /// The columns before the items, as the desk writes them.
 pub const HEADER: [&str; 4] = ["表号", "序号", "单位", "姓名"];
@@ -90,8 +95,11 @@ pub fn xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
         let at = row.attr("r").and_then(|r| r.parse::<usize>().ok()).filter(|r| (1..=EXCEL_ROWS).contains(r)).unwrap_or(rows.len() + 1);
         rows.resize(at.max(rows.len()), Vec::new());
         let cells = &mut rows[at - 1];
+        // A cell without a reference is the one after the previous.
+        let mut next = 0;
         for c in row.elements().filter(|c| c.local() == "c") {
-            let column = c.attr("r").map(|r| column_of(&r)).unwrap_or(cells.len());
+            let column = c.attr("r").map(|r| column_of(&r)).unwrap_or(next);
+            next = column + 1;
             let value = c.child("v").map(Element::text).unwrap_or_default();
             let text = match c.attr("t").as_deref() {
                 Some("s") => value.trim().parse::<usize>().ok().and_then(|i| strings.get(i).cloned()).unwrap_or_default(),
@@ -99,6 +107,13 @@ pub fn xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
                 Some(_) => value,
                 None => whole_number(&value),
             };
+            // Empty cells (formatting only) take no room.
+            if text.is_empty() {
+                continue;
+            }
+            if column >= MAX_COLUMNS {
+                return Err(format!("第{at}行有第{}列：录入明细最多{MAX_COLUMNS}列（表号、序号、单位、姓名和各项测评指标）", column + 1));
+            }
             if cells.len() <= column {
                 cells.resize(column + 1, String::new());
             }
@@ -148,7 +163,7 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
     };
     let header: Vec<String> = rows[header_at].iter().map(|h| h.trim().to_string()).collect();
     let column = |name: &str| header.iter().position(|h| h == name);
-    let (number_at, unit_at, name_at) = (column("表号"), column("单位"), column("姓名"));
+    let (number_at, seq_at, unit_at, name_at) = (column("表号"), column("序号"), column("单位"), column("姓名"));
     let missing: Vec<&str> =
         [("表号", number_at), ("单位", unit_at), ("姓名", name_at)].iter().filter(|(_, c)| c.is_none()).map(|(n, _)| *n).collect();
     let items: Vec<(usize, String)> =
@@ -165,6 +180,10 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
     let legend = grades.iter().enumerate().map(|(i, g)| format!("{}{g}", i + 1)).collect::<Vec<_>>().join(" ");
     let mut errors = Vec::new();
     let mut persons: Vec<Person> = Vec::new();
+    // A person is the one of their 序号 where the file has one (two people of
+    // one name and unit stay two; a name mistyped on one row is caught), else
+    // the one of their 单位 and 姓名.
+    let mut by_seq: HashMap<usize, usize> = HashMap::new();
     // Per 表号, in the order they come: (person, marks, row) as entered.
     let mut order: Vec<u32> = Vec::new();
     let mut entered: HashMap<u32, Vec<(usize, Vec<u8>, usize)>> = HashMap::new();
@@ -175,9 +194,9 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
         }
         let raw_number = cell(row, number_at);
         let number = match whole_number(&raw_number).parse::<u32>() {
-            Ok(n) if n > 0 => n,
+            Ok(n) if (1..=MAX_NUMBER).contains(&n) => n,
             _ => {
-                errors.push(format!("第{line}行：表号“{raw_number}”不是从1起的整数"));
+                errors.push(format!("第{line}行：表号“{raw_number}”不是1至{MAX_NUMBER}的整数"));
                 continue;
             }
         };
@@ -186,10 +205,30 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
             errors.push(format!("第{line}行：没有单位和姓名"));
             continue;
         }
-        let who = match persons.iter().position(|p| *p == person) {
-            Some(at) => at,
+        let seq = whole_number(&cell(row, seq_at)).parse::<usize>().ok().filter(|n| *n > 0);
+        let known = match seq {
+            Some(n) => by_seq.get(&n).copied(),
+            None => persons.iter().position(|p| *p == person),
+        };
+        let who = match known {
+            Some(at) if persons[at] == person => at,
+            Some(at) => {
+                let (before, here) = (&persons[at], &person);
+                errors.push(format!(
+                    "第{line}行：序号{}前面是{}（{}），这一行却是{}（{}）：请核对序号或姓名",
+                    seq.unwrap_or_default(),
+                    before.name,
+                    before.unit,
+                    here.name,
+                    here.unit
+                ));
+                continue;
+            }
             None => {
                 persons.push(person.clone());
+                if let Some(n) = seq {
+                    by_seq.insert(n, persons.len() - 1);
+                }
                 persons.len() - 1
             }
         };

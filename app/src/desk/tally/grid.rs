@@ -73,10 +73,13 @@ fn key_in_cell(entry: Entry, ev: &web_sys::KeyboardEvent, cell: usize, cells: us
     }
 }
 
-/// What was typed into cell `cell` (by key or by an input method): its last
-/// character as a mark, the focus on to the next cell; or why not.
-fn typed_in_cell(entry: Entry, input: &web_sys::HtmlInputElement, cell: usize, cells: usize) {
-    let typed = input.value().chars().last();
+/// What was typed into cell `cell` (by key or by an input method): the last
+/// character the event brought (`data`: the caret may stand before the old
+/// digit, so the value's last character could be the old one), else the
+/// value's (a paste brings no `data`), as a mark, the focus on to the next
+/// cell; nothing left clears it; or why not.
+fn typed_in_cell(entry: Entry, input: &web_sys::HtmlInputElement, data: Option<String>, cell: usize, cells: usize) {
+    let typed = data.and_then(|d| d.chars().last()).or_else(|| input.value().chars().last());
     if let Some(c) = typed {
         match entry.setup.with_untracked(|s| s.as_ref().map(|s| s.mark_of(c))) {
             Some(Ok(mark)) => {
@@ -145,13 +148,14 @@ pub(super) fn Grid(entry: Entry) -> impl IntoView {
                                     on:keydown=move |ev| key_in_cell(entry, &ev, cell, cells, width)
                                     on:input=move |ev| {
                                         let composing = ev.dyn_ref::<web_sys::InputEvent>().is_some_and(web_sys::InputEvent::is_composing);
+                                        let data = ev.dyn_ref::<web_sys::InputEvent>().and_then(web_sys::InputEvent::data);
                                         if let (false, Some(input)) = (composing, input_of(&ev)) {
-                                            typed_in_cell(entry, &input, cell, cells);
+                                            typed_in_cell(entry, &input, data, cell, cells);
                                         }
                                     }
                                     on:compositionend=move |ev| {
                                         if let Some(input) = input_of(&ev) {
-                                            typed_in_cell(entry, &input, cell, cells);
+                                            typed_in_cell(entry, &input, ev.data(), cell, cells);
                                         }
                                     }
                                 />

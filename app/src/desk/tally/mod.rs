@@ -68,15 +68,19 @@ impl Entry {
     fn show(self, kept: stored::Kept) {
         let mut sheets = kept.sheets;
         sheets.sort_by_key(|s| s.number);
-        let current = match (&kept.setup, kept.current) {
-            (Some(setup), Some(c)) if c.marks.len() == setup.cells() => c,
-            (Some(setup), _) => Sheet::blank(setup, tally::next_number(&sheets)),
-            (None, _) => Sheet { number: 1, marks: Vec::new() },
+        let (current, editing) = match (&kept.setup, kept.current) {
+            (Some(setup), Some(on)) if on.sheet.marks.len() == setup.cells() => {
+                // A saved sheet opened to correct is that sheet still, if it is still saved.
+                let editing = on.editing.filter(|n| sheets.iter().any(|s| s.number == *n));
+                (on.sheet, editing)
+            }
+            (Some(setup), _) => (Sheet::blank(setup, tally::next_number(&sheets)), None),
+            (None, _) => (Sheet { number: 1, marks: Vec::new() }, None),
         };
-        self.number.set(String::new());
+        self.number.set(editing.map(|_| current.number.to_string()).unwrap_or_default());
         self.current.set(current);
         self.sheets.set(sheets);
-        self.editing.set(None);
+        self.editing.set(editing);
         self.undo.set_value(Vec::new());
         self.setup.set(kept.setup);
     }
@@ -94,13 +98,35 @@ impl Entry {
         focus("tally-number");
     }
 
-    /// Whether a new tally may begin without losing sheets (asked when some are entered).
+    /// Whether a new tally may begin without losing what was typed (asked
+    /// when sheets are saved or the screen's sheet has marks not saved).
     pub fn may_begin(self) -> bool {
         let entered = self.sheets.with_untracked(Vec::len);
-        entered == 0
+        let mut lost: Vec<String> = Vec::new();
+        if entered > 0 {
+            lost.push(format!("已经录了{entered}张测评表"));
+        }
+        lost.extend(self.unsaved_on_screen());
+        lost.is_empty()
             || window()
-                .confirm_with_message(&format!("已经录了{entered}张测评表。按现在的述职名单重新开始，会清空已录的表。确定吗？"))
+                .confirm_with_message(&format!("{}。按现在的述职名单重新开始，会把这些都清空。确定吗？", lost.join("；")))
                 .unwrap_or(false)
+    }
+
+    /// What the screen's sheet holds that is not saved: marks on a new sheet,
+    /// or changes to a saved sheet opened to correct.
+    fn unsaved_on_screen(self) -> Option<String> {
+        let current = self.current.get_untracked();
+        match self.editing.get_untracked() {
+            None => {
+                let marked = current.marks.len() - current.blanks();
+                (marked > 0).then(|| format!("屏幕上第{}号表录了{marked}格还没保存", current.number))
+            }
+            Some(n) => {
+                let saved = self.sheets.with_untracked(|all| all.contains(&current));
+                (!saved).then(|| format!("第{n}号表改的还没保存"))
+            }
+        }
     }
 
     /// Sets a cell of the screen's sheet (remembered for undo, kept at once).
@@ -113,8 +139,9 @@ impl Entry {
     }
 
     fn keep_current(self) {
-        let (Some(id), sheet) = (self.batch_id(), self.current.get_untracked()) else { return };
-        self.store(async move { stored::keep_current(&id, &sheet).await });
+        let Some(id) = self.batch_id() else { return };
+        let on_screen = stored::OnScreen { sheet: self.current.get_untracked(), editing: self.editing.get_untracked() };
+        self.store(async move { stored::keep_current(&id, &on_screen).await });
     }
 
     /// Takes back the last change on the screen's sheet; the cell it was in.
@@ -186,11 +213,13 @@ impl Entry {
         true
     }
 
-    /// Opens a saved sheet to correct it (not while the screen's sheet has unsaved marks).
+    /// Opens a saved sheet to correct it (not while the screen's sheet has
+    /// marks or corrections not saved: they would be lost).
     fn open(self, number: u32) {
-        let unsaved_marks = self.editing.get_untracked().is_none() && self.current.with_untracked(|s| s.blanks() < s.marks.len());
-        if unsaved_marks {
-            return self.message.set("屏幕上这张表还没保存：先录完按回车保存，再打开已录的表".into());
+        if let Some(unsaved) = self.unsaved_on_screen() {
+            let way_out =
+                if self.editing.get_untracked().is_some() { "按回车保存，或点“不改了”" } else { "先录完按回车保存" };
+            return self.message.set(format!("{unsaved}：{way_out}，再打开别的表"));
         }
         let Some(sheet) = self.sheets.with_untracked(|all| all.iter().find(|s| s.number == number).cloned()) else { return };
         self.number.set(number.to_string());
@@ -252,8 +281,10 @@ fn focus(id: &str) {
 /// the summary; loads what is kept whenever another batch is shown.
 #[component]
 pub(crate) fn Tally(entry: Entry, export: Callback<bool>) -> impl IntoView {
+    // Loaded when another batch is shown, not when the batch's files change.
+    let batch_id = Memo::new(move |_| entry.batch.with(|b| b.as_ref().map(|b| b.id.clone())));
     Effect::new(move |_| {
-        let Some(id) = entry.batch.with(|b| b.as_ref().map(|b| b.id.clone())) else { return };
+        let Some(id) = batch_id.get() else { return };
         spawn_local(async move {
             match stored::load(&id).await {
                 Ok(kept) => entry.show(kept),
