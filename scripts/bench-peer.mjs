@@ -12,19 +12,23 @@
 // The peer: `fetch` its repository, point package-lock.json's `resolved` URLs
 // at the npm registry reachable here, `npm ci`, `npx vite build`; it is served
 // at / (its base), ours under /tools/wengao/.
-//   node scripts/bench-peer.mjs [our dist] [peer dist] [loads per site and mode]
+//   node scripts/bench-peer.mjs [our dist] [peer dist] [loads per site and mode] [another build of ours]
+// (the last, to compare two builds of ours in the same run, e.g. one without
+// skeletons: a copy of dist/ whose skeletons.json is {}).
 import { chromium } from 'playwright-core';
 import zlib from 'node:zlib';
 import { serve } from '../tests/e2e/serve.mjs';
 
-const [ourDist = 'dist', peerDist = '/tmp/peer/dist', loads = '6'] = process.argv.slice(2);
+const [ourDist = 'dist', peerDist = '/tmp/peer/dist', loads = '6', otherDist] = process.argv.slice(2);
 const ours = await serve(ourDist, 28080, '/tools/wengao/');
 const peer = await serve(peerDist, 28081, '/');
+const other = otherDist && (await serve(otherDist, 28082, '/tools/wengao/'));
 const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update'] });
 const sites = [
   { name: 'wengao', url: 'http://127.0.0.1:28080/tools/wengao/', first: 'button[aria-label="新建党建工作述职报告"]', typing: 'textarea[aria-label="一、（一）一是 正文"]' },
   { name: 'gongwen', url: 'http://127.0.0.1:28081/', first: 'textarea', typing: 'textarea' },
 ];
+if (other) sites.push({ ...sites[0], name: `wengao (${otherDist})`, url: 'http://127.0.0.1:28082/tools/wengao/' });
 
 // In the page: when `first` is usable, record it (and click it when `click`),
 // then when `typing` is usable record that; every long task from the start.
@@ -103,3 +107,4 @@ console.log(`navigation → typing, wengao / gongwen: ${ratio.toFixed(2)}`);
 await browser.close();
 ours.close();
 peer.close();
+other?.close();

@@ -16,7 +16,7 @@ pub fn template_version(key: &str) -> String {
 
 /// The source of the template a key names.
 pub fn template_source(key: &str) -> Option<String> {
-    match key.strip_prefix("builtin:") {
+    match library::builtin_name(key) {
         Some(name) => TEMPLATES.iter().find(|t| t.name() == name).map(|t| t.source.to_string()),
         None => library::source(key),
     }
@@ -34,7 +34,7 @@ pub fn errors_of(compiled: &wengao::Compiled) -> usize {
 
 /// Compiles the template a key names.
 pub fn spec_for(key: &str) -> Result<FormSpec, String> {
-    let file = match key.strip_prefix("builtin:") {
+    let file = match library::builtin_name(key) {
         Some(name) => TEMPLATES.iter().find(|t| t.name() == name).ok_or("这个内置模板已经没有了")?.source_file(),
         None => {
             let source = library::source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;

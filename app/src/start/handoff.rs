@@ -15,7 +15,7 @@ use wasm_bindgen_futures::JsFuture;
 
 use super::{read_storage, Header, Host, Loading, Start, StartState};
 use crate::action::{self, Action, OPEN, STUDIO};
-use crate::storage;
+use crate::storage::{self, library};
 
 #[wasm_bindgen]
 extern "C" {
@@ -25,6 +25,14 @@ extern "C" {
     /// boot.js: loads the full app, then prewarms it when the page is idle.
     #[wasm_bindgen(js_name = wengaoPrefetchApp, catch)]
     fn prefetch_app() -> Result<(), JsValue>;
+    /// boot.js (skeleton.js): shows the new form of the built-in template
+    /// `name` as plain HTML, typeable, until the full app's form takes its place.
+    #[wasm_bindgen(js_name = wengaoShowSkeleton, catch)]
+    fn show_skeleton(name: &str) -> Result<Promise, JsValue>;
+    /// boot.js (skeleton.js): the full app could not be loaded; resolves to
+    /// true when the drafter, who typed into the skeleton, asks to try again.
+    #[wasm_bindgen(js_name = wengaoSkeletonFailed, catch)]
+    fn skeleton_failed(message: &str) -> Result<Promise, JsValue>;
 }
 
 thread_local! {
@@ -79,35 +87,51 @@ fn StartProgram() -> impl IntoView {
 }
 
 /// Loads the full app and gives it the page and `action`; if it cannot be
-/// loaded, says so on the start screen, which stays usable.
+/// loaded, says so on the start screen, which stays usable. A new draft of a
+/// built-in template shows its form at once, as plain HTML one can type into
+/// (app/skeleton.js), until the full app's form takes over.
 fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
     if HANDING.replace(true) {
         return;
     }
+    let skeleton = match &action {
+        Action::New { template } => library::builtin_name(template).map(str::to_string),
+        _ => None,
+    };
     let (value, file) = action.to_js();
     state.message.set("正在打开……".into());
     spawn_local(async move {
-        let loaded = match load_app() {
-            Ok(promise) => JsFuture::from(promise).await,
-            Err(e) => Err(e),
-        };
-        let start = loaded.and_then(|glue| js_sys::Reflect::get(&glue, &JsValue::from_str("start")));
-        match start.map(JsCast::unchecked_into::<Function>) {
-            Ok(start) => {
-                MOUNTED.with_borrow_mut(Option::take);
-                // A panic while the app mounts has said so itself (crash.rs): keep its message.
-                let crashed = || document().get_element_by_id(crate::crash::ID).is_some();
-                if start.call2(&JsValue::NULL, &value, &file).is_err() && !crashed() {
-                    document().body().inspect(|b| b.set_text_content(Some("文稿打开失败，请刷新页面再试。")));
+        if let Some(Ok(showing)) = skeleton.map(|name| show_skeleton(&name)) {
+            let _ = JsFuture::from(showing).await;
+        }
+        loop {
+            let loaded = match load_app() {
+                Ok(promise) => JsFuture::from(promise).await,
+                Err(e) => Err(e),
+            };
+            let start = loaded.and_then(|glue| js_sys::Reflect::get(&glue, &JsValue::from_str("start")));
+            let Ok(start) = start.map(JsCast::unchecked_into::<Function>) else {
+                const FAILED: &str = "文稿的表单部分没能从服务器载入（网络断了，或者服务器没有响应）。请检查网络，再点一次。";
+                // A skeleton holding typed text stays, and says so, until 再试一次.
+                if let Ok(retry) = skeleton_failed(FAILED) {
+                    if JsFuture::from(retry).await.is_ok_and(|r| r.is_truthy()) {
+                        continue;
+                    }
                 }
-            }
-            Err(_) => {
                 HANDING.set(false);
-                state.message.set("文稿的表单部分没能从服务器载入（网络断了，或者服务器没有响应）。请检查网络，再点一次。".into());
+                state.message.set(FAILED.into());
                 if !shown.get_untracked() {
                     shown.set(true);
                 }
+                return;
+            };
+            MOUNTED.with_borrow_mut(Option::take);
+            // A panic while the app mounts has said so itself (crash.rs): keep its message.
+            let crashed = || document().get_element_by_id(crate::crash::ID).is_some();
+            if start.call2(&JsValue::NULL, &value, &file).is_err() && !crashed() {
+                document().body().inspect(|b| b.set_text_content(Some("文稿打开失败，请刷新页面再试。")));
             }
+            return;
         }
     });
 }

@@ -57,8 +57,15 @@ thread_local! {
 
 /// The key under which a template is known: `builtin:述职报告` or `custom:…`.
 pub fn builtin_key(name: &str) -> String {
-    format!("builtin:{name}")
+    format!("{BUILTIN}{name}")
 }
+
+/// The built-in template's name in a key made by [`builtin_key`].
+pub fn builtin_name(key: &str) -> Option<&str> {
+    key.strip_prefix(BUILTIN)
+}
+
+const BUILTIN: &str = "builtin:";
 
 /// A version of a source: a hash of its bytes (FNV-1a), as hex.
 pub fn version(source: &str) -> String {
