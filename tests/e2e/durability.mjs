@@ -58,7 +58,9 @@ try {
   let b = await launch();
   await b.page.goto(app);
   await b.page.getByRole('button', { name: '新建党建工作述职报告' }).click({ timeout: 20000 });
-  await b.page.getByLabel('书记姓名').waitFor();
+  // The draft exists once the form has taken over from 新建's skeleton (app/skeleton.js).
+  await b.page.locator('#wengao .editor').waitFor();
+  await b.page.locator('#wengao-skeleton').waitFor({ state: 'detached' });
   await new Promise((r) => setTimeout(r, 300));
   await kill(b);
   b = await launch();

@@ -55,6 +55,8 @@ try {
   b = await launch();
   await b.go(app);
   await b.click(await b.byLabel('新建党建工作述职报告', 20000));
+  // What is typed into 新建's skeleton is saved once the form takes over (app/skeleton.js).
+  await b.formReady();
   let expected = '';
   for (const wait of [0, 200]) {
     const typed = `第${wait}轮党建引领基层治理扎实推进全面从严治党主体责任落实落细`.slice(0, 30);

@@ -61,6 +61,16 @@ export async function connect(driverUrl, capabilities) {
     switchTo: (handle) => wd('POST', s('/window'), { handle }),
     closeWindow: () => wd('DELETE', s('/window')),
     refresh: () => wd('POST', s('/refresh'), {}),
+    // 新建's form as plain HTML (app/skeleton.js) is typeable at once; elements
+    // found in it go with it when the full app's form takes over: wait for that.
+    formReady: async (timeout = 30000) => {
+      const end = Date.now() + timeout;
+      const ready = "return !document.getElementById('wengao-skeleton') && !!document.querySelector('#wengao .editor')";
+      while (!(await wd('POST', s('/execute/sync'), { script: ready, args: [] }))) {
+        if (Date.now() > end) throw new Error('the form did not take over from its skeleton');
+        await new Promise((r) => setTimeout(r, 100));
+      }
+    },
     quit: () => wd('DELETE', s('')).catch(() => {}),
   };
 }
