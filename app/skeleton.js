@@ -53,6 +53,14 @@ export function snapshot(root) {
 
 let shown;
 
+function readPref(key) {
+  try {
+    return localStorage.getItem(key);
+  } catch {
+    return null;
+  }
+}
+
 /// Shows `html` (a built-in template's form from skeletons.json) in place of
 /// #wengao; false when there is none (then the full app's form is awaited as before).
 export function show(html) {
@@ -61,6 +69,10 @@ export function show(html) {
   const skeleton = document.createElement('div');
   skeleton.id = ID;
   skeleton.innerHTML = html;
+  // Prompts the drafter folded stay folded, as the form will have them (form/inputs.rs).
+  for (const prompt of skeleton.querySelectorAll('details[data-pref]')) {
+    if (readPref(prompt.dataset.pref) === '0') prompt.open = false;
+  }
   const state = { skeleton, app, composing: false, waiting: false, clicked: null };
   shown = state;
   const notice = skeleton.querySelector('.notice');

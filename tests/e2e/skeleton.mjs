@@ -60,10 +60,14 @@ try {
   step('typed into before the app comes: text, a name, a choice, a click, and pinyin being composed');
   {
     const { context, page, gate } = await heldBack();
+    // A prompt folded in an earlier form stays folded.
+    await page.evaluate(() => localStorage.setItem('wengao.prompt.builtin:述职报告.全文', '0'));
     await page.getByRole('button', { name: '新建党建工作述职报告', exact: true }).click();
     const skeleton = skeletonOf(page);
     await skeleton.getByLabel(FIRST).waitFor();
     assert.equal(await page.locator('#wengao').isHidden(), true, 'the start screen is out of sight');
+    const folded = (root) => root.locator('.doc-prompt details').evaluate((d) => !d.open);
+    assert.equal(await folded(skeleton), true, 'the folded prompt is folded in the skeleton');
     await page.screenshot({ path: 'docs/screenshots/skeleton.png' });
     await skeleton.getByLabel('书记姓名').fill('钱七');
     const kind = skeleton.getByLabel('单位类型');
@@ -100,6 +104,7 @@ try {
     );
     assert.equal(await page.getByLabel('书记姓名').inputValue(), '钱七');
     assert.equal(await page.getByLabel('单位类型').inputValue(), choice);
+    assert.equal(await folded(page.locator('#wengao')), true, 'and in the form');
     // The click on 导出 Word, carried out once the form was there.
     const checklist = page.getByRole('dialog', { name: '导出前检查' });
     await checklist.waitFor();

@@ -148,13 +148,14 @@ pub(crate) fn Prompt(text: String, key: String) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let template = ctx.template_key.get_value();
     let open = storage::prompt_open(&template, &key);
+    let pref = storage::prompt_pref(&template, &key);
     let toggle = move |ev: leptos::ev::Event| {
         if let Some(d) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlDetailsElement>().ok()) {
             storage::set_prompt_open(&template, &key, d.open());
         }
     };
     view! {
-        <details class="prompt" open=open on:toggle=toggle>
+        <details class="prompt" open=open data-pref=pref on:toggle=toggle>
             <summary>"写作提示"</summary>
             {text.lines().map(|l| view! { <p>{l.to_string()}</p> }).collect_view()}
         </details>

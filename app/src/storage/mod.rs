@@ -467,9 +467,15 @@ pub fn set_pref(key: &str, value: Option<&str>) {
 
 /// Whether a prompt is folded away, remembered per template and node.
 pub fn prompt_open(template: &str, node: &str) -> bool {
-    get_pref(&format!("wengao.prompt.{template}.{node}")).is_none_or(|v| v == "1")
+    get_pref(&prompt_pref(template, node)).is_none_or(|v| v == "1")
 }
 
 pub fn set_prompt_open(template: &str, node: &str, open: bool) {
-    set_pref(&format!("wengao.prompt.{template}.{node}"), Some(if open { "1" } else { "0" }));
+    set_pref(&prompt_pref(template, node), Some(if open { "1" } else { "0" }));
+}
+
+/// The localStorage key under which a prompt's folding is kept ("0": folded),
+/// which the form also writes on the prompt for 新建's skeleton (app/skeleton.js).
+pub fn prompt_pref(template: &str, node: &str) -> String {
+    format!("wengao.prompt.{template}.{node}")
 }
