@@ -1,14 +1,15 @@
 // The new form of a built-in template as plain HTML, which the start screen
 // shows the moment 新建 is clicked (start/handoff.rs), so that the drafter can
-// start typing while the full app (about 700 KB gz) is still being fetched and
+// start typing while the full app (about 745 KB gz) is still being fetched and
 // compiled. When the full app's own form appears in #wengao (hidden meanwhile),
 // it takes the skeleton's place with what was typed or chosen, the focus, the
-// caret and the scroll, and the last button clicked meanwhile is clicked again.
+// caret, the scroll and the prompts folded or unfolded, and the last button
+// clicked meanwhile is clicked again.
 //
 // The HTML is the full app's form itself, snapshotted by scripts/skeletons.mjs
 // with snapshot() below into skeletons.json; tests/e2e/skeleton.mjs fails when
 // the snapshot no longer matches the form. A control is matched to its
-// counterpart by key(): tag, label and how many of the same came before; one
+// counterpart by keyed(): tag, label and how many of the same came before; one
 // without a counterpart (a stale snapshot) has its text shown, not dropped.
 
 const ID = 'wengao-skeleton';
@@ -146,6 +147,11 @@ function takeOver(state) {
     to.dispatchEvent(new Event('input', { bubbles: true }));
     to.dispatchEvent(new Event('change', { bubbles: true }));
   }
+  // A prompt (un)folded meanwhile: the form's toggle handler remembers it.
+  const prompts = app.querySelectorAll('details[data-pref]');
+  skeleton.querySelectorAll('details[data-pref]').forEach((d, i) => {
+    if (prompts[i] && prompts[i].open !== d.open) prompts[i].open = d.open;
+  });
   const active = document.activeElement;
   const focusKey = skeleton.contains(active) ? keyed(skeleton, `${CONTROLS}, ${BUTTONS}`).find(([, el]) => el === active)?.[0] : null;
   const selection = focusKey && typeof active.selectionStart === 'number' ? [active.selectionStart, active.selectionEnd, active.selectionDirection] : null;

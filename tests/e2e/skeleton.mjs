@@ -69,6 +69,10 @@ try {
     const folded = (root) => root.locator('.doc-prompt details').evaluate((d) => !d.open);
     assert.equal(await folded(skeleton), true, 'the folded prompt is folded in the skeleton');
     await page.screenshot({ path: 'docs/screenshots/skeleton.png' });
+    // 导语's prompt folded in the skeleton.
+    const intro = (root) => root.locator('#part-导语-0 details.prompt');
+    await intro(skeleton).locator('summary').click();
+    assert.equal(await intro(skeleton).evaluate((d) => d.open), false);
     await skeleton.getByLabel('书记姓名').fill('钱七');
     const kind = skeleton.getByLabel('单位类型');
     const choice = await kind.locator('option').nth(2).getAttribute('value');
@@ -105,6 +109,7 @@ try {
     assert.equal(await page.getByLabel('书记姓名').inputValue(), '钱七');
     assert.equal(await page.getByLabel('单位类型').inputValue(), choice);
     assert.equal(await folded(page.locator('#wengao')), true, 'and in the form');
+    assert.equal(await intro(page.locator('#wengao')).evaluate((d) => d.open), false, 'a prompt folded in the skeleton is folded in the form');
     // The click on 导出 Word, carried out once the form was there.
     const checklist = page.getByRole('dialog', { name: '导出前检查' });
     await checklist.waitFor();
@@ -120,6 +125,7 @@ try {
     await page.getByLabel(FIRST).waitFor();
     assert.equal(await page.getByLabel(FIRST).inputValue(), typed, 'kept over a reload');
     assert.equal(await page.getByLabel('书记姓名').inputValue(), '钱七');
+    assert.equal(await intro(page.locator('#wengao')).evaluate((d) => d.open), false, 'the folding is remembered');
     await context.close();
   }
 
