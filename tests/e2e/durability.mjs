@@ -146,6 +146,8 @@ async function twoTabs() {
     const open = async () => {
       const p = await context.newPage();
       p.on('pageerror', (e) => errors.push(String(e)));
+      // A panic's message (crash.rs logs it), to tell which one it was.
+      p.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
       await p.goto(app);
       return p;
     };
@@ -189,6 +191,7 @@ async function twoTabs() {
     const editing = (await one.getByLabel('副标题').isDisabled()) ? two : one;
     const third = await context.newPage();
     third.on('pageerror', (e) => errors.push(String(e)));
+    third.on('console', (m) => { if (m.type() === 'error' && !m.text().startsWith('Failed to load resource')) errors.push(m.text()); });
     await third.addInitScript(() => { Object.defineProperty(Navigator.prototype, 'locks', { get: () => undefined }); });
     await third.goto(app);
     await third.getByLabel('副标题').waitFor({ timeout: 20000 });
