@@ -1,44 +1,39 @@
-// Loads the start screen (wengao-start), then, as soon as it is shown, the full
-// app (wengao-app) that the start screen hands every action to. Relative URLs:
-// any sub-path works.
+// Shows index.html's copy of the start screen, loads the start program
+// (wengao-start) that takes its place, and the full app (wengao-app) that
+// every action is handed to. Part of the first load: short comments; README.
 import init from './wengao-start.js';
 
-let app;
+const url = (name) => new URL(`./${name}`, import.meta.url);
 const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
-
-// The full app's module (its start(action, file); and crash_for_test, which the
-// end-to-end tests call: their own import() of it may get a copy of its own,
-// never initialised), loaded once; a failure is forgotten, so that the next
-// action tries again.
-globalThis.wengaoLoadApp = () => {
-  if (!app) {
-    app = import('./wengao-app.js')
-      .then((glue) => glue.default({ module_or_path: new URL('./wengao-app_bg.wasm', import.meta.url) }).then(() => glue))
-      .catch((error) => {
-        app = undefined;
-        throw error;
-      });
-  }
-  return app;
+const once = (load) => {
+  let p;
+  // A failure is forgotten: the next call tries again.
+  return () => (p ??= load().catch((e) => ((p = undefined), Promise.reject(e))));
 };
 
-// The built-in templates' new forms as plain HTML (skeletons.json, made by
-// scripts/skeletons.mjs), shown at once on 新建 while the full app is still on
-// its way (skeleton.js); fetched with the full app.
-let skeleton;
-const loadSkeleton = () =>
-  (skeleton ??= Promise.all([
-    import('./skeleton.js'),
-    fetch(new URL('./skeletons.json', import.meta.url)).then((r) => (r.ok ? r.json() : {})),
-  ]).catch(() => [null, {}]));
+// A stylesheet, resolved once applied.
+const style = (name) =>
+  new Promise((resolve, reject) => {
+    const link = Object.assign(document.createElement('link'), { rel: 'stylesheet', href: url(name), onload: resolve, onerror: reject });
+    document.head.append(link);
+  });
+// form.css: everything but the start screen and the desk.
+const formStyle = once(() => style('form.css'));
+
+// The full app's module (its start(action, file); crash_for_test for the e2e).
+globalThis.wengaoLoadApp = once(() =>
+  Promise.all([import('./wengao-app.js'), formStyle()]).then(([glue]) => glue.default({ module_or_path: url('wengao-app_bg.wasm') }).then(() => glue)),
+);
+
+// 新建's forms as plain HTML until the full app's form takes over (skeleton.js).
+const loadSkeleton = once(() =>
+  Promise.all([import('./skeleton.js'), fetch(url('skeletons.json')).then((r) => (r.ok ? r.json() : {})), formStyle()]).catch(() => [null, {}]),
+);
 globalThis.wengaoShowSkeleton = (name) => loadSkeleton().then(([m, forms]) => m?.show(forms[name]) ?? false);
 globalThis.wengaoSkeletonFailed = (message) => loadSkeleton().then(([m]) => m?.failed(message) ?? false);
 
-// Called by the start screen once it is shown: load the skeletons and the full
-// app at once (a 新建 clicked right away waits for them; loading the app while
-// the start screen was still being built slowed the start screen by 30 ms),
-// then, when the page is idle, prewarm it (the browser compiles wasm functions
-// on first use; view.rs).
+// Once the start program's screen is shown: the skeletons and the full app,
+// then, when idle, prewarm it (view.rs).
 globalThis.wengaoPrefetchApp = () =>
   loadSkeleton() &&
   globalThis
@@ -46,22 +41,108 @@ globalThis.wengaoPrefetchApp = () =>
     .then((glue) => idle(() => glue.prewarm()))
     .catch(() => {});
 
-// `?desk` opens the organizer's desk (审核台), a program of its own: its code
-// is fetched only then.
-const desk = new URLSearchParams(location.search).has('desk');
+const root = document.getElementById('wengao');
+// index.html's copy of the start screen (scripts/skeletons.mjs), hidden until
+// shown here: not when a reload returns to a draft or template (action.rs:
+// OPEN, STUDIO), unless `?start` asks for the start screen.
+const copy = root?.querySelector('main[data-static]');
+const keyOf = (el) => `${el.tagName} ${el.getAttribute('aria-label') || el.id || el.textContent.trim()}`;
+// The action begun on the copy ([action, file]: 新建 or a file picked), which
+// the start program carries on; else the last other button clicked, clicked
+// again on its screen; and what was typed, put there.
+let begun = null;
+let clicked = null;
+let carried = null;
+let showing = null;
+
+function showCopy() {
+  const say = (el, text) => {
+    const message = el.closest('section')?.querySelector('.message');
+    if (message) message.textContent = text;
+  };
+  copy.addEventListener('click', (e) => {
+    const button = e.target.closest('button');
+    if (!button) return;
+    const { template } = button.dataset;
+    if (begun) return say(button, '正在打开……');
+    if (template) {
+      begun = [{ action: 'New', template }, null];
+      say(button, '正在打开……');
+      showing = globalThis.wengaoShowSkeleton(template);
+      globalThis.wengaoLoadApp().catch(() => {});
+    } else {
+      clicked = keyOf(button);
+      say(button, '正在载入，载入后接着做……');
+    }
+  });
+  copy.addEventListener('change', (e) => {
+    const input = e.target;
+    if (begun || !input.dataset.action || !input.files?.length) return;
+    const template = input.closest('section').querySelector('select')?.value;
+    begun = [{ action: input.dataset.action, template }, input.files[0]];
+    say(input, '正在打开……');
+  });
+  copy.hidden = false;
+  // Fetched now: small, and a 新建 clicked at the first frame waits for them.
+  loadSkeleton();
+}
+
+// Called by the start program (start/handoff.rs) just before it mounts.
+globalThis.wengaoTakeStatic = () => {
+  const focused = copy?.contains(document.activeElement) && document.activeElement;
+  carried = copy && {
+    values: [...copy.querySelectorAll('textarea, select')].map((el) => [keyOf(el), el.value]),
+    focus: focused && [keyOf(focused), focused.selectionStart, focused.selectionEnd],
+  };
+  root?.replaceChildren();
+  return begun;
+};
+
+function carryOver() {
+  if (!carried) return;
+  const live = new Map([...root.querySelectorAll('textarea, select, button')].map((el) => [keyOf(el), el]));
+  for (const [key, value] of carried.values) {
+    const el = live.get(key);
+    if (!el || el.value === value) continue;
+    el.value = value;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+    el.dispatchEvent(new Event('change', { bubbles: true }));
+  }
+  const [key, start, end] = carried.focus || [];
+  const focus = live.get(key);
+  focus?.focus();
+  if (focus && typeof start === 'number') focus.setSelectionRange(start, end);
+  if (!begun && clicked) live.get(clicked)?.click();
+}
+
+let stored = null;
+try {
+  stored = localStorage;
+} catch {}
 
 if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'function') {
   document.body.textContent = '这个浏览器不支持 WebAssembly，打不开文稿。请换用新版的 Chrome、Edge、Firefox，或者把 360 等双核浏览器切换到“极速模式”。';
-} else if (desk) {
-  const style = document.createElement('link');
-  style.rel = 'stylesheet';
-  style.href = new URL('./desk.css', import.meta.url);
-  document.head.append(style);
-  import('./wengao-desk.js')
-    .then((glue) => glue.default({ module_or_path: new URL('./wengao-desk_bg.wasm', import.meta.url) }))
+} else if (new URLSearchParams(location.search).has('desk')) {
+  // The organizer's desk (审核台), a program of its own, fetched only here.
+  root?.replaceChildren();
+  Promise.all([import('./wengao-desk.js'), formStyle(), style('desk.css')])
+    .then(([glue]) => glue.default({ module_or_path: url('wengao-desk_bg.wasm') }))
     .catch((error) => {
       document.body.textContent = '审核台加载失败：' + error;
     });
-} else init({ module_or_path: new URL('./wengao-start_bg.wasm', import.meta.url) }).catch((error) => {
-  document.body.textContent = '文稿加载失败：' + error;
-});
+} else {
+  const start = () =>
+    init({ module_or_path: url('wengao-start_bg.wasm') }).then(carryOver, (error) => {
+      document.body.textContent = '文稿加载失败：' + error;
+    });
+  // The start program mounts after the copy's first frame (else that frame
+  // waits for it), and after 新建's skeleton if clicked by then.
+  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+  if (copy && (location.search === '?start' || !(stored?.getItem('wengao.open') || stored?.getItem('wengao.studio')))) {
+    showCopy();
+    frame()
+      .then(() => showing)
+      .then(() => showing && frame())
+      .then(start);
+  } else start();
+}

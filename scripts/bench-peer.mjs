@@ -37,13 +37,14 @@ function probe({ first, typing, click }) {
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) window.longTasks.push([e.startTime, e.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  // In the DOM and shown (index.html's copy of our start screen is there, hidden, before boot.js shows it).
   const laidOut = (sel, then) =>
     new MutationObserver((_, o) => {
-      const el = document.querySelector(sel);
+      const el = [...document.querySelectorAll(sel)].find((e) => e.checkVisibility());
       if (!el) return;
       o.disconnect();
       requestAnimationFrame(() => setTimeout(() => then(el)));
-    }).observe(document, { childList: true, subtree: true });
+    }).observe(document, { childList: true, subtree: true, attributes: true, attributeFilter: ['hidden', 'style'] });
   laidOut(first, (el) => {
     window.firstUsable = performance.now();
     if (!click) return (window.typingUsable = window.firstUsable);

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 
 const dist = process.argv[2] || 'dist';
 const read = (name) => fs.readFileSync(`${dist}/${name}`);
-const css = read('style.css').toString();
+const css = read('style.css').toString() + read('form.css').toString();
 const glue = read('wengao-app.js').toString();
 const wasm = read('wengao-app_bg.wasm').toString('base64');
 

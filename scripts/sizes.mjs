@@ -11,7 +11,7 @@ import zlib from 'node:zlib';
 
 export const FIRST_LOAD = ['index.html', 'style.css', 'boot.js', 'wengao-start.js', 'wengao-start_bg.wasm'];
 /** Loaded by the start screen once it is shown, or on the first action. */
-export const LAZY = ['wengao-app.js', 'wengao-app_bg.wasm', 'skeleton.js', 'skeletons.json'];
+export const LAZY = ['wengao-app.js', 'wengao-app_bg.wasm', 'form.css', 'skeleton.js', 'skeletons.json'];
 /** The organizer's desk (?desk) and its worker: loaded only there. */
 export const DESK = ['desk.css', 'wengao-desk.js', 'wengao-desk_bg.wasm', 'desk-worker.js', 'wengao-audit.js', 'wengao-audit_bg.wasm'];
 export const BUDGET_KB = 120;

@@ -54,6 +54,7 @@ let b;
 try {
   b = await launch();
   await b.go(app);
+  await b.startReady();
   await b.click(await b.byLabel('新建党建工作述职报告', 20000));
   // What is typed into 新建's skeleton is saved once the form takes over (app/skeleton.js).
   await b.formReady();

@@ -36,6 +36,7 @@ try {
   });
   const { byLabel, click, clear, textOf, valueOf, type, find } = b;
   await b.go(origin + base);
+  await b.startReady();
   await click(await byLabel('新建党建工作述职报告'));
   await type(await byLabel('书记姓名'), '赵六');
   await b.formReady();

@@ -6,12 +6,16 @@
 //   composed when the app arrives; all of it is in the form afterwards, with the
 //   focus and the caret, the click carried out, and kept over a reload;
 // - the app cannot be fetched after something was typed: the text stays, and
-//   再试一次 brings the form with it.
+//   再试一次 brings the form with it;
+// - index.html's copy of the start screen is the start program's screen as it
+//   mounts; before that program has come (held back), 新建 there opens its
+//   skeleton, text typed there is carried to the program's screen, a draft
+//   file picked there is opened; a reload into a draft never shows it.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { serve } from './serve.mjs';
-import { builtins, formAtMount } from '../../scripts/skeletons.mjs';
+import { builtins, formAtMount, startAtMount, COPY } from '../../scripts/skeletons.mjs';
 
 const port = 20080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -31,7 +35,7 @@ const skeletonOf = (page) => page.locator('#wengao-skeleton');
 async function heldBack() {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
   const page = await context.newPage();
-  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('pageerror', (e) => errors.push(String(e))); page.on('console', (m) => m.type() === 'error' && console.log('  console:', m.text().slice(0, 300)));
   page.on('dialog', (d) => d.accept());
   const gate = { cut: false };
   const opened = new Promise((resolve) => (gate.open = resolve));
@@ -49,12 +53,73 @@ try {
   for (const { name, title } of builtins()) {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
-    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('pageerror', (e) => errors.push(String(e))); page.on('console', (m) => m.type() === 'error' && console.log('  console:', m.text().slice(0, 300)));
     await page.goto(url);
     const form = await formAtMount(page, title);
     assert.ok(stored[name], `${name} has a skeleton`);
     assert.ok(form === stored[name], `${name}'s skeleton is stale: run trunk build --release && node scripts/skeletons.mjs`);
     await context.close();
+  }
+
+  step("index.html's copy of the start screen is the start program's screen as it mounts");
+  {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const live = await startAtMount(await context.newPage(), url);
+    const copy = fs.readFileSync('dist/index.html', 'utf8').match(COPY)?.[2];
+    assert.ok(copy === live, "index.html's copy of the start screen is stale: run trunk build --release && node scripts/skeletons.mjs");
+    await context.close();
+  }
+
+  step('the copy before the start program comes: 新建 opens its skeleton; typed text and a picked draft file are carried on');
+  {
+    /** A page whose start program (its wasm) is held back until `release()`. */
+    const startHeld = async () => {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(String(e))); page.on('console', (m) => m.type() === 'error' && console.log('  console:', m.text().slice(0, 300)));
+      let release;
+      const released = new Promise((resolve) => (release = resolve));
+      await page.route('**/wengao-start_bg.wasm', async (route) => {
+        await released;
+        await route.continue();
+      });
+      await page.goto(url);
+      await page.locator('main[data-static]:not([hidden])').waitFor();
+      return { context, page, release };
+    };
+    const program = (page) => page.locator('main.start:not([data-static])');
+    {
+      const { context, page, release } = await startHeld();
+      await page.getByRole('button', { name: '新建党建工作述职报告', exact: true }).click();
+      await skeletonOf(page).getByLabel(FIRST).fill('写在开始页程序到之前 & <b> 🚩');
+      assert.equal(await program(page).count(), 0, 'the start program has not come yet');
+      release();
+      await skeletonOf(page).waitFor({ state: 'detached', timeout: 20000 });
+      assert.equal(await page.locator('#wengao').getByLabel(FIRST).inputValue(), '写在开始页程序到之前 & <b> 🚩');
+      await page.locator('[aria-label="自动保存"][aria-busy="false"]').waitFor();
+      await page.reload();
+      assert.equal(await page.locator('main[data-static]:not([hidden])').count(), 0, 'a reload into the draft does not show the copy');
+      await page.getByLabel(FIRST).waitFor({ timeout: 20000 });
+      assert.equal(await page.getByLabel(FIRST).inputValue(), '写在开始页程序到之前 & <b> 🚩', 'kept over a reload');
+      await context.close();
+    }
+    {
+      const { context, page, release } = await startHeld();
+      await page.locator('#count-input').fill('党建工作 & <b> 🚩');
+      release();
+      await program(page).waitFor({ timeout: 20000 });
+      assert.equal(await page.locator('#count-input').inputValue(), '党建工作 & <b> 🚩', 'the counter keeps the text');
+      assert.equal(await page.getByLabel('字数统计结果').textContent(), '7', 'and counts it (7, as wengao count says)');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'count-input', 'the focus stays');
+      await context.close();
+    }
+    {
+      const { context, page, release } = await startHeld();
+      await page.getByLabel('打开草稿文件（.json）').setInputFiles('tests/fixtures/drafts/创新案例.json');
+      release();
+      await page.locator('.editor').waitFor({ timeout: 20000 });
+      await context.close();
+    }
   }
 
   step('typed into before the app comes: text, a name, a choice, a click, and pinyin being composed');

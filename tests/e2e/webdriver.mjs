@@ -41,6 +41,14 @@ export async function connect(driverUrl, capabilities) {
     }
   };
   const element = (id) => ({ [ELEMENT]: id });
+  // Polls `script` until it returns true.
+  const until = async (script, failure, timeout) => {
+    const end = Date.now() + timeout;
+    while (!(await wd('POST', s('/execute/sync'), { script, args: [] }))) {
+      if (Date.now() > end) throw new Error(failure);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  };
   return {
     find,
     byLabel: (label, timeout) => find(`//*[@aria-label=${JSON.stringify(label)}]`, timeout),
@@ -61,16 +69,14 @@ export async function connect(driverUrl, capabilities) {
     switchTo: (handle) => wd('POST', s('/window'), { handle }),
     closeWindow: () => wd('DELETE', s('/window')),
     refresh: () => wd('POST', s('/refresh'), {}),
+    // index.html's copy of the start screen is usable at once; elements found
+    // in it go with it when the start program takes over: wait for that.
+    startReady: (timeout = 30000) =>
+      until("return !!document.querySelector('#wengao main.start:not([data-static])')", 'the start program did not take over from the copy', timeout),
     // 新建's form as plain HTML (app/skeleton.js) is typeable at once; elements
     // found in it go with it when the full app's form takes over: wait for that.
-    formReady: async (timeout = 30000) => {
-      const end = Date.now() + timeout;
-      const ready = "return !document.getElementById('wengao-skeleton') && !!document.querySelector('#wengao .editor')";
-      while (!(await wd('POST', s('/execute/sync'), { script: ready, args: [] }))) {
-        if (Date.now() > end) throw new Error('the form did not take over from its skeleton');
-        await new Promise((r) => setTimeout(r, 100));
-      }
-    },
+    formReady: (timeout = 30000) =>
+      until("return !document.getElementById('wengao-skeleton') && !!document.querySelector('#wengao .editor')", 'the form did not take over from its skeleton', timeout),
     quit: () => wd('DELETE', s('')).catch(() => {}),
   };
 }

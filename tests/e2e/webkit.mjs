@@ -27,6 +27,7 @@ try {
   const version = await script('return navigator.userAgent');
   step(`WebKit: ${version.match(/AppleWebKit\/[\d.]+/)?.[0]}`);
   await b.go(origin + base);
+  await b.startReady();
 
   step('新建, typing, the budget follows');
   await click(await byLabel('新建党建工作述职报告', 30000));

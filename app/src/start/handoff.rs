@@ -33,6 +33,11 @@ extern "C" {
     /// true when the drafter, who typed into the skeleton, asks to try again.
     #[wasm_bindgen(js_name = wengaoSkeletonFailed, catch)]
     fn skeleton_failed(message: &str) -> Result<Promise, JsValue>;
+    /// boot.js: takes index.html's copy of the start screen out of `#wengao`
+    /// (what was typed there is put into this program's screen once mounted)
+    /// and gives the action begun on it, as [action, file], or null.
+    #[wasm_bindgen(js_name = wengaoTakeStatic, catch)]
+    fn take_static() -> Result<JsValue, JsValue>;
 }
 
 thread_local! {
@@ -43,38 +48,59 @@ thread_local! {
     static HANDING: Cell<bool> = const { Cell::new(false) };
 }
 
-/// Mounts the start screen into `#wengao`.
+/// Mounts the start screen into `#wengao`, in place of index.html's copy of it,
+/// and carries on an action begun there.
 pub fn run() {
     let root = document().get_element_by_id("wengao").and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok());
     if let Some(root) = root {
-        let handle = leptos::mount::mount_to(root, StartProgram);
+        let begun = take_static().ok().and_then(|v| v.dyn_into::<js_sys::Array>().ok());
+        let handle = leptos::mount::mount_to(root, move || view! { <StartProgram begun/> });
         MOUNTED.with_borrow_mut(|m| *m = Some(Box::new(handle)));
     }
 }
 
 #[component]
-fn StartProgram() -> impl IntoView {
+fn StartProgram(begun: Option<js_sys::Array>) -> impl IntoView {
     let state = StartState::new();
-    // Shown at once unless a reload returns to a draft or a template; reading
-    // storage takes a few IndexedDB round trips, and a crash found by them
-    // (rare) still hands its draft over from the start screen.
-    let shown = RwSignal::new(storage::get_pref(OPEN).is_none() && storage::get_pref(STUDIO).is_none());
+    // Shown at once unless a reload returns to a draft or a template (reading
+    // storage takes a few IndexedDB round trips, and a crash found by them,
+    // rare, still hands its draft over from the start screen), or 新建 was
+    // clicked on index.html's copy (its skeleton is showing).
+    let reopening = storage::get_pref(OPEN).is_some() || storage::get_pref(STUDIO).is_some();
+    let is_new = begun.as_ref().is_some_and(|b| js_sys::Reflect::get(&b.get(0), &"action".into()).is_ok_and(|a| a == "New"));
+    if let Some(b) = begun.as_ref().filter(|_| is_new) {
+        // The copy's 新建 gives the built-in template's name; the action, its key.
+        let key =
+            js_sys::Reflect::get(&b.get(0), &"template".into()).ok().and_then(|t| t.as_string()).map(|name| library::builtin_key(&name));
+        let _ = js_sys::Reflect::set(&b.get(0), &"template".into(), &key.unwrap_or_default().into());
+    }
+    let shown = RwSignal::new(!reopening && !is_new);
     let act = Callback::new(move |a: Action| hand_off(a, state, shown));
     // The start screen cannot compile templates: it says what was counted when
     // each was stored.
     let host = Host { act, errors: Callback::new(|key: String| crate::storage::library::local_template(&key).and_then(|t| t.errors)) };
-    spawn_local(async move {
-        if read_storage(state.message).await {
-            // The library (and drafts moved from an earlier version) are read now.
-            state.library_changed.update(|n| *n += 1);
-            if let Some(a) = action::reopened().await {
-                return hand_off(a, state, shown);
+    if let Some(begun) = begun {
+        // Passed on as it is: the full app reads it (Action::from_js) and
+        // storage. Its skeleton is showing.
+        hand_over(begun.get(0), begun.get(1), None, state, shown);
+    } else {
+        // try_*: the full app may have taken the page (and this program's
+        // signals are gone) before storage has been read.
+        spawn_local(async move {
+            if read_storage(state.message).await {
+                state.library_changed.try_update(|n| *n += 1);
+                if let Some(a) = action::reopened().await {
+                    return hand_off(a, state, shown);
+                }
             }
-        }
-        if !shown.get_untracked() {
-            shown.set(true);
-        }
-    });
+            // Not while an action is being handed over: a skeleton waits for the
+            // form in the hidden #wengao, and a start screen there would mean the
+            // form could not be opened (skeleton.js).
+            if shown.try_get_untracked() == Some(false) && !HANDING.get() {
+                shown.set(true);
+            }
+        });
+    }
     // The full app, fetched once the start screen's first frame is on the
     // screen (a task queued from the frame's callback runs after it): not
     // before, where it would slow that frame down, nor after storage has been
@@ -91,14 +117,20 @@ fn StartProgram() -> impl IntoView {
 /// built-in template shows its form at once, as plain HTML one can type into
 /// (app/skeleton.js), until the full app's form takes over.
 fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
-    if HANDING.replace(true) {
-        return;
-    }
     let skeleton = match &action {
         Action::New { template } => library::builtin_name(template).map(str::to_string),
         _ => None,
     };
     let (value, file) = action.to_js();
+    hand_over(value, file, skeleton, state, shown);
+}
+
+/// [`hand_off`] for an action given as [`Action::to_js`] gives it, showing the
+/// skeleton of the built-in template named `skeleton`.
+fn hand_over(value: JsValue, file: JsValue, skeleton: Option<String>, state: StartState, shown: RwSignal<bool>) {
+    if HANDING.replace(true) {
+        return;
+    }
     state.message.set("正在打开……".into());
     spawn_local(async move {
         if let Some(Ok(showing)) = skeleton.map(|name| show_skeleton(&name)) {
@@ -122,6 +154,10 @@ fn hand_off(action: Action, state: StartState, shown: RwSignal<bool>) {
                 state.message.set(FAILED.into());
                 if !shown.get_untracked() {
                     shown.set(true);
+                    // Storage was not read for an action begun on index.html's copy.
+                    if read_storage(state.message).await {
+                        state.library_changed.update(|n| *n += 1);
+                    }
                 }
                 return;
             };

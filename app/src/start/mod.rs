@@ -29,11 +29,11 @@ pub async fn read_storage(message: RwSignal<String>) -> bool {
     match storage::init().await {
         Ok(0) => true,
         Ok(damaged) => {
-            message.set(format!("浏览器里有{damaged}个模板损坏了，读不出来，已跳过；草稿不受影响"));
+            message.try_set(format!("浏览器里有{damaged}个模板损坏了，读不出来，已跳过；草稿不受影响"));
             true
         }
         Err(f) => {
-            message.set(f.message());
+            message.try_set(f.message());
             false
         }
     }
@@ -58,12 +58,17 @@ pub fn Loading() -> impl IntoView {
 pub fn Start(host: Host, state: StartState) -> impl IntoView {
     let StartState { message, diagnostics, import_message, library_changed } = state;
     let act = host.act;
-    let drafts = RwSignal::new(Vec::<DraftMeta>::new());
+    // None until storage has been read (the copy of this screen in index.html
+    // says so too, until the program takes over).
+    let drafts = RwSignal::new(None::<Vec<DraftMeta>>);
     let refresh = move || {
         spawn_local(async move {
             match storage::list().await {
-                Ok(list) => drafts.set(list.into_iter().map(|l| l.meta).collect()),
-                Err(f) => message.set(f.message()),
+                Ok(list) => drafts.set(Some(list.into_iter().map(|l| l.meta).collect())),
+                Err(f) => {
+                    drafts.set(Some(Vec::new()));
+                    message.set(f.message());
+                }
             }
         })
     };
@@ -172,13 +177,17 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
                         <button type="button" on:click=undo>"撤销"</button>
                     </p>
                 </Show>
-                <Show when=move || drafts.get().is_empty()>
+                <Show when=move || drafts.with(Option::is_none)>
+                    <Loading/>
+                </Show>
+                <Show when=move || drafts.with(|d| d.as_ref().is_some_and(Vec::is_empty))>
                     <p class="empty">"还没有草稿。从上面选一种报告新建。"</p>
                 </Show>
                 <ul class="drafts">
                     {move || {
                         drafts
                             .get()
+                            .unwrap_or_default()
                             .into_iter()
                             .map(|meta| {
                                 let (m1, m2, m3, m4) = (meta.clone(), meta.clone(), meta.clone(), meta.clone());
