@@ -122,8 +122,12 @@ export function show(html) {
 const FIRST_MARKUP = 12000;
 function topFirst(skeleton) {
   const blocks = [...(skeleton.querySelector('fieldset.form')?.children ?? [])];
-  let markup = 0;
-  const later = blocks.filter((block) => (markup += block.outerHTML.length) - block.outerHTML.length > FIRST_MARKUP);
+  let before = 0;
+  const later = blocks.filter((block) => {
+    const shownLater = before > FIRST_MARKUP;
+    before += block.outerHTML.length;
+    return shownLater;
+  });
   for (const block of later) block.style.display = 'none';
   const next = () => {
     if (!skeleton.isConnected || !later.length) return;
