@@ -1,10 +1,11 @@
 // Shows index.html's copy of the start screen, loads the start program
 // (wengao-start) that takes its place, and the full app (wengao-app) that
 // every action is handed to. Part of the first load: short comments; README.
-import init from './wengao-start.js';
 
 const url = (name) => new URL(`./${name}`, import.meta.url);
 const idle = globalThis.requestIdleCallback || ((f) => setTimeout(f, 200));
+// After the next frame (a task queued from its callback runs after it).
+const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
 const once = (load) => {
   let p;
   // A failure is forgotten: the next call tries again.
@@ -69,7 +70,11 @@ function showCopy() {
       begun = [{ action: 'New', template }, null];
       say(button, '正在打开……');
       showing = globalThis.wengaoShowSkeleton(template);
-      globalThis.wengaoLoadApp().catch(() => {});
+      // After the skeleton's first frame: compiling the app meanwhile slowed it.
+      showing
+        .then(frame)
+        .then(globalThis.wengaoLoadApp)
+        .catch(() => {});
     } else {
       clicked = keyOf(button);
       say(button, '正在载入，载入后接着做……');
@@ -131,16 +136,29 @@ if (typeof WebAssembly !== 'object' || typeof WebAssembly.instantiate !== 'funct
       document.body.textContent = '审核台加载失败：' + error;
     });
 } else {
+  // Compiled, then instantiated and mounted in a task of its own (together
+  // they took 45-60 ms). A server that does not say application/wasm fails
+  // compileStreaming: init then fetches it its own way.
+  const wasm = url('wengao-start_bg.wasm');
   const start = () =>
-    init({ module_or_path: url('wengao-start_bg.wasm') }).then(carryOver, (error) => {
-      document.body.textContent = '文稿加载失败：' + error;
-    });
-  // The start program mounts after the copy's first frame (else that frame
-  // waits for it), and after 新建's skeleton if clicked by then.
-  const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve)));
+    Promise.resolve()
+      .then(() => WebAssembly.compileStreaming(fetch(wasm)))
+      .catch(() => wasm)
+      // (After the skeleton of a 新建 clicked meanwhile, and its frame.)
+      .then((module) => (showing ? showing.then(frame) : new Promise((resolve) => setTimeout(resolve))).then(() => module))
+      // Imported here, not at the top: evaluating it held the copy up 5-15 ms.
+      .then((module) => import('./wengao-start.js').then((glue) => glue.default({ module_or_path: module })))
+      .then(carryOver, (error) => {
+        document.body.textContent = '文稿加载失败：' + error;
+      });
+  // The start program is compiled after the copy's first frame (else that
+  // frame waits for it) and once the skeletons have come and a frame has
+  // passed: a 新建 clicked by then shows its skeleton first.
   if (copy && (location.search === '?start' || !(stored?.getItem('wengao.open') || stored?.getItem('wengao.studio')))) {
     showCopy();
     frame()
+      .then(loadSkeleton)
+      .then(frame)
       .then(() => showing)
       .then(() => showing && frame())
       .then(start);

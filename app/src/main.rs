@@ -24,9 +24,9 @@ pub fn start(action: JsValue, file: Option<web_sys::File>) {
     }
 }
 
-/// Runs the form's computations and lays a form out once, so that the browser
-/// has compiled them and loaded its fonts before the first form opens (boot.js
-/// calls it while the start screen idles); view::prewarm says when it does nothing.
+/// Runs the form's computations once, so that the browser has compiled them
+/// before the first form opens (boot.js calls it while the start screen
+/// idles); view::prewarm says when it does nothing.
 #[wasm_bindgen]
 pub fn prewarm() {
     view::prewarm();

@@ -5,7 +5,6 @@ use std::cell::Cell;
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 use wengao::draft::Draft;
 
 use crate::action::{self, Action, OPEN, STUDIO};
@@ -145,24 +144,20 @@ pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl I
     }
 }
 
-/// A small template with one of each part a form is built from (app/prewarm.wg).
-const PREWARM: &str = include_str!("../prewarm.wg");
-
-/// The browser compiles the wasm of the form's code lazily, on first use, and
-/// loads a font the first time a page lays text out in it: while the start
-/// screen waits, run the computations once for the first built-in template,
-/// build a small form with one of each part, and lay it out once, each in an
-/// idle task of its own (12–17, about 35 and about 25 ms here), so that 新建
-/// pays for none of it and no task holds the page up (the whole 述职报告 form
-/// laid out in one task took 150–260 ms; scripts/bench-peer.mjs lists every
-/// task over 50 ms in the 3 s after the start screen appears).
+/// The browser compiles the wasm of the form's code lazily, on first use:
+/// while the start screen waits, run the form's computations once for the
+/// first built-in template (11-27 ms here), in an idle task. Building and
+/// laying out a small form out of sight as well made opening a saved 述职报告
+/// 30 ms faster (100 against 130 ms), but building it took 35-69 ms in one task
+/// however it was split (the form's frame alone is most of it), and
+/// scripts/bench-peer.mjs allows no task over 50 ms in the 3 s after the start
+/// screen appears: a click or a keystroke then would wait for it.
 pub fn prewarm() {
     if WARMED.replace(true) {
         return;
     }
-    let asked = || ASKED.get();
-    request_idle_callback(move || {
-        if asked() {
+    request_idle_callback(|| {
+        if ASKED.get() {
             return;
         }
         if let Some(spec) = CARDS.first().and_then(|c| templates::spec_for(&library::builtin_key(c.name)).ok()) {
@@ -170,40 +165,7 @@ pub fn prewarm() {
             wengao::edit::fill_minimums(&spec, &mut draft);
             let _ = crate::form::derived::check(&spec, &draft);
         }
-        request_idle_callback(move || {
-            let Some((hidden, form)) = (!asked()).then(build_unseen).flatten() else { return };
-            // Held until it has been laid out (request_idle_callback takes a closure
-            // it could call more than once, so the handle is taken out of a cell).
-            let form = Cell::new(Some(form));
-            request_idle_callback(move || {
-                // Laid out out of sight and taken down again within this one
-                // task, so that it is never painted and nothing else sees it.
-                if let (false, Some(body)) = (asked(), document().body()) {
-                    let _ = body.append_child(&hidden);
-                    // Reading a size makes the browser lay the form out now.
-                    let _ = hidden.offset_height();
-                    hidden.remove();
-                }
-                drop(form.take());
-            });
-        });
     });
-}
-
-/// The prewarm template's form (a preview: never stored), built into an
-/// element outside the page (its faces: the `.prewarm` rule in style.css).
-fn build_unseen() -> Option<(web_sys::HtmlElement, impl Sized)> {
-    let spec = wengao::compile(&wengao::SourceFile::new("预热.wg", PREWARM), &wengao::builtin::BuiltinStyles).spec?;
-    let mut draft = Draft::new(&spec);
-    wengao::edit::fill_minimums(&spec, &mut draft);
-    let hidden: web_sys::HtmlElement = document().create_element("div").ok()?.unchecked_into();
-    let _ = hidden.set_attribute("class", "prewarm");
-    let _ = hidden.set_attribute("aria-hidden", "true");
-    let opened = session::preview(spec, draft);
-    let form = leptos::mount::mount_to(hidden.clone(), move || {
-        view! { <Editor opened close=Callback::new(|_| ()) embedded=true/> }
-    });
-    Some((hidden, form))
 }
 
 /// The form alone, for a page that embeds it: one draft per template, kept in

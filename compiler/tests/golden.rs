@@ -68,7 +68,7 @@ fn every_template_compiles_to_its_golden_spec() {
 #[test]
 fn check_passes_on_every_shipped_file() {
     let mut args = vec!["check".to_string()];
-    // The templates, and the app's own: 新建模板's starting point and the one prewarm lays out.
+    // The templates, and the app's own: 新建模板's starting point.
     for dir in ["templates", "app"] {
         for f in std::fs::read_dir(root().join(dir)).unwrap() {
             let p = f.unwrap().path();
