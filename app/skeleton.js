@@ -106,9 +106,13 @@ export function show(html) {
     state.composing = false;
     if (state.waiting) setTimeout(() => arrived(state));
   });
+  // 新建 pressed from the keyboard had the focus: hiding it would drop the
+  // focus to the page; it goes to the form (its main landmark) instead.
+  const hadFocus = app.contains(document.activeElement);
   app.hidden = true;
   topFirst(skeleton);
   app.before(skeleton);
+  if (hadFocus) focusForm(skeleton);
   // Synchronously in the observer's callback: no task runs with both forms in the page.
   state.observer = new MutationObserver(() => arrived(state));
   state.observer.observe(app, { childList: true, subtree: true });
@@ -135,6 +139,15 @@ function topFirst(skeleton) {
     requestAnimationFrame(next);
   };
   requestAnimationFrame(() => requestAnimationFrame(next));
+}
+
+/// Puts the focus on the form in `root` (its `.editor`, the page's main
+/// landmark), without scrolling: Tab goes on to its toolbar.
+function focusForm(root) {
+  const editor = root.querySelector('.editor');
+  if (!editor) return;
+  editor.tabIndex = -1;
+  editor.focus({ preventScroll: true });
 }
 
 function arrived(state) {
@@ -182,7 +195,8 @@ function takeOver(state) {
   close(state);
   window.scrollTo(scrollX, scrollY);
   const target = focusKey && new Map(keyed(app, `${CONTROLS}, ${BUTTONS}`)).get(focusKey);
-  if (target) {
+  if (skeleton.contains(active) && active.matches('.editor')) focusForm(app);
+  else if (target) {
     target.focus({ preventScroll: true });
     if (selection) target.setSelectionRange(...selection);
   }

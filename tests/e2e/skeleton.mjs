@@ -70,7 +70,7 @@ try {
     await context.close();
   }
 
-  step('the copy before the start program comes: 新建 opens its skeleton; typed text and a picked draft file are carried on');
+  step('the copy before the start program comes: 新建 opens its skeleton (and takes the focus there from the keyboard); typed text and a picked draft file are carried on');
   {
     /** A page whose start program (its wasm) is held back until `release()`. */
     const startHeld = async () => {
@@ -101,6 +101,21 @@ try {
       assert.equal(await page.locator('main[data-static]:not([hidden])').count(), 0, 'a reload into the draft does not show the copy');
       await page.getByLabel(FIRST).waitFor({ timeout: 20000 });
       assert.equal(await page.getByLabel(FIRST).inputValue(), '写在开始页程序到之前 & <b> 🚩', 'kept over a reload');
+      await context.close();
+    }
+    {
+      // From the keyboard: the focus goes from 新建 to the form, not to the page.
+      const { context, page, release } = await startHeld();
+      await page.getByRole('button', { name: '新建党建工作述职报告', exact: true }).focus();
+      await page.keyboard.press('Enter');
+      await skeletonOf(page).getByLabel(FIRST).waitFor();
+      const focused = () => page.evaluate(() => `${document.activeElement.closest('#wengao-skeleton, #wengao')?.id} ${document.activeElement.getAttribute('role')}`);
+      assert.equal(await focused(), 'wengao-skeleton main', 'the skeleton form has the focus');
+      release();
+      await skeletonOf(page).waitFor({ state: 'detached', timeout: 20000 });
+      assert.equal(await focused(), 'wengao main', 'and the form that took over has it');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement.textContent), '← 返回', 'Tab goes on to the toolbar');
       await context.close();
     }
     {
