@@ -340,6 +340,16 @@ pub fn year_month(n: &str) -> Option<(u32, u32)> {
     Some((y, m))
 }
 
+/// A year-month as typed (“２０２６.２”, “2026-02”) → as the document prints it
+/// and the form shows it, “2026年2月”; None when it is not one.
+pub fn year_month_text(raw: &str) -> Option<String> {
+    year_month(&normalise(raw)).map(|(y, m)| format!("{y}年{m}月"))
+}
+
+/// What a year-month may look like: said under a 年月 box the form cannot
+/// read, and by the compiler for a 年月 default it cannot read.
+pub const YEAR_MONTH_HINT: &str = "年月写成“2026年2月”或“2026-02”";
+
 /// 是/否.
 pub fn yes_no(s: &str) -> Result<bool> {
     match normalise(s).as_str() {
@@ -544,6 +554,16 @@ mod tests {
         assert_eq!(grades("优秀 / 称职 / 基本称职 / 不称职").unwrap(), ["优秀", "称职", "基本称职", "不称职"]);
         assert!(grades("好").is_err());
         assert!(grades("好、好、差").is_err());
+    }
+
+    #[test]
+    fn a_year_month_as_typed_is_written_the_documents_way() {
+        for typed in ["2026年2月", "2026-02", "2026.2", "２０２６年２月", " 2026 / 2 ", "2026年02月"] {
+            assert_eq!(year_month_text(typed).as_deref(), Some("2026年2月"), "{typed}");
+        }
+        for typed in ["", "明年二月", "2026年13月", "2026", "26-02", "2026年2月3日"] {
+            assert_eq!(year_month_text(typed), None, "{typed}");
+        }
     }
 
     #[test]

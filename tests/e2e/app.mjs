@@ -273,6 +273,25 @@ try {
   await page.getByLabel('单位（党组织）').fill('八角街道党工委');
   assert.deepEqual((await page.getByRole('region', { name: '标题' }).innerText()).split(/\n+/), ['2026年党建工作述职报告', '八角街道党工委书记 王五', '（2027年2月）']);
 
+  step('a 年月 is a text box: 2027.3 becomes 2027年3月 on leaving it, the title follows; what it cannot read is kept and said');
+  const date = page.getByLabel('成文日期');
+  await date.fill('2027.3');
+  await date.press('Tab');
+  assert.equal(await date.inputValue(), '2027年3月');
+  assert.match(await page.getByRole('region', { name: '标题' }).innerText(), /（2027年3月）/);
+  const dateNote = page.getByRole('note').filter({ hasText: '年月写成“2026年2月”或“2026-02”' });
+  assert.equal(await dateNote.count(), 0);
+  await date.fill('明年三月');
+  await date.press('Tab');
+  assert.equal(await date.inputValue(), '明年三月', 'kept as typed');
+  assert.equal(await date.getAttribute('aria-invalid'), 'true');
+  await dateNote.waitFor();
+  await date.fill('２０２７-０２');
+  await date.press('Tab');
+  assert.equal(await date.inputValue(), '2027年2月');
+  assert.equal(await dateNote.count(), 0);
+  assert.equal(await date.getAttribute('aria-invalid'), null);
+
   step('the prompts follow 单位类型');
   const focus = page.getByRole('complementary', { name: '本领域重点' });
   assert.match(await focus.innerText(), /发挥街道社区党组织领导核心作用/);

@@ -1,6 +1,6 @@
 //! The pieces every part of the form is made of: a text input that never fights
-//! the IME, a 字数 meter (with the time to read it aloud when the template
-//! gives a 述职时长), the whole's speaking time, and prompts.
+//! the IME, a 年月 box, a 字数 meter (with the time to read it aloud when the
+//! template gives a 述职时长), the whole's speaking time, and prompts.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -11,6 +11,38 @@ use wengao::spec::{Budget, BudgetState, Node};
 
 use super::ctx::{Ctx, Derived};
 use crate::storage;
+
+/// A 年月 (a field, or a table's cell): a text box showing “2026年12月”, as
+/// the document prints it. What is typed is kept as typed (and saved) while
+/// typing; on leaving the box a year-month it can read is written the
+/// document's way, and one it cannot read is said under it. Not `<input
+/// type=month>`: Firefox and Safari show that as a bare text box with no hint
+/// anyway, and Chromium's took 8 of the 32 ms of main-thread work of showing a
+/// new 述职报告 (README, #23).
+#[component]
+pub(crate) fn YearMonthInput(#[prop(into)] aria: Signal<String>, initial: String, set: Callback<String>) -> impl IntoView {
+    let shown = RwSignal::new(wengao::values::year_month_text(&initial).unwrap_or(initial));
+    let unreadable = move || shown.with(|v| !v.trim().is_empty() && wengao::values::year_month_text(v).is_none());
+    let typed = move |ev| {
+        let v = event_target_value(&ev);
+        shown.set(v.clone());
+        set.run(v);
+    };
+    let left = move |ev| {
+        let v = event_target_value(&ev);
+        if let Some(text) = wengao::values::year_month_text(&v).filter(|t| *t != v) {
+            shown.set(text.clone());
+            set.run(text);
+        }
+    };
+    view! {
+        <input type="text" class="year-month" aria-label=aria placeholder="例如：2026年12月" aria-invalid=move || unreadable().then_some("true")
+            prop:value=shown on:input=typed on:change=left/>
+        <Show when=unreadable>
+            <p class="confirm" role="note">{wengao::values::YEAR_MONTH_HINT}</p>
+        </Show>
+    }
+}
 
 /// A text input bound to one text of the draft. The input is never rewritten
 /// while the drafter types: its value is only read, and pinyin still being

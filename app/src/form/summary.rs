@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use wengao::spec::FieldKind;
 
 use super::ctx::{Ctx, Derived, Ui};
-use super::inputs::{Meter, Prompt, SpeakingTime};
+use super::inputs::{Meter, Prompt, SpeakingTime, YearMonthInput};
 
 /// The document's total against its budget, the page estimate and the export checks.
 #[component]
@@ -96,10 +96,7 @@ pub(crate) fn Fields() -> impl IntoView {
                             }
                             .into_any()
                         }
-                        FieldKind::YearMonth => {
-                            let initial = wengao::values::year_month(&wengao::values::normalise(&value)).map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default();
-                            view! { <input type="month" aria-label=f.label.clone() prop:value=initial on:change=move |ev| set(event_target_value(&ev))/> }.into_any()
-                        }
+                        FieldKind::YearMonth => view! { <YearMonthInput aria=f.label.clone() initial=value set=Callback::new(set)/> }.into_any(),
                         FieldKind::Year => view! { <input type="text" inputmode="numeric" maxlength="4" aria-label=f.label.clone() prop:value=value on:input=move |ev| set(event_target_value(&ev))/> }.into_any(),
                         // The compiler allows 序号 only on table columns.
                         FieldKind::Text | FieldKind::RowNumber => {

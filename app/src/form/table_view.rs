@@ -9,6 +9,7 @@ use wengao::identity::ROWS;
 use wengao::spec::{Column, FieldKind};
 
 use super::ctx::{index_in, refocus, Ctx, Ui};
+use super::inputs::YearMonthInput;
 
 /// A table: a row of inputs per entry, with add, move and remove.
 #[component]
@@ -25,15 +26,17 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
         None => format!("至少{}行", r.min),
     });
     let rows = ctx.keys_of(path, ROWS);
+    // The form numbers the rows itself unless the template has a 序号 column (then two columns said the same).
+    let numbered = !columns.iter().any(|c| c.kind == FieldKind::RowNumber);
     let header = columns.iter().map(|c| view! { <th>{c.label.clone()}</th> }).collect_view();
     view! {
         <div class="table">
             <p class="table-title">{title.clone()}{limits.map(|l| format!("（{l}）"))}</p>
             <table>
-                <thead><tr><th>"序号"</th>{header}<th>"调整"</th></tr></thead>
+                <thead><tr>{numbered.then(|| view! { <th>"序号"</th> })}{header}<th>"调整"</th></tr></thead>
                 <tbody>
                     <For each=move || rows.get() key=|k| *k let:key>
-                        <Row path key columns=columns.clone() keys=rows/>
+                        <Row path key columns=columns.clone() keys=rows numbered/>
                     </For>
                 </tbody>
             </table>
@@ -44,7 +47,7 @@ pub fn TableView(path: Signal<Owner>, title: String, columns: Vec<Column>, repea
 
 /// One row: its cells, and move up, move down and remove.
 #[component]
-fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, keys: Memo<Vec<u64>>) -> impl IntoView {
+fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, keys: Memo<Vec<u64>>, numbered: bool) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ui = expect_context::<Ui>();
     let index = index_in(keys, key);
@@ -58,14 +61,17 @@ fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, keys: Memo<Vec<u64>>
         .map(|c| {
             let value = row.get(&c.id).cloned().unwrap_or_default();
             let cid = c.id.clone();
-            let set = move |ev: leptos::ev::Event| {
-                let v = event_target_value(&ev);
+            let set_text = move |v: String| {
                 let r = index.get_untracked();
                 ctx.draft.update(|d| {
                     if let Some(row) = edit::item_mut(d, &path.get_untracked()).and_then(|it| it.rows.get_mut(r)) {
                         row.insert(cid.clone(), v);
                     }
                 });
+            };
+            let set = {
+                let set_text = set_text.clone();
+                move |ev: leptos::ev::Event| set_text(event_target_value(&ev))
             };
             let label = c.label.clone();
             let aria = move || format!("第{}行{label}", index.get() + 1);
@@ -77,10 +83,7 @@ fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, keys: Memo<Vec<u64>>
                     </select>
                 }
                 .into_any(),
-                FieldKind::YearMonth => {
-                    let month = wengao::values::year_month(&wengao::values::normalise(&value)).map(|(y, m)| format!("{y:04}-{m:02}")).unwrap_or_default();
-                    view! { <input type="month" aria-label=aria prop:value=month on:change=set/> }.into_any()
-                }
+                FieldKind::YearMonth => view! { <YearMonthInput aria=Signal::derive(aria) initial=value set=Callback::new(set_text)/> }.into_any(),
                 // Numbered by the row's place, never typed.
                 FieldKind::RowNumber => view! { <span class="row-number" aria-label=aria>{move || index.get() + 1}</span> }.into_any(),
                 _ => view! { <textarea aria-label=aria rows="2" prop:value=value on:input=set></textarea> }.into_any(),
@@ -101,7 +104,7 @@ fn Row(path: Signal<Owner>, key: u64, columns: Vec<Column>, keys: Memo<Vec<u64>>
     let n = move || index.get() + 1;
     view! {
         <tr>
-            <td>{n}</td>
+            {numbered.then(|| view! { <td>{n}</td> })}
             {cells}
             <td class="row-controls">
                 <button type="button" class="small" disabled={move || index.get() == 0} aria-label=move || format!("上移第{}行", n()) on:click=move |ev| moved(ev, true)>"↑"</button>

@@ -117,7 +117,7 @@ impl Checker<'_, '_> {
         let ok = match kind {
             FieldKind::Text => Some(v.to_string()),
             FieldKind::Year => values::number(&n, "年").ok().filter(|y| (1900..=2200).contains(y)).map(|y| y.to_string()),
-            FieldKind::YearMonth => values::year_month(&n).map(|(y, m)| format!("{y}年{m}月")),
+            FieldKind::YearMonth => values::year_month_text(v),
             // Only columns are numbered, and columns have no default.
             FieldKind::RowNumber => None,
             FieldKind::Choice { options } => {
@@ -137,7 +137,7 @@ impl Checker<'_, '_> {
         if ok.is_none() {
             let hint = match kind {
                 FieldKind::Year => "年份写四位数字，例如 2026",
-                _ => "年月写成“2026年2月”或“2026-02”",
+                _ => values::YEAR_MONTH_HINT,
             };
             self.ctx.error(Kind::BadValue, p.value.span, format!("默认值“{v}”不合这个字段的类型"), Some(hint.into()));
         }
