@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 
-use super::{read_storage, Header, Host, Loading, Start, StartState};
+use super::{after_mount, read_storage, Header, Host, Loading, Start, StartState};
 use crate::action::{self, Action, OPEN, STUDIO};
 use crate::storage::{self, library};
 
@@ -86,19 +86,21 @@ fn StartProgram(begun: Option<js_sys::Array>) -> impl IntoView {
     } else {
         // try_*: the full app may have taken the page (and this program's
         // signals are gone) before storage has been read.
-        spawn_local(async move {
-            if read_storage(state.message).await {
-                state.library_changed.try_update(|n| *n += 1);
-                if let Some(a) = action::reopened().await {
-                    return hand_off(a, state, shown);
+        after_mount(move || {
+            spawn_local(async move {
+                if read_storage(state.message).await {
+                    state.library_changed.try_update(|n| *n += 1);
+                    if let Some(a) = action::reopened().await {
+                        return hand_off(a, state, shown);
+                    }
                 }
-            }
-            // Not while an action is being handed over: a skeleton waits for the
-            // form in the hidden #wengao, and a start screen there would mean the
-            // form could not be opened (skeleton.js).
-            if shown.try_get_untracked() == Some(false) && !HANDING.get() {
-                shown.set(true);
-            }
+                // Not while an action is being handed over: a skeleton waits for the
+                // form in the hidden #wengao, and a start screen there would mean the
+                // form could not be opened (skeleton.js).
+                if shown.try_get_untracked() == Some(false) && !HANDING.get() {
+                    shown.set(true);
+                }
+            })
         });
     }
     // The full app, fetched once the start screen's first frame is on the
