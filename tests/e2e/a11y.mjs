@@ -149,10 +149,21 @@ try {
   assert.equal(await page.getByLabel('第2行问题', { exact: true }).inputValue(), '“三会一课”记录不全');
   await axe('a table part');
 
-  step('axe-core: the studio');
+  step('keyboard only: 打开 a saved draft: the focus goes to the form, not to the page, and Tab goes on to ← 返回');
   await tabTo('← 返回', { back: true });
   await page.keyboard.press('Enter');
   await drafts(4);
+  const open = await page.locator('button[aria-label^="打开"]').first().getAttribute('aria-label');
+  await tabTo(open);
+  await page.keyboard.press('Enter');
+  await page.locator('#wengao .editor').waitFor({ timeout: 20000 });
+  await page.waitForFunction(() => document.activeElement?.matches('#wengao .editor'), null, { timeout: 5000 });
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement.textContent.trim()), '← 返回');
+  await page.keyboard.press('Enter');
+  await drafts(4);
+
+  step('axe-core: the studio');
   await tabTo('新建模板');
   await page.keyboard.press('Enter');
   await page.getByRole('region', { name: '模板检查结果' }).getByText('没有错误').waitFor({ timeout: 20000 });

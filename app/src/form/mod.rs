@@ -153,9 +153,25 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
         }
     };
 
+    let editor = NodeRef::<leptos::html::Div>::new();
+    if !embedded {
+        // Opened from the start screen (打开, 新建草稿, 导入……): the button that
+        // had the focus went with it, and the focus fell to the page; it goes to
+        // the form (its main landmark) without scrolling, and Tab goes on to the
+        // toolbar. Not when something has it already (skeleton.js hands it over).
+        request_animation_frame(move || {
+            let fallen = document().active_element().is_none_or(|a| document().body().is_some_and(|b| *b == a));
+            if let Some(el) = editor.get_untracked().filter(|_| fallen) {
+                el.set_tab_index(-1);
+                let options = web_sys::FocusOptions::new();
+                options.set_prevent_scroll(true);
+                let _ = el.focus_with_options(&options);
+            }
+        });
+    }
     view! {
         // The page's main landmark, unless another page (or the studio) holds the form.
-        <div class="editor" role=(!embedded).then_some("main")>
+        <div class="editor" node_ref=editor role=(!embedded).then_some("main")>
             <nav class="toolbar" aria-label="草稿操作">
                 {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
                 // The studio's live form holds an example, not a draft: no draft files.
