@@ -85,7 +85,8 @@ function showCopy() {
   });
   copy.addEventListener('change', (e) => {
     const input = e.target;
-    if (begun || !input.dataset.action || !input.files?.length) return;
+    if (!input.dataset.action || !input.files?.length) return;
+    if (begun) return say(input, `“${input.files[0].name}”没有打开：前一个还在打开，打开后请再选一次。`);
     const template = input.closest('section').querySelector('select')?.value;
     begun = [{ action: input.dataset.action, template }, input.files[0]];
     say(input, '正在打开……');

@@ -131,8 +131,13 @@ try {
     {
       const { context, page, release } = await startHeld();
       await page.getByLabel('打开草稿文件（.json）').setInputFiles('tests/fixtures/drafts/创新案例.json');
+      // A second file picked meanwhile is not opened, and the copy says so.
+      await page.getByLabel('载入模板文件（.wg）').setInputFiles('templates/述职报告.wg');
+      await page.getByText('“述职报告.wg”没有打开：前一个还在打开，打开后请再选一次。').waitFor();
       release();
       await page.locator('.editor').waitFor({ timeout: 20000 });
+      await page.getByLabel('选择图片').first().waitFor({ timeout: 5000 });
+      assert.equal(await page.locator('.editor').count(), 1, 'the first file is open, the second not');
       await context.close();
     }
   }
