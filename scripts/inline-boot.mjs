@@ -1,7 +1,8 @@
 // Trunk's post-build hook (scripts/build-programs): puts app/boot.js (without
 // its whole-line comments) and app/style.css into index.html itself, so that
-// the start screen's copy is shown one round trip sooner (before, the page waited for both files, fetched
-// after index.html, 40-55 ms on this machine, before anything could show).
+// the start screen's copy is shown one round trip sooner (before, the page
+// waited for both files, fetched after index.html, 40-55 ms on this machine,
+// before anything could show).
 // boot.js is allowed by its hash in index.html's Content-Security-Policy;
 // style-src already allows inline styles. boot.js is then used by nothing else
 // and goes; style.css stays for embed-example.html and the single-file build.

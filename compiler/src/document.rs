@@ -221,7 +221,7 @@ impl<'d> Assembler<'_, 'd> {
         let Some(raw) = raw else { return UNFILLED.to_string() };
         match (field.map(|f| &f.kind), values::year_month(&values::normalise(&raw))) {
             (Some(FieldKind::YearMonth), Some((y, m))) => match part {
-                None => format!("{y}年{m}月"),
+                None => values::year_month_written((y, m)),
                 Some(DatePart::Year) => y.to_string(),
                 Some(DatePart::Month) => m.to_string(),
             },
@@ -307,7 +307,7 @@ impl<'d> Assembler<'_, 'd> {
                     match (&c.kind, values::year_month(&values::normalise(&value))) {
                         // Numbered by position, whatever a draft holds there.
                         (FieldKind::RowNumber, _) => (row + 1).to_string(),
-                        (FieldKind::YearMonth, Some((y, m))) => format!("{y}年{m}月"),
+                        (FieldKind::YearMonth, Some(year_month)) => values::year_month_written(year_month),
                         _ => value,
                     }
                 };

@@ -343,7 +343,12 @@ pub fn year_month(n: &str) -> Option<(u32, u32)> {
 /// A year-month as typed (“２０２６.２”, “2026-02”) → as the document prints it
 /// and the form shows it, “2026年2月”; None when it is not one.
 pub fn year_month_text(raw: &str) -> Option<String> {
-    year_month(&normalise(raw)).map(|(y, m)| format!("{y}年{m}月"))
+    year_month(&normalise(raw)).map(year_month_written)
+}
+
+/// A year and month as the document prints them, “2026年2月”.
+pub fn year_month_written((y, m): (u32, u32)) -> String {
+    format!("{y}年{m}月")
 }
 
 /// What a year-month may look like: said under a 年月 box the form cannot

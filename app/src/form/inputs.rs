@@ -17,7 +17,7 @@ use crate::storage;
 /// typing; on leaving the box a year-month it can read is written the
 /// document's way, and one it cannot read is said under it. Not `<input
 /// type=month>`: Firefox and Safari show that as a bare text box with no hint
-/// anyway, and Chromium's took 8 of the 32 ms of main-thread work of showing a
+/// anyway, and Chromium's took 8 of the 33 ms of main-thread work of showing a
 /// new 述职报告 (README, #23).
 #[component]
 pub(crate) fn YearMonthInput(#[prop(into)] aria: Signal<String>, initial: String, set: Callback<String>) -> impl IntoView {

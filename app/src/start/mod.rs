@@ -39,9 +39,10 @@ pub async fn read_storage(message: RwSignal<String>) -> bool {
     }
 }
 
-/// Runs `f` in a task of its own, after the one mounting the start screen:
-/// storage is read there, not in the mount's task, which with it took up to
-/// 65 ms (#23: no task over 50 ms once the start screen is shown).
+/// Runs `f` in a task of its own, after the current one: storage is read
+/// there, not in the task mounting the start screen, which with it took up to
+/// 65 ms (#23: no task over 50 ms once the start screen is shown). A reading
+/// after a click (a draft deleted, say) comes a task later too, unseen.
 pub fn after_mount(f: impl FnOnce() + 'static) {
     set_timeout(f, std::time::Duration::ZERO);
 }
