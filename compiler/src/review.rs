@@ -113,6 +113,17 @@ pub enum Concern {
     Pictures,
 }
 
+/// The whole text's 字数 (`total`) against the template's budget, when it does not fit.
+pub fn whole_text_problem(spec: &FormSpec, total: usize) -> Option<Problem> {
+    let b = spec.budget.as_ref().filter(|b| b.state(total) != BudgetState::Fits)?;
+    Some(Problem {
+        field: None,
+        path: Vec::new(),
+        message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()),
+        concern: Concern::Words,
+    })
+}
+
 /// What a drafter should still look at: empty required fields and texts, budgets
 /// not met, more pages than the limit (by the page model), too few pictures or
 /// captions. The drafter may export anyway. Takes what the caller has already
@@ -130,17 +141,7 @@ pub fn problems(spec: &FormSpec, draft: &Draft, doc: &Document, counts: &PathCou
             });
         }
     }
-    let total = doc.counts().words;
-    if let Some(b) = &spec.budget {
-        if b.state(total) != BudgetState::Fits {
-            out.push(Problem {
-                field: None,
-                path: Vec::new(),
-                message: format!("全文{total}字，要求{}（{}）", b.describe(), b.state(total).label()),
-                concern: Concern::Words,
-            });
-        }
-    }
+    out.extend(whole_text_problem(spec, doc.counts().words));
     if let Some(limit) = spec.page_limit {
         let message = estimate.over_limit(limit.max).map(|what| format!("全文{}，上限{}页：{what}", estimate.pages_text(), limit.max));
         if let Some(message) = message {

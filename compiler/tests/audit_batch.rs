@@ -5,12 +5,12 @@
 
 mod common;
 
+use common::received::{export_of, zip_of};
 use common::{fixture_draft, root};
 use wengao::audit::batch::{self, Received};
 use wengao::audit::summary::Summary;
 use wengao::audit::{self, Severity};
-use wengao::docx::{render, RenderOptions};
-use wengao::spec::FormSpec;
+use wengao::docx::RenderOptions;
 
 use common::builtin_specs as specs;
 
@@ -41,69 +41,11 @@ fn a_bad_file_spoils_only_its_own_row() {
     let names: Vec<&str> = rows.iter().map(|r| r.file.as_str()).collect();
     assert_eq!(names, ["附件.zip/述职报告.docx", "附件.zip/旧格式.doc", "附件.zip/说明.txt", "空.docx", "合格.docx", "案例.docx"]);
     assert!(rows[0].passes());
-    assert!(rows[1].unreadable.as_ref().is_some_and(|e| e.contains("Word 97-2003")), "{:?}", rows[1].unreadable);
-    assert!(rows[2].unreadable.as_ref().is_some_and(|e| e.contains("不是 Word 文档")));
-    assert!(rows[3].unreadable.is_some());
+    assert!(rows[1].unchecked.as_ref().is_some_and(|e| e.contains("Word 97-2003")), "{:?}", rows[1].unchecked);
+    assert_eq!(rows[2].verdict(), "不是报告文件");
+    assert!(rows[3].unchecked.is_some());
     assert!(rows[4].passes());
     assert_eq!(rows[1].verdict(), "读不了");
-}
-
-/// A zip with stored entries (no compression), written here: the reader under
-/// test is the package's own.
-fn zip_of(files: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut central = Vec::new();
-    for (name, data) in files {
-        let offset = out.len() as u32;
-        let crc = crc32(data);
-        let header = |sig: u32, central: bool| {
-            let mut h = Vec::new();
-            h.extend(sig.to_le_bytes());
-            if central {
-                h.extend(20u16.to_le_bytes());
-            }
-            h.extend(20u16.to_le_bytes());
-            h.extend(0x0800u16.to_le_bytes()); // UTF-8 names
-            h.extend(0u16.to_le_bytes()); // stored
-            h.extend([0u8; 4]); // time, date
-            h.extend(crc.to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((data.len() as u32).to_le_bytes());
-            h.extend((name.len() as u16).to_le_bytes());
-            h.extend(0u16.to_le_bytes());
-            if central {
-                h.extend([0u8; 6]); // comment length, disk, internal attributes
-                h.extend(0u32.to_le_bytes()); // external attributes
-                h.extend(offset.to_le_bytes());
-            }
-            h.extend(name.as_bytes());
-            h
-        };
-        out.extend(header(0x0403_4b50, false));
-        out.extend(*data);
-        central.extend(header(0x0201_4b50, true));
-    }
-    let at = out.len() as u32;
-    out.extend(&central);
-    out.extend(0x0605_4b50u32.to_le_bytes());
-    out.extend([0u8; 4]);
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((files.len() as u16).to_le_bytes());
-    out.extend((central.len() as u32).to_le_bytes());
-    out.extend(at.to_le_bytes());
-    out.extend(0u16.to_le_bytes());
-    out
-}
-
-fn crc32(data: &[u8]) -> u32 {
-    let mut crc = !0u32;
-    for b in data {
-        crc ^= u32::from(*b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 { (crc >> 1) ^ 0xEDB8_8320 } else { crc >> 1 };
-        }
-    }
-    !crc
 }
 
 #[test]
@@ -139,20 +81,12 @@ fn the_workbook_reads_back_with_a_real_reader() {
     assert_eq!(cell(2, "结论"), Data::String("需要修改".into()));
     assert_eq!(cell(4, "配套"), Data::String("随党建工作述职报告".into()));
     assert_eq!(cell(5, "结论"), Data::String("读不了".into()));
-    assert!(matches!(cell(5, "读不了的原因"), Data::String(s) if s.contains("不是 Word 文档")));
+    assert!(matches!(cell(5, "没有检查的原因"), Data::String(s) if s.contains("不是 Word 文档")));
     let findings = book.worksheet_range("问题").unwrap();
-    let total: usize = rows.iter().map(|r| r.findings.len().max(usize::from(r.unreadable.is_some()))).sum();
+    let total: usize = rows.iter().map(|r| r.findings.len().max(usize::from(r.unchecked.is_some()))).sum();
     assert_eq!(findings.height(), total + 1);
     let wrong_rows = findings.rows().filter(|r| r[0] == Data::String("格式错误.docx".into())).count();
     assert_eq!(wrong_rows, rows[1].findings.len());
-}
-
-/// Our export of `name`'s draft with its 单位 changed.
-fn export_of(name: &str, template: &str, unit: &str, specs: &[FormSpec]) -> Vec<u8> {
-    let spec = specs.iter().find(|s| s.name == template).unwrap();
-    let mut d = fixture_draft(name);
-    d.fields.insert("单位".into(), unit.into());
-    render(spec, &d, &RenderOptions::default())
 }
 
 /// A unit's report and the cases sent with it (创新案例.wg: `随附：党建工作述职报告，1至2篇`):
@@ -169,11 +103,11 @@ fn a_units_report_goes_with_one_or_two_cases() {
         ("乙/述职报告.docx", report("乙社区党委")),
         ("乙/案例一.docx", case("乙社区党委")),
         ("乙/案例二.docx", case("乙社区 党委")),
-        ("乙/案例三.docx", case("乙社区党委")),
+        ("乙/案例三.docx", case("中共乙社区党委")),
         ("丙/述职报告.docx", report("丙党委")),
         ("丁/案例.docx", case("丁党委")),
     ];
-    // The three cases of 乙 differ in their 单位's spelling only: distinct files.
+    // The three cases of 乙 differ in their 单位's spelling only: distinct files, one unit.
     let rows = batch::check_all(files.into_iter().map(|(name, bytes)| Received { name: name.into(), bytes }).collect(), &specs);
     let set: Vec<(String, String, Vec<String>)> = rows
         .iter()
@@ -229,8 +163,8 @@ fn draft_files_are_checked_as_the_word_files_they_make() {
     assert_eq!(rows[0].words, 3086, "{}", listing(&rows[0]));
     assert!(rows[0].passes() && rows[1].passes(), "{}{}", listing(&rows[0]), listing(&rows[1]));
     assert_eq!(rows[1].pairing, "随党建工作述职报告");
-    assert_eq!(rows[2].unreadable.as_deref(), Some("这是“别的模板”的草稿文件，审核台没有这个模板"));
-    assert!(rows[3].unreadable.as_ref().is_some_and(|e| e.contains("草稿")), "{:?}", rows[3].unreadable);
+    assert_eq!(rows[2].unchecked.as_deref(), Some("这是“别的模板”的草稿文件，审核台没有这个模板"));
+    assert!(rows[3].unchecked.as_ref().is_some_and(|e| e.contains("草稿")), "{:?}", rows[3].unchecked);
 }
 
 /// A file recognised as the wrong template is checked again as the one the
@@ -250,7 +184,7 @@ fn a_file_is_checked_again_as_the_template_chosen() {
     assert!(!row.passes(), "a report is no case");
     let again = batch::check_as(&file, &specs, "党建工作述职报告");
     assert_eq!(again.findings, batch::check(&file, &specs).findings);
-    assert_eq!(batch::check_as(&file, &specs, "没有的模板").unreadable.as_deref(), Some("没有“没有的模板”这个模板"));
+    assert_eq!(batch::check_as(&file, &specs, "没有的模板").unchecked.as_deref(), Some("没有“没有的模板”这个模板"));
 }
 
 /// The 修改意见 as a Word file: its paragraphs are the lines the desk copies

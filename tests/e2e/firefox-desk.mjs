@@ -53,7 +53,7 @@ try {
   assert.ok(verdicts.includes('附件.zip/合格.docx 可以报送（1条提醒）'), verdicts.join('\n'));
   assert.ok(verdicts.includes('附件.zip/格式错误.docx 需要修改（20处）'), verdicts.join('\n'));
   assert.ok(verdicts.includes('附件.zip/旧格式.doc 读不了'), verdicts.join('\n'));
-  assert.ok(verdicts.includes('说明.txt 读不了'), verdicts.join('\n'));
+  assert.ok(verdicts.includes('说明.txt 不是报告文件'), verdicts.join('\n'));
 
   step('a row opened, its 修改意见 copied');
   await click(await byLabel('查看 附件.zip/没有页码.docx'));

@@ -59,7 +59,7 @@ pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Cal
     let list = RwSignal::new(String::new());
     let send =
         move |kind: Making| ask.run(Ask { title: title.get_untracked(), date: date.get_untracked(), list: list.get_untracked(), kind });
-    let readable = move || batch.rows.with(|rows| rows.iter().filter(|r| r.unreadable.is_none()).count());
+    let readable = move || batch.rows.with(|rows| rows.iter().filter(|r| r.counts()).count());
     view! {
         <Show when=move || { readable() > 0 }>
             <section class="desk-booklet" aria-labelledby="booklet-heading">
@@ -180,7 +180,7 @@ pub fn load_extracts(batch: Batch, id: String) {
 /// as one Word file.
 #[component]
 pub(super) fn Summaries(batch: Batch, make: Callback<()>, export: Callback<Vec<Extract>>) -> impl IntoView {
-    let readable = move || batch.rows.with(|rows| rows.iter().any(|r| r.unreadable.is_none()));
+    let readable = move || batch.rows.with(|rows| rows.iter().any(|r| r.counts()));
     let edited = move || {
         batch.extracts.with_untracked(|x| {
             x.as_ref().map(|x| x.shown.iter().map(|s| s.extract.edited(&s.text.get_untracked())).collect::<Vec<_>>()).unwrap_or_default()

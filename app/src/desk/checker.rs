@@ -16,7 +16,7 @@ pub enum Reply {
     /// The rows of one file (several for a zip).
     Checked(Vec<Summary>),
     /// A row checked again as another template, and its index in the table.
-    Rechecked(usize, Summary),
+    Rechecked(usize, Box<Summary>),
     /// The names of the templates a file can be checked against.
     Templates(Vec<String>),
     /// The workbook's bytes.
@@ -95,7 +95,7 @@ impl Checker {
                     let index = get(&data, "index").as_f64().unwrap_or(-1.0);
                     let row = get(&data, "row").as_string().and_then(|j| serde_json::from_str(&j).ok());
                     if let (Some(row), true) = (row, index >= 0.0) {
-                        reply(Reply::Rechecked(index as usize, row));
+                        reply(Reply::Rechecked(index as usize, Box::new(row)));
                     }
                 }
                 Some("templates") => {

@@ -53,7 +53,7 @@ pub(super) fn Detail(
                 <section class="desk-detail" aria-labelledby="detail-heading">
                     <h2 id="detail-heading">{r.file.clone()}</h2>
                     <p class="verdict" class:fix=!r.passes()>{r.verdict()}</p>
-                    {r.unreadable.is_none().then(|| view! { <Template r=r.clone() index recheck batch/> })}
+                    {r.unchecked.is_none().then(|| view! { <Template r=r.clone() index recheck batch/> })}
                     <Figures r=r.clone()/>
                     {KINDS.into_iter().filter_map(|kind| {
                         let found: Vec<Finding> = r.findings.iter().filter(|f| f.kind == kind).cloned().collect();
@@ -129,7 +129,7 @@ fn Figures(r: Summary) -> impl IntoView {
             {r.parts.iter().map(|p| view! {
                 <dt>{p.label.clone()}</dt><dd>{format!("{}字（{}{}）", p.words, p.budget, if p.state.is_empty() { String::new() } else { format!("，{}", p.state) })}</dd>
             }).collect_view()}
-            <dt>"估计页数"</dt><dd>{format!("{}{limit}", r.pages)}</dd>
+            <dt>"按模板格式估计页数"</dt><dd>{format!("{}{limit}", r.pages)}</dd>
             <dt>"图片"</dt><dd>{format!("{}幅，共{}KB", r.pictures, r.picture_kb)}</dd>
             <dt>"校对提示"</dt><dd>{r.hints}</dd>
             <dt>"测评指标讲到"</dt><dd>{format!("{}/{}", r.covered, r.scored)}</dd>

@@ -92,17 +92,6 @@ fn unsaved(f: &crate::storage::idb::Failure) -> String {
     format!("{why}：审核结果没能保存在这台电脑上，关掉页面就没有了；表格还在，请用“导出 Excel”留底")
 }
 
-/// A file's identity for “dropped twice”: its size and an FNV-1a hash of its bytes.
-fn fingerprint(bytes: &[u8]) -> (usize, u64) {
-    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
-    (bytes.len(), hash)
-}
-
-/// Where a received file is kept in the batch (a row's `source`).
-fn source_key((size, hash): (usize, u64)) -> String {
-    format!("{size}-{hash:016x}")
-}
-
 /// Notes a file in the batch; false when it was there already.
 fn first_time(batch: Batch, print: (usize, u64)) -> bool {
     batch
@@ -186,7 +175,8 @@ fn Desk() -> impl IntoView {
                 next.run(());
             }
         }
-        Reply::Rechecked(index, mut row) => {
+        Reply::Rechecked(index, row) => {
+            let mut row = *row;
             let Some(old) = batch.rows.with_untracked(|rows| rows.get(index).cloned()) else { return };
             row.source = old.source;
             let verdict = format!("已按“{}”重新检查：{}", row.template, row.verdict());
@@ -258,10 +248,13 @@ fn Desk() -> impl IntoView {
             let sent = match gloo_file::futures::read_as_bytes(&file).await {
                 Err(_) => Err(format!("{name}：读不了这个文件")),
                 Ok(bytes) => {
-                    let print = fingerprint(&bytes);
+                    let print = wengao::audit::batch::fingerprint(&bytes);
                     if first_time(batch, print) {
                         let sent = worker.with_value(|w| w.check(&name, &bytes));
-                        current.set_value(Some((stored::Received { name: name.clone(), bytes }, source_key(print))));
+                        current.set_value(Some((
+                            stored::Received { name: name.clone(), bytes },
+                            wengao::audit::batch::fingerprint_text(print),
+                        )));
                         sent
                     } else {
                         Err(format!("{name} 和这一批里已有的一个文件完全相同，跳过了"))
@@ -340,9 +333,8 @@ fn Desk() -> impl IntoView {
     // file is missing (said).
     let batch_files = move || async move {
         let id = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone()))?;
-        let rows: Vec<(String, String)> = batch
-            .rows
-            .with_untracked(|rows| rows.iter().filter(|r| r.unreadable.is_none()).map(|r| (r.source.clone(), r.file.clone())).collect());
+        let rows: Vec<(String, String)> =
+            batch.rows.with_untracked(|rows| rows.iter().filter(|r| r.counts()).map(|r| (r.source.clone(), r.file.clone())).collect());
         let mut sources: Vec<String> = Vec::new();
         let mut out = checker::BatchFiles::default();
         let mut missing = 0;

@@ -32,7 +32,7 @@ const COLUMNS: [(Column, &str); 11] = [
     (Column::Unit, "单位"),
     (Column::Person, "姓名"),
     (Column::Words, "字数"),
-    (Column::Pages, "估计页数"),
+    (Column::Pages, "按模板格式估计页数"),
     (Column::Pictures, "图片"),
     (Column::Hints, "校对提示"),
     (Column::Scored, "测评指标"),
@@ -42,7 +42,7 @@ const COLUMNS: [(Column, &str); 11] = [
 
 impl Column {
     fn cell(self, r: &Summary) -> String {
-        if r.unreadable.is_some() && !matches!(self, Column::File | Column::Verdict) {
+        if r.unchecked.is_some() && !matches!(self, Column::File | Column::Verdict) {
             return String::new();
         }
         match self {

@@ -25,39 +25,84 @@ pub enum Unpacked {
     Failed { name: String, reason: String },
 }
 
-/// A zip's files as received files; any other file as itself.
+/// Files a computer makes beside the ones sent, never a unit's material: Word's
+/// lock files (`~$述职报告.docx`), macOS's `__MACOSX/` and `._` twins and
+/// `.DS_Store`, Windows' `Thumbs.db` and `desktop.ini`. Left out of a folder
+/// and a zip alike.
+pub fn is_system_file(path: &str) -> bool {
+    let file = path.rsplit(['/', '\\']).next().unwrap_or(path);
+    path.split(['/', '\\']).any(|s| s == "__MACOSX")
+        || file.starts_with("~$")
+        || file.starts_with('.')
+        || ["thumbs.db", "desktop.ini"].contains(&file.to_lowercase().as_str())
+}
+
+/// A zip entry's name: UTF-8 when the zip says so or the bytes are, otherwise
+/// GB18030 (a superset of GBK, code page 936: what Windows' 压缩文件夹 and WinRAR
+/// write on a Chinese system). encoding_rs, the maintained decoder, is linked
+/// into the desk's worker only.
+fn entry_name(archive: &import::zip::Archive<'_>, index: usize) -> String {
+    archive.name_at(index, |raw| encoding_rs::GB18030.decode_without_bom_handling(raw).0.into_owned())
+}
+
+/// A zip's files as received files (every entry but the system's: one each,
+/// named apart even where two names are spelt alike); any other file as itself.
 pub fn expand(file: Received) -> Vec<Unpacked> {
     if !is_bundle(&file.bytes) {
         return vec![Unpacked::File(file)];
     }
     let Ok(archive) = import::open(&file.bytes) else { return vec![Unpacked::File(file)] };
-    let names: Vec<String> = archive
-        .names()
-        .filter(|n| {
-            !n.ends_with('/')
-                && !n.starts_with("__MACOSX/")
-                && !n.rsplit('/').next().is_some_and(|f| f.starts_with("~$") || f.starts_with('.'))
+    let mut seen = std::collections::HashSet::new();
+    let entries: Vec<(usize, String)> = (0..archive.len())
+        .map(|i| (i, entry_name(&archive, i)))
+        .filter(|(_, n)| !n.ends_with('/') && !is_system_file(n))
+        .map(|(i, n)| {
+            let unique = std::iter::once(n.clone()).chain((2..).map(|k| format!("{n}（第{k}个）"))).find(|c| seen.insert(c.clone()));
+            (i, unique.unwrap_or(n))
         })
-        .map(str::to_string)
         .collect();
-    if names.is_empty() {
+    if entries.is_empty() {
         return vec![Unpacked::Failed { name: file.name, reason: "压缩包里没有文件".into() }];
     }
-    names
+    entries
         .into_iter()
-        .map(|n| {
+        .map(|(i, n)| {
             let name = format!("{}/{n}", file.name);
-            match archive.read(&n) {
-                Ok(Some(bytes)) => Unpacked::File(Received { name, bytes }),
-                Ok(None) => Unpacked::Failed { name, reason: "压缩包里找不到这个文件".into() },
+            match archive.read_at(i) {
+                Ok(bytes) => Unpacked::File(Received { name, bytes }),
                 Err(e) => Unpacked::Failed { name, reason: reason(&e) },
             }
         })
         .collect()
 }
 
+/// A file's identity for “sent twice”: its size and an FNV-1a hash of its bytes.
+pub fn fingerprint(bytes: &[u8]) -> (usize, u64) {
+    let hash = bytes.iter().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3));
+    (bytes.len(), hash)
+}
+
+/// [`fingerprint`] as text (a row's `digest`, the desk's key for a stored file).
+pub fn fingerprint_text((size, hash): (usize, u64)) -> String {
+    format!("{size}-{hash:016x}")
+}
+
+/// A mail's body or a note sent beside the reports, by its name: said as such
+/// rather than as a file that could not be read.
+fn not_report(name: &str) -> Option<&'static str> {
+    let extension = name.rsplit_once('.').map(|(_, x)| x.to_lowercase()).unwrap_or_default();
+    match extension.as_str() {
+        "txt" => Some("这是文本文件（多半是邮件正文或说明），不是报告文件，没有检查；报告要是写在里面，请让单位发 Word 文件（.docx）"),
+        "eml" | "msg" | "htm" | "html" | "mht" | "mhtml" => Some("这是邮件或网页文件，不是报告文件，没有检查"),
+        _ => None,
+    }
+}
+
 /// Checks one received file against the template it is written for among `specs`.
 pub fn check(file: &Received, specs: &[FormSpec]) -> Summary {
+    if let Some(what) = not_report(&file.name) {
+        return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::not_report(&file.name, what) };
+    }
     let checked = if super::is_draft_file(&file.bytes) {
         super::draft_file(&file.bytes, specs)
     } else {
@@ -91,6 +136,7 @@ pub fn entry(file: Received, name: &str) -> Option<Received> {
 
 fn summarise(file: &Received, checked: &Result<super::Report, String>, specs: &[FormSpec]) -> Summary {
     let mut row = Summary::of(&file.name, checked);
+    row.digest = fingerprint_text(fingerprint(&file.bytes));
     (row.goes_with, row.companions) = super::group::relations(&row.template, specs);
     row
 }

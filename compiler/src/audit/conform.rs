@@ -391,20 +391,26 @@ fn paper_name(w: u32, h: u32) -> &'static str {
     }
 }
 
-/// The page numbers of the (first) section against the style's: on every page,
-/// their text (`— 1 —`), font and size, and the side on odd and even pages.
+/// The page numbers against the style's: on every page, their text (`— 1 —`),
+/// font and size, and the side on odd and even pages. Checked in the first
+/// section that numbers its pages (a cover section before it may have none);
+/// a first page left without a number by 首页不同 is a finding.
 fn page_numbers(style: &Style, formatting: &Formatting, out: &mut Vec<Finding>) {
     let pn = &style.page_number;
     let place = "页码".to_string();
-    let Some(section) = formatting.sections.first() else { return };
-    let Some(odd) = section.footers.default.as_ref() else {
+    let Some((index, section)) = formatting.sections.iter().enumerate().find(|(_, s)| s.footers.default.is_some()) else {
         out.push(Finding::must_fix(Kind::Format, place, "没有页码（页脚里没有页码域）"));
         return;
     };
+    let Some(odd) = section.footers.default.as_ref() else { return };
+    if index == 0 && section.footers.title_page && section.footers.first.is_none() {
+        out.push(Finding::must_fix(Kind::Format, place.clone(), "第一页没有页码（页眉页脚设了“首页不同”，首页的页脚里没有页码）"));
+    }
     let expected_text = format!("{}{{页码}}{}", pn.prefix, pn.suffix);
     let normal = |t: &str| t.chars().filter(|c| !c.is_whitespace() && *c != '\u{3000}').collect::<String>();
     let shown = |t: &str| t.trim().replace("{页码}", "1");
-    for (side, footer) in [("单页", Some(odd)), ("双页", section.footers.even.as_ref().filter(|_| formatting.even_and_odd))] {
+    let even_footer = section.footers.even.as_ref().filter(|_| formatting.even_and_odd);
+    for (side, footer) in [("单页", Some(odd)), ("双页", even_footer)] {
         let Some(footer) = footer else { continue };
         if normal(&footer.text) != normal(&expected_text) {
             out.push(Finding::must_fix(
@@ -443,33 +449,37 @@ fn page_numbers(style: &Style, formatting: &Formatting, out: &mut Vec<Finding>) 
             ),
         ));
     }
-    let odd_side = side_of(odd.align);
-    if pn.odd != pn.even && !formatting.even_and_odd {
+    // Where the numbers stand on odd and even pages: one footer serves both
+    // unless the document has different odd and even pages; a box or frame
+    // placed outside or inside alternates by itself.
+    let odd_side = odd.align;
+    let even_side = if formatting.even_and_odd { section.footers.even.as_ref().map(|e| e.even_align) } else { Some(odd.even_align) };
+    let (want_odd, want_even) = (align_of(pn.odd), align_of(pn.even));
+    if pn.odd != pn.even && !formatting.even_and_odd && odd.align == odd.even_align {
         out.push(Finding::must_fix(
             Kind::Format,
             place.clone(),
             format!(
-                "页码不分单双页（都在{}），应为单页{}、双页{}（页眉页脚设为“奇偶页不同”）",
-                odd_side,
-                side_of(align_of(pn.odd)),
-                side_of(align_of(pn.even))
+                "页码不分单双页（都在{}），应为单页{}、双页{}（页眉页脚设为“奇偶页不同”，或把页码放在“外侧”）",
+                side_of(odd_side),
+                side_of(want_odd),
+                side_of(want_even)
             ),
         ));
         return;
     }
-    if odd.align != align_of(pn.odd) {
-        out.push(Finding::must_fix(Kind::Format, place.clone(), format!("单页页码在{odd_side}，应在{}", side_of(align_of(pn.odd)))));
+    if odd_side != want_odd {
+        out.push(Finding::must_fix(Kind::Format, place.clone(), format!("单页页码在{}，应在{}", side_of(odd_side), side_of(want_odd))));
     }
-    if formatting.even_and_odd {
-        match section.footers.even.as_ref() {
-            None => out.push(Finding::must_fix(Kind::Format, place, "双页没有页码")),
-            Some(even) if even.align != align_of(pn.even) => out.push(Finding::must_fix(
-                Kind::Format,
-                place,
-                format!("双页页码在{}，应在{}", side_of(even.align), side_of(align_of(pn.even))),
-            )),
-            Some(_) => {}
+    if !formatting.even_and_odd && odd.align == odd.even_align {
+        return;
+    }
+    match even_side {
+        None => out.push(Finding::must_fix(Kind::Format, place, "双页没有页码")),
+        Some(even) if even != want_even => {
+            out.push(Finding::must_fix(Kind::Format, place, format!("双页页码在{}，应在{}", side_of(even), side_of(want_even))))
         }
+        Some(_) => {}
     }
 }
 

@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 
 use super::summary::Summary;
-use super::{Finding, Kind};
+use super::{Finding, Kind, Severity};
 use crate::spec::{Accompanies, FormSpec};
 
 /// Files of another template that go with a file of this one: 1 to 2
@@ -40,23 +40,56 @@ pub fn unit_key(unit: &str) -> String {
     bare.strip_prefix("中共").map(str::to_string).unwrap_or(bare)
 }
 
-/// Relates every file of a batch to the others of its unit: sets each row's
-/// `pairing` and replaces its 配套 findings.
+/// Marks every file whose bytes an earlier row already has (the same
+/// attachment sent twice, `案例(1).docx`, or in a zip and loose) as that row's copy.
+fn mark_copies(rows: &mut [Summary]) {
+    let mut first: HashMap<String, String> = HashMap::new();
+    for r in rows.iter_mut() {
+        r.duplicate_of = None;
+        if r.digest.is_empty() {
+            continue;
+        }
+        match first.get(&r.digest) {
+            Some(earlier) => r.duplicate_of = Some(earlier.clone()),
+            None => {
+                first.insert(r.digest.clone(), r.file.clone());
+            }
+        }
+    }
+}
+
+/// Relates every file of a batch to the others of its unit: marks copies of
+/// one file, sets each row's `pairing` and replaces its 配套 findings.
 pub fn relate(rows: &mut [Summary]) {
-    // (template, unit) → how many readable files of that template the unit sent.
+    mark_copies(rows);
+    // (template, unit) → how many checked files of that template the unit sent.
     let mut sent: HashMap<(&str, String), usize> = HashMap::new();
-    for r in rows.iter().filter(|r| r.unreadable.is_none() && !r.unit.trim().is_empty()) {
+    for r in rows.iter().filter(|r| r.counts() && !r.unit.trim().is_empty()) {
         *sent.entry((r.template.as_str(), unit_key(&r.unit))).or_default() += 1;
     }
     let verdicts: Vec<(String, Vec<Finding>)> = rows
         .iter()
         .map(|r| {
-            if r.unreadable.is_some() || r.unit.trim().is_empty() {
+            if !r.counts() || r.unit.trim().is_empty() {
                 return (String::new(), Vec::new());
             }
             let unit = unit_key(&r.unit);
             let mut findings = Vec::new();
             let mut pairing = Vec::new();
+            let own = sent.get(&(r.template.as_str(), unit.clone())).copied().unwrap_or(0);
+            if r.goes_with.is_none() && own > 1 {
+                // One report a unit: a second is a resend (a corrected
+                // version, most often) or a misnamed unit, for the clerk to weigh.
+                findings.push(Finding {
+                    kind: Kind::Set,
+                    severity: Severity::Note,
+                    place: String::new(),
+                    message: format!(
+                        "这一批里有{}的{}{own}份，每个单位应只有一份（核对是不是发了两个版本，或者单位名称写错了）",
+                        r.unit, r.template
+                    ),
+                });
+            }
             for c in &r.companions {
                 let n = sent.get(&(c.template.as_str(), unit.clone())).copied().unwrap_or(0);
                 pairing.push(format!("{}{n}篇", c.template));

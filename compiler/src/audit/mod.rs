@@ -88,11 +88,12 @@ pub struct Report {
     /// 单位 and 姓名 as the title lines give them (empty when they do not).
     pub unit: String,
     pub person: String,
-    /// The whole text first, then every part with a budget (the form's figures).
+    /// The whole file first (its 字数 as Word counts it), then every part
+    /// with a budget as the template placed the text.
     pub parts: Vec<PartCount>,
     pub estimate: Estimate,
     pub page_limit: Option<u32>,
-    /// Pictures, and their bytes together.
+    /// The file's pictures, wherever they are, and their bytes together.
     pub pictures: usize,
     pub picture_bytes: usize,
     /// Proofreading hints (not findings: hints to read).
@@ -204,14 +205,23 @@ fn printed(spec: &FormSpec, field: &str) -> bool {
 }
 
 /// Every check of a file read as `file` and formatted as `formatting`, against `spec`.
+///
+/// 字数 and 图片 are the file's own, whatever the template could place (text it
+/// has no place for still counts, and a picture anywhere in the file is one);
+/// the parts' 字数, the structure and the page estimate are the draft's, as the
+/// template lays it out.
 fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Report {
+    let (words, pictures, picture_bytes) = (file.words(), file.pictures, file.picture_bytes);
     let imported = import::map(spec, file);
     let draft = imported.draft;
     let doc = document::assemble(spec, &draft);
     let counts = review::counts_by_path(&doc);
     let estimate = layout::estimate(&doc, &spec.style);
-    let mut findings: Vec<Finding> = review::problems(spec, &draft, &doc, &counts, &estimate)
+    let whole_text = |p: &review::Problem| p.concern == Concern::Words && p.path.is_empty() && p.field.is_none();
+    let placed = review::problems(spec, &draft, &doc, &counts, &estimate).into_iter().filter(|p| !whole_text(p));
+    let mut findings: Vec<Finding> = review::whole_text_problem(spec, words)
         .into_iter()
+        .chain(placed)
         .filter(|p| p.field.as_deref().is_none_or(|f| printed(spec, f)))
         .map(|p| Finding {
             kind: match p.concern {
@@ -241,13 +251,17 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
     findings.extend(conform::findings(spec, formatting));
     findings.sort_by_key(|f| f.kind);
     let field = |id: &str| draft.fields.get(id).cloned().unwrap_or_default();
-    let (pictures, picture_bytes) = pictures(spec, &draft);
     let coverage = crate::proof::coverage(spec, &draft);
+    let mut parts = review::budgets(spec, &draft);
+    if let Some(whole) = parts.first_mut() {
+        whole.words = words;
+        whole.state = whole.budget.as_ref().map(|b| b.state(words));
+    }
     Report {
         template: spec.name.clone(),
         unit: field("单位"),
         person: field("姓名"),
-        parts: review::budgets(spec, &draft),
+        parts,
         estimate,
         page_limit: spec.page_limit.map(|l| l.max),
         pictures,
@@ -281,22 +295,4 @@ fn missing_parts(spec: &FormSpec, draft: &Draft) -> Vec<Finding> {
     let mut out = Vec::new();
     walk(&spec.body, &draft.body, &mut out);
     out
-}
-
-/// How many pictures the draft's picture parts hold, and their bytes.
-fn pictures(spec: &FormSpec, draft: &Draft) -> (usize, usize) {
-    let mut count = (0, 0);
-    fn walk(nodes: &[crate::spec::Node], parts: &crate::draft::Parts, count: &mut (usize, usize)) {
-        for node in nodes {
-            for item in parts.get(&node.id).into_iter().flatten() {
-                if matches!(node.kind, NodeKind::Pictures { .. }) {
-                    count.0 += item.pictures.len();
-                    count.1 += item.pictures.iter().map(|p| p.data.len()).sum::<usize>();
-                }
-                walk(&node.children, &item.parts, count);
-            }
-        }
-    }
-    walk(&spec.body, &draft.body, &mut count);
-    count
 }

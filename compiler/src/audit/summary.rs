@@ -19,12 +19,37 @@ pub struct PartLine {
     pub state: String,
 }
 
+/// Why a file was not checked.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SetAside {
+    /// A file that may be the report but cannot be read (an old .doc, a PDF, a
+    /// scan, a broken file): the reason says what to ask the unit for.
+    #[default]
+    Unreadable,
+    /// Not a report at all: the mail's body, a text note.
+    NotReport,
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Summary {
     /// The file's name (`附件.zip/述职报告.docx` for one inside a zip).
     pub file: String,
-    /// Why it could not be checked; then nothing below is filled.
-    pub unreadable: Option<String>,
+    /// Why it was not checked; then nothing below is filled. (Stored batches
+    /// before session 15 call it `unreadable`.)
+    #[serde(alias = "unreadable")]
+    pub unchecked: Option<String>,
+    /// What kind of reason `unchecked` gives.
+    #[serde(default)]
+    pub set_aside: SetAside,
+    /// The file's bytes, identified (`batch::fingerprint`): the same file sent
+    /// twice, under two names or in two zips, is checked once.
+    #[serde(default)]
+    pub digest: String,
+    /// The earlier row with the very same bytes, set by [`super::group::relate`]:
+    /// this one is left out of every count.
+    #[serde(default)]
+    pub duplicate_of: Option<String>,
     pub template: String,
     pub unit: String,
     pub person: String,
@@ -65,7 +90,10 @@ impl Summary {
     pub fn of(file: &str, result: &Result<Report, String>) -> Summary {
         let empty = Summary {
             file: file.to_string(),
-            unreadable: None,
+            unchecked: None,
+            set_aside: SetAside::Unreadable,
+            digest: String::new(),
+            duplicate_of: None,
             template: String::new(),
             unit: String::new(),
             person: String::new(),
@@ -90,7 +118,7 @@ impl Summary {
         };
         let r = match result {
             Ok(r) => r,
-            Err(reason) => return Summary { unreadable: Some(reason.clone()), ..empty },
+            Err(reason) => return Summary { unchecked: Some(reason.clone()), ..empty },
         };
         let line = |p: &crate::review::PartCount| PartLine {
             label: p.label.clone(),
@@ -119,20 +147,39 @@ impl Summary {
         }
     }
 
+    /// A file that is no report: its row says so, and what it is.
+    pub fn not_report(file: &str, what: &str) -> Summary {
+        Summary { set_aside: SetAside::NotReport, ..Summary::of(file, &Err(what.to_string())) }
+    }
+
+    /// Whether the row is a checked report of its own (not unreadable, not a
+    /// copy of another row): what the unit's set, the 汇编, 摘要 and 测评表 count.
+    pub fn counts(&self) -> bool {
+        self.unchecked.is_none() && self.duplicate_of.is_none()
+    }
+
     /// How many findings must be fixed.
     pub fn must_fix(&self) -> usize {
         self.findings.iter().filter(|f| f.severity == Severity::MustFix).count()
     }
 
-    /// 可以报送: read, and nothing must be fixed.
+    /// 可以报送: read, and nothing must be fixed. A mail body or a second copy
+    /// of a file stops nothing.
     pub fn passes(&self) -> bool {
-        self.unreadable.is_none() && self.must_fix() == 0
+        match &self.unchecked {
+            _ if self.duplicate_of.is_some() => true,
+            Some(_) => self.set_aside == SetAside::NotReport,
+            None => self.must_fix() == 0,
+        }
     }
 
-    /// 可以报送 / 可以报送（1条提醒） / 需要修改（3处） / 读不了.
+    /// 可以报送 / 可以报送（1条提醒） / 需要修改（3处） / 读不了 / 不是报告文件 / 重复.
     pub fn verdict(&self) -> String {
-        if self.unreadable.is_some() {
-            return "读不了".into();
+        match (&self.unchecked, self.set_aside) {
+            _ if self.duplicate_of.is_some() => return "重复，不计".into(),
+            (Some(_), SetAside::Unreadable) => return "读不了".into(),
+            (Some(_), SetAside::NotReport) => return "不是报告文件".into(),
+            (None, _) => {}
         }
         let notes = self.findings.len() - self.must_fix();
         match (self.must_fix(), notes) {
@@ -146,8 +193,11 @@ impl Summary {
     pub fn revision_notes(&self) -> String {
         let who = [self.unit.as_str(), self.person.as_str()].iter().filter(|s| !s.is_empty()).copied().collect::<Vec<_>>().join(" ");
         let title = if who.is_empty() { self.file.rsplit('/').next().unwrap_or(&self.file).to_string() } else { who };
-        if let Some(reason) = &self.unreadable {
-            return format!("{title}：文件读不了。{reason}。\n");
+        match (&self.unchecked, self.set_aside, &self.duplicate_of) {
+            (_, _, Some(first)) => return format!("{title}：和“{first}”是同一个文件（内容完全相同），只按那一份检查。\n"),
+            (Some(reason), SetAside::Unreadable, None) => return format!("{title}：文件读不了。{reason}。\n"),
+            (Some(reason), SetAside::NotReport, None) => return format!("{title}：{reason}。\n"),
+            (None, _, None) => {}
         }
         let mut out = format!("{title}的{}修改意见：\n", self.template);
         let mut n = 0;

@@ -16,7 +16,7 @@ pub const COLUMNS: [&str; 18] = [
     "字数",
     "字数要求",
     "各部分字数",
-    "估计页数",
+    "按模板格式估计页数",
     "页数上限",
     "图片",
     "图片大小（KB）",
@@ -26,7 +26,7 @@ pub const COLUMNS: [&str; 18] = [
     "配套",
     "结论",
     "问题数",
-    "读不了的原因",
+    "没有检查的原因",
 ];
 
 /// The second sheet's columns.
@@ -42,11 +42,15 @@ pub fn write(rows: &[Summary]) -> Result<Vec<u8>, XlsxError> {
     for (i, row) in rows.iter().enumerate() {
         let r = i as u32 + 1;
         sheet.write_string(r, col("文件"), &row.file)?;
-        match &row.unreadable {
-            None => report_cells(sheet, r, row)?,
-            Some(reason) => {
-                sheet.write_string(r, col("结论"), "读不了")?;
-                sheet.write_string(r, col("读不了的原因"), reason)?;
+        match (&row.unchecked, &row.duplicate_of) {
+            (_, Some(first)) => {
+                sheet.write_string(r, col("结论"), row.verdict())?;
+                sheet.write_string(r, col("没有检查的原因"), format!("和“{first}”内容完全相同，只算那一份"))?;
+            }
+            (None, None) => report_cells(sheet, r, row)?,
+            (Some(reason), None) => {
+                sheet.write_string(r, col("结论"), row.verdict())?;
+                sheet.write_string(r, col("没有检查的原因"), reason)?;
             }
         }
     }
@@ -56,12 +60,14 @@ pub fn write(rows: &[Summary]) -> Result<Vec<u8>, XlsxError> {
     headers(sheet, &FINDING_COLUMNS, &header)?;
     let mut r = 0;
     for row in rows {
-        let findings: Vec<(&str, &str, &str)> = match &row.unreadable {
+        let findings: Vec<(&str, &str, &str)> = match &row.unchecked {
+            _ if row.duplicate_of.is_some() => Vec::new(),
             None => row
                 .findings
                 .iter()
                 .map(|f| (if f.severity == Severity::Note { "提醒" } else { f.kind.name() }, f.place.as_str(), f.message.as_str()))
                 .collect(),
+            Some(_) if row.passes() => Vec::new(),
             Some(reason) => vec![("读不了", "", reason.as_str())],
         };
         for (kind, place, message) in findings {
@@ -91,7 +97,7 @@ fn headers(sheet: &mut Worksheet, columns: &[&str], format: &Format) -> Result<(
 fn finish(sheet: &mut Worksheet, columns: &[&str], rows: usize) -> Result<(), XlsxError> {
     for (c, name) in columns.iter().enumerate() {
         let width = match *name {
-            "文件" | "问题" | "各部分字数" | "读不了的原因" => 40.0,
+            "文件" | "问题" | "各部分字数" | "没有检查的原因" => 40.0,
             "位置" | "模板" | "单位" | "配套" => 20.0,
             _ => 10.0,
         };
@@ -118,7 +124,7 @@ fn report_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), Xlsx
     sheet.write_number(r, col("字数"), row.words as f64)?;
     sheet.write_string(r, col("字数要求"), &row.budget)?;
     sheet.write_string(r, col("各部分字数"), parts.join("；"))?;
-    sheet.write_string(r, col("估计页数"), &row.pages)?;
+    sheet.write_string(r, col("按模板格式估计页数"), &row.pages)?;
     if let Some(limit) = row.page_limit {
         sheet.write_number(r, col("页数上限"), f64::from(limit))?;
     }

@@ -11,9 +11,11 @@ use wengao::spec::FormSpec;
 pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [-o 审核表.xlsx] [--notes 文件夹]
 
 审核收到的材料：逐个检查 Word 文件（.docx）和文稿的草稿文件（.json，按它导出的 Word 文件检查；
-压缩包 .zip 里的也拆开检查；给文件夹时检查其中所有的 .docx、.json 和 .zip），认出它是按哪个模板
+压缩包 .zip 里的也拆开检查；给文件夹时其中每个文件都列一行：.doc、.wps、PDF、图片说明读不了的原因和怎么办，
+邮件正文（.txt、.eml）说明不是报告文件，内容完全相同的文件只算一次；电脑自己生成的 ~$ 临时文件、Thumbs.db、
+.DS_Store、__MACOSX 不算），认出它是按哪个模板
 写的（内置的模板，和 --template 给的），然后对照模板检查：
-全文和各部分的字数、估计页数、缺了哪些部分、放不进模板的段落、图片，以及从文件本身读出的格式
+全文字数（整个文件，和 Word 的字数统计一样）、各部分字数（按模板归入的）、按模板格式估计的页数、缺了哪些部分、放不进模板的段落、图片（文件里的全部图片），以及从文件本身读出的格式
 （纸张、页边距，标题、副标题、日期、各级标题、正文的字体字号，行距，首行缩进，页码）；
 同一单位的述职报告和随附的创新案例放在一起核对篇数（模板的“随附：”一行）。
 先打印一张表，每个文件一行，再逐个文件列出要修改的地方。
@@ -110,7 +112,9 @@ fn write_notes(dir: &Path, rows: &[Summary], specs: &[FormSpec]) -> Result<(), S
     Ok(())
 }
 
-/// A file as itself; a folder's .docx, .json (drafts) and .zip files, its subfolders too, by name.
+/// A file as itself; a folder's files, its subfolders too, by name: every one
+/// gets a row (a .doc or a PDF its reason), except what the computer made
+/// beside them (`batch::is_system_file`).
 fn collect(path: &Path, out: &mut Vec<Received>) -> Result<(), String> {
     if path.is_dir() {
         let mut entries: Vec<_> = std::fs::read_dir(path)
@@ -120,10 +124,7 @@ fn collect(path: &Path, out: &mut Vec<Received>) -> Result<(), String> {
             .collect();
         entries.sort();
         for e in entries {
-            let wanted = e.is_dir()
-                || e.extension().is_some_and(|x| ["docx", "json", "zip"].iter().any(|w| x.eq_ignore_ascii_case(w)))
-                    && !e.file_name().is_some_and(|n| n.to_string_lossy().starts_with("~$"));
-            if wanted {
+            if !e.file_name().is_some_and(|n| batch::is_system_file(&n.to_string_lossy())) {
                 collect(&e, out)?;
             }
         }
@@ -144,7 +145,7 @@ fn pad(s: &str, to: usize) -> String {
 }
 
 fn print_table(rows: &[Summary]) {
-    let header = ["文件", "模板", "单位", "姓名", "字数", "页数", "图片", "校对提示", "测评指标", "配套", "结论"];
+    let header = ["文件", "模板", "单位", "姓名", "字数", "按模板格式页数", "图片", "校对提示", "测评指标", "配套", "结论"];
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -161,7 +162,7 @@ fn print_table(rows: &[Summary]) {
                 scored,
                 r.pairing.clone(),
             ];
-            let figures = if r.unreadable.is_some() { Default::default() } else { figures };
+            let figures = if r.unchecked.is_some() { Default::default() } else { figures };
             [vec![file], figures.to_vec(), vec![r.verdict()]].concat()
         })
         .collect();
@@ -176,7 +177,7 @@ fn print_table(rows: &[Summary]) {
 
 /// Every file that does not pass, with its 修改意见 (notes too).
 fn print_findings(rows: &[Summary]) {
-    for r in rows.iter().filter(|r| !r.findings.is_empty() || r.unreadable.is_some()) {
+    for r in rows.iter().filter(|r| !r.findings.is_empty() || r.unchecked.is_some()) {
         say!("\n{}（{}）", r.file, r.verdict());
         for line in r.revision_notes().lines().skip(1) {
             say!("  {line}");

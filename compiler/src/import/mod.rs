@@ -57,6 +57,12 @@ pub enum ImportError {
     /// OpenDocument (.odt).
     OpenDocument,
     Rtf,
+    /// A PDF: the printed result, not the document.
+    Pdf,
+    /// A picture (a photo or a scan of the printed report).
+    Picture,
+    /// A RAR or 7z archive (only zips are opened).
+    OtherArchive,
     /// A zip, but not a Word document.
     NotWord,
     /// Not a zip at all.
@@ -81,6 +87,11 @@ impl std::fmt::Display for ImportError {
             }
             ImportError::OpenDocument => write!(f, "这是 OpenDocument 文档（.odt）：{resave}"),
             ImportError::Rtf => write!(f, "这是 RTF 文档：{resave}"),
+            ImportError::Pdf => write!(f, "这是 PDF 文件，看不出原来的文字和格式，文稿读不了：请找到它的 Word 原文件（.docx）"),
+            ImportError::Picture => {
+                write!(f, "这是图片（照片或扫描件），不是 Word 文档，读不出文字：请找到它的 Word 原文件（.docx）")
+            }
+            ImportError::OtherArchive => write!(f, "这是 RAR 或 7z 压缩包，文稿只能拆开 .zip：请先解压，再选里面的文件"),
             ImportError::NotWord => write!(f, "这是一个压缩包，但不是 Word 文档（里面没有 word/document.xml）"),
             ImportError::NotDocx => write!(f, "这不是 Word 文档（.docx）：请选 Word 或 WPS 保存的 .docx 文件"),
             ImportError::Damaged => write!(f, "文件已损坏（压缩包的内容对不上），读不了：请在 Word 或 WPS 里打开它，另存一份再导入"),
@@ -104,6 +115,16 @@ fn check_kind(bytes: &[u8]) -> Result<(), ImportError> {
     }
     if bytes.starts_with(b"{\\rtf") {
         return Err(ImportError::Rtf);
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(ImportError::Pdf);
+    }
+    const PICTURES: [&[u8]; 6] = [b"\xFF\xD8\xFF", b"\x89PNG", b"GIF8", b"BM", b"II*\0", b"MM\0*"];
+    if PICTURES.iter().any(|m| bytes.starts_with(m)) {
+        return Err(ImportError::Picture);
+    }
+    if bytes.starts_with(b"Rar!\x1A\x07") || bytes.starts_with(b"7z\xBC\xAF\x27\x1C") {
+        return Err(ImportError::OtherArchive);
     }
     if !bytes.starts_with(b"PK\x03\x04") {
         return Err(ImportError::NotDocx);
@@ -138,5 +159,5 @@ pub fn docx(spec: &FormSpec, bytes: &[u8]) -> Result<Imported, ImportError> {
 /// Imports a whole text (pasted at once): each line a paragraph.
 pub fn text(spec: &FormSpec, text: &str) -> Imported {
     let blocks = text.lines().map(|line| WordBlock::Paragraph(WordParagraph::plain(line.trim_end_matches('\r')))).collect();
-    map::map(spec, WordFile { blocks, aside: Vec::new() })
+    map::map(spec, WordFile { blocks, ..WordFile::default() })
 }

@@ -74,6 +74,26 @@ pub enum WordBlock {
 pub struct WordFile {
     pub blocks: Vec<WordBlock>,
     pub aside: Vec<WordParagraph>,
+    /// Every picture drawn in the document (inline or floating, in the body,
+    /// its tables, text boxes and notes; not headers and footers), whether or
+    /// not `blocks` holds it.
+    pub pictures: usize,
+    /// Their bytes together.
+    pub picture_bytes: usize,
+}
+
+impl WordFile {
+    /// The file's 字数 as Word's 字数统计 gives it: body paragraphs, tables,
+    /// text boxes, footnotes and endnotes (Word's default, 包括文本框、脚注和尾注);
+    /// not headers and footers, and not the numbers Word draws before list items.
+    pub fn words(&self) -> usize {
+        let blocks = self.blocks.iter().map(|b| match b {
+            WordBlock::Paragraph(p) => crate::count::words(&p.text),
+            WordBlock::Table(rows) => rows.iter().flatten().map(|cell| crate::count::words(cell)).sum(),
+            WordBlock::Image(_) => 0,
+        });
+        blocks.sum::<usize>() + self.aside.iter().map(|p| crate::count::words(&p.text)).sum::<usize>()
+    }
 }
 
 struct Style {
@@ -300,6 +320,7 @@ struct Runs {
 
 impl Reader<'_> {
     fn blocks(&mut self, parent: &Element, origin: Origin) -> Result<(), ImportError> {
+        let mut cell_pictures = Vec::new();
         for e in parent.elements() {
             match e.local() {
                 "p" => self.paragraph(e, origin)?,
@@ -307,8 +328,11 @@ impl Reader<'_> {
                     let rows: Vec<Vec<String>> = e
                         .elements()
                         .filter(|r| r.local() == "tr")
-                        .map(|r| r.elements().filter(|c| c.local() == "tc").map(cell_text).collect())
+                        .map(|r| r.elements().filter(|c| c.local() == "tc").map(|c| cell_text(c, &mut cell_pictures)).collect())
                         .collect();
+                    for rid in std::mem::take(&mut cell_pictures) {
+                        self.image(&rid, false)?;
+                    }
                     if origin == Origin::Body {
                         self.out.blocks.push(WordBlock::Table(rows));
                     } else {
@@ -362,7 +386,7 @@ impl Reader<'_> {
         let mut runs = Runs { all_bold: true, ..Runs::default() };
         runs_of(p, &mut runs);
         for rid in std::mem::take(&mut runs.images) {
-            self.image(&rid, origin)?;
+            self.image(&rid, origin == Origin::Body)?;
         }
         for b in std::mem::take(&mut runs.boxes) {
             self.blocks(&b, Origin::TextBox)?;
@@ -391,34 +415,40 @@ impl Reader<'_> {
         Ok(())
     }
 
-    fn image(&mut self, rid: &str, origin: Origin) -> Result<(), ImportError> {
+    /// A picture drawn in the document, counted; kept as a block of its own
+    /// when `keep` (one in the body's flow).
+    fn image(&mut self, rid: &str, keep: bool) -> Result<(), ImportError> {
         let Some(path) = self.rels.get(rid).cloned() else { return Ok(()) };
         let Some(data) = self.archive.read(&path)? else { return Ok(()) };
+        self.out.pictures += 1;
+        self.out.picture_bytes += data.len();
         let format = crate::picture::sniff(&data).map(|i| i.format);
         let name = path.rsplit('/').next().unwrap_or(&path).to_string();
-        if origin == Origin::Body {
+        if keep {
             self.out.blocks.push(WordBlock::Image(Image { name, format, data }));
         }
         Ok(())
     }
 }
 
-fn cell_text(cell: &Element) -> String {
+/// A cell's text, its paragraphs joined by '\n'; its pictures' relationship ids into `pictures`.
+fn cell_text(cell: &Element, pictures: &mut Vec<String>) -> String {
     let mut lines = Vec::new();
-    fn walk(e: &Element, lines: &mut Vec<String>) {
+    fn walk(e: &Element, lines: &mut Vec<String>, pictures: &mut Vec<String>) {
         for c in e.elements() {
             match c.local() {
                 "p" => {
                     let mut runs = Runs { all_bold: true, ..Runs::default() };
                     runs_of(c, &mut runs);
+                    pictures.append(&mut runs.images);
                     lines.push(runs.text);
                 }
-                "tbl" | "tr" | "tc" | "sdt" | "sdtContent" | "ins" => walk(c, lines),
+                "tbl" | "tr" | "tc" | "sdt" | "sdtContent" | "ins" => walk(c, lines, pictures),
                 _ => {}
             }
         }
     }
-    walk(cell, &mut lines);
+    walk(cell, &mut lines, pictures);
     lines.join("\n")
 }
 

@@ -4,6 +4,13 @@
 //! (`../`, absolute paths) make the whole file suspect, and every entry's CRC is
 //! checked. Only what the importer asks for is inflated. flate2 (already linked
 //! for writing our own packages) inflates.
+//!
+//! Entry names are kept as stored. A Word package's are ASCII; a zip of e-mail
+//! attachments made on a Chinese Windows (发送到 → 压缩文件夹, WinRAR) stores
+//! them in GBK without the UTF-8 flag, and only the desk decodes those
+//! ([`Archive::name_at`] with its decoder), so that the form's program carries no
+//! code-page tables. Entries are read by index: two names that decode alike
+//! are still two files.
 
 use std::io::Read;
 
@@ -26,7 +33,11 @@ pub struct Archive<'a> {
 }
 
 struct Entry {
-    name: String,
+    /// The name as stored (bytes: UTF-8, or the writer's code page).
+    raw: Vec<u8>,
+    /// The name as UTF-8 when the zip says so (general-purpose bit 11, or an
+    /// Info-ZIP Unicode Path field 0x7075 for these very bytes) or the bytes are UTF-8.
+    utf8: Option<String>,
     method: u16,
     encrypted: bool,
     crc: u32,
@@ -70,29 +81,48 @@ impl<'a> Archive<'a> {
             let (crc, compressed, size) = (word(16)?, u64::from(word(20)?), u64::from(word(24)?));
             let (name_len, extra_len, comment_len) = (field(28)? as usize, field(30)? as usize, field(32)? as usize);
             let offset = u64::from(word(42)?);
-            let name_bytes = bytes.get(at + 46..at + 46 + name_len).ok_or(ImportError::Damaged)?;
-            let name = String::from_utf8_lossy(name_bytes).into_owned();
-            if unsafe_name(&name) {
-                return Err(ImportError::UnsafeName(name));
+            let raw = bytes.get(at + 46..at + 46 + name_len).ok_or(ImportError::Damaged)?.to_vec();
+            let extra = bytes.get(at + 46 + name_len..at + 46 + name_len + extra_len).unwrap_or_default();
+            let utf8 = if flags & 0x0800 != 0 { Some(String::from_utf8_lossy(&raw).into_owned()) } else { unicode_path(&raw, extra) }
+                .or_else(|| std::str::from_utf8(&raw).ok().map(str::to_string));
+            if unsafe_name(&raw, utf8.is_some()) {
+                return Err(ImportError::UnsafeName(utf8.unwrap_or_else(|| String::from_utf8_lossy(&raw).into_owned())));
             }
-            entries.push(Entry { name, method, encrypted: flags & 1 != 0, crc, compressed, size, offset });
+            entries.push(Entry { raw, utf8, method, encrypted: flags & 1 != 0, crc, compressed, size, offset });
             at += 46 + name_len + extra_len + comment_len;
         }
         Ok(Archive { bytes, entries, read: std::cell::Cell::new(0) })
     }
 
-    /// Every entry's name, in the order of the central directory.
-    pub fn names(&self) -> impl Iterator<Item = &str> {
-        self.entries.iter().map(|e| e.name.as_str())
+    /// How many entries the central directory lists.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// The name of entry `index`: UTF-8 when the zip says so or the bytes are,
+    /// otherwise as `legacy` decodes the stored bytes (the desk: GB18030).
+    pub fn name_at(&self, index: usize, legacy: impl FnOnce(&[u8]) -> String) -> String {
+        let e = &self.entries[index];
+        e.utf8.clone().unwrap_or_else(|| legacy(&e.raw))
+    }
+
+    /// The entry a package names (its names are ASCII).
+    fn find(&self, name: &str) -> Option<usize> {
+        self.entries.iter().position(|e| e.utf8.as_deref() == Some(name))
     }
 
     pub fn has(&self, name: &str) -> bool {
-        self.entries.iter().any(|e| e.name == name)
+        self.find(name).is_some()
     }
 
-    /// An entry's bytes, inflated and checked; `None` if there is no such entry.
+    /// A package part's bytes, inflated and checked; `None` if there is no such entry.
     pub fn read(&self, name: &str) -> Result<Option<Vec<u8>>, ImportError> {
-        let Some(e) = self.entries.iter().find(|e| e.name == name) else { return Ok(None) };
+        self.find(name).map(|i| self.read_at(i)).transpose()
+    }
+
+    /// Entry `index`'s bytes, inflated and checked.
+    pub fn read_at(&self, index: usize) -> Result<Vec<u8>, ImportError> {
+        let e = &self.entries[index];
         if e.encrypted {
             return Err(ImportError::Encrypted);
         }
@@ -122,11 +152,39 @@ impl<'a> Archive<'a> {
             return Err(ImportError::Damaged);
         }
         self.read.set(self.read.get() + e.size);
-        Ok(Some(out))
+        Ok(out)
     }
 }
 
+/// The UTF-8 name of an Info-ZIP Unicode Path extra field (0x7075: version 1,
+/// the CRC-32 of the stored name, the name), when it is for the stored name.
+fn unicode_path(raw: &[u8], mut extra: &[u8]) -> Option<String> {
+    while extra.len() >= 4 {
+        let (id, len) = (u16_at(extra, 0)?, u16_at(extra, 2)? as usize);
+        let data = extra.get(4..4 + len)?;
+        if id == 0x7075 && data.len() > 5 && data[0] == 1 && u32_at(data, 1) == Some(crc32fast::hash(raw)) {
+            return std::str::from_utf8(&data[5..]).ok().map(str::to_string);
+        }
+        extra = &extra[4 + len..];
+    }
+    None
+}
+
 /// Names a package never has: absolute, climbing up, drive letters, backslashes.
-fn unsafe_name(name: &str) -> bool {
-    name.starts_with('/') || name.contains('\\') || name.contains(':') || name.split('/').any(|s| s == "..") || name.contains('\0')
+/// Read from the stored bytes: in a GBK name a byte from 0x81 starts a
+/// character of two (or, in GB18030, four) bytes whose second may be 0x5C,
+/// which is not a backslash there; in UTF-8 every byte of a multi-byte
+/// character is over 0x7F.
+fn unsafe_name(raw: &[u8], utf8: bool) -> bool {
+    let mut ascii = Vec::with_capacity(raw.len());
+    let mut i = 0;
+    while i < raw.len() {
+        if !utf8 && raw[i] >= 0x81 {
+            i += 2;
+            continue;
+        }
+        ascii.push(raw[i]);
+        i += 1;
+    }
+    raw.first() == Some(&b'/') || ascii.iter().any(|&b| b == b'\\' || b == b':' || b == 0) || raw.split(|&b| b == b'/').any(|s| s == b"..")
 }

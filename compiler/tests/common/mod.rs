@@ -5,6 +5,8 @@
 //! out into PDF pages whose words are read back with `pdftotext -bbox`.
 
 pub mod package;
+pub mod received;
+pub mod wordml;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;

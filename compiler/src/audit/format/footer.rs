@@ -4,34 +4,96 @@
 use super::{base_props, resolve, run_format, Alignment, PageNumberFormat, ParaProps, RunFormat, RunProps, Styles};
 use crate::xml::Element;
 
-/// The page number in a footer: the first paragraph holding a PAGE field.
-pub(super) fn page_number(styles: &Styles, footer: &Element) -> Option<PageNumberFormat> {
-    fn paragraphs<'e>(e: &'e Element, out: &mut Vec<&'e Element>) {
-        for c in e.elements() {
-            match c.local() {
-                "p" => out.push(c),
-                _ => paragraphs(c, out),
-            }
+/// Where a text box or frame puts what it holds, across the page's width.
+#[derive(Clone, Copy)]
+enum Place {
+    Left,
+    Center,
+    Right,
+    /// Toward the binding: left on odd pages, right on even ones.
+    Inside,
+    /// Away from it: right on odd pages, left on even ones (WPS's 插入页码 “外侧”).
+    Outside,
+}
+
+impl Place {
+    fn read(value: &str) -> Option<Place> {
+        Some(match value {
+            "left" => Place::Left,
+            "center" => Place::Center,
+            "right" => Place::Right,
+            "inside" => Place::Inside,
+            "outside" => Place::Outside,
+            _ => return None,
+        })
+    }
+
+    /// Its side on odd pages and on even ones.
+    fn sides(self) -> (Alignment, Alignment) {
+        match self {
+            Place::Left => (Alignment::Left, Alignment::Left),
+            Place::Center => (Alignment::Center, Alignment::Center),
+            Place::Right => (Alignment::Right, Alignment::Right),
+            Place::Inside => (Alignment::Left, Alignment::Right),
+            Place::Outside => (Alignment::Right, Alignment::Left),
         }
     }
+}
+
+/// The page number in a footer: the first paragraph holding a PAGE field,
+/// whether in the footer's own flow, in a frame (`w:framePr`), or in a text box
+/// floating in it (DrawingML `wps:txbx` or VML `v:textbox`, as WPS's 插入页码 and
+/// Word's page-number gallery put it).
+pub(super) fn page_number(styles: &Styles, footer: &Element) -> Option<PageNumberFormat> {
     let mut all = Vec::new();
-    paragraphs(footer, &mut all);
-    all.into_iter().find_map(|p| numbered_paragraph(styles, p))
+    paragraphs(footer, None, &mut all);
+    all.into_iter().find_map(|(p, place)| numbered_paragraph(styles, p, place))
+}
+
+/// Every paragraph under `e`, with where its text box or frame places it.
+fn paragraphs<'e>(e: &'e Element, place: Option<Place>, out: &mut Vec<(&'e Element, Option<Place>)>) {
+    for c in e.elements() {
+        match c.local() {
+            "p" => {
+                let frame = c.child("pPr").and_then(|p| p.child("framePr")).and_then(|f| f.attr("xAlign")).and_then(|a| Place::read(&a));
+                out.push((c, frame.or(place)));
+                paragraphs(c, place, out);
+            }
+            // DrawingML: wp:positionH/wp:align.
+            "anchor" => {
+                let align = c.child("positionH").and_then(|h| h.child("align")).and_then(|a| Place::read(a.text().trim()));
+                paragraphs(c, align.or(place), out);
+            }
+            // VML: style="…;mso-position-horizontal:center;…".
+            "shape" | "rect" => {
+                let style = c.attr("style").unwrap_or_default();
+                let align = style
+                    .split(';')
+                    .filter_map(|d| d.split_once(':'))
+                    .find(|(k, _)| k.trim() == "mso-position-horizontal")
+                    .and_then(|(_, v)| Place::read(v.trim()));
+                paragraphs(c, align.or(place), out);
+            }
+            _ => paragraphs(c, place, out),
+        }
+    }
 }
 
 /// A footer paragraph with a PAGE field: its text with the field's result as
-/// `{页码}`, and the formatting of the field's result.
-fn numbered_paragraph(styles: &Styles, p: &Element) -> Option<PageNumberFormat> {
+/// `{页码}`, and the formatting of the field's result; where it stands is its
+/// box's or frame's place, else its own alignment.
+fn numbered_paragraph(styles: &Styles, p: &Element, place: Option<Place>) -> Option<PageNumberFormat> {
     let ppr = p.child("pPr");
     let (_, para, base) = base_props(styles, ppr);
-    let align = para.then(&ParaProps::read(ppr)).align.unwrap_or(Alignment::Left);
+    let own = para.then(&ParaProps::read(ppr)).align.unwrap_or(Alignment::Left);
+    let (align, even_align) = place.map_or((own, own), Place::sides);
     // Walk the runs again, this time keeping field codes to find PAGE.
     let mut text = String::new();
     let mut number_run = None;
     let mut state = Field::Outside;
     walk_footer(styles, &base, p, &mut state, &mut text, &mut number_run);
     let run = number_run?;
-    Some(PageNumberFormat { text, align, run })
+    Some(PageNumberFormat { text, align, even_align, run })
 }
 
 #[derive(Clone, PartialEq)]

@@ -294,19 +294,29 @@ pub struct ParagraphFormat {
 /// Where a footer's page number stands and how it looks.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageNumberFormat {
-    /// The footer paragraph's text with the number as `{页码}`: `— {页码} —`.
+    /// The footer paragraph's text with the number as `{页码}`: `— {页码} —`
+    /// (with what the section's number format adds: `- {页码} -` for numberInDash).
     pub text: String,
+    /// Where it stands on odd pages, and on even pages where the same footer
+    /// serves both (they differ for a box or frame placed inside or outside).
     pub align: Alignment,
+    pub even_align: Alignment,
     /// The number's own run.
     pub run: RunFormat,
 }
 
-/// What a section's footers hold: the number on odd (or all) and even pages.
+/// What a section's footers hold: the number on odd (or all) and even pages,
+/// and on its first page. A section without a reference of a kind has the
+/// previous section's (Word's 链接到前一节).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Footers {
     pub default: Option<PageNumberFormat>,
     /// Only used by Word when the document has different odd and even pages.
     pub even: Option<PageNumberFormat>,
+    /// Only used when the section has a different first page (`titlePg`).
+    pub first: Option<PageNumberFormat>,
+    /// 首页不同.
+    pub title_page: bool,
 }
 
 /// A section's paper, margins (twips) and footers.
@@ -359,17 +369,30 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let mut reader = BodyReader { styles: &styles, paragraphs: Vec::new(), section_props: Vec::new() };
     reader.blocks(body);
     let mut sections = Vec::new();
+    // The footers of each kind so far (default, even, first): None until a section names one.
+    let mut linked: [Option<Option<PageNumberFormat>>; 3] = [None, None, None];
     for sect in reader.section_props.iter().copied().chain(body.child("sectPr")) {
-        let mut footers = Footers::default();
+        // pgNumType's format changes what the PAGE field prints (numberInDash: "- 1 -").
+        let dashed = sect.child("pgNumType").and_then(|t| t.attr("fmt")).as_deref() == Some("numberInDash");
         for reference in sect.elements().filter(|e| e.local() == "footerReference") {
             let Some(path) = reference.attr("id").and_then(|id| rels.get(&id).cloned()) else { continue };
             let number = part(&path)?.and_then(|root| footer::page_number(&styles, &root));
-            match reference.attr("type").as_deref() {
-                Some("even") => footers.even = number,
-                Some("first") => {}
-                _ => footers.default = number,
-            }
+            let kind = match reference.attr("type").as_deref() {
+                Some("even") => 1,
+                Some("first") => 2,
+                _ => 0,
+            };
+            linked[kind] = Some(number);
         }
+        let shown = |kind: usize| {
+            linked[kind].clone().flatten().map(|mut n| {
+                if dashed {
+                    n.text = n.text.replace("{页码}", "- {页码} -");
+                }
+                n
+            })
+        };
+        let footers = Footers { default: shown(0), even: shown(1), first: shown(2), title_page: toggle(sect.child("titlePg")) };
         sections.push(section(sect, footers));
     }
     Ok(Formatting { sections, even_and_odd, paragraphs: reader.paragraphs })
