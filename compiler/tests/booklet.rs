@@ -127,3 +127,24 @@ fn the_list_of_units_pasted_sets_the_order() {
     assert_eq!(lines[0], "第9社区党委书记 张三  2026年党建工作述职报告");
     assert_eq!(lines[1], "第9社区党委基层党建创新案例");
 }
+
+/// The 述职 list matches whole unit names (#38 item 2): 城关镇党委 is not
+/// ranked by the line of 新城关镇党委, whose name holds it; a line with two
+/// units, or with none of this batch's, is said.
+#[test]
+fn the_order_list_matches_whole_unit_names() {
+    let specs = builtin_specs();
+    let spec = specs.iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let item = |unit: &str| {
+        let mut draft = fixture_draft("述职报告");
+        draft.fields.insert("单位".into(), unit.into());
+        Item { source: unit.to_string(), spec, draft }
+    };
+    let mut items = vec![item("城关镇党委"), item("新城关镇党委"), item("中共东坡街道工委")];
+    let notes = booklet::arrange(&mut items, "1. 东坡街道工委  王五\n2. 新城关镇党委 李四\n3. 城关镇党委 张三\n4. 西湖乡党委\n");
+    let order: Vec<&str> = items.iter().map(|i| i.source.as_str()).collect();
+    assert_eq!(order, ["中共东坡街道工委", "新城关镇党委", "城关镇党委"]);
+    assert_eq!(notes, ["述职顺序第4行“4. 西湖乡党委”：这一批里没有这个单位的材料"]);
+    let notes = booklet::arrange(&mut items, "城关镇党委、新城关镇党委\n");
+    assert_eq!(notes, ["述职顺序第1行“城关镇党委、新城关镇党委”同时写了新城关镇党委和城关镇党委，没有按这一行排"]);
+}

@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 export const audit = 'tests/fixtures/audit';
 
@@ -33,5 +34,47 @@ export function attachmentsZip(tmp) {
   for (const [name, from] of files) fs.copyFileSync(from, path.join(staging, name));
   const zip = path.join(tmp, '附件.zip');
   execFileSync('zip', ['-q', '-j', zip, ...files.map(([name]) => path.join(staging, name))]);
+  return zip;
+}
+
+/// A zip as Windows' 发送到 → 压缩(zipped)文件夹 writes it on a Chinese system:
+/// entry names in GBK (code page 936) without the UTF-8 flag. `entries` are
+/// [GBK name bytes, file path]; stored, no compression. Its path.
+export function gbkZip(tmp, entries) {
+  const local = [];
+  const central = [];
+  let offset = 0;
+  for (const [name, from] of entries) {
+    const data = fs.readFileSync(from);
+    const crc = zlib.crc32(data);
+    const header = (signature, isCentral) => {
+      const fixed = Buffer.alloc(isCentral ? 46 : 30);
+      fixed.writeUInt32LE(signature, 0);
+      let at = 4;
+      if (isCentral) { fixed.writeUInt16LE(20, at); at += 2; }
+      fixed.writeUInt16LE(20, at); // version needed
+      fixed.writeUInt16LE(0, at + 2); // flags: no bit 11, the names are not UTF-8
+      fixed.writeUInt16LE(0, at + 4); // stored
+      fixed.writeUInt32LE(crc, at + 10);
+      fixed.writeUInt32LE(data.length, at + 14);
+      fixed.writeUInt32LE(data.length, at + 18);
+      fixed.writeUInt16LE(name.length, at + 22);
+      if (isCentral) fixed.writeUInt32LE(offset, 42);
+      return Buffer.concat([fixed, name]);
+    };
+    const head = header(0x04034b50, false);
+    local.push(head, data);
+    central.push(header(0x02014b50, true));
+    offset += head.length + data.length;
+  }
+  const directory = Buffer.concat(central);
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(directory.length, 12);
+  end.writeUInt32LE(offset, 16);
+  const zip = path.join(tmp, '各单位材料.zip');
+  fs.writeFileSync(zip, Buffer.concat([...local, directory, end]));
   return zip;
 }

@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { serve } from './serve.mjs';
-import { attachmentsZip, audit } from './desk-attachments.mjs';
+import { attachmentsZip, audit, gbkZip } from './desk-attachments.mjs';
 
 const port = 19080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -102,7 +102,9 @@ try {
   await detail.getByRole('button', { name: '复制修改意见' }).click();
   await detail.getByText('已复制修改意见').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
-  assert.equal(copied, 'XX街道党工委 张三的党建工作述职报告修改意见：\n1. [格式] 页码：没有页码（页脚里没有页码域）。\n2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n');
+  // Every fixture report is XX街道党工委's: ten reports of one unit, a note on each.
+  assert.equal(copied, 'XX街道党工委 张三的党建工作述职报告修改意见：\n1. [格式] 页码：没有页码（页脚里没有页码域）。\n2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n'
+    + '3. （提醒）[配套] 这一批里有XX街道党工委的党建工作述职报告10份，每个单位应只有一份（核对是不是发了两个版本，或者单位名称写错了）。\n');
   await detail.screenshot({ path: 'docs/screenshots/desk-detail.png' });
 
   step('the 修改意见 saved as a Word file');
@@ -153,7 +155,7 @@ try {
   assert.equal(byFile('附件.zip/旧格式.doc').getCell(col('结论')).value, '读不了');
   const findings = book.getWorksheet('问题');
   const ofWrong = findings.getRows(2, findings.rowCount - 1).filter((r) => r.getCell(1).value === '附件.zip/格式错误.docx');
-  assert.equal(ofWrong.length, 21, 'every finding of 格式错误.docx, the note included');
+  assert.equal(ofWrong.length, 22, 'every finding of 格式错误.docx, the two notes included (its pages, ten reports of one unit)');
 
   step('the batch is kept: a reload shows it again; the same zip again is skipped');
   await page.reload();
@@ -235,6 +237,20 @@ try {
   // The batches are listed once storage is read.
   await page.getByLabel('审核批次').locator('option').nth(1).waitFor({ state: 'attached' });
   assert.equal(await page.getByLabel('审核批次').locator('option').count(), 2);
+
+  step('a zip made on a Chinese Windows (GBK names, no UTF-8 flag): both units, each under its own name');
+  // 东城街道述职报告.docx and 西城街道述职报告.docx: alike but for two bytes, one string before #36.
+  const gbk = (hex) => Buffer.from(hex.replace(/ /g, ''), 'hex');
+  const zipGbk = gbkZip(tmp, [
+    [Buffer.concat([gbk('b6ab b3c7 bdd6 b5c0 caf6 d6b0 b1a8 b8e6'), Buffer.from('.docx')]), path.join(audit, '合格.docx')],
+    [Buffer.concat([gbk('cef7 b3c7 bdd6 b5c0 caf6 d6b0 b1a8 b8e6'), Buffer.from('.docx')]), path.join(audit, '合格-样式.docx')],
+  ]);
+  page.once('dialog', (d) => d.accept('各单位'));
+  await page.getByRole('button', { name: '新的一批' }).click();
+  await page.getByRole('table', { name: '审核表' }).waitFor({ state: 'detached' });
+  await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles(zipGbk);
+  await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor();
+  assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['各单位材料.zip/东城街道述职报告.docx', '各单位材料.zip/西城街道述职报告.docx']);
 
   assert.deepEqual(errors, []);
   console.log('desk e2e (Chromium): ok');

@@ -50,7 +50,7 @@ try {
   await byText('检查完了', 60000);
   assert.equal(await rowCount(), 21);
   const verdicts = await script('return [...document.querySelectorAll("table tbody tr")].map((r) => r.cells[0].innerText + " " + r.cells[r.cells.length - 1].innerText)');
-  assert.ok(verdicts.includes('附件.zip/合格.docx 可以报送（1条提醒）'), verdicts.join('\n'));
+  assert.ok(verdicts.includes('附件.zip/合格.docx 可以报送（2条提醒）'), verdicts.join('\n'));
   assert.ok(verdicts.includes('附件.zip/格式错误.docx 需要修改（20处）'), verdicts.join('\n'));
   assert.ok(verdicts.includes('附件.zip/旧格式.doc 读不了'), verdicts.join('\n'));
   assert.ok(verdicts.includes('说明.txt 不是报告文件'), verdicts.join('\n'));

@@ -115,8 +115,8 @@ fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -
 #[wasm_bindgen]
 pub fn booklet(files: js_sys::Array, entries: String, title: String, date: String, list: String, build: bool) -> js_sys::Array {
     with_specs(|specs| {
-        let (mut items, problems) = read_items(&files, &entries, specs);
-        wengao::booklet::arrange(&mut items, &list);
+        let (mut items, mut problems) = read_items(&files, &entries, specs);
+        problems.extend(wengao::booklet::arrange(&mut items, &list).into_iter().map(|note| ("述职顺序".to_string(), note)));
         let plan = wengao::booklet::plan(&items);
         let shown: Vec<serde_json::Value> = plan
             .entries
@@ -139,7 +139,8 @@ pub fn booklet(files: js_sys::Array, entries: String, title: String, date: Strin
 pub fn ballot(files: js_sys::Array, entries: String, title: String, list: String) -> Vec<u8> {
     with_specs(|specs| {
         let (mut items, _) = read_items(&files, &entries, specs);
-        wengao::booklet::arrange(&mut items, &list);
+        // The lines the list could not place are said with the 汇编's contents, made from the same list.
+        let _ = wengao::booklet::arrange(&mut items, &list);
         let Some(spec) = items.iter().map(|i| i.spec).find(|s| !s.scoring.is_empty()) else { return Vec::new() };
         let doc = wengao::ballot::document(&title, spec, &wengao::ballot::persons(&items));
         wengao::docx::render_document(&doc, &wengao::ballot::landscape(&spec.style), &Default::default())
@@ -179,7 +180,8 @@ pub fn extracts_docx(extracts: String) -> Vec<u8> {
 pub fn tally_setup(files: js_sys::Array, entries: String, list: String) -> String {
     with_specs(|specs| {
         let (mut items, _) = read_items(&files, &entries, specs);
-        wengao::booklet::arrange(&mut items, &list);
+        // The lines the list could not place are said with the 汇编's contents, made from the same list.
+        let _ = wengao::booklet::arrange(&mut items, &list);
         let Some(spec) = items.iter().map(|i| i.spec).find(|s| !s.scoring.is_empty()) else { return String::new() };
         serde_json::to_string(&wengao::tally::Setup::of(spec, wengao::ballot::persons(&items))).unwrap_or_default()
     })

@@ -97,19 +97,62 @@ fn printed(spec: &FormSpec, field: &str) -> bool {
 }
 
 /// Puts the items in the order of the 述职 list, one 单位 a line (pasted
-/// from the meeting's schedule): an item whose unit a line names (spaces and
-/// a leading 中共 aside, or the line holding the unit's name) goes by that
-/// line; the others follow in the order given.
-pub fn arrange(items: &mut [Item], list: &str) {
-    let lines: Vec<String> = list.lines().map(unit_key).filter(|l| !l.is_empty()).collect();
-    let rank = |item: &Item| {
-        let unit = unit_key(item.draft.fields.get("单位").map_or("", String::as_str));
-        if unit.is_empty() {
-            return lines.len();
+/// from the meeting's schedule, perhaps with a number or a name beside the
+/// unit): a line names a unit when it is the unit's name (spaces and a leading
+/// 中共 aside) or holds it whole, and a name inside a longer unit's name on
+/// the same line does not count (城关镇党委 is not on the line of 新城关镇党委).
+/// Each unit goes by the first line that names it alone; the others follow in
+/// the order given. Says every line that names two units or none.
+pub fn arrange(items: &mut [Item], list: &str) -> Vec<String> {
+    let unit_of = |item: &Item| unit_key(item.draft.fields.get("单位").map_or("", String::as_str));
+    let mut units: Vec<String> = items.iter().map(unit_of).filter(|u| !u.is_empty()).collect();
+    units.sort();
+    units.dedup();
+    // Longest first: a longer name claims its place on a line before the names inside it.
+    units.sort_by_key(|u| std::cmp::Reverse(u.chars().count()));
+    let mut rank: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut notes = Vec::new();
+    for (n, raw) in list.lines().enumerate() {
+        let line = unit_key(raw);
+        if line.is_empty() {
+            continue;
         }
-        lines.iter().position(|l| *l == unit).or_else(|| lines.iter().position(|l| l.contains(&unit))).unwrap_or(lines.len())
-    };
-    items.sort_by_key(|item| rank(item));
+        let named = named_units(&line, &units);
+        match named.as_slice() {
+            [one] => {
+                rank.entry(one.as_str()).or_insert(n);
+            }
+            [] => notes.push(format!("述职顺序第{}行“{}”：这一批里没有这个单位的材料", n + 1, raw.trim())),
+            many => {
+                let names: Vec<&str> = many.iter().map(|u| u.as_str()).collect();
+                notes.push(format!("述职顺序第{}行“{}”同时写了{}，没有按这一行排", n + 1, raw.trim(), names.join("和")))
+            }
+        }
+    }
+    items.sort_by_key(|item| rank.get(unit_of(item).as_str()).copied().unwrap_or(usize::MAX));
+    notes
+}
+
+/// The units (longest first) a list line names whole: the line itself, or
+/// an occurrence not inside a longer unit's occurrence already taken.
+fn named_units<'u>(line: &str, units: &'u [String]) -> Vec<&'u String> {
+    if let Some(exact) = units.iter().find(|u| u.as_str() == line) {
+        return vec![exact];
+    }
+    let mut taken: Vec<std::ops::Range<usize>> = Vec::new();
+    let mut named = Vec::new();
+    for unit in units {
+        let free: Vec<std::ops::Range<usize>> = line
+            .match_indices(unit.as_str())
+            .map(|(at, u)| at..at + u.len())
+            .filter(|r| !taken.iter().any(|t| t.start <= r.start && r.end <= t.end))
+            .collect();
+        if !free.is_empty() {
+            taken.extend(free);
+            named.push(unit);
+        }
+    }
+    named
 }
 
 /// The booklet order, with each document's level (1 for a case under its

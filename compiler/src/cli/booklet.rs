@@ -42,7 +42,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let Some(mut items) = read_all(&paths, &specs) else { return ExitCode::from(1) };
     if let Some(path) = order {
         match std::fs::read_to_string(&path) {
-            Ok(list) => booklet::arrange(&mut items, &list),
+            Ok(list) => booklet::arrange(&mut items, &list).iter().for_each(|note| eprintln!("wengao：{note}")),
             Err(e) => {
                 eprintln!("wengao：{path}：读不了（{e}）");
                 return ExitCode::from(2);
