@@ -10,6 +10,7 @@
 mod common;
 
 use common::{compare, fixture_draft, root};
+use wengao::audit::batch::{self, Received};
 use wengao::audit::summary::Summary;
 use wengao::audit::{self, Severity};
 use wengao::docx::{render, RenderOptions};
@@ -19,7 +20,7 @@ use common::builtin_specs as specs;
 
 /// A file checked, as the desk shows it.
 fn check(name: &str, bytes: &[u8], specs: &[FormSpec]) -> Summary {
-    Summary::of(name, &audit::docx(bytes, specs).map_err(|e| e.to_string()))
+    batch::check(&Received { name: name.to_string(), bytes: bytes.to_vec() }, specs)
 }
 
 /// A report's findings, one a line: `[格式] 位置：问题` (notes marked 提醒).
@@ -77,8 +78,8 @@ fn each_broken_rule_is_named() {
     let dir = root().join("tests/fixtures/audit");
     let specs = specs();
     let messages = |name: &str| -> Vec<String> {
-        let r = audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
-        r.findings.iter().map(|f| f.message.clone()).collect()
+        let checked = audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
+        checked.report().unwrap().findings.iter().map(|f| f.message.clone()).collect()
     };
     let has = |list: &[String], needle: &str| list.iter().any(|m| m.contains(needle));
     let wrong = messages("格式错误");
@@ -119,8 +120,8 @@ fn libreoffice_written_copies_get_the_same_findings() {
     let dir = root().join("tests/fixtures/audit");
     let specs = specs();
     let messages = |name: &str| -> Vec<String> {
-        let r = audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
-        r.findings.iter().map(|f| format!("{}{}", f.place, f.message)).collect()
+        let checked = audit::docx(&std::fs::read(dir.join(format!("{name}.docx"))).unwrap(), &specs).unwrap();
+        checked.report().unwrap().findings.iter().map(|f| format!("{}{}", f.place, f.message)).collect()
     };
     for name in ["合格", "格式错误", "页码错误"] {
         assert_eq!(messages(&format!("{name}-LibreOffice")), messages(name), "{name}");
@@ -151,7 +152,7 @@ fn the_python_docx_import_fixtures_are_recognised() {
         ("整改清单-python-docx", "述职评议问题整改清单"),
     ] {
         let bytes = std::fs::read(root().join(format!("tests/fixtures/import/{file}.docx"))).unwrap();
-        assert_eq!(audit::docx(&bytes, &specs).unwrap().template, template, "{file}");
+        assert_eq!(audit::docx(&bytes, &specs).unwrap().report().map(|r| r.template.clone()).as_deref(), Some(template), "{file}");
     }
 }
 

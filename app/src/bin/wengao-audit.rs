@@ -78,9 +78,9 @@ pub fn notes(row: String) -> Vec<u8> {
 }
 
 /// The items of received files: `files` an array of `{name, bytes}` (each
-/// file once), `entries` the rows to read as JSON `[[file, entry]]` (a zip's
-/// entry by its name); with (file, what) for each that went in with a problem
-/// or not at all.
+/// file once), `entries` the rows to read as JSON `[[file, entry, template]]`
+/// (a zip's entry by its name, the row's template); with (file, what) for each
+/// that went in with a problem or not at all.
 fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -> (Vec<wengao::booklet::Item<'s>>, Vec<(String, String)>) {
     let received: Vec<Received> = files
         .iter()
@@ -89,15 +89,15 @@ fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -
             Received { name: get("name").as_string().unwrap_or_default(), bytes: js_sys::Uint8Array::new(&get("bytes")).to_vec() }
         })
         .collect();
-    let entries: Vec<(usize, String)> = serde_json::from_str(entries).unwrap_or_default();
+    let entries: Vec<(usize, String, String)> = serde_json::from_str(entries).unwrap_or_default();
     let mut items = Vec::new();
     let mut problems: Vec<(String, String)> = Vec::new();
-    for (file, entry) in entries {
+    for (file, entry, template) in entries {
         let Some(file) = received.get(file).cloned().and_then(|r| batch::entry(r, &entry)) else {
             problems.push((entry, "保存的文件里找不到它了，没有编入".into()));
             continue;
         };
-        match wengao::booklet::read(&entry, &file.bytes, specs) {
+        match wengao::booklet::read(&entry, &file.bytes, specs, Some(&template)) {
             Ok((item, found)) => {
                 problems.extend(found.into_iter().map(|p| (entry.clone(), p)));
                 items.push(item);

@@ -79,7 +79,21 @@ pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Cal
                     <button type="button" on:click=move |_| send(Making::Tally)>"开始录入测评结果"</button>
                 </p>
                 {move || planned.get().map(|p| view! { <Contents planned=p/> })}
+                <LeftOut batch/>
             </section>
+        </Show>
+    }
+}
+
+/// The files no template fits: not in the 汇编, 摘要 or 测评表 until the
+/// clerk chooses a template for them.
+#[component]
+fn LeftOut(batch: Batch) -> impl IntoView {
+    let left_out =
+        move || batch.rows.with(|rows| rows.iter().filter(|r| r.unrecognised.is_some()).map(|r| r.file.clone()).collect::<Vec<_>>());
+    view! {
+        <Show when=move || !left_out().is_empty()>
+            <p class="hint">{move || format!("未识别的{}个文件没有编入（汇编、摘要和测评表都不含）：{}。它们要是其中一种材料，打开那一行给它选模板。", left_out().len(), left_out().join("、"))}</p>
         </Show>
     }
 }

@@ -234,11 +234,12 @@ impl Checker {
 }
 
 /// Rows of a batch with their received files: each file once (`name`,
-/// bytes), and each row as the file it is in (by index) and its entry there.
+/// bytes), and each row as the file it is in (by index), its entry there and
+/// its template (recognised or chosen).
 #[derive(Default)]
 pub struct BatchFiles {
     pub files: Vec<(String, Vec<u8>)>,
-    pub entries: Vec<(usize, String)>,
+    pub entries: Vec<(usize, String, String)>,
 }
 
 impl BatchFiles {

@@ -53,6 +53,7 @@ pub(super) fn Detail(
                 <section class="desk-detail" aria-labelledby="detail-heading">
                     <h2 id="detail-heading">{r.file.clone()}</h2>
                     <p class="verdict" class:fix=!r.passes()>{r.verdict()}</p>
+                    {r.unrecognised.clone().map(|why| view! { <p class="why">{format!("这个文件{why}。它要是其中一种材料，请在下面给它选模板，按那个模板检查。")}</p> })}
                     {r.unchecked.is_none().then(|| view! { <Template r=r.clone() index recheck batch/> })}
                     <Figures r=r.clone()/>
                     {KINDS.into_iter().filter_map(|kind| {
@@ -90,7 +91,11 @@ pub(super) fn Detail(
 #[component]
 fn Template(r: Summary, index: usize, recheck: Callback<(usize, String)>, batch: Batch) -> impl IntoView {
     let current = r.template.clone();
-    let how = if r.chosen { "（手选）" } else { "（自动认出）" };
+    let how = match (r.chosen, r.unrecognised.is_some()) {
+        (true, _) => "（手选）",
+        (false, true) => "（没有认出，请选）",
+        (false, false) => "（自动认出）",
+    };
     let change = move |ev: leptos::ev::Event| {
         let chosen = event_target_value(&ev);
         if !chosen.is_empty() {
@@ -109,7 +114,8 @@ fn Template(r: Summary, index: usize, recheck: Callback<(usize, String)>, batch:
                         names.into_iter().map(|n| {
                             let selected = n == current;
                             let value = n.clone();
-                            view! { <option value=value selected=selected>{n}</option> }
+                            let shown = if n.is_empty() { "（未识别）".to_string() } else { n };
+                            view! { <option value=value selected=selected>{shown}</option> }
                         }).collect_view()
                     }}
                 </select>
@@ -123,7 +129,7 @@ fn Figures(r: Summary) -> impl IntoView {
     let limit = r.page_limit.map(|l| format!("，上限{l}页")).unwrap_or_default();
     view! {
         <dl class="figures">
-            <dt>"模板"</dt><dd>{r.template.clone()}</dd>
+            <dt>"模板"</dt><dd>{if r.unrecognised.is_some() { "未识别".to_string() } else { r.template.clone() }}</dd>
             <dt>"单位、姓名"</dt><dd>{format!("{} {}", r.unit, r.person)}</dd>
             <dt>"字数"</dt><dd>{format!("{}字（要求{}）", r.words, r.budget)}</dd>
             {r.parts.iter().map(|p| view! {

@@ -333,12 +333,13 @@ fn Desk() -> impl IntoView {
     // file is missing (said).
     let batch_files = move || async move {
         let id = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone()))?;
-        let rows: Vec<(String, String)> =
-            batch.rows.with_untracked(|rows| rows.iter().filter(|r| r.counts()).map(|r| (r.source.clone(), r.file.clone())).collect());
+        let rows: Vec<(String, String, String)> = batch.rows.with_untracked(|rows| {
+            rows.iter().filter(|r| r.counts()).map(|r| (r.source.clone(), r.file.clone(), r.template.clone())).collect()
+        });
         let mut sources: Vec<String> = Vec::new();
         let mut out = checker::BatchFiles::default();
         let mut missing = 0;
-        for (source, entry) in rows {
+        for (source, entry, template) in rows {
             let at = match sources.iter().position(|s| *s == source) {
                 Some(at) => at,
                 None => match stored::file(&id, &source).await {
@@ -357,7 +358,7 @@ fn Desk() -> impl IntoView {
                     }
                 },
             };
-            out.entries.push((at, entry));
+            out.entries.push((at, entry, template));
         }
         if missing > 0 {
             batch.message.set(format!("{missing}个文件没有保存在浏览器里（是更早的版本检查的），没有编入；请重新放入这些文件"));

@@ -106,7 +106,13 @@ pub fn check(file: &Received, specs: &[FormSpec]) -> Summary {
     let checked = if super::is_draft_file(&file.bytes) {
         super::draft_file(&file.bytes, specs)
     } else {
-        super::docx(&file.bytes, specs).map_err(|e| reason(&e))
+        match super::docx(&file.bytes, specs) {
+            Ok(super::Checked::Report(report)) => Ok(*report),
+            Ok(super::Checked::Unrecognised(what)) => {
+                return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::unrecognised(&file.name, &what) }
+            }
+            Err(e) => Err(reason(&e)),
+        }
     };
     summarise(file, &checked, specs)
 }
@@ -117,7 +123,7 @@ pub fn check_as(file: &Received, specs: &[FormSpec], template: &str) -> Summary 
     let Some(spec) = specs.iter().find(|s| s.name == template) else {
         return Summary::of(&file.name, &Err(format!("没有“{template}”这个模板")));
     };
-    if super::is_draft_file(&file.bytes) {
+    if super::is_draft_file(&file.bytes) || not_report(&file.name).is_some() {
         return check(file, specs);
     }
     let mut row = summarise(file, &super::docx_as(&file.bytes, spec).map_err(|e| reason(&e)), specs);
@@ -143,11 +149,21 @@ fn summarise(file: &Received, checked: &Result<super::Report, String>, specs: &[
 
 /// Every file, zips opened, in order: one row each, a unit's files related.
 pub fn check_all(files: Vec<Received>, specs: &[FormSpec]) -> Vec<Summary> {
+    check_each(files, |f| check(f, specs))
+}
+
+/// Every file as [`check_all`] does, each checked as the template named
+/// `template` (`wengao audit --as`, as the desk's per-row choice).
+pub fn check_all_as(files: Vec<Received>, specs: &[FormSpec], template: &str) -> Vec<Summary> {
+    check_each(files, |f| check_as(f, specs, template))
+}
+
+fn check_each(files: Vec<Received>, check: impl Fn(&Received) -> Summary) -> Vec<Summary> {
     let mut rows: Vec<Summary> = files
         .into_iter()
         .flat_map(expand)
         .map(|f| match f {
-            Unpacked::File(f) => check(&f, specs),
+            Unpacked::File(f) => check(&f),
             Unpacked::Failed { name, reason } => Summary::of(&name, &Err(reason)),
         })
         .collect();

@@ -16,6 +16,7 @@ pub mod conform;
 pub mod format;
 pub mod group;
 pub mod notes;
+pub mod recognise;
 pub mod summary;
 pub mod workbook;
 
@@ -115,14 +116,60 @@ impl Report {
     }
 }
 
-/// Checks a .docx file against the template among `specs` it is written for
-/// (recognised); the reason when it cannot be read.
-pub fn docx(bytes: &[u8], specs: &[FormSpec]) -> Result<Report, ImportError> {
+/// A file no template fits: what it is, for its row.
+#[derive(Debug, Clone)]
+pub struct Unrecognised {
+    /// Its best guess and how far off it is.
+    pub why: String,
+    /// The file's own figures.
+    pub words: usize,
+    pub pictures: usize,
+    pub picture_bytes: usize,
+    /// Its body paragraphs with text.
+    pub paragraphs: Vec<String>,
+}
+
+/// What checking a received Word file gives.
+#[derive(Debug, Clone)]
+pub enum Checked {
+    /// Checked against the template it is written for.
+    Report(Box<Report>),
+    /// No template fits well enough: not checked against any.
+    Unrecognised(Unrecognised),
+}
+
+impl Checked {
+    /// The report, when a template fitted.
+    pub fn report(&self) -> Option<&Report> {
+        match self {
+            Checked::Report(r) => Some(r),
+            Checked::Unrecognised(_) => None,
+        }
+    }
+}
+
+/// Checks a .docx file against the template among `specs` it is written for,
+/// if one fits ([`recognise`]); the reason when it cannot be read.
+pub fn docx(bytes: &[u8], specs: &[FormSpec]) -> Result<Checked, ImportError> {
     let archive = import::open(bytes)?;
     let file = import::word::read(&archive)?;
-    let spec = recognise(&file, specs).ok_or(ImportError::NotWord)?;
+    let guess = recognise::recognise(&file, specs).ok_or(ImportError::NotWord)?;
     let formatting = format::read(&archive)?;
-    Ok(check(spec, file, &formatting))
+    if !guess.recognised() {
+        return Ok(Checked::Unrecognised(Unrecognised {
+            why: guess.why_not(),
+            words: file.words(),
+            pictures: file.pictures,
+            picture_bytes: file.picture_bytes,
+            paragraphs: texts(&formatting),
+        }));
+    }
+    Ok(Checked::Report(Box::new(check(guess.spec, file, &formatting))))
+}
+
+/// A file's body paragraphs with text, trimmed (for showing it).
+fn texts(formatting: &format::Formatting) -> Vec<String> {
+    formatting.paragraphs.iter().map(|p| p.text.trim().to_string()).filter(|t| !t.is_empty()).collect()
 }
 
 /// Checks a .docx file against `spec`, recognised or not.
@@ -157,39 +204,6 @@ pub fn read_draft<'s>(bytes: &[u8], specs: &'s [FormSpec]) -> Result<(&'s FormSp
 pub fn is_draft_file(bytes: &[u8]) -> bool {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'{')
-}
-
-/// The template a file is written for: the one whose form takes in most of its
-/// 字 (placed, or printed by the template itself as headings and title words)
-/// and whose title's own words the file's first line has most of; fields read
-/// from the title lines count too.
-pub fn recognise<'s>(file: &WordFile, specs: &'s [FormSpec]) -> Option<&'s FormSpec> {
-    let first_line = file.blocks.iter().find_map(|b| match b {
-        import::WordBlock::Paragraph(p) if !p.text.trim().is_empty() => Some(p.text.as_str()),
-        _ => None,
-    });
-    let score = |spec: &FormSpec| {
-        let imported = import::map(spec, file.clone());
-        let a = &imported.accounting;
-        let taken = (a.placed + a.template + a.numbering) as f64 / a.read.max(1) as f64;
-        let titled = spec.fields.len() - imported.unread_fields.len();
-        let title = first_line.map_or(0.0, |line| import::similarity(&title_words(spec), line));
-        taken + title + 0.2 * titled.min(2) as f64 - 0.5 * (a.unplaced as f64 / a.read.max(1) as f64)
-    };
-    specs.iter().map(|s| (score(s), s)).max_by(|a, b| a.0.total_cmp(&b.0)).map(|(_, s)| s)
-}
-
-/// A template's title without its fields: `年党建工作述职报告`.
-fn title_words(spec: &FormSpec) -> String {
-    spec.lines
-        .iter()
-        .filter(|l| l.role == crate::spec::Role::Title)
-        .flat_map(|l| &l.text.pieces)
-        .filter_map(|p| match p {
-            crate::spec::Piece::Text { text } => Some(text.as_str()),
-            crate::spec::Piece::Field { .. } => None,
-        })
-        .collect()
 }
 
 /// Whether a field is printed in the document (a title line or the author),
@@ -271,7 +285,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
         scored: coverage.len(),
         unplaced: draft.unplaced.clone(),
         findings,
-        paragraphs: formatting.paragraphs.iter().map(|p| p.text.trim().to_string()).filter(|t| !t.is_empty()).collect(),
+        paragraphs: texts(formatting),
     }
 }
 

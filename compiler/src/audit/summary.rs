@@ -50,6 +50,11 @@ pub struct Summary {
     /// this one is left out of every count.
     #[serde(default)]
     pub duplicate_of: Option<String>,
+    /// Why no template fits the file (its best guess, how far off): 未识别,
+    /// no format verdict, left out of the meeting's papers until the clerk
+    /// chooses a template for it. Its 字数 and 图片 are still the file's.
+    #[serde(default)]
+    pub unrecognised: Option<String>,
     pub template: String,
     pub unit: String,
     pub person: String,
@@ -86,14 +91,15 @@ pub struct Summary {
 }
 
 impl Summary {
-    /// A file's summary: what checking it gave, or why it could not be checked.
-    pub fn of(file: &str, result: &Result<Report, String>) -> Summary {
-        let empty = Summary {
+    /// A row of `file` with nothing filled in.
+    fn empty(file: &str) -> Summary {
+        Summary {
             file: file.to_string(),
             unchecked: None,
             set_aside: SetAside::Unreadable,
             digest: String::new(),
             duplicate_of: None,
+            unrecognised: None,
             template: String::new(),
             unit: String::new(),
             person: String::new(),
@@ -115,7 +121,12 @@ impl Summary {
             pairing: String::new(),
             chosen: false,
             source: String::new(),
-        };
+        }
+    }
+
+    /// A file's summary: what checking it gave, or why it could not be checked.
+    pub fn of(file: &str, result: &Result<Report, String>) -> Summary {
+        let empty = Summary::empty(file);
         let r = match result {
             Ok(r) => r,
             Err(reason) => return Summary { unchecked: Some(reason.clone()), ..empty },
@@ -147,6 +158,18 @@ impl Summary {
         }
     }
 
+    /// A file no template fits: its own figures and why.
+    pub fn unrecognised(file: &str, what: &super::Unrecognised) -> Summary {
+        Summary {
+            unrecognised: Some(what.why.clone()),
+            words: what.words,
+            pictures: what.pictures,
+            picture_kb: what.picture_bytes.div_ceil(1024),
+            paragraphs: what.paragraphs.clone(),
+            ..Summary::empty(file)
+        }
+    }
+
     /// A file that is no report: its row says so, and what it is.
     pub fn not_report(file: &str, what: &str) -> Summary {
         Summary { set_aside: SetAside::NotReport, ..Summary::of(file, &Err(what.to_string())) }
@@ -155,7 +178,7 @@ impl Summary {
     /// Whether the row is a checked report of its own (not unreadable, not a
     /// copy of another row): what the unit's set, the 汇编, 摘要 and 测评表 count.
     pub fn counts(&self) -> bool {
-        self.unchecked.is_none() && self.duplicate_of.is_none()
+        self.unchecked.is_none() && self.duplicate_of.is_none() && self.unrecognised.is_none()
     }
 
     /// How many findings must be fixed.
@@ -169,7 +192,7 @@ impl Summary {
         match &self.unchecked {
             _ if self.duplicate_of.is_some() => true,
             Some(_) => self.set_aside == SetAside::NotReport,
-            None => self.must_fix() == 0,
+            None => self.unrecognised.is_none() && self.must_fix() == 0,
         }
     }
 
@@ -179,6 +202,7 @@ impl Summary {
             _ if self.duplicate_of.is_some() => return "重复，不计".into(),
             (Some(_), SetAside::Unreadable) => return "读不了".into(),
             (Some(_), SetAside::NotReport) => return "不是报告文件".into(),
+            (None, _) if self.unrecognised.is_some() => return "未识别".into(),
             (None, _) => {}
         }
         let notes = self.findings.len() - self.must_fix();
@@ -198,6 +222,9 @@ impl Summary {
             (Some(reason), SetAside::Unreadable, None) => return format!("{title}：文件读不了。{reason}。\n"),
             (Some(reason), SetAside::NotReport, None) => return format!("{title}：{reason}。\n"),
             (None, _, None) => {}
+        }
+        if let Some(why) = &self.unrecognised {
+            return format!("{title}：这个文件{why}。请确认发来的是不是要求报送的材料。\n");
         }
         let mut out = format!("{title}的{}修改意见：\n", self.template);
         let mut n = 0;

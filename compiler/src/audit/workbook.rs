@@ -47,6 +47,12 @@ pub fn write(rows: &[Summary]) -> Result<Vec<u8>, XlsxError> {
                 sheet.write_string(r, col("结论"), row.verdict())?;
                 sheet.write_string(r, col("没有检查的原因"), format!("和“{first}”内容完全相同，只算那一份"))?;
             }
+            (None, None) if row.unrecognised.is_some() => {
+                sheet.write_number(r, col("字数"), row.words as f64)?;
+                sheet.write_number(r, col("图片"), row.pictures as f64)?;
+                sheet.write_string(r, col("结论"), row.verdict())?;
+                sheet.write_string(r, col("没有检查的原因"), row.unrecognised.as_deref().unwrap_or_default())?;
+            }
             (None, None) => report_cells(sheet, r, row)?,
             (Some(reason), None) => {
                 sheet.write_string(r, col("结论"), row.verdict())?;
@@ -62,6 +68,7 @@ pub fn write(rows: &[Summary]) -> Result<Vec<u8>, XlsxError> {
     for row in rows {
         let findings: Vec<(&str, &str, &str)> = match &row.unchecked {
             _ if row.duplicate_of.is_some() => Vec::new(),
+            None if row.unrecognised.is_some() => vec![("未识别", "", row.unrecognised.as_deref().unwrap_or_default())],
             None => row
                 .findings
                 .iter()

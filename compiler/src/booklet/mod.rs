@@ -69,16 +69,27 @@ impl Plan {
 }
 
 /// Reads a booklet input: a draft file (.json) or a Word file, whose template
-/// is recognised as on the desk and which is imported like any other. Besides
-/// the item, what the import could not place cleanly (to show before building).
-pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec]) -> Result<(Item<'s>, Vec<String>), String> {
+/// is the one named `template` (the desk's row: recognised or chosen by the
+/// clerk) or else recognised as on the desk, and which is imported like any
+/// other. Besides the item, what the import could not place cleanly (to show
+/// before building). A file no template fits is not read.
+pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Option<&str>) -> Result<(Item<'s>, Vec<String>), String> {
     if crate::audit::is_draft_file(bytes) {
         let (spec, draft) = crate::audit::read_draft(bytes, specs)?;
         return Ok((Item { source: source.to_string(), spec, draft }, Vec::new()));
     }
     let archive = crate::import::open(bytes).map_err(|e| e.to_string())?;
     let file = crate::import::word::read(&archive).map_err(|e| e.to_string())?;
-    let spec = crate::audit::recognise(&file, specs).ok_or_else(|| "认不出是哪种材料".to_string())?;
+    let spec = match template.and_then(|t| specs.iter().find(|s| s.name == t)) {
+        Some(spec) => spec,
+        None => {
+            let guess = crate::audit::recognise::recognise(&file, specs).ok_or_else(|| "没有模板".to_string())?;
+            if !guess.recognised() {
+                return Err(format!("认不出是哪种材料（{}）", guess.why_not()));
+            }
+            guess.spec
+        }
+    };
     let imported = crate::import::map(spec, file);
     let mut problems = Vec::new();
     if !imported.draft.unplaced.is_empty() {

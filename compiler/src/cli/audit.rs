@@ -8,20 +8,21 @@ use wengao::audit::batch::{self, Received};
 use wengao::audit::summary::Summary;
 use wengao::spec::FormSpec;
 
-pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [-o 审核表.xlsx] [--notes 文件夹]
+pub const AUDIT_HELP: &str = "用法：wengao audit <文件或文件夹>… [--template 模板.wg]… [--as 模板名称] [-o 审核表.xlsx] [--notes 文件夹]
 
 审核收到的材料：逐个检查 Word 文件（.docx）和文稿的草稿文件（.json，按它导出的 Word 文件检查；
 压缩包 .zip 里的也拆开检查；给文件夹时其中每个文件都列一行：.doc、.wps、PDF、图片说明读不了的原因和怎么办，
 邮件正文（.txt、.eml）说明不是报告文件，内容完全相同的文件只算一次；电脑自己生成的 ~$ 临时文件、Thumbs.db、
 .DS_Store、__MACOSX 不算），认出它是按哪个模板
-写的（内置的模板，和 --template 给的），然后对照模板检查：
+写的（内置的模板，和 --template 给的；哪个模板都对不上的文件标为“未识别”，说明最像哪个、差在哪里，不查格式），然后对照模板检查：
 全文字数（整个文件，和 Word 的字数统计一样）、各部分字数（按模板归入的）、按模板格式估计的页数、缺了哪些部分、放不进模板的段落、图片（文件里的全部图片），以及从文件本身读出的格式
 （纸张、页边距，标题、副标题、日期、各级标题、正文的字体字号，行距，首行缩进，页码）；
 同一单位的述职报告和随附的创新案例放在一起核对篇数（模板的“随附：”一行）。
 先打印一张表，每个文件一行，再逐个文件列出要修改的地方。
+--as：不认，每个文件都按这个模板检查（和审核台上给一行选模板一样）。
 -o：同时写一个 Excel 工作簿：“审核表”每个文件一行、每项数字一列，“问题”每个问题一行（写明是哪个文件的）。
 --notes：给每个需要修改的文件在这个文件夹里写一份修改意见（Word 文件，按它的模板的格式）。
-全部可以报送时退出码为 0；有文件需要修改或者读不了时为 1。";
+全部可以报送时退出码为 0；有文件需要修改、读不了或者未识别时为 1。";
 
 /// Runs `wengao audit`.
 pub fn run(args: &[String]) -> ExitCode {
@@ -29,6 +30,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut templates = Vec::new();
     let mut output = None;
     let mut notes = None;
+    let mut chosen = None;
     let mut it = args.iter();
     while let Some(a) = it.next() {
         match a.as_str() {
@@ -43,6 +45,13 @@ pub fn run(args: &[String]) -> ExitCode {
                 Some(o) => output = Some(o.clone()),
                 None => {
                     eprintln!("wengao：-o 后面要写文件名\n\n{AUDIT_HELP}");
+                    return ExitCode::from(2);
+                }
+            },
+            "--as" => match it.next() {
+                Some(t) => chosen = Some(t.clone()),
+                None => {
+                    eprintln!("wengao：--as 后面要写模板名称\n\n{AUDIT_HELP}");
                     return ExitCode::from(2);
                 }
             },
@@ -68,7 +77,15 @@ pub fn run(args: &[String]) -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let rows = batch::check_all(files, &specs);
+    let rows = match &chosen {
+        Some(template) if !specs.iter().any(|s| &s.name == template) => {
+            let names: Vec<&str> = specs.iter().map(|s| s.name.as_str()).collect();
+            eprintln!("wengao：没有“{template}”这个模板；有：{}", names.join("、"));
+            return ExitCode::from(2);
+        }
+        Some(template) => batch::check_all_as(files, &specs, template),
+        None => batch::check_all(files, &specs),
+    };
     print_table(&rows);
     print_findings(&rows);
     if let Some(path) = output {
@@ -177,9 +194,12 @@ fn print_table(rows: &[Summary]) {
 
 /// Every file that does not pass, with its 修改意见 (notes too).
 fn print_findings(rows: &[Summary]) {
-    for r in rows.iter().filter(|r| !r.findings.is_empty() || r.unchecked.is_some()) {
+    for r in rows.iter().filter(|r| !r.findings.is_empty() || r.unchecked.is_some() || r.unrecognised.is_some()) {
         say!("\n{}（{}）", r.file, r.verdict());
-        for line in r.revision_notes().lines().skip(1) {
+        // A file not checked has one line, its reason; a checked one a line per finding under a heading.
+        let notes = r.revision_notes();
+        let lines: Vec<&str> = notes.lines().collect();
+        for line in if lines.len() > 1 { &lines[1..] } else { &lines[..] } {
             say!("  {line}");
         }
     }

@@ -78,7 +78,7 @@ pub fn read_all<'s>(paths: &[String], specs: &'s [wengao::spec::FormSpec]) -> Op
     let mut items = Vec::new();
     let mut unreadable = 0;
     for path in paths {
-        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| booklet::read(path, &bytes, specs));
+        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| booklet::read(path, &bytes, specs, None));
         match read {
             Ok((item, problems)) => {
                 for p in problems {

@@ -35,7 +35,7 @@ pub fn run(args: &[String]) -> ExitCode {
     let mut extracts = Vec::new();
     let mut unreadable = 0;
     for path in &paths {
-        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| wengao::booklet::read(path, &bytes, &specs));
+        let read = std::fs::read(path).map_err(|e| e.to_string()).and_then(|bytes| wengao::booklet::read(path, &bytes, &specs, None));
         let (item, problems) = match read {
             Ok(read) => read,
             Err(e) => {

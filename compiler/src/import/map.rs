@@ -29,6 +29,9 @@ pub struct Accounting {
     pub numbering: usize,
     /// Kept in the form's 未归类的段落.
     pub unplaced: usize,
+    /// The template's own headings the file names by their words (not by order
+    /// alone): how much of the template's structure the file has.
+    pub headings: usize,
 }
 
 impl Accounting {
@@ -385,7 +388,10 @@ impl Mapper<'_> {
                 NodeKind::Heading { title: None, .. } => item.title = self.place(&head.text),
                 // The template prints its own title: the document's counts as
                 // template text when it names it, and is kept when it does not.
-                _ if by_text.is_some() => self.acc.template += count(&head.text).words,
+                _ if by_text.is_some() => {
+                    self.acc.template += count(&head.text).words;
+                    self.acc.headings += 1;
+                }
                 // Its numbering still goes: the template numbers the part.
                 _ => self.keep_unplaced(&Para {
                     level: None,
