@@ -104,13 +104,24 @@ impl Document<'_> {
 
     /// A body paragraph's lead (its 一是 point's bold sentence, with the
     /// number), when it says something beyond the number and is filled in.
+    /// A lead bold only up to a comma (“一是带头履行职责”，全年……) is no
+    /// sentence: it goes on to the end of the sentence in the text after it.
     pub fn lead(&self, p: &Paragraph) -> Option<String> {
         let lead: String = p.runs.iter().filter(|r| r.role == Role::Heading3).map(|r| r.text.as_str()).collect();
         let lead = lead.trim();
         // The run starts with the point's number (一是): a lead is what follows it.
         let label = self.labels.iter().find(|(owner, _)| *owner == p.owner).map_or("", |(_, l)| l.as_str());
         let said = lead.strip_prefix(label).unwrap_or(lead).trim();
-        (!said.is_empty() && !said.contains(UNFILLED)).then(|| lead.to_string())
+        if said.is_empty() || said.contains(UNFILLED) {
+            return None;
+        }
+        let ends = |c: char| ['。', '！', '？', '；', '…'].contains(&c);
+        if lead.ends_with(ends) {
+            return Some(lead.to_string());
+        }
+        let text: String = p.runs.iter().filter(|r| r.role != Role::Heading3).map(|r| r.text.as_str()).collect();
+        let sentence = text.find(ends).map_or(text.as_str(), |at| &text[..at + text[at..].chars().next().map_or(0, char::len_utf8)]);
+        Some(format!("{lead}{}", sentence.trim_end()))
     }
 
     /// Word's counts of everything in the body: paragraphs, captions, table cells.
@@ -268,8 +279,8 @@ impl<'d> Assembler<'_, 'd> {
                     None if item.lead.trim().is_empty() && item.text.trim().is_empty() => UNFILLED.to_string(),
                     None => item.lead.trim().to_string(),
                 };
-                let mut runs = vec![TextRun { text: label + &with_full_stop(&lead), role: Role::Heading3 }];
                 let text = one_paragraph(&item.text);
+                let mut runs = vec![TextRun { text: label + &with_full_stop(&lead, &text), role: Role::Heading3 }];
                 if !text.is_empty() {
                     runs.push(TextRun { text, role: Role::Body });
                 }
@@ -351,15 +362,33 @@ fn unfilled_if_blank(title: &str) -> String {
     }
 }
 
-/// A 一是 lead sentence ends with a full stop (“一是XXX。”); one is added if the
-/// drafter did not end it with punctuation.
-fn with_full_stop(lead: &str) -> String {
-    let trimmed = lead.trim_end();
+/// Marks after which a lead needs no full stop of its own: it ends a sentence
+/// already, or the sentence goes on after it (a comma, a closing bracket).
+const NO_STOP_AFTER: &[char] = &['。', '！', '？', '；', '：', '…', '.', '!', '?', '，', '、', ',', ';', ':', '—'];
+
+/// Marks that continue the sentence before them: a text starting with one
+/// goes on from its lead (“**一是带头履行职责**，全年……”), which then takes no full stop.
+const GOES_ON: &[char] =
+    &['，', '、', '；', '：', '。', '！', '？', '…', '—', '）', '」', '』', '》', '”', '’', ',', '.', ';', ':', '!', '?', ')'];
+
+/// Whether the template ends a 一是 lead with a full stop (“一是XXX。”): when
+/// the drafter did not end it with a mark and the text after it does not go
+/// on from it. The importer takes a full stop off a lead by the same rule, so
+/// that a file read back gives the lead as written.
+pub fn adds_full_stop(lead: &str, text: &str) -> bool {
     // Judged on what prints: the characters XML cannot hold are dropped on export.
-    let last = trimmed.chars().rev().find(|c| !crate::xml::is_forbidden(*c) && !c.is_whitespace());
-    if last.is_none_or(|c| ['。', '！', '？', '；', '：', '…', '.', '!', '?'].contains(&c)) {
-        trimmed.to_string()
-    } else {
+    let shown = |c: &char| !crate::xml::is_forbidden(*c) && !c.is_whitespace();
+    let last = lead.chars().rev().find(shown);
+    let next = text.chars().find(shown);
+    last.is_some_and(|c| !NO_STOP_AFTER.contains(&c)) && !next.is_some_and(|c| GOES_ON.contains(&c))
+}
+
+/// A 一是 lead as it prints before `text`: with its full stop when it takes one.
+fn with_full_stop(lead: &str, text: &str) -> String {
+    let trimmed = lead.trim_end();
+    if adds_full_stop(trimmed, text) {
         format!("{trimmed}。")
+    } else {
+        trimmed.to_string()
     }
 }

@@ -124,3 +124,43 @@ fn an_edited_extract_keeps_its_headings() {
     assert!(edited.words < e.words);
     assert_eq!(edited.words, edited.paragraphs.iter().map(|p| wengao::count::words(&p.text)).sum::<usize>());
 }
+
+/// A lead bold only up to its comma, as real files have it (“**一是带头履行
+/// 第一责任人职责**，全年……”, #38 item 6): the report prints no full stop
+/// before the comma, and the 摘要 quotes the whole sentence, not an invented one.
+#[test]
+fn a_lead_bold_up_to_its_comma_gets_no_invented_full_stop() {
+    fn go_on(parts: &mut wengao::draft::Parts) {
+        for item in parts.values_mut().flatten() {
+            if !item.lead.is_empty() && !item.text.is_empty() {
+                item.text = format!("，{}", item.text);
+            }
+            go_on(&mut item.parts);
+        }
+    }
+    let specs = builtin_specs();
+    let spec = specs.iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let mut draft = fixture_draft("述职报告");
+    go_on(&mut draft.body);
+    let doc = document::assemble(spec, &draft);
+    let report: Vec<String> = doc
+        .blocks
+        .iter()
+        .filter_map(|b| match b {
+            document::Block::Paragraph(p) => Some(p.text()),
+            _ => None,
+        })
+        .collect();
+    let report = report.join("\n");
+    assert!(report.contains("一是带头履行第一责任人职责，"), "{report}");
+    assert!(!report.contains("。，"), "an invented full stop before a comma");
+    let e = extract(spec, &draft);
+    let leads: Vec<&str> = e.paragraphs.iter().filter(|p| p.role == Role::Body).map(|p| p.text.as_str()).collect();
+    assert!(!leads.is_empty());
+    for p in &leads {
+        assert!(!p.contains("。，"), "{p}");
+        for s in sentences(p) {
+            assert!(report.contains(&s), "“{s}” is not in the report");
+        }
+    }
+}

@@ -359,11 +359,23 @@ mod round_trip {
         wengao::xml::xml_safe(s).trim().to_string()
     }
 
-    /// A 一是 lead prints as “一是…。” and is read back without that full stop
-    /// (and without spaces before it).
-    fn kept_lead(s: &str) -> String {
-        let k = kept(s);
-        k.strip_suffix('。').map_or(k.clone(), |l| l.trim_end().to_string())
+    /// A 一是 lead before `text`: it prints as “一是…。”, and a full stop the
+    /// drafter typed where the template would add one anyway is read back
+    /// without it (and without spaces before it). Where the template adds none
+    /// (after another mark: “……！。”; before a text that goes on from the lead:
+    /// “，全年……”) the lead comes back as typed.
+    fn kept_lead(lead: &str, text: &str) -> String {
+        let k = kept(lead);
+        let Some(bare) = k.strip_suffix('。').map(str::trim_end) else { return k };
+        let marks = "。！？；：….!?，、,;:—";
+        let goes_on = "，、；：。！？…—）」』》”’,.;:!?)";
+        let after_mark = bare.chars().last().is_none_or(|c| marks.contains(c));
+        let text_goes_on = kept(text).chars().next().is_some_and(|c| goes_on.contains(c));
+        if after_mark || text_goes_on {
+            k
+        } else {
+            bare.to_string()
+        }
     }
 
     /// Every text the drafter writes in `parts`, replaced from `lines` in turn
@@ -382,8 +394,15 @@ mod round_trip {
                 match &node.kind {
                     NodeKind::Heading { title: None, .. } => next(&mut item.title, &mut want.title, kept),
                     NodeKind::Point { lead: None } => {
-                        next(&mut item.lead, &mut want.lead, kept_lead);
-                        next(&mut item.text, &mut want.text, kept);
+                        // Leads that end in one mark or two, texts that go on from the lead
+                        // (“**一是带头履行职责**，全年……”), picked by the lines' lengths.
+                        if let (Some(lead), Some(text)) = (lines.next(), lines.next()) {
+                            let lead = lead.clone() + ["", "。", "！。", "……。", "，"][lead.len() % 5];
+                            let text = ["", "，", "；", "）", "。", ""][text.len() % 6].to_string() + &text;
+                            want.lead = kept_lead(&lead, &text);
+                            want.text = kept(&text);
+                            (item.lead, item.text) = (lead, text);
+                        }
                     }
                     NodeKind::Text { .. } => next(&mut item.text, &mut want.text, kept),
                     NodeKind::Pictures { .. } => {

@@ -420,11 +420,12 @@ impl Mapper<'_> {
             match (p.level, point, text) {
                 (Some(Level::Point), Some(node), _) => {
                     let (mut lead, rest) = split_lead(&p.text, p.bold);
-                    // The template ends every lead with a full stop itself.
-                    let stop = usize::from(lead.ends_with('。'));
+                    // The template ends a lead with a full stop itself where it
+                    // takes one: that one goes (“……。” after a mark stays).
+                    let bare = lead.strip_suffix('。').map(|l| l.trim_end().to_string());
+                    let stop = usize::from(bare.as_deref().is_some_and(|b| crate::document::adds_full_stop(b, &rest)));
                     if stop == 1 {
-                        lead.pop();
-                        lead.truncate(lead.trim_end().len());
+                        lead = bare.unwrap_or_default();
                     }
                     // Counted whole: a bold start may end inside a run of Latin letters.
                     self.acc.template += stop;
