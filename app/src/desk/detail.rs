@@ -127,21 +127,35 @@ fn Template(r: Summary, index: usize, recheck: Callback<(usize, String)>, batch:
 #[component]
 fn Figures(r: Summary) -> impl IntoView {
     let limit = r.page_limit.map(|l| format!("，上限{l}页")).unwrap_or_default();
+    let budget = if r.budget.is_empty() { String::new() } else { format!("（要求{}）", r.budget) };
+    let pictures = view! { <dt>"图片"</dt><dd>{format!("{}幅，共{}KB", r.pictures, r.picture_kb)}</dd> };
+    // A file no template fits has only its own figures.
+    if r.unrecognised.is_some() {
+        return view! {
+            <dl class="figures">
+                <dt>"模板"</dt><dd>"未识别"</dd>
+                <dt>"字数"</dt><dd>{format!("{}字", r.words)}</dd>
+                {pictures}
+            </dl>
+        }
+        .into_any();
+    }
     view! {
         <dl class="figures">
-            <dt>"模板"</dt><dd>{if r.unrecognised.is_some() { "未识别".to_string() } else { r.template.clone() }}</dd>
+            <dt>"模板"</dt><dd>{r.template.clone()}</dd>
             <dt>"单位、姓名"</dt><dd>{format!("{} {}", r.unit, r.person)}</dd>
-            <dt>"字数"</dt><dd>{format!("{}字（要求{}）", r.words, r.budget)}</dd>
+            <dt>"字数"</dt><dd>{format!("{}字{budget}", r.words)}</dd>
             {r.parts.iter().map(|p| view! {
                 <dt>{p.label.clone()}</dt><dd>{format!("{}字（{}{}）", p.words, p.budget, if p.state.is_empty() { String::new() } else { format!("，{}", p.state) })}</dd>
             }).collect_view()}
             <dt>"按模板格式估计页数"</dt><dd>{format!("{}{limit}", r.pages)}</dd>
-            <dt>"图片"</dt><dd>{format!("{}幅，共{}KB", r.pictures, r.picture_kb)}</dd>
+            {pictures}
             <dt>"校对提示"</dt><dd>{r.hints}</dd>
             <dt>"测评指标讲到"</dt><dd>{format!("{}/{}", r.covered, r.scored)}</dd>
             {(!r.pairing.is_empty()).then(|| view! { <dt>"配套"</dt><dd>{r.pairing.clone()}</dd> })}
         </dl>
     }
+    .into_any()
 }
 
 /// The file's paragraphs; those a finding points at (by their first words) marked.

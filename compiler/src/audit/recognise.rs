@@ -39,13 +39,15 @@ impl Fit {
         self.score() >= THRESHOLD
     }
 
-    /// The fit in a clerk's words: `标题对上了90%，模板的3个一级和二级标题找到3个，标题行里读到2项`.
+    /// The fit in a clerk's words: `标题对上了90%，模板的3个小标题找到3个，标题行里读到2项`
+    /// (how much text the form could take is left out: a form with a free
+    /// text takes in any letter, so it tells nothing).
     pub fn describe(&self) -> String {
         let mut out = format!("标题对上了{}%", (self.title * 100.0).round());
         if self.headings.1 > 0 {
             out.push_str(&format!("，模板的{}个小标题找到{}个", self.headings.1, self.headings.0));
         }
-        out.push_str(&format!("，标题行里读到{}项，{}%的文字放得进模板", self.fields, (self.taken * 100.0).round()));
+        out.push_str(&format!("，标题行里读到{}项", self.fields));
         out
     }
 }
