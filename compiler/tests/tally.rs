@@ -269,3 +269,61 @@ fn rows_of_sheet(bytes: &[u8], name: &str) -> Vec<Vec<String>> {
         })
         .collect()
 }
+
+/// #38 item 4: a person whose 序号 is blank on one sheet and filled on the
+/// next is one person (before: two, 100 % and 0 %); a mark under a column
+/// without a header is said, not dropped.
+#[test]
+fn a_person_is_one_whether_or_not_a_row_gives_the_number() {
+    let head = "表号,序号,单位,姓名,政治,总体评价\n";
+    for rows in ["1,,甲,张三,1,1\n2,1,甲,张三,4,4\n", "1,1,甲,张三,1,1\n2,,甲,张三,4,4\n"] {
+        let entered = read::sheets(&read::csv(&format!("{head}{rows}")), &setup(1).grades).unwrap();
+        assert_eq!(entered.setup.persons.len(), 1, "{rows}");
+        let counts = tally::count(&entered.setup, &entered.sheets);
+        assert_eq!(counts[1].grades, [1, 0, 0, 1], "{rows}");
+        assert_eq!(counts[1].percent(), "50.0%", "{rows}");
+    }
+    let e = errors(&format!("{head}1,1,甲,张三,1,1,2\n"));
+    assert_eq!(e, ["第2行第7列填了“2”，这一列没有表头：请在表头写上它是哪项测评指标，或者删掉这一列"]);
+    let e = errors("表号,序号,单位,姓名,政治,,总体评价\n1,1,甲,张三,1,3,1\n");
+    assert_eq!(e, ["第2行第6列填了“3”，这一列没有表头：请在表头写上它是哪项测评指标，或者删掉这一列"]);
+}
+
+/// #38 item 3: a file in which every row is its own 表号 and person (547 KB,
+/// which took all memory before) is refused with its reason after 500 people;
+/// a note of absent people lists ten names and a count.
+#[test]
+fn a_hostile_file_is_refused_within_bounded_memory() {
+    let mut text = String::from("表号,序号,单位,姓名,政治,总体评价\n");
+    for i in 1..=20_000 {
+        text.push_str(&format!("{i},{i},第{i}单位,某{i},1,2\n"));
+    }
+    assert!(text.len() > 500_000);
+    let e = errors(&text);
+    assert_eq!(
+        e.last().unwrap(),
+        "第502行：已经有500位述职人了，一次述职会没有这么多人：这个文件不像是录入明细（每行一个人？），没有读下去"
+    );
+    // 40 people on sheet 1, one of them on sheet 2: the note names ten and counts 39.
+    let mut text = String::from("表号,序号,单位,姓名,政治,总体评价\n");
+    for i in 1..=40 {
+        text.push_str(&format!("1,{i},第{i}单位,某{i},1,2\n"));
+    }
+    text.push_str("2,1,第1单位,某1,1,1\n");
+    let entered = read::sheets(&read::csv(&text), &setup(1).grades).unwrap();
+    assert_eq!(entered.notes, ["第2号表没有某2、某3、某4、某5、某6、某7、某8、某9、某10、某11等39人的行，按未评计"]);
+}
+
+/// The CLI prints each person's 总体评价 by the column's name, wherever it stands.
+#[test]
+fn the_cli_prints_the_overall_column_by_its_name() {
+    let dir = std::env::temp_dir().join(format!("wengao-tally-overall-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let input = dir.join("录入.csv");
+    std::fs::write(&input, "表号,序号,单位,姓名,总体评价,政治\n1,1,甲,张三,好,差\n2,1,甲,张三,好,差\n").unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_wengao")).arg("tally").arg(&input).arg("-o").arg(dir.join("汇总.docx")).output().unwrap();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{stdout}{}", String::from_utf8_lossy(&out.stderr));
+    assert!(stdout.contains("1 甲 张三：好2 较好0 一般0 差0 未评0，好和较好占比100.0%"), "{stdout}");
+    std::fs::remove_dir_all(&dir).ok();
+}

@@ -75,11 +75,17 @@ pub fn run(args: &[String]) -> ExitCode {
     let (setup, sheets) = (&entered.setup, &entered.sheets);
     say!("{}", output::explanation(setup, sheets));
     let counts = tally::count(setup, sheets);
-    let overall = setup.items.len() - 1;
-    for (n, p) in setup.persons.iter().enumerate() {
-        let c = &counts[n * setup.items.len() + overall];
-        let each: Vec<String> = setup.grades.iter().zip(&c.grades).map(|(g, k)| format!("{g}{k}")).collect();
-        say!("{} {} {}：{} 未评{}，{}占比{}", n + 1, p.unit, p.name, each.join(" "), c.blank, setup.top_names(), c.percent());
+    // Each person's 总体评价, wherever its column stands; a file without one says so.
+    match setup.overall() {
+        Some(overall) => {
+            say!("{}：", tally::OVERALL);
+            for (n, p) in setup.persons.iter().enumerate() {
+                let c = &counts[n * setup.items.len() + overall];
+                let each: Vec<String> = setup.grades.iter().zip(&c.grades).map(|(g, k)| format!("{g}{k}")).collect();
+                say!("{} {} {}：{} 未评{}，{}占比{}", n + 1, p.unit, p.name, each.join(" "), c.blank, setup.top_names(), c.percent());
+            }
+        }
+        None => say!("文件里没有“{}”一列：各项的结果见汇总表", tally::OVERALL),
     }
     let doc = output::document(&title, setup, sheets);
     let bytes = wengao::docx::render_document(&doc, &wengao::ballot::landscape(&spec.style), &Default::default());

@@ -35,6 +35,11 @@ impl Setup {
         Setup { grades: ballot::grades(spec), items, persons }
     }
 
+    /// The 总体评价 item's place, where the sheet has one.
+    pub fn overall(&self) -> Option<usize> {
+        self.items.iter().position(|i| i == OVERALL)
+    }
+
     /// Cells on one sheet: a row per person, a column per item.
     pub fn cells(&self) -> usize {
         self.persons.len() * self.items.len()

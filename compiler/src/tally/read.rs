@@ -24,6 +24,20 @@ const MAX_COLUMNS: usize = 256;
 /// The columns before the items, as the desk writes them.
 pub const HEADER: [&str; 4] = ["表号", "序号", "单位", "姓名"];
 
+/// The most people one file may name: a meeting hears tens of 述职, never
+/// this many; a file past it is no 录入明细 (each row its own person).
+pub const MAX_PERSONS: usize = 500;
+
+/// The most sheets one file may hold: more members than any meeting has.
+pub const MAX_SHEETS: usize = 20_000;
+
+/// The most marks all sheets together may hold (a byte each): what reading a
+/// file may ask of memory, 20 MB, whatever it holds.
+pub const MAX_MARKS: usize = 20 << 20;
+
+/// How many names a note lists before “等N人”.
+const NAMES_SHOWN: usize = 10;
+
 /// The sheets of a file, with what was noticed but counted anyway.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Entered {
@@ -168,6 +182,8 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
         [("表号", number_at), ("单位", unit_at), ("姓名", name_at)].iter().filter(|(_, c)| c.is_none()).map(|(n, _)| *n).collect();
     let items: Vec<(usize, String)> =
         header.iter().enumerate().filter(|(_, h)| !h.is_empty() && !HEADER.contains(&h.as_str())).map(|(i, h)| (i, h.clone())).collect();
+    // Columns without a header: a mark under one would be dropped unseen.
+    let unnamed = |c: usize| header.get(c).is_none_or(|h| h.is_empty());
     if !missing.is_empty() || items.is_empty() {
         return Err(vec![format!(
             "第{}行应是表头：{}，后面每项测评指标一列、最后是总体评价{}",
@@ -184,12 +200,23 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
     // one name and unit stay two; a name mistyped on one row is caught), else
     // the one of their 单位 and 姓名.
     let mut by_seq: HashMap<usize, usize> = HashMap::new();
+    // Each person's 序号 where a row gave one: a person first entered without
+    // one takes the 序号 a later row of the same 单位 and 姓名 gives.
+    let mut seq_of: Vec<Option<usize>> = Vec::new();
     // Per 表号, in the order they come: (person, marks, row) as entered.
     let mut order: Vec<u32> = Vec::new();
     let mut entered: HashMap<u32, Vec<(usize, Vec<u8>, usize)>> = HashMap::new();
     for (i, row) in rows.iter().enumerate().skip(header_at + 1) {
         let line = i + 1;
         if row.iter().all(|c| c.trim().is_empty()) {
+            continue;
+        }
+        if let Some((c, value)) = row.iter().enumerate().find(|(c, v)| unnamed(*c) && !v.trim().is_empty()) {
+            errors.push(format!(
+                "第{line}行第{}列填了“{}”，这一列没有表头：请在表头写上它是哪项测评指标，或者删掉这一列",
+                c + 1,
+                value.trim()
+            ));
             continue;
         }
         let raw_number = cell(row, number_at);
@@ -207,11 +234,17 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
         }
         let seq = whole_number(&cell(row, seq_at)).parse::<usize>().ok().filter(|n| *n > 0);
         let known = match seq {
-            Some(n) => by_seq.get(&n).copied(),
+            Some(n) => by_seq.get(&n).copied().or_else(|| (0..persons.len()).find(|&at| seq_of[at].is_none() && persons[at] == person)),
             None => persons.iter().position(|p| *p == person),
         };
         let who = match known {
-            Some(at) if persons[at] == person => at,
+            Some(at) if persons[at] == person => {
+                if let (Some(n), None) = (seq, seq_of[at]) {
+                    seq_of[at] = Some(n);
+                    by_seq.insert(n, at);
+                }
+                at
+            }
             Some(at) => {
                 let (before, here) = (&persons[at], &person);
                 errors.push(format!(
@@ -224,8 +257,15 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
                 ));
                 continue;
             }
+            None if persons.len() == MAX_PERSONS => {
+                errors.push(format!(
+                    "第{line}行：已经有{MAX_PERSONS}位述职人了，一次述职会没有这么多人：这个文件不像是录入明细（每行一个人？），没有读下去"
+                ));
+                break;
+            }
             None => {
                 persons.push(person.clone());
+                seq_of.push(seq);
                 if let Some(n) = seq {
                     by_seq.insert(n, persons.len() - 1);
                 }
@@ -255,9 +295,23 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
             }
         }
         if !entered.contains_key(&number) {
+            if order.len() == MAX_SHEETS {
+                errors.push(format!("第{line}行：已经有{MAX_SHEETS}张表了，没有读下去：请检查表号一列"));
+                break;
+            }
             order.push(number);
         }
         entered.entry(number).or_default().push((who, marks, line));
+    }
+    if persons.len() * items.len() * order.len() > MAX_MARKS {
+        errors.push(format!(
+            "{}位述职人、{}项、{}张表，汇总要{}个格子，太多了：这个文件不像是录入明细，请检查表头和表号",
+            persons.len(),
+            items.len(),
+            order.len(),
+            persons.len() * items.len() * order.len()
+        ));
+        return Err(errors);
     }
     let setup = Setup { grades: setup_grades, items: items.into_iter().map(|(_, h)| h).collect(), persons };
     let width = setup.items.len();
@@ -286,7 +340,9 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
         }
         let absent: Vec<&str> = at_line.iter().zip(&setup.persons).filter(|(l, _)| l.is_none()).map(|(_, p)| p.name.as_str()).collect();
         if !absent.is_empty() {
-            notes.push(format!("第{number}号表没有{}的行，按未评计", absent.join("、")));
+            let shown = absent[..absent.len().min(NAMES_SHOWN)].join("、");
+            let more = if absent.len() > NAMES_SHOWN { format!("等{}人", absent.len()) } else { String::new() };
+            notes.push(format!("第{number}号表没有{shown}{more}的行，按未评计"));
         }
         sheets.push(sheet);
     }
