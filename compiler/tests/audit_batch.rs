@@ -219,3 +219,22 @@ fn the_revision_notes_docx_holds_the_copied_lines() {
     let unnamed = Summary::of("收件/a:b.docx", &Err("读不了".into()));
     assert_eq!(audit::notes::file_name(&unnamed, true), "a_b修改意见.docx");
 }
+
+/// A draft file with paragraphs in 未归类 (#38 item 5): the desk says them as
+/// it does a Word file's, and the 汇编 says it leaves them out (before: both
+/// silent, the paragraphs gone).
+#[test]
+fn a_draft_files_unplaced_paragraphs_are_said() {
+    let specs = specs();
+    let mut draft = fixture_draft("述职报告");
+    draft.unplaced = vec!["附：本单位2026年党建工作大事记（共12项）".into(), "另：联系人王五，电话略".into()];
+    let bytes = draft.to_json().into_bytes();
+    let row = batch::check(&Received { name: "述职报告.json".into(), bytes: bytes.clone() }, &specs);
+    assert_eq!(row.unplaced, 2);
+    let found: Vec<String> =
+        row.findings.iter().filter(|f| f.kind == audit::Kind::Structure).map(|f| format!("{}：{}", f.place, f.message)).collect();
+    assert_eq!(found, ["“附：本单位2026年党建工作……”：2段放不进模板的任何部分（不是模板要求的内容，或者标题、编号和模板的对不上）"]);
+    assert!(!row.passes());
+    let (_, problems) = wengao::booklet::read("述职报告.json", &bytes, &specs, None).unwrap();
+    assert_eq!(problems, ["2段放不进模板的任何部分，汇编里没有它们"]);
+}

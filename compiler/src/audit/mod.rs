@@ -183,10 +183,26 @@ pub fn docx_as(bytes: &[u8], spec: &FormSpec) -> Result<Report, ImportError> {
 /// Checks a draft file (the app's 导出草稿) as the Word file it makes: rendered
 /// with its template, then read like any received file; the reason when it
 /// cannot be.
+/// The paragraphs the draft keeps in 未归类 are not in that file: they are
+/// said as a Word file's would be.
 pub fn draft_file(bytes: &[u8], specs: &[FormSpec]) -> Result<Report, String> {
     let (spec, draft) = read_draft(bytes, specs)?;
     let bytes = crate::docx::render(spec, &draft, &crate::docx::RenderOptions::default());
-    docx_as(&bytes, spec).map_err(|e| e.to_string())
+    let mut report = docx_as(&bytes, spec).map_err(|e| e.to_string())?;
+    report.findings.extend(unplaced_finding(&draft.unplaced));
+    report.findings.sort_by_key(|f| f.kind);
+    report.unplaced = draft.unplaced;
+    Ok(report)
+}
+
+/// The finding for paragraphs the template has no place for, if any.
+fn unplaced_finding(unplaced: &[String]) -> Option<Finding> {
+    let first = unplaced.first()?;
+    Some(Finding::must_fix(
+        Kind::Structure,
+        conform::opening(first),
+        format!("{}段放不进模板的任何部分（不是模板要求的内容，或者标题、编号和模板的对不上）", unplaced.len()),
+    ))
 }
 
 /// A draft file (UTF-8 JSON, a BOM allowed) and the template among `specs` it
@@ -254,14 +270,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
         })
         .collect();
     findings.extend(missing_parts(spec, &draft));
-    if let Some(first) = draft.unplaced.first() {
-        let n = draft.unplaced.len();
-        findings.push(Finding::must_fix(
-            Kind::Structure,
-            conform::opening(first),
-            format!("{n}段放不进模板的任何部分（不是模板要求的内容，或者标题、编号和模板的对不上）"),
-        ));
-    }
+    findings.extend(unplaced_finding(&draft.unplaced));
     findings.extend(conform::findings(spec, formatting));
     findings.sort_by_key(|f| f.kind);
     let field = |id: &str| draft.fields.get(id).cloned().unwrap_or_default();

@@ -76,7 +76,8 @@ impl Plan {
 pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Option<&str>) -> Result<(Item<'s>, Vec<String>), String> {
     if crate::audit::is_draft_file(bytes) {
         let (spec, draft) = crate::audit::read_draft(bytes, specs)?;
-        return Ok((Item { source: source.to_string(), spec, draft }, Vec::new()));
+        let problems = unplaced_note(draft.unplaced.len()).into_iter().collect();
+        return Ok((Item { source: source.to_string(), spec, draft }, problems));
     }
     let archive = crate::import::open(bytes).map_err(|e| e.to_string())?;
     let file = crate::import::word::read(&archive).map_err(|e| e.to_string())?;
@@ -91,15 +92,17 @@ pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Opt
         }
     };
     let imported = crate::import::map(spec, file);
-    let mut problems = Vec::new();
-    if !imported.draft.unplaced.is_empty() {
-        problems.push(format!("{}段放不进模板的任何部分，汇编里没有它们", imported.draft.unplaced.len()));
-    }
+    let mut problems: Vec<String> = unplaced_note(imported.draft.unplaced.len()).into_iter().collect();
     let unread: Vec<&str> = imported.unread_fields.iter().filter(|f| printed(spec, f)).map(String::as_str).collect();
     if !unread.is_empty() {
         problems.push(format!("标题行里没有读到：{}", unread.join("、")));
     }
     Ok((Item { source: source.to_string(), spec, draft: imported.draft }, problems))
+}
+
+/// What is said of `n` paragraphs that fit no part: the 汇编 prints the template's parts only.
+fn unplaced_note(n: usize) -> Option<String> {
+    (n > 0).then(|| format!("{n}段放不进模板的任何部分，汇编里没有它们"))
 }
 
 /// Whether a field is printed in the title lines (the others only steer the form).
