@@ -28,8 +28,8 @@ pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
     let mut out = Vec::new();
     sections(&spec.style, formatting, &mut out);
     let mut grouped = Grouped::default();
-    for (role, para, split) in roles(formatting) {
-        check_paragraph(&spec.style, role, para, split, &mut grouped);
+    for (index, (role, para, split)) in roles(formatting).into_iter().enumerate() {
+        check_paragraph(&spec.style, role, para, split, &mut Counting { grouped: &mut grouped, paragraph: index });
     }
     out.extend(grouped.into_findings());
     page_numbers(&spec.style, formatting, &mut out);
@@ -53,6 +53,10 @@ fn roles(formatting: &Formatting) -> Vec<Assigned<'_>> {
         let text = p.text.trim();
         if text.is_empty() {
             after_picture = after_picture || p.picture;
+            continue;
+        }
+        // A contents page (目录): its lines are no headings, whatever their numbers.
+        if is_contents_line(p) {
             continue;
         }
         let centred = p.align == Alignment::Center;
@@ -88,6 +92,14 @@ fn roles(formatting: &Formatting) -> Vec<Assigned<'_>> {
         out.push(assigned);
     }
     out
+}
+
+/// A line of a contents page: in a “toc N” style (Word's and WPS's names for
+/// them; Chinese Word names them 目录 N), or the page's own heading 目录.
+fn is_contents_line(p: &ParagraphFormat) -> bool {
+    let style = p.style.as_deref().unwrap_or_default().to_lowercase();
+    let heading: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
+    style.starts_with("toc") || style.starts_with("目录") || heading == "目录"
 }
 
 /// `（2027年2月）`, `(2027年2月10日)`.
@@ -135,6 +147,8 @@ struct Group {
     found: String,
     expected: String,
     paragraphs: usize,
+    /// The last paragraph counted (by its place): a paragraph counts once.
+    last: usize,
     first: String,
 }
 
@@ -145,22 +159,38 @@ struct Grouped {
 }
 
 impl Grouped {
-    fn add(&mut self, role: Role, what: &'static str, found: String, expected: String, text: &str) {
+    fn add(&mut self, paragraph: usize, role: Role, what: &'static str, found: String, expected: String, text: &str) {
         let alike = |g: &&mut Group| g.role == role && g.what == what && g.found == found && g.expected == expected;
         match self.groups.iter_mut().find(alike) {
-            Some(g) => g.paragraphs += 1,
-            None => self.groups.push(Group { role, what, found, expected, paragraphs: 1, first: opening(text) }),
+            Some(g) if g.last == paragraph => {}
+            Some(g) => {
+                g.paragraphs += 1;
+                g.last = paragraph;
+            }
+            None => self.groups.push(Group { role, what, found, expected, paragraphs: 1, last: paragraph, first: opening(text) }),
         }
     }
 
     fn into_findings(self) -> Vec<Finding> {
         self.groups
             .into_iter()
-            .map(|Group { role, what, found, expected, paragraphs: n, first }| {
+            .map(|Group { role, what, found, expected, paragraphs: n, first, .. }| {
                 let count = if n > 1 { format!("{n}段") } else { String::new() };
                 Finding::must_fix(Kind::Format, first, format!("{}{count}的{what}是{found}，应为{expected}", role.name()))
             })
             .collect()
+    }
+}
+
+/// The findings of one paragraph, going into the groups under its place.
+struct Counting<'g> {
+    grouped: &'g mut Grouped,
+    paragraph: usize,
+}
+
+impl Counting<'_> {
+    fn add(&mut self, role: Role, what: &'static str, found: String, expected: String, text: &str) {
+        self.grouped.add(self.paragraph, role, what, found, expected, text);
     }
 }
 
@@ -175,11 +205,17 @@ pub fn opening(text: &str) -> String {
     }
 }
 
-fn check_paragraph(style: &Style, role: Role, p: &ParagraphFormat, split: Option<usize>, out: &mut Grouped) {
+fn check_paragraph(style: &Style, role: Role, p: &ParagraphFormat, split: Option<usize>, out: &mut Counting) {
     let rs = style.role(role);
     let text = p.text.as_str();
-    if matches!(rs.align, Align::Center) && p.align != Alignment::Center {
-        out.add(role, "对齐", align_name(p.align).into(), "居中".into(), text);
+    let aligned = match rs.align {
+        Align::Center => p.align == Alignment::Center,
+        // 两端对齐: a body paragraph left-aligned (Word's 左对齐) leaves a ragged edge.
+        Align::Justify => matches!(p.align, Alignment::Justify | Alignment::Distribute),
+        Align::Left | Align::Right => true,
+    };
+    if !aligned {
+        out.add(role, "对齐", align_name(p.align).into(), align_name(align_of(rs.align)).into(), text);
     }
     let expected_spacing = rs.line_spacing;
     if !spacing_matches(p.spacing, expected_spacing) {
@@ -191,25 +227,76 @@ fn check_paragraph(style: &Style, role: Role, p: &ParagraphFormat, split: Option
             out.add(role, "首行缩进", indent_name(p.indent, size), chars_name(rs.first_line_indent_chars_x100), text);
         }
     }
-    // The runs, each against the role its characters play.
-    let body = style.role(Role::Body);
+    // The characters, each against the role they play (a 一是 lead's are
+    // 三级标题, the rest of its paragraph 正文), judged by what most of them have.
+    let mut lead = Characters::default();
+    let mut rest = Characters::default();
     let mut at = 0;
     for run in &p.runs {
-        let len = run.text.chars().count();
-        let (lead_part, rest_part) = match split {
-            Some(end) if at < end => (end.min(at + len) - at, len.saturating_sub(end - at)),
-            Some(_) => (0, len),
-            None => (len, 0),
-        };
-        let chars: Vec<char> = run.text.chars().collect();
-        if lead_part > 0 {
-            check_run(role, rs, run, &chars[..lead_part], text, out);
+        for c in run.text.chars() {
+            let part = if split.is_none_or(|end| at < end) { &mut lead } else { &mut rest };
+            part.add(run, c);
+            at += 1;
         }
-        if rest_part > 0 {
-            check_run(Role::Body, body, run, &chars[len - rest_part..], text, out);
-        }
-        at += len;
     }
+    lead.check(role, rs, text, out);
+    rest.check(Role::Body, style.role(Role::Body), text, out);
+}
+
+/// What the characters of one part of a paragraph have, counted character by
+/// character: a lone “|” at another size or a space in 宋体 decides nothing.
+#[derive(Default)]
+struct Characters {
+    sizes: Vec<(u32, usize)>,
+    /// The East Asian font of the Chinese characters.
+    fonts: Vec<(String, usize)>,
+    bold: usize,
+    visible: usize,
+}
+
+impl Characters {
+    fn add(&mut self, run: &RunFormat, c: char) {
+        if c.is_whitespace() {
+            return;
+        }
+        self.visible += 1;
+        self.bold += usize::from(run.bold);
+        tally(&mut self.sizes, run.size_half_points);
+        let chinese = crate::layout::is_ideograph(c) || ('\u{3000}'..='\u{303F}').contains(&c) || ('\u{FF00}'..='\u{FFEF}').contains(&c);
+        if chinese {
+            tally(&mut self.fonts, run.east_asia.clone().unwrap_or_default());
+        }
+    }
+
+    fn check(&self, role: Role, rs: &RoleStyle, paragraph: &str, out: &mut Counting) {
+        if self.visible == 0 {
+            return;
+        }
+        if let Some(font) = most(&self.fonts).filter(|f| !same_face(f, &rs.font)) {
+            let found = if font.is_empty() { "没有指定（随电脑默认）".to_string() } else { format!("“{font}”") };
+            out.add(role, "字体", found, format!("“{}”", rs.font), paragraph);
+        }
+        if let Some(size) = most(&self.sizes).filter(|s| *s != rs.size_half_points) {
+            out.add(role, "字号", size_name(size), size_name(rs.size_half_points), paragraph);
+        }
+        let bold = self.bold * 2 > self.visible;
+        if bold != rs.bold {
+            let (found, expected) = if rs.bold { ("不加粗", "加粗") } else { ("加粗", "不加粗") };
+            out.add(role, "字形", found.into(), expected.into(), paragraph);
+        }
+    }
+}
+
+fn tally<T: PartialEq>(counts: &mut Vec<(T, usize)>, value: T) {
+    match counts.iter_mut().find(|(v, _)| *v == value) {
+        Some((_, n)) => *n += 1,
+        None => counts.push((value, 1)),
+    }
+}
+
+/// The value most characters have (the first of equals).
+fn most<T: Clone>(counts: &[(T, usize)]) -> Option<T> {
+    counts.iter().fold(None::<&(T, usize)>, |best, c| if best.is_none_or(|b| c.1 > b.1) { Some(c) } else { best }).map(|(v, _)| v.clone())
 }
 
 /// The size most of a paragraph's characters have.
@@ -223,29 +310,6 @@ fn dominant_size(p: &ParagraphFormat) -> Option<u32> {
         }
     }
     sizes.into_iter().max_by_key(|(_, n)| *n).map(|(s, _)| s)
-}
-
-fn check_run(role: Role, rs: &RoleStyle, run: &RunFormat, chars: &[char], paragraph: &str, out: &mut Grouped) {
-    let visible = chars.iter().any(|c| !c.is_whitespace());
-    if !visible {
-        return;
-    }
-    let chinese = chars
-        .iter()
-        .any(|c| crate::layout::is_ideograph(*c) || ('\u{3000}'..='\u{303F}').contains(c) || ('\u{FF00}'..='\u{FFEF}').contains(c));
-    if chinese {
-        let font = run.east_asia.clone().unwrap_or_default();
-        if !same_face(&font, &rs.font) {
-            let found = if font.is_empty() { "没有指定（随电脑默认）".to_string() } else { format!("“{font}”") };
-            out.add(role, "字体", found, format!("“{}”", rs.font), paragraph);
-        }
-    }
-    if run.size_half_points != rs.size_half_points {
-        out.add(role, "字号", size_name(run.size_half_points), size_name(rs.size_half_points), paragraph);
-    }
-    if rs.bold && !run.bold {
-        out.add(role, "字形", "不加粗".into(), "加粗".into(), paragraph);
-    }
 }
 
 fn spacing_matches(found: Option<Spacing>, expected: LineSpacing) -> bool {

@@ -1,0 +1,125 @@
+//! Roles as a reader sees them (#36 item 4, first part): a paragraph's font,
+//! size and bold by what most of its characters have (one “|” at another
+//! size or a space in 宋体 decides nothing); “N段” counts paragraphs, not the
+//! runs an edited paragraph is split into; a contents page's lines are 目录,
+//! not headings; 正文 that is not 两端对齐 and 正文 in bold are said. Each case
+//! is 合格.docx (python-docx, passing) with its document.xml edited the way a
+//! real file differs.
+
+mod common;
+
+use common::builtin_specs as specs;
+use common::received::zip_of;
+use common::root;
+use wengao::audit::batch::{self, Received};
+use wengao::audit::Kind;
+
+/// 合格.docx with `edit` applied to its document.xml (and `styles` to its styles.xml).
+fn edited(edit: impl Fn(String) -> String, styles: impl Fn(String) -> String) -> Vec<u8> {
+    let bytes = std::fs::read(root().join("tests/fixtures/audit/合格.docx")).unwrap();
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).unwrap();
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).unwrap();
+        let mut data = Vec::new();
+        std::io::Read::read_to_end(&mut entry, &mut data).unwrap();
+        let name = entry.name().to_string();
+        let data = match name.as_str() {
+            "word/document.xml" => edit(String::from_utf8(data).unwrap()).into_bytes(),
+            "word/styles.xml" => styles(String::from_utf8(data).unwrap()).into_bytes(),
+            _ => data,
+        };
+        files.push((name, data));
+    }
+    let named: Vec<(&str, &[u8])> = files.iter().map(|(n, d)| (n.as_str(), d.as_slice())).collect();
+    zip_of(&named)
+}
+
+/// The format findings of a file checked as a 党建工作述职报告.
+fn format_findings(bytes: Vec<u8>) -> Vec<String> {
+    let row = batch::check_as(&Received { name: "报告.docx".into(), bytes }, &specs(), "党建工作述职报告");
+    row.findings.iter().filter(|f| f.kind == Kind::Format).map(|f| format!("{}：{}", f.place, f.message)).collect()
+}
+
+const BODY_RUN: &str = r#"<w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312" w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="36"/></w:rPr><w:t>"#;
+
+#[test]
+fn the_unedited_file_passes() {
+    assert_eq!(format_findings(edited(|d| d, |s| s)), Vec::<String>::new());
+}
+
+/// A body paragraph split at every few characters with a “|” at 四号 and a
+/// space in 宋体 among them, as an edited file is: no finding.
+#[test]
+fn one_odd_run_decides_nothing() {
+    let odd = r#"</w:t></w:r><w:r><w:rPr><w:rFonts w:eastAsia="宋体"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">| </w:t></w:r>"#;
+    let file = edited(|d| d.replacen("现将本人2026年", &format!("现将本人{odd}{BODY_RUN}2026年"), 1), |s| s);
+    assert_eq!(format_findings(file), Vec::<String>::new());
+}
+
+/// Every run of two body paragraphs at 三号 (16 pt): “正文2段”, however many runs
+/// (the first is split in three).
+#[test]
+fn paragraphs_are_counted_not_runs() {
+    let file = edited(
+        |d| {
+            let split = format!("</w:t></w:r>{BODY_RUN}");
+            let d = d.replacen("根据区委统一安排，", &format!("根据区委{split}统一安排，{split}"), 1);
+            // The opening paragraph and the first point's text, at 16 pt.
+            let d = d.replacen(r#"<w:sz w:val="36"/></w:rPr><w:t>根据区委"#, r#"<w:sz w:val="32"/></w:rPr><w:t>根据区委"#, 1);
+            let d = d.replace(r#"<w:sz w:val="36"/></w:rPr><w:t>统一安排，"#, r#"<w:sz w:val="32"/></w:rPr><w:t>统一安排，"#);
+            let d = d.replacen(r#"<w:sz w:val="36"/></w:rPr><w:t>现将本人"#, r#"<w:sz w:val="32"/></w:rPr><w:t>现将本人"#, 1);
+            d.replacen(r#"<w:sz w:val="36"/></w:rPr><w:t>全年主持"#, r#"<w:sz w:val="32"/></w:rPr><w:t>全年主持"#, 1)
+        },
+        |s| s,
+    );
+    assert_eq!(format_findings(file), ["“根据区委统一安排，现将本人2……”：正文2段的字号是三号（16磅），应为小二（18磅）"]);
+}
+
+/// A contents page before the body: “目录” and its lines in toc styles
+/// (“一、履职主要情况和特点……1”) are not checked as 一级标题.
+#[test]
+fn contents_lines_are_not_headings() {
+    let toc = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pStyle w:val="TOC1"/><w:tabs><w:tab w:val="right" w:leader="dot" w:pos="8300"/></w:tabs></w:pPr><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>{text}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>1</w:t></w:r></w:p>"#
+        )
+    };
+    let contents = format!(
+        r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:sz w:val="28"/></w:rPr><w:t>目  录</w:t></w:r></w:p>{}{}"#,
+        toc("一、履职主要情况和特点"),
+        toc("二、存在的主要问题及原因")
+    );
+    let styles = |s: String| {
+        s.replacen(
+            "</w:styles>",
+            r#"<w:style w:type="paragraph" w:styleId="TOC1"><w:name w:val="toc 1"/><w:basedOn w:val="Normal"/></w:style></w:styles>"#,
+            1,
+        )
+    };
+    // After the title block (title, subtitle, date: the first three paragraphs).
+    let file = edited(
+        |d| {
+            let at = d.match_indices("</w:p>").nth(2).unwrap().0 + "</w:p>".len();
+            format!("{}{contents}{}", &d[..at], &d[at..])
+        },
+        styles,
+    );
+    assert_eq!(format_findings(file), Vec::<String>::new());
+}
+
+/// 正文 left-aligned, and a 正文 paragraph all in bold: both said.
+#[test]
+fn body_alignment_and_stray_bold_are_checked() {
+    let plain = r#"<w:jc w:val="both"/><w:spacing w:before="0" w:after="0" w:line="640" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="720"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312" w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="36"/></w:rPr><w:t>根据"#;
+    let left_and_bold =
+        plain.replace(r#"<w:jc w:val="both"/>"#, r#"<w:jc w:val="left"/>"#).replace(r#"<w:sz w:val="36"/>"#, r#"<w:b/><w:sz w:val="36"/>"#);
+    let file = edited(|d| d.replacen(plain, &left_and_bold, 1), |s| s);
+    assert_eq!(
+        format_findings(file),
+        [
+            "“根据区委统一安排，现将本人2……”：正文的对齐是左对齐，应为两端对齐",
+            "“根据区委统一安排，现将本人2……”：正文的字形是加粗，应为不加粗"
+        ]
+    );
+}
