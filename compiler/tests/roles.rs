@@ -123,3 +123,45 @@ fn body_alignment_and_stray_bold_are_checked() {
         ]
     );
 }
+
+const TITLE: &str = r#"<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="640" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="华文中宋" w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:b/><w:sz w:val="44"/></w:rPr><w:t>2026年党建工作述职报告</w:t></w:r></w:p>"#;
+
+/// The row of 合格.docx with its title paragraph replaced by `title`.
+fn with_title(title: &str) -> wengao::audit::summary::Summary {
+    let bytes = edited(|d| d.replacen(TITLE, title, 1), |s| s);
+    batch::check(&Received { name: "报告.docx".into(), bytes }, &specs())
+}
+
+/// A title over two centred paragraphs (“2026年党建工作” / “述职报告”): both are
+/// the title, its 年度 is read, nothing is said (before: the second line was a
+/// 副标题 in the wrong font and size).
+#[test]
+fn a_title_over_two_lines_is_one_title() {
+    let two = TITLE.replace("2026年党建工作述职报告", "2026年党建工作") + &TITLE.replace("2026年党建工作述职报告", "述职报告");
+    let row = with_title(&two);
+    assert_eq!(row.template, "党建工作述职报告");
+    let format: Vec<&str> = row.findings.iter().filter(|f| f.kind == Kind::Format).map(|f| f.message.as_str()).collect();
+    assert_eq!(format, Vec::<&str>::new());
+    let bytes = edited(|d| d.replacen(TITLE, &two, 1), |s| s);
+    let spec = specs().into_iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let imported = wengao::import::docx(&spec, &bytes).unwrap();
+    assert_eq!(imported.draft.fields.get("年度").map(String::as_str), Some("2026"));
+    assert!(imported.draft.unplaced.is_empty(), "{:?}", imported.draft.unplaced);
+}
+
+/// A title centred with typed spaces in a 两端对齐 paragraph, and one left at
+/// the left: each is the title, said to be not centred (before: checked as 正文,
+/// in the wrong font, size and weight, and the title lines after it as 正文 too).
+#[test]
+fn a_title_not_centred_is_still_the_title() {
+    let spaced = TITLE.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="both"/>"#).replace(
+        "<w:t>2026年党建工作述职报告</w:t>",
+        "<w:t xml:space=\"preserve\">\u{3000}\u{3000}\u{3000}\u{3000}\u{3000}2026年党建工作述职报告</w:t>",
+    );
+    let left = TITLE.replace(r#"<w:jc w:val="center"/>"#, r#"<w:jc w:val="left"/>"#);
+    for (title, said) in [(spaced, "标题的对齐是两端对齐，应为居中"), (left, "标题的对齐是左对齐，应为居中")] {
+        let row = with_title(&title);
+        let format: Vec<&str> = row.findings.iter().filter(|f| f.kind == Kind::Format).map(|f| f.message.as_str()).collect();
+        assert_eq!(format, [said]);
+    }
+}

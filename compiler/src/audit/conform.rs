@@ -28,7 +28,7 @@ pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
     let mut out = Vec::new();
     sections(&spec.style, formatting, &mut out);
     let mut grouped = Grouped::default();
-    for (index, (role, para, split)) in roles(formatting).into_iter().enumerate() {
+    for (index, (role, para, split)) in roles(formatting, &spec.style).into_iter().enumerate() {
         check_paragraph(&spec.style, role, para, split, &mut Counting { grouped: &mut grouped, paragraph: index });
     }
     out.extend(grouped.into_findings());
@@ -40,13 +40,15 @@ pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
 /// a 一是 paragraph's bold sentence is 三级标题, the rest 正文.
 type Assigned<'f> = (Role, &'f ParagraphFormat, Option<usize>);
 
-/// The role each body paragraph with text plays: the centred lines before the
-/// first other paragraph are the title lines (the first the title, a
-/// bracketed date the date, the others subtitles); numbered headings by their
-/// typed label (一、 （一） 一是) or list level; a short centred paragraph
-/// after a picture or before a table its caption; the rest body text.
-fn roles(formatting: &Formatting) -> Vec<Assigned<'_>> {
-    let mut out = Vec::new();
+/// The role each body paragraph with text plays: the title lines first (the
+/// lines at the top that look like a title, [`title_like`]: the first the
+/// title, and the next too when it has the title's size and weight — a title
+/// over two lines; a bracketed date the date; the others subtitles); numbered
+/// headings by their typed label (一、 （一） 一是) or list level; a short
+/// centred paragraph after a picture or before a table its caption; the rest
+/// body text.
+fn roles<'f>(formatting: &'f Formatting, style: &Style) -> Vec<Assigned<'f>> {
+    let mut out: Vec<Assigned<'f>> = Vec::new();
     let mut in_title = true;
     let mut after_picture = false;
     for p in &formatting.paragraphs {
@@ -60,13 +62,12 @@ fn roles(formatting: &Formatting) -> Vec<Assigned<'_>> {
             continue;
         }
         let centred = p.align == Alignment::Center;
-        if in_title && centred && !p.picture {
-            let role = if out.is_empty() {
-                Role::Title
-            } else if is_date_line(text) {
-                Role::Date
-            } else {
-                Role::Subtitle
+        if in_title && !p.picture && title_like(p, out.is_empty(), style) {
+            let role = match out.last() {
+                None => Role::Title,
+                Some((Role::Title, title, _)) if out.len() == 1 && same_look(title, p) && !is_date_line(text) => Role::Title,
+                Some(_) if is_date_line(text) => Role::Date,
+                Some(_) => Role::Subtitle,
             };
             out.push((role, p, None));
             continue;
@@ -92,6 +93,27 @@ fn roles(formatting: &Formatting) -> Vec<Assigned<'_>> {
         out.push(assigned);
     }
     out
+}
+
+/// Whether a paragraph at the top looks like a title line: centred; or
+/// centred by typed spaces (four characters' width or more before a short
+/// line: two full-width spaces are a typed first-line indent); or, the first
+/// line, short, with no number, and larger or bolder than the body (a title
+/// left-aligned or set 两端对齐 at the top).
+fn title_like(p: &ParagraphFormat, first: bool, style: &Style) -> bool {
+    let text = p.text.trim();
+    let short = text.chars().count() <= 40 && typed_label(text).is_none();
+    let lead: f64 = p.text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 1.0 } else { 0.5 }).sum();
+    let body = style.role(Role::Body);
+    let larger = dominant_size(p).is_some_and(|s| s > body.size_half_points);
+    let bolder = p.runs.iter().filter(|r| !r.text.trim().is_empty()).all(|r| r.bold) && !body.bold;
+    p.align == Alignment::Center || (short && lead >= 4.0) || (first && short && (larger || bolder))
+}
+
+/// Two lines alike in size and weight (a title over two lines).
+fn same_look(a: &ParagraphFormat, b: &ParagraphFormat) -> bool {
+    let bold = |p: &ParagraphFormat| p.runs.iter().filter(|r| !r.text.trim().is_empty()).all(|r| r.bold);
+    dominant_size(a) == dominant_size(b) && bold(a) == bold(b)
 }
 
 /// A line of a contents page: in a “toc N” style (Word's and WPS's names for

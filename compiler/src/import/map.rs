@@ -149,8 +149,18 @@ fn para(p: &WordParagraph, acc: &mut Accounting) -> Para {
     acc.numbering += label_words;
     let bold = p.bold_start.saturating_sub(skipped + typed.chars().count() + gap);
     let style = p.style.as_deref().unwrap_or_default().to_lowercase();
-    let title_like = p.centered || style == "title" || style == "subtitle" || style.contains("标题") && !style.contains(' ');
+    // Centred by typed spaces: four characters' width or more before a short
+    // line (two full-width spaces are a typed first-line indent).
+    let typed_centre = p.text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum::<usize>() >= 8
+        && short_line(trimmed);
+    let title_like =
+        p.centered || typed_centre || style == "title" || style == "subtitle" || style.contains("标题") && !style.contains(' ');
     Para { original, level, typed_label: typed, label_words, text, bold, title_like }
+}
+
+/// A line short enough to be a title line.
+fn short_line(text: &str) -> bool {
+    text.trim().chars().count() <= 40
 }
 
 /// What is left to place, in order.
@@ -294,20 +304,30 @@ fn match_line(t: &TemplateText, line: &str, is_year: &dyn Fn(&str) -> bool) -> O
 }
 
 impl Mapper<'_> {
-    /// The title, subtitle and date lines at the top: their fields are read back.
+    /// The title, subtitle and date lines at the top: their fields are read
+    /// back. A title set over two lines (“2026年党建工作” / “述职报告”) is
+    /// read as one when the first alone is not the template's line.
     fn title_lines(&mut self, draft: &mut Draft, paras: Vec<Para>) -> Vec<Para> {
-        let mut rest = paras.into_iter().peekable();
+        let mut at = 0;
         for line in &self.spec.lines {
-            let Some(p) = rest.peek() else { break };
+            let Some(p) = paras.get(at) else { break };
             if p.level.is_some() {
                 break;
             }
-            let full = p.original.clone();
             let is_year = |field: &str| self.spec.fields.iter().any(|f| f.id == field && f.kind == crate::spec::FieldKind::Year);
-            let Some(values) =
-                match_line(&line.text, &full, &is_year).filter(|v| v.iter().all(|(_, value)| !value.is_empty()) || p.title_like)
-            else {
-                continue;
+            let read = |full: &str, title_like: bool| {
+                match_line(&line.text, full, &is_year).filter(|v| v.iter().all(|(_, value)| !value.is_empty()) || title_like)
+            };
+            let two = paras.get(at + 1).filter(|next| p.title_like && next.title_like && next.level.is_none());
+            let (full, values, taken) = match read(&p.original, p.title_like) {
+                Some(values) => (p.original.clone(), values, 1),
+                None => match two.map(|next| format!("{}{}", p.original, next.original)) {
+                    Some(joined) => match read(&joined, true) {
+                        Some(values) => (joined, values, 2),
+                        None => continue,
+                    },
+                    None => continue,
+                },
             };
             let mut field_words = 0;
             for (field, value) in values {
@@ -320,8 +340,9 @@ impl Mapper<'_> {
                 draft.fields.insert(field, self.place(&value));
             }
             self.acc.template += count(&full).words.saturating_sub(field_words);
-            rest.next();
+            at += taken;
         }
+        let mut rest = paras.into_iter().skip(at).peekable();
         // Centred lines at the top that no title line matches: kept, not guessed.
         while let Some(p) = rest.next_if(|p| p.title_like && p.level.is_none()) {
             self.keep_unplaced(&p);
