@@ -12,7 +12,7 @@ use std::collections::HashMap;
 use super::zip::Archive;
 use super::ImportError;
 use crate::spec::PictureFormat;
-use crate::xml::{self, Element};
+use crate::xml::Element;
 
 /// Where a paragraph stands in the file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,8 +197,7 @@ struct Reader<'a> {
 pub(crate) fn relationships(archive: &Archive, part: &str) -> Result<HashMap<String, String>, ImportError> {
     let (folder, file) = part.rsplit_once('/').unwrap_or(("", part));
     let rels_path = if folder.is_empty() { format!("_rels/{file}.rels") } else { format!("{folder}/_rels/{file}.rels") };
-    let Some(bytes) = archive.read(&rels_path)? else { return Ok(HashMap::new()) };
-    let (_, root) = xml::parse(&bytes).ok_or(ImportError::BrokenXml(rels_path))?;
+    let Some(root) = archive.read_xml(&rels_path)? else { return Ok(HashMap::new()) };
     Ok(root
         .elements()
         .filter_map(|r| {
@@ -250,12 +249,7 @@ pub(crate) fn main_part(archive: &Archive) -> Result<String, ImportError> {
 /// Reads the package. The caller has checked that it is a zip.
 pub fn read(archive: &Archive) -> Result<WordFile, ImportError> {
     let main = main_part(archive)?;
-    let part = |name: &str| -> Result<Option<Element>, ImportError> {
-        match archive.read(name)? {
-            Some(bytes) => Ok(Some(xml::parse(&bytes).ok_or_else(|| ImportError::BrokenXml(name.to_string()))?.1)),
-            None => Ok(None),
-        }
-    };
+    let part = |name: &str| archive.read_xml(name);
     let rels = relationships(archive, &main)?;
     let target = |kind: &str| part_named(&rels, kind);
     let styles = match target("styles").map(|t| part(&t)).transpose()?.flatten() {

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 use super::{Setup, Sheet, MAX_NUMBER};
 use crate::ballot::Person;
 use crate::import::zip::Archive;
-use crate::xml::{self, Element};
+use crate::xml::Element;
 
 /// Excel's last row: a row number past it is not believed.
 const EXCEL_ROWS: usize = 1 << 20;
@@ -84,11 +84,11 @@ pub fn csv(text: &str) -> Vec<Vec<String>> {
 pub fn xlsx(bytes: &[u8]) -> Result<Vec<Vec<String>>, String> {
     let not_a_workbook = || "不是 Excel 工作簿（.xlsx）".to_string();
     let zip = Archive::open(bytes).map_err(|_| not_a_workbook())?;
-    let part = |name: &str| -> Result<Option<Element>, String> {
-        match zip.read(name).map_err(|e| e.to_string())? {
-            Some(bytes) => xml::parse(&bytes).map(|(_, root)| Some(root)).ok_or_else(|| format!("{name} 不是完好的 XML")),
-            None => Ok(None),
-        }
+    let part = |name: &str| {
+        zip.read_xml(name).map_err(|e| match e {
+            crate::import::ImportError::BrokenXml(part) => format!("{part} 不是完好的 XML"),
+            e => e.to_string(),
+        })
     };
     let workbook = part("xl/workbook.xml")?.ok_or_else(not_a_workbook)?;
     let sheets: Vec<(String, String)> = workbook

@@ -20,7 +20,7 @@ mod footer;
 
 use crate::import::zip::Archive;
 use crate::import::ImportError;
-use crate::xml::{self, Element};
+use crate::xml::Element;
 
 /// A font slot's value before the theme is looked up.
 #[derive(Debug, Clone, PartialEq)]
@@ -351,12 +351,7 @@ pub fn read_docx(bytes: &[u8]) -> Result<Formatting, ImportError> {
 /// Reads the formatting of a package the importer has opened.
 pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let main = crate::import::main_part(archive)?;
-    let part = |name: &str| -> Result<Option<Element>, ImportError> {
-        match archive.read(name)? {
-            Some(bytes) => Ok(Some(xml::parse(&bytes).ok_or_else(|| ImportError::BrokenXml(name.to_string()))?.1)),
-            None => Ok(None),
-        }
-    };
+    let part = |name: &str| archive.read_xml(name);
     let rels = crate::import::relationships(archive, &main)?;
     let target = |kind: &str| crate::import::part_named(&rels, kind);
     let styles_root = target("styles").map(|t| part(&t)).transpose()?.flatten();
