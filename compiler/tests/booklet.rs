@@ -34,7 +34,11 @@ fn sixteen_units(specs: &[FormSpec]) -> Vec<Item<'_>> {
 /// The line of a page's text that tells a document: a report's subtitle
 /// (“第3社区党委书记 张三”), a case's title (“第3社区党委基层党建创新案例”).
 fn marker(item: &Item) -> String {
-    let unit = &item.draft.fields["单位"];
+    let Some(unit) = item.draft.fields.get("单位") else {
+        // A 台账 has no 单位: its title line.
+        let title = wengao::document::assemble(item.spec, &item.draft).title_line(wengao::spec::Role::Title);
+        return title.replace(' ', "");
+    };
     if item.spec.accompanies.is_some() {
         format!("{unit}基层党建创新案例")
     } else {
@@ -60,10 +64,50 @@ fn each_case_follows_its_units_report() {
 #[test]
 fn the_contents_page_numbers_are_where_libreoffice_puts_each_title() {
     let specs = builtin_specs();
-    let items = sixteen_units(&specs);
-    let plan = booklet::plan(&items);
+    booklet_in_libreoffice("汇编-16个单位", &sixteen_units(&specs));
+}
+
+/// #38 item 1: units with long names (the contents' lines wrap, or not), and
+/// a landscape 台账 first (its paper is the booklet's, and the cover's): the
+/// front matter is as long as laid out, so every document still starts on a
+/// right-hand page.
+#[test]
+fn long_unit_names_and_a_landscape_document_first() {
+    let specs = builtin_specs();
+    let spec = |name: &str| specs.iter().find(|s| s.name == name).unwrap();
+    let ledger = spec("发展党员工作台账");
+    let mut items =
+        vec![Item { source: "台账".into(), spec: ledger, draft: wengao::example::example(ledger, wengao::example::Length::Budgets) }];
+    for (i, unit) in
+        ["区卫生健康委员会机关党委", "区市场监督管理局机关党委", "区住房和城乡建设委员会机关党委", "区人力资源和社会保障局机关党委"]
+            .iter()
+            .enumerate()
+    {
+        let mut draft = fixture_draft("述职报告");
+        draft.fields.insert("单位".into(), unit.to_string());
+        draft.fields.insert("姓名".into(), format!("书记{}", i + 1));
+        items.push(Item { source: format!("报告{i}"), spec: spec("党建工作述职报告"), draft });
+    }
+    booklet_in_libreoffice("汇编-台账在前", &items);
+    // Sixteen units with long names, each with a case: contents lines that wrap.
+    let long: Vec<Item> = sixteen_units(&specs)
+        .into_iter()
+        .map(|mut item| {
+            let unit = item.draft.fields["单位"].replace("社区党委", "区卫生健康委员会机关党委");
+            item.draft.fields.insert("单位".into(), unit);
+            item
+        })
+        .collect();
+    booklet_in_libreoffice("汇编-长单位名", &long);
+}
+
+/// Renders `items` as a booklet and checks it in LibreOffice: the front
+/// matter has the planned pages and no number, the numbers run on, each
+/// document is on the page the contents name, on a right-hand page.
+fn booklet_in_libreoffice(name: &str, items: &[Item]) {
+    let plan = booklet::plan(items);
     let cover = Cover { title: "XX区2026年党建述职材料汇编".into(), date: "2027年1月".into() };
-    let bytes = booklet::render(&cover, &items, &plan, &Default::default()).unwrap();
+    let bytes = booklet::render(&cover, items, &plan, &Default::default()).unwrap();
     common::package::assert_word_accepts(&bytes);
     for e in &plan.entries {
         assert_eq!(e.first_page % 2, 1, "{} starts on an odd page", e.line);
@@ -72,12 +116,12 @@ fn the_contents_page_numbers_are_where_libreoffice_puts_each_title() {
     if !libreoffice() {
         return;
     }
-    let pages = common::lay_out(&[("汇编".into(), bytes)]).remove(0);
+    let pages = common::lay_out(&[(name.into(), bytes)]).remove(0);
     let text = |p: &common::Page| p.words.iter().map(|w| w.text.as_str()).collect::<String>();
     // The number printed in a page's footer (“— 7 —”, read as words).
     let printed = |p: &common::Page| -> Option<u32> {
-        let footer: String = p.words.iter().filter(|w| w.y_min > p.height * 0.895).map(|w| w.text.as_str()).collect();
-        footer.trim_matches('—').parse().ok()
+        // Under the type area (3.5 cm = 99 pt from the bottom edge), on any paper.
+        p.words.iter().filter(|w| w.y_min > p.height - 95.0).find_map(|w| w.text.trim_matches('—').parse().ok())
     };
     // The front matter: as many pages as planned, none numbered; then every
     // page numbered in turn (blank pages before odd starts included).
@@ -101,7 +145,7 @@ fn the_contents_page_numbers_are_where_libreoffice_puts_each_title() {
         }
         // On a right-hand page: the number on the right.
         if let Some(page) = found {
-            let right = page.words.iter().filter(|w| w.y_min > page.height * 0.895).all(|w| w.x_min > page.width / 2.0);
+            let right = page.words.iter().filter(|w| w.y_min > page.height - 95.0).all(|w| w.x_min > page.width / 2.0);
             if !right {
                 wrong.push(format!("{marker}: its first page's number is not on the right"));
             }

@@ -65,6 +65,25 @@ fn section(style: &Style) -> SectionProperty {
     s
 }
 
+/// The empty lines above the cover's title and between it and the date: as
+/// many as fit on the page with the title's lines and the date's, at most
+/// the portrait page's 5 and 9, so that the cover is one page on any paper
+/// (on a landscape 台账's, 16 lines ran onto a second page and every document
+/// after it started on a left-hand page).
+fn cover_spacing(cover: &Cover, style: &Style) -> (usize, usize) {
+    let lines_of = |role: Role, text: &str| {
+        let size = style.role(role).size_half_points;
+        let ems: u32 = text.chars().map(|c| if c.is_ascii() { 1 } else { 2 }).sum::<u32>().div_ceil(2);
+        let per_line = (style.page.text_width() / crate::geometry::em(size).max(1)).max(1);
+        ems.div_ceil(per_line).max(1) as usize
+    };
+    let lines = crate::geometry::Capacity::of(style).lines_per_page as usize;
+    // One line spare: the title's own line is taller than the body's pitch where its size is.
+    let free = lines.saturating_sub(lines_of(Role::Title, &cover.title) + lines_of(Role::Date, &cover.date) + 1);
+    let above = COVER_LINES_ABOVE.min(free / 3);
+    (above, COVER_LINES_BETWEEN.min(free - above))
+}
+
 /// The cover, its blank back, the contents and, when the contents end on a
 /// right-hand page, a blank page after them.
 fn front_matter(cover: &Cover, plan: &Plan, style: &Style) -> Vec<BodyChild> {
@@ -78,9 +97,10 @@ fn front_matter(cover: &Cover, plan: &Plan, style: &Style) -> Vec<BodyChild> {
     };
     let empty = || line(Role::Body, "");
     let mut out: Vec<docx_rs::Paragraph> = Vec::new();
-    out.extend((0..COVER_LINES_ABOVE).map(|_| empty()));
+    let (above, between) = cover_spacing(cover, style);
+    out.extend((0..above).map(|_| empty()));
     out.push(line(Role::Title, &cover.title));
-    out.extend((0..COVER_LINES_BETWEEN).map(|_| empty()));
+    out.extend((0..between).map(|_| empty()));
     out.push(line(Role::Date, &cover.date));
     // The cover's back.
     out.push(empty().page_break_before(true));
