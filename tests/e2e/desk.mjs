@@ -37,6 +37,16 @@ page.on('pageerror', (e) => errors.push(String(e)));
 page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
 page.on('request', (r) => fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1)));
 await page.addInitScript(() => {
+  // A request of the kind named in window.delayedKind reaches the worker 1.5 s
+  // late: its answer then arrives after the clerk has switched batches.
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, transfer) {
+    if (window.delayedKind && message && message.kind === window.delayedKind) {
+      setTimeout(() => post.call(this, message, transfer), 1500);
+    } else {
+      post.call(this, message, transfer);
+    }
+  };
   window.longTasks = [];
   new PerformanceObserver((list) => { for (const e of list.getEntries()) window.longTasks.push(e.duration); }).observe({ type: 'longtask', buffered: true });
 });
@@ -251,6 +261,19 @@ try {
   await page.getByLabel('选择文件（.docx、.zip、草稿 .json）').setInputFiles(zipGbk);
   await page.getByRole('status').filter({ hasText: '检查完了' }).waitFor();
   assert.deepEqual(await rows.locator('td:first-child').allInnerTexts(), ['各单位材料.zip/东城街道述职报告.docx', '各单位材料.zip/西城街道述职报告.docx']);
+
+  step('an answer asked for in one batch and arriving after a switch to another stays out of it (#38 item 8)');
+  await page.evaluate(() => { window.delayedKind = 'extracts'; });
+  await summaries.getByRole('button', { name: '摘出摘要' }).click();
+  await page.getByLabel('审核批次').selectOption({ label: 'XX工委基层' });
+  await page.getByRole('status').filter({ hasText: '换到这一批之前要的摘要到了，没有放进这一批' }).waitFor();
+  await page.evaluate(() => { window.delayedKind = null; });
+  assert.equal(await extract.inputValue(), edited, 'the 摘要 of the batch shown, as edited, not the other batch\'s');
+  await page.reload();
+  await page.getByLabel('审核批次').locator('option').nth(2).waitFor({ state: 'attached' });
+  await page.getByLabel('审核批次').selectOption({ label: 'XX工委基层' });
+  await extract.waitFor();
+  assert.equal(await extract.inputValue(), edited, 'nor in storage');
 
   assert.deepEqual(errors, []);
   console.log('desk e2e (Chromium): ok');

@@ -7,6 +7,7 @@
 //! kept in the browser as rows come (batches.rs, storage/desk.rs). What is
 //! checked, and the words of every finding, are the core's (wengao::audit).
 
+mod asked;
 mod batches;
 mod booklet;
 mod checker;
@@ -23,6 +24,7 @@ use wengao::audit::group;
 use wengao::audit::summary::Summary;
 
 use crate::storage::desk as stored;
+use asked::{Asked, Pending};
 use checker::{Checker, Reply};
 
 /// Mounts the desk into `#wengao`.
@@ -127,6 +129,17 @@ fn Desk() -> impl IntoView {
     let passed_over = StoredValue::new(Vec::<String>::new());
     // The next file of the queue to the worker, or the round is over.
     let next: StoredValue<Option<Callback<()>>, LocalStorage> = StoredValue::new_local(None);
+    // The batch each request about a batch was sent for.
+    let pending = Pending::new();
+    let shown_id = move || batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone()));
+    // Whether an answer of `kind` belongs to the batch shown; if not, said.
+    let here = move |kind: Asked| match pending.set_aside(kind, shown_id().as_deref()) {
+        Some(said) => {
+            batch.message.set(said);
+            false
+        }
+        None => true,
+    };
     // The file name the booklet being built will be saved as.
     let booklet_name = StoredValue::new(String::new());
     // The file the worker is checking, with where it will be kept.
@@ -175,6 +188,7 @@ fn Desk() -> impl IntoView {
                 next.run(());
             }
         }
+        Reply::Rechecked(..) if !here(Asked::Recheck) => {}
         Reply::Rechecked(index, row) => {
             let mut row = *row;
             let Some(old) = batch.rows.with_untracked(|rows| rows.get(index).cloned()) else { return };
@@ -194,6 +208,7 @@ fn Desk() -> impl IntoView {
             }
         }
         Reply::Templates(names) => batch.templates.set(names),
+        Reply::Extracts(_) if !here(Asked::Extracts) => {}
         Reply::Extracts(json) => match serde_json::from_str::<booklet::Extracted>(&json) {
             Ok(extracted) => {
                 batch.message.set(format!("摘出了{}份报告的摘要，可以在下面修改", extracted.extracts.len()));
@@ -201,10 +216,12 @@ fn Desk() -> impl IntoView {
             }
             Err(_) => batch.message.set("摘要没能摘出来".into()),
         },
+        Reply::Ballot(_) if !here(Asked::Ballot) => {}
         Reply::Ballot(bytes) if bytes.is_empty() => batch.message.set("这一批里没有带“测评指标”的报告，做不了测评表".into()),
         Reply::Ballot(bytes) => batch.message.set(saved(&bytes, "党建述职测评表.docx", WORD, String::new())),
         Reply::ExtractsDocx(bytes) if bytes.is_empty() => batch.message.set("摘要没能生成 Word 文件".into()),
         Reply::ExtractsDocx(bytes) => batch.message.set(saved(&bytes, "摘要.docx", WORD, String::new())),
+        Reply::Booklet(..) if !here(Asked::Booklet) => {}
         Reply::Booklet(plan, bytes) => {
             let planned: Option<booklet::Planned> = serde_json::from_str(&plan).ok();
             let Some(planned) = planned else { return batch.message.set("汇编没能排出来".into()) };
@@ -217,6 +234,7 @@ fn Desk() -> impl IntoView {
             });
             batch.booklet.set(Some(planned));
         }
+        Reply::TallySetup(_) if !here(Asked::TallySetup) => {}
         Reply::TallySetup(json) => match serde_json::from_str(&json) {
             Ok(setup) => entry.begin(setup),
             Err(_) => entry.message.set("这一批里没有带“测评指标”的述职报告，录不了测评结果".into()),
@@ -291,6 +309,7 @@ fn Desk() -> impl IntoView {
     };
     let stop = move |_| {
         worker.with_value(Checker::stop);
+        pending.clear();
         current.set_value(None);
         queue.update_value(VecDeque::clear);
         passed_over.update_value(Vec::clear);
@@ -315,8 +334,9 @@ fn Desk() -> impl IntoView {
                 Ok(None) => Err("这个文件没有保存在浏览器里（是更早的版本检查的），请重新拖入这个文件".into()),
                 Err(f) => Err(unsaved(&f)),
             };
-            if let Err(e) = sent {
-                batch.message.set(e);
+            match sent {
+                Ok(()) => pending.sent(Asked::Recheck, id),
+                Err(e) => batch.message.set(e),
             }
         });
     });
@@ -376,26 +396,31 @@ fn Desk() -> impl IntoView {
             booklet::Making::Ballot => "正在做测评表……".into(),
             booklet::Making::Tally => "正在读出述职人……".into(),
         });
+        let Some(id) = shown_id() else { return };
         spawn_local(async move {
             let Some(files) = batch_files().await else { return };
-            let sent = match ask.kind {
-                booklet::Making::Ballot => worker.with_value(|w| w.ballot(&files, "党建述职测评表", &ask.list)),
-                booklet::Making::Tally => worker.with_value(|w| w.tally_setup(&files, &ask.list)),
-                booklet::Making::Contents | booklet::Making::Booklet => {
-                    worker.with_value(|w| w.booklet(&files, (&ask.title, &ask.date), &ask.list, ask.kind == booklet::Making::Booklet))
-                }
+            let (kind, sent) = match ask.kind {
+                booklet::Making::Ballot => (Asked::Ballot, worker.with_value(|w| w.ballot(&files, "党建述职测评表", &ask.list))),
+                booklet::Making::Tally => (Asked::TallySetup, worker.with_value(|w| w.tally_setup(&files, &ask.list))),
+                booklet::Making::Contents | booklet::Making::Booklet => (
+                    Asked::Booklet,
+                    worker.with_value(|w| w.booklet(&files, (&ask.title, &ask.date), &ask.list, ask.kind == booklet::Making::Booklet)),
+                ),
             };
-            if let Err(e) = sent {
-                batch.message.set(e);
+            match sent {
+                Ok(()) => pending.sent(kind, id),
+                Err(e) => batch.message.set(e),
             }
         });
     });
     let make_extracts = Callback::new(move |_: ()| {
         batch.message.set("正在摘录摘要……".into());
+        let Some(id) = shown_id() else { return };
         spawn_local(async move {
             let Some(files) = batch_files().await else { return };
-            if let Err(e) = worker.with_value(|w| w.extracts(&files)) {
-                batch.message.set(e);
+            match worker.with_value(|w| w.extracts(&files)) {
+                Ok(()) => pending.sent(Asked::Extracts, id),
+                Err(e) => batch.message.set(e),
             }
         });
     });
