@@ -49,6 +49,10 @@ fn a_gbk_zip_of_two_units_gives_both_units() {
         ("西城街道/创新案例.docx", &west_case),
     ];
     for names in [Names::Gbk, Names::GbkWithUnicodePath, Names::Utf8] {
+        // 通知 in GBK (CD A8 D6 AA) is valid two-byte UTF-8 too: still read as GBK.
+        let notice = zip_with(names, &[("通知.txt", "请各单位报送".as_bytes())]);
+        let rows = batch::check_all(vec![Received { name: "通知.zip".into(), bytes: notice }], &specs());
+        assert_eq!(rows[0].file, "通知.zip/通知.txt");
         let rows = batch::check_all(vec![Received { name: "材料.zip".into(), bytes: zip_with(names, &files) }], &specs());
         let expected = [
             ("材料.zip/东城街道/述职报告.docx", "可以报送", "东城街道党工委"),
@@ -71,10 +75,12 @@ fn a_gbk_zip_of_two_units_gives_both_units() {
 fn a_gbk_name_with_a_backslash_byte_is_not_unsafe() {
     let name = "王俓述职报告.docx";
     assert!(encoding_rs::GBK.encode(name).0.contains(&b'\\'));
-    let zip = zip_with(Names::Gbk, &[(name, &report("东城街道党工委")), ("说明.txt", "请查收".as_bytes())]);
-    let rows = batch::check_all(vec![Received { name: "材料.zip".into(), bytes: zip }], &specs());
-    assert_eq!(rows[0].file, format!("材料.zip/{name}"));
-    assert_eq!(rows[0].unit, "东城街道党工委");
+    for names in [Names::Gbk, Names::GbkWithUnicodePath] {
+        let zip = zip_with(names, &[(name, &report("东城街道党工委")), ("说明.txt", "请查收".as_bytes())]);
+        let rows = batch::check_all(vec![Received { name: "材料.zip".into(), bytes: zip }], &specs());
+        assert_eq!(rows[0].file, format!("材料.zip/{name}"));
+        assert_eq!(rows[0].unit, "东城街道党工委");
+    }
     // A real backslash or a climb out of the folder still makes the zip suspect.
     for bad in ["..\\..\\述职报告.docx", "../述职报告.docx"] {
         let zip = zip_with(Names::Gbk, &[(bad, b"x")]);
@@ -92,7 +98,7 @@ fn a_gbk_name_with_a_backslash_byte_is_not_unsafe() {
 fn every_file_of_a_zip_gets_a_row_with_its_reason() {
     let ole = [&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1][..], &[0u8; 600]].concat();
     let good = report("东城街道党工委");
-    let files: [(&str, &[u8]); 11] = [
+    let files: [(&str, &[u8]); 12] = [
         ("述职报告.docx", &good),
         ("创新案例.doc", &ole),
         ("创新案例.wps", &[&ole[..], b"wps"].concat()),
@@ -100,6 +106,7 @@ fn every_file_of_a_zip_gets_a_row_with_its_reason() {
         ("扫描件.jpg", b"\xFF\xD8\xFF\xE0\0\x10JFIF\0"),
         ("材料.rar", b"Rar!\x1A\x07\x01\0"),
         ("邮件正文.txt", "各位领导：附件是我单位的述职报告，请查收。".as_bytes()),
+        ("述职报告.mht", b"MIME-Version: 1.0\r\n"),
         ("~$职报告.docx", b"\x06lock"),
         ("Thumbs.db", &ole),
         ("__MACOSX/._述职报告.docx", b"\0\x05\x16\x07"),
@@ -117,6 +124,7 @@ fn every_file_of_a_zip_gets_a_row_with_its_reason() {
             ("扫描件.jpg", "读不了".into()),
             ("材料.rar", "读不了".into()),
             ("邮件正文.txt", "不是报告文件".into()),
+            ("述职报告.mht", "读不了".into()),
         ]
     );
     let reason = |i: usize| rows[i].unchecked.clone().unwrap_or_default();
@@ -125,6 +133,7 @@ fn every_file_of_a_zip_gets_a_row_with_its_reason() {
     assert!(reason(4).contains("图片") && reason(4).contains("扫描件"), "{}", reason(4));
     assert!(reason(5).contains("RAR") && reason(5).contains("解压"), "{}", reason(5));
     assert!(reason(6).contains("不是报告文件"), "{}", reason(6));
+    assert!(reason(7).contains("单个文件网页"), "{}", reason(7));
     // The one finding of the report: its case came as a .doc, so none was read.
     let must_fix: Vec<Kind> = rows[0].findings.iter().filter(|f| f.severity == Severity::MustFix).map(|f| f.kind).collect();
     assert_eq!(must_fix, [Kind::Set]);

@@ -119,3 +119,19 @@ fn an_unrecognised_file_is_said_and_left_out() {
     assert_eq!(rows[0].template, "党建工作述职报告");
     assert!(rows[0].chosen && rows[0].unrecognised.is_none() && !rows[0].findings.is_empty());
 }
+
+/// Two copies of a file no template fits, the clerk choosing a template for
+/// the second: that one is kept and the first is its copy, not the other way.
+#[test]
+fn the_copy_kept_is_the_one_checked() {
+    use wengao::audit::batch::{self, Received};
+    let specs = builtin_specs();
+    let bytes = std::fs::read(root().join("tests/fixtures/recognition/工作总结-3.docx")).unwrap();
+    let first = batch::check(&Received { name: "总结.docx".into(), bytes: bytes.clone() }, &specs);
+    let chosen = batch::check_as(&Received { name: "总结(1).docx".into(), bytes }, &specs, "落实全面从严治党主体责任情况报告");
+    let mut rows = vec![first, chosen];
+    wengao::audit::group::relate(&mut rows);
+    assert_eq!(rows[0].duplicate_of.as_deref(), Some("总结(1).docx"));
+    assert_eq!(rows[1].duplicate_of, None);
+    assert!(rows[1].counts());
+}

@@ -165,3 +165,21 @@ fn a_title_not_centred_is_still_the_title() {
         assert_eq!(format, [said]);
     }
 }
+
+/// A title the template does not match word for word (“2026年度…” for
+/// “{年度}年…”) is not joined to the subtitle to make a 单位 of the two (its
+/// 单位 stays unread, for the drafter to fill in); a
+/// short 落款 set right at the end is no ragged 正文.
+#[test]
+fn a_near_title_reads_no_unit_and_a_right_aligned_sign_off_is_fine() {
+    let near = TITLE.replace("2026年党建工作述职报告", "2026年度党建工作述职报告");
+    let bytes = edited(|d| d.replacen(TITLE, &near, 1), |s| s);
+    let spec = specs().into_iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let imported = wengao::import::docx(&spec, &bytes).unwrap();
+    // Not read at all (the title line stops the reading), rather than read wrong.
+    let unit = imported.draft.fields.get("单位");
+    assert!(unit.is_none_or(|u| !u.contains("述职报告")), "{unit:?}");
+    let sign_off = r#"<w:p><w:pPr><w:jc w:val="right"/><w:spacing w:before="0" w:after="0" w:line="640" w:lineRule="exact"/><w:ind w:firstLineChars="200" w:firstLine="720"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312" w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="36"/></w:rPr><w:t>XX街道党工委</w:t></w:r></w:p>"#;
+    let file = edited(|d| d.replacen("<w:sectPr", &format!("{sign_off}<w:sectPr"), 1), |s| s);
+    assert_eq!(format_findings(file), Vec::<String>::new());
+}

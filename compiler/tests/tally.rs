@@ -285,6 +285,8 @@ fn a_person_is_one_whether_or_not_a_row_gives_the_number() {
     }
     let e = errors(&format!("{head}1,1,甲,张三,1,1,2\n"));
     assert_eq!(e, ["第2行第7列填了“2”，这一列没有表头：请在表头写上它是哪项测评指标，或者删掉这一列"]);
+    let wide = format!("表号,序号,单位,姓名,{}\n1,1,甲,张三,1\n", (0..300).map(|i| format!("项{i}")).collect::<Vec<_>>().join(","));
+    assert_eq!(errors(&wide), ["第1行的表头有300列，测评表没有这么多项（最多256列）：请检查是不是选错了文件"]);
     let e = errors("表号,序号,单位,姓名,政治,,总体评价\n1,1,甲,张三,1,3,1\n");
     assert_eq!(e, ["第2行第6列填了“3”，这一列没有表头：请在表头写上它是哪项测评指标，或者删掉这一列"]);
 }

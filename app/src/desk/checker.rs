@@ -23,6 +23,8 @@ pub enum Reply {
     Workbook(Vec<u8>),
     /// A 修改意见 .docx, its file name and bytes.
     Notes(String, Vec<u8>),
+    /// The worker is gone (a panic): nothing else asked of it will be answered.
+    Lost,
     /// The 述职材料汇编: its plan (JSON, see wengao-audit's `booklet`) and,
     /// when it was asked to be built, its bytes.
     Booklet(String, Vec<u8>),
@@ -94,8 +96,13 @@ impl Checker {
                 Some("rechecked") => {
                     let index = get(&data, "index").as_f64().unwrap_or(-1.0);
                     let row = get(&data, "row").as_string().and_then(|j| serde_json::from_str(&j).ok());
-                    if let (Some(row), true) = (row, index >= 0.0) {
-                        reply(Reply::Rechecked(index as usize, Box::new(row)));
+                    match (row, index >= 0.0) {
+                        (Some(row), true) => reply(Reply::Rechecked(index as usize, Box::new(row))),
+                        _ => {
+                            // An answer that cannot be read leaves the queue of who asked what behind.
+                            reply(Reply::Lost);
+                            reply(Reply::Failed("重新检查的结果读不了，没有改动".into()));
+                        }
                     }
                 }
                 Some("templates") => {
@@ -119,6 +126,8 @@ impl Checker {
                     // The wasm instance is gone after a panic: the next file gets a new worker.
                     terminated.terminate();
                     died.set(true);
+                    // What else was asked of it will not be answered.
+                    reply(Reply::Lost);
                     let name = get(&data, "name").as_string().unwrap_or_default();
                     let error = get(&data, "error").as_string().unwrap_or_default();
                     if get(&data, "of").as_string().as_deref() == Some("check") {

@@ -244,6 +244,7 @@ fn Desk() -> impl IntoView {
         Reply::Tally(false, bytes) => entry.message.set(saved(&bytes, "测评结果汇总.xlsx", SHEET, String::new())),
         Reply::Notes(_, bytes) if bytes.is_empty() => batch.message.set("修改意见没能生成".into()),
         Reply::Notes(name, bytes) => batch.message.set(saved(&bytes, &name, WORD, String::new())),
+        Reply::Lost => pending.clear(),
         Reply::Failed(message) => batch.message.set(message),
         Reply::Workbook(bytes) if bytes.is_empty() => batch.message.set("工作簿没能生成".into()),
         Reply::Workbook(bytes) => batch.message.set(saved(&bytes, "审核表.xlsx", SHEET, String::new())),

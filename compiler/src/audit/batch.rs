@@ -93,15 +93,22 @@ fn not_report(name: &str) -> Option<&'static str> {
     let extension = name.rsplit_once('.').map(|(_, x)| x.to_lowercase()).unwrap_or_default();
     match extension.as_str() {
         "txt" => Some("这是文本文件（多半是邮件正文或说明），不是报告文件，没有检查；报告要是写在里面，请让单位发 Word 文件（.docx）"),
-        "eml" | "msg" | "htm" | "html" | "mht" | "mhtml" => Some("这是邮件或网页文件，不是报告文件，没有检查"),
+        "eml" | "msg" => Some("这是邮件文件，不是报告文件，没有检查"),
         _ => None,
     }
 }
+
+/// Why a web page cannot be checked: Word's 单个文件网页 may be the report itself.
+const WEB_PAGE: &str = "这是网页文件（.htm、.mht，可能是 Word 另存的“单个文件网页”），审核台读不了：请让单位发 Word 文件（.docx）";
 
 /// Checks one received file against the template it is written for among `specs`.
 pub fn check(file: &Received, specs: &[FormSpec]) -> Summary {
     if let Some(what) = not_report(&file.name) {
         return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::not_report(&file.name, what) };
+    }
+    let extension = file.name.rsplit_once('.').map(|(_, x)| x.to_lowercase()).unwrap_or_default();
+    if ["htm", "html", "mht", "mhtml"].contains(&extension.as_str()) {
+        return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::of(&file.name, &Err(WEB_PAGE.into())) };
     }
     let checked = if super::is_draft_file(&file.bytes) {
         super::draft_file(&file.bytes, specs)

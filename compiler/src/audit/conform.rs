@@ -232,8 +232,9 @@ fn check_paragraph(style: &Style, role: Role, p: &ParagraphFormat, split: Option
     let text = p.text.as_str();
     let aligned = match rs.align {
         Align::Center => p.align == Alignment::Center,
-        // 两端对齐: a body paragraph left-aligned (Word's 左对齐) leaves a ragged edge.
-        Align::Justify => matches!(p.align, Alignment::Justify | Alignment::Distribute),
+        // 两端对齐: a body paragraph left-aligned (Word's 左对齐) leaves a ragged
+        // edge. A short line (a 落款 or date set right, a centred note) has none.
+        Align::Justify => matches!(p.align, Alignment::Justify | Alignment::Distribute) || text.trim().chars().count() <= 30,
         Align::Left | Align::Right => true,
     };
     if !aligned {

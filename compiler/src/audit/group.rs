@@ -42,18 +42,26 @@ pub fn unit_key(unit: &str) -> String {
 
 /// Marks every file whose bytes an earlier row already has (the same
 /// attachment sent twice, `案例(1).docx`, or in a zip and loose) as that row's copy.
+/// The one kept is the first that was checked as a report (say, the copy
+/// the clerk chose a template for), else the first.
 fn mark_copies(rows: &mut [Summary]) {
-    let mut first: HashMap<String, String> = HashMap::new();
     for r in rows.iter_mut() {
         r.duplicate_of = None;
-        if r.digest.is_empty() {
-            continue;
-        }
-        match first.get(&r.digest) {
-            Some(earlier) => r.duplicate_of = Some(earlier.clone()),
-            None => {
-                first.insert(r.digest.clone(), r.file.clone());
+    }
+    let mut kept: HashMap<String, usize> = HashMap::new();
+    for (i, r) in rows.iter().enumerate().filter(|(_, r)| !r.digest.is_empty()) {
+        let better = |k: &usize| !rows[*k].counts() && r.counts();
+        match kept.get(&r.digest) {
+            Some(k) if !better(k) => {}
+            _ => {
+                kept.insert(r.digest.clone(), i);
             }
+        }
+    }
+    let names: Vec<String> = rows.iter().map(|r| r.file.clone()).collect();
+    for (i, r) in rows.iter_mut().enumerate() {
+        if let Some(&k) = kept.get(&r.digest).filter(|&&k| k != i) {
+            r.duplicate_of = Some(names[k].clone());
         }
     }
 }

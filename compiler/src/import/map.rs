@@ -318,7 +318,9 @@ impl Mapper<'_> {
             let read = |full: &str, title_like: bool| {
                 match_line(&line.text, full, &is_year).filter(|v| v.iter().all(|(_, value)| !value.is_empty()) || title_like)
             };
-            let two = paras.get(at + 1).filter(|next| p.title_like && next.title_like && next.level.is_none());
+            // Only the title itself is read over two lines, and only at the top.
+            let title = line.role == crate::spec::Role::Title && at == 0;
+            let two = paras.get(at + 1).filter(|next| title && p.title_like && next.title_like && next.level.is_none());
             let (full, values, taken) = match read(&p.original, p.title_like) {
                 Some(values) => (p.original.clone(), values, 1),
                 None => match two.map(|next| format!("{}{}", p.original, next.original)) {

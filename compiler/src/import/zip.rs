@@ -86,9 +86,11 @@ impl<'a> Archive<'a> {
             let offset = u64::from(word(42)?);
             let raw = bytes.get(at + 46..at + 46 + name_len).ok_or(ImportError::Damaged)?.to_vec();
             let extra = bytes.get(at + 46 + name_len..at + 46 + name_len + extra_len).unwrap_or_default();
-            let utf8 = if flags & 0x0800 != 0 { Some(String::from_utf8_lossy(&raw).into_owned()) } else { unicode_path(&raw, extra) }
-                .or_else(|| std::str::from_utf8(&raw).ok().map(str::to_string));
-            if unsafe_name(&raw, utf8.is_some()) {
+            let flagged = flags & 0x0800 != 0;
+            let stored_utf8 = if flagged { Some(String::from_utf8_lossy(&raw).into_owned()) } else { written_as_utf8(&raw) };
+            let utf8 = if flagged { stored_utf8.clone() } else { unicode_path(&raw, extra).or(stored_utf8.clone()) };
+            // The stored bytes by their own encoding, and the name shown too.
+            if unsafe_name(&raw, stored_utf8.is_some()) || utf8.as_deref().is_some_and(|n| unsafe_name(n.as_bytes(), true)) {
                 return Err(ImportError::UnsafeName(utf8.unwrap_or_else(|| String::from_utf8_lossy(&raw).into_owned())));
             }
             entries.push(Entry { raw, utf8, method, encrypted: flags & 1 != 0, crc, compressed, size, offset });
@@ -169,6 +171,16 @@ impl<'a> Archive<'a> {
         self.read.set(self.read.get() + e.size);
         Ok(out)
     }
+}
+
+/// A name stored without the UTF-8 flag, when it is UTF-8 all the same (7-Zip
+/// and Linux's zip write it so): valid UTF-8 whose characters are ASCII or
+/// take three or four bytes, as Chinese does. GBK pairs are often valid
+/// two-byte UTF-8 as well (通知 is CD A8 D6 AA, read so “֪ͨ”), and a Chinese
+/// name in UTF-8 has none.
+fn written_as_utf8(raw: &[u8]) -> Option<String> {
+    let text = std::str::from_utf8(raw).ok()?;
+    text.chars().all(|c| c.is_ascii() || c.len_utf8() >= 3).then(|| text.to_string())
 }
 
 /// The UTF-8 name of an Info-ZIP Unicode Path extra field (0x7075: version 1,

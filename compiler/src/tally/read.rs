@@ -182,6 +182,13 @@ pub fn sheets(rows: &[Vec<String>], grades: &[String]) -> Result<Entered, Vec<St
         [("表号", number_at), ("单位", unit_at), ("姓名", name_at)].iter().filter(|(_, c)| c.is_none()).map(|(n, _)| *n).collect();
     let items: Vec<(usize, String)> =
         header.iter().enumerate().filter(|(_, h)| !h.is_empty() && !HEADER.contains(&h.as_str())).map(|(i, h)| (i, h.clone())).collect();
+    if items.len() > MAX_COLUMNS {
+        return Err(vec![format!(
+            "第{}行的表头有{}列，测评表没有这么多项（最多{MAX_COLUMNS}列）：请检查是不是选错了文件",
+            header_at + 1,
+            items.len()
+        )]);
+    }
     // Columns without a header: a mark under one would be dropped unseen.
     let unnamed = |c: usize| header.get(c).is_none_or(|h| h.is_empty());
     if !missing.is_empty() || items.is_empty() {
