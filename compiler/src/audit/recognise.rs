@@ -14,7 +14,7 @@ use crate::spec::{FormSpec, Node, NodeKind, Piece, Role};
 /// How well a file fits one template.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Fit {
-    /// How much of the file's first line is the template's title words (0–1).
+    /// How much the file's first line (or its first two, joined) is the template's title words (0–1).
     pub title: f64,
     /// The template's headings the file names by their words, and how many it has.
     pub headings: (usize, usize),
@@ -80,10 +80,17 @@ impl Recognition<'_> {
 
 /// Every template's fit with the file, best first by [`Fit::score`]; the first is the guess.
 pub fn recognise<'s>(file: &WordFile, specs: &'s [FormSpec]) -> Option<Recognition<'s>> {
-    let first_line = file.blocks.iter().find_map(|b| match b {
-        WordBlock::Paragraph(p) if !p.text.trim().is_empty() => Some(p.text.as_str()),
+    // The first line, and the first two joined (a title set over two lines).
+    let mut lines = file.blocks.iter().filter_map(|b| match b {
+        WordBlock::Paragraph(p) if !p.text.trim().is_empty() => Some(p.text.trim()),
         _ => None,
     });
+    let first_line = lines.next();
+    let two_lines = first_line.zip(lines.next()).map(|(a, b)| format!("{a}{b}"));
+    let title = |words: &str| {
+        let one = first_line.map_or(0.0, |line| title_match(words, line));
+        two_lines.as_deref().map_or(one, |two| one.max(title_match(words, two)))
+    };
     specs
         .iter()
         .map(|spec| {
@@ -91,7 +98,7 @@ pub fn recognise<'s>(file: &WordFile, specs: &'s [FormSpec]) -> Option<Recogniti
             let a = &imported.accounting;
             let read = a.read.max(1) as f64;
             let fit = Fit {
-                title: first_line.map_or(0.0, |line| title_match(&title_words(spec), line)),
+                title: title(&title_words(spec)),
                 headings: (a.headings, titled_headings(&spec.body)),
                 fields: spec.fields.len() - imported.unread_fields.len(),
                 taken: (a.placed + a.template + a.numbering) as f64 / read,
