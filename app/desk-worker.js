@@ -19,7 +19,8 @@ onmessage = async ({ data }) => {
       const bytes = workbook(data.rows);
       postMessage({ kind: 'workbook', bytes }, [bytes.buffer]);
     } else if (data.kind === 'booklet') {
-      const [plan, bytes] = booklet(data.files, data.entries, data.title, data.date, data.list, data.build);
+      const progress = (done, total) => postMessage({ kind: 'progress', done, total });
+      const [plan, bytes] = booklet(data.files, data.entries, data.title, data.date, data.list, data.build, progress);
       postMessage({ kind: 'booklet', plan, bytes }, [bytes.buffer]);
     } else if (data.kind === 'ballot') {
       const bytes = ballot(data.files, data.entries, data.title, data.list);

@@ -203,10 +203,21 @@ try {
   assert.match(lines[0], /^XX街道党工委书记 张三\s+2026年党建工作述职报告\s*1（9页）$/, "the report first, from page 1 (re-set from its draft: 9 pages, as our own export)");
   assert.match(lines[1], /^XX街道党工委基层党建创新案例\s*11（\d页）$/, 'its case after it, on the next odd page');
   await booklet.screenshot({ path: 'docs/screenshots/desk-booklet.png' });
+  // While the 汇编 is made, its progress shows (seen by an observer: two files go fast).
+  await page.evaluate(() => {
+    window.sawProgress = [];
+    new MutationObserver(() => {
+      const shown = document.querySelector('progress[aria-label="编排进度"]');
+      if (shown) window.sawProgress.push(shown.parentElement.innerText);
+    }).observe(document.body, { childList: true, subtree: true, characterData: true });
+  });
   const bookletXml = await downloadedWord(booklet.getByRole('button', { name: '导出汇编（.docx）' }), 'XX区2026年党建述职材料汇编.docx', 'desk-booklet.docx');
   for (const text of ['XX区2026年党建述职材料汇编', '目  录', '2026年党建工作述职报告', 'XX街道党工委基层党建创新案例']) {
     assert.ok(bookletXml.includes(text), `the booklet holds ${text}`);
   }
+  const progressSeen = await page.evaluate(() => window.sawProgress);
+  assert.ok(progressSeen.some((t) => /正在编排：已读 \d \/ 2 份材料/.test(t)), JSON.stringify(progressSeen));
+  assert.equal(await page.locator('progress[aria-label="编排进度"]').count(), 0, 'gone when done');
 
   step('the 述职测评表 of the batch: a row per person, a column per 测评指标');
   const ballotXml = await downloadedWord(booklet.getByRole('button', { name: '导出测评表（.docx）' }), '党建述职测评表.docx', 'desk-ballot.docx');

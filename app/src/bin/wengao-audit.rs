@@ -81,7 +81,12 @@ pub fn notes(row: String) -> Vec<u8> {
 /// file once), `entries` the rows to read as JSON `[[file, entry, template]]`
 /// (a zip's entry by its name, the row's template); with (file, what) for each
 /// that went in with a problem or not at all.
-fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -> (Vec<wengao::booklet::Item<'s>>, Vec<(String, String)>) {
+fn read_items<'s>(
+    files: &js_sys::Array,
+    entries: &str,
+    specs: &'s [FormSpec],
+    progress: Option<&js_sys::Function>,
+) -> (Vec<wengao::booklet::Item<'s>>, Vec<(String, String)>) {
     let received: Vec<Received> = files
         .iter()
         .map(|f| {
@@ -90,10 +95,28 @@ fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -
         })
         .collect();
     let entries: Vec<(usize, String, String)> = serde_json::from_str(entries).unwrap_or_default();
+    // Each received file opened once (a zip of 600 reports was inflated whole
+    // for every one of its entries).
+    let mut opened: std::collections::HashMap<usize, Vec<Received>> = std::collections::HashMap::new();
     let mut items = Vec::new();
     let mut problems: Vec<(String, String)> = Vec::new();
-    for (file, entry, template) in entries {
-        let Some(file) = received.get(file).cloned().and_then(|r| batch::entry(r, &entry)) else {
+    let total = entries.len();
+    for (n, (file, entry, template)) in entries.into_iter().enumerate() {
+        if let Some(report) = progress {
+            let _ = report.call2(&JsValue::NULL, &JsValue::from(n as u32), &JsValue::from(total as u32));
+        }
+        let inside = opened.entry(file).or_insert_with(|| {
+            received.get(file).cloned().map_or_else(Vec::new, |r| {
+                batch::expand(r)
+                    .into_iter()
+                    .filter_map(|u| match u {
+                        batch::Unpacked::File(f) => Some(f),
+                        batch::Unpacked::Failed { .. } => None,
+                    })
+                    .collect()
+            })
+        });
+        let Some(file) = inside.iter().find(|f| f.name == entry) else {
             problems.push((entry, "保存的文件里找不到它了，没有编入".into()));
             continue;
         };
@@ -105,6 +128,9 @@ fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -
             Err(e) => problems.push((entry, format!("{e}，没有编入"))),
         }
     }
+    if let Some(report) = progress {
+        let _ = report.call2(&JsValue::NULL, &JsValue::from(total as u32), &JsValue::from(total as u32));
+    }
     (items, problems)
 }
 
@@ -112,10 +138,19 @@ fn read_items<'s>(files: &js_sys::Array, entries: &str, specs: &'s [FormSpec]) -
 /// `list` (the 述职 order, one unit a line, may be empty). Gives `[plan,
 /// bytes]`: the plan as JSON (`{entries: [{file, line, level, first_page,
 /// pages}], front_pages, problems: [[file, what]]}`) and, when `build`, the .docx.
+/// `progress(done, total)` is called before each file is read.
 #[wasm_bindgen]
-pub fn booklet(files: js_sys::Array, entries: String, title: String, date: String, list: String, build: bool) -> js_sys::Array {
+pub fn booklet(
+    files: js_sys::Array,
+    entries: String,
+    title: String,
+    date: String,
+    list: String,
+    build: bool,
+    progress: js_sys::Function,
+) -> js_sys::Array {
     with_specs(|specs| {
-        let (mut items, mut problems) = read_items(&files, &entries, specs);
+        let (mut items, mut problems) = read_items(&files, &entries, specs, Some(&progress));
         problems.extend(wengao::booklet::arrange(&mut items, &list).into_iter().map(|note| ("述职顺序".to_string(), note)));
         let plan = wengao::booklet::plan(&items);
         let shown: Vec<serde_json::Value> = plan
@@ -138,7 +173,7 @@ pub fn booklet(files: js_sys::Array, entries: String, title: String, date: Strin
 #[wasm_bindgen]
 pub fn ballot(files: js_sys::Array, entries: String, title: String, list: String) -> Vec<u8> {
     with_specs(|specs| {
-        let (mut items, _) = read_items(&files, &entries, specs);
+        let (mut items, _) = read_items(&files, &entries, specs, None);
         // The lines the list could not place are said with the 汇编's contents, made from the same list.
         let _ = wengao::booklet::arrange(&mut items, &list);
         let Some(spec) = items.iter().map(|i| i.spec).find(|s| !s.scoring.is_empty()) else { return Vec::new() };
@@ -152,7 +187,7 @@ pub fn ballot(files: js_sys::Array, entries: String, title: String, list: String
 #[wasm_bindgen]
 pub fn extracts(files: js_sys::Array, entries: String) -> String {
     with_specs(|specs| {
-        let (items, problems) = read_items(&files, &entries, specs);
+        let (items, problems) = read_items(&files, &entries, specs, None);
         let extracts: Vec<(String, wengao::extract::Extract)> = items
             .iter()
             .filter(|i| i.spec.extract_budget.is_some())
@@ -179,7 +214,7 @@ pub fn extracts_docx(extracts: String) -> Vec<u8> {
 #[wasm_bindgen]
 pub fn tally_setup(files: js_sys::Array, entries: String, list: String) -> String {
     with_specs(|specs| {
-        let (mut items, _) = read_items(&files, &entries, specs);
+        let (mut items, _) = read_items(&files, &entries, specs, None);
         // The lines the list could not place are said with the 汇编's contents, made from the same list.
         let _ = wengao::booklet::arrange(&mut items, &list);
         let Some(spec) = items.iter().map(|i| i.spec).find(|s| !s.scoring.is_empty()) else { return String::new() };

@@ -53,7 +53,7 @@ pub enum Making {
 }
 
 #[component]
-pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Callback<Ask>) -> impl IntoView {
+pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Callback<Ask>, stop: Callback<()>) -> impl IntoView {
     let title = RwSignal::new("述职材料汇编".to_string());
     let date = RwSignal::new(String::new());
     let list = RwSignal::new(String::new());
@@ -78,6 +78,13 @@ pub(super) fn Booklet(batch: Batch, planned: RwSignal<Option<Planned>>, ask: Cal
                     <button type="button" on:click=move |_| send(Making::Ballot)>"导出测评表（.docx）"</button>
                     <button type="button" on:click=move |_| send(Making::Tally)>"开始录入测评结果"</button>
                 </p>
+                {move || batch.making.get().map(|(done, total)| view! {
+                    <div class="progress" role="status" aria-live="polite">
+                        <progress max=total.max(1) value=done aria-label="编排进度"></progress>
+                        <span>{format!("正在编排：已读 {done} / {total} 份材料")}</span>
+                        <button type="button" class="small" on:click=move |_| stop.run(())>"停止"</button>
+                    </div>
+                })}
                 {move || planned.get().map(|p| view! { <Contents planned=p/> })}
                 <LeftOut batch/>
             </section>

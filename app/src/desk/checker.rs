@@ -25,6 +25,8 @@ pub enum Reply {
     Notes(String, Vec<u8>),
     /// The worker is gone (a panic): nothing else asked of it will be answered.
     Lost,
+    /// How far the 汇编 being made is: files read, of all.
+    Progress(usize, usize),
     /// The 述职材料汇编: its plan (JSON, see wengao-audit's `booklet`) and,
     /// when it was asked to be built, its bytes.
     Booklet(String, Vec<u8>),
@@ -118,6 +120,10 @@ impl Checker {
                     Uint8Array::new(&get(&data, "bytes")).to_vec(),
                 )),
                 Some("ballot") => reply(Reply::Ballot(Uint8Array::new(&get(&data, "bytes")).to_vec())),
+                Some("progress") => {
+                    let number = |k: &str| get(&data, k).as_f64().unwrap_or(0.0) as usize;
+                    reply(Reply::Progress(number("done"), number("total")));
+                }
                 Some("extracts") => reply(Reply::Extracts(get(&data, "extracts").as_string().unwrap_or_default())),
                 Some("extracts_docx") => reply(Reply::ExtractsDocx(Uint8Array::new(&get(&data, "bytes")).to_vec())),
                 Some("tally_setup") => reply(Reply::TallySetup(get(&data, "setup").as_string().unwrap_or_default())),

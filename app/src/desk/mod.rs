@@ -53,6 +53,8 @@ pub(crate) struct Batch {
     pub booklet: RwSignal<Option<booklet::Planned>>,
     /// The 摘要 of its reports, as extracted and being edited.
     pub extracts: RwSignal<Option<booklet::Extracts>>,
+    /// The 汇编 being made: files read, of all (None when none is).
+    pub making: RwSignal<Option<(usize, usize)>>,
 }
 
 impl Batch {
@@ -122,6 +124,7 @@ fn Desk() -> impl IntoView {
         templates: RwSignal::new(Vec::new()),
         booklet: RwSignal::new(None),
         extracts: RwSignal::new(None),
+        making: RwSignal::new(None),
     };
     let entry = tally::Entry::new(&batch);
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
@@ -221,8 +224,9 @@ fn Desk() -> impl IntoView {
         Reply::Ballot(bytes) => batch.message.set(saved(&bytes, "党建述职测评表.docx", WORD, String::new())),
         Reply::ExtractsDocx(bytes) if bytes.is_empty() => batch.message.set("摘要没能生成 Word 文件".into()),
         Reply::ExtractsDocx(bytes) => batch.message.set(saved(&bytes, "摘要.docx", WORD, String::new())),
-        Reply::Booklet(..) if !here(Asked::Booklet) => {}
+        Reply::Booklet(..) if !here(Asked::Booklet) => batch.making.set(None),
         Reply::Booklet(plan, bytes) => {
+            batch.making.set(None);
             let planned: Option<booklet::Planned> = serde_json::from_str(&plan).ok();
             let Some(planned) = planned else { return batch.message.set("汇编没能排出来".into()) };
             let name = booklet_name.get_value();
@@ -244,7 +248,11 @@ fn Desk() -> impl IntoView {
         Reply::Tally(false, bytes) => entry.message.set(saved(&bytes, "测评结果汇总.xlsx", SHEET, String::new())),
         Reply::Notes(_, bytes) if bytes.is_empty() => batch.message.set("修改意见没能生成".into()),
         Reply::Notes(name, bytes) => batch.message.set(saved(&bytes, &name, WORD, String::new())),
-        Reply::Lost => pending.clear(),
+        Reply::Lost => {
+            pending.clear();
+            batch.making.set(None);
+        }
+        Reply::Progress(done, total) => batch.making.set(Some((done, total))),
         Reply::Failed(message) => batch.message.set(message),
         Reply::Workbook(bytes) if bytes.is_empty() => batch.message.set("工作簿没能生成".into()),
         Reply::Workbook(bytes) => batch.message.set(saved(&bytes, "审核表.xlsx", SHEET, String::new())),
@@ -311,6 +319,7 @@ fn Desk() -> impl IntoView {
     let stop = move |_| {
         worker.with_value(Checker::stop);
         pending.clear();
+        batch.making.set(None);
         current.set_value(None);
         queue.update_value(VecDeque::clear);
         passed_over.update_value(Vec::clear);
@@ -318,6 +327,14 @@ fn Desk() -> impl IntoView {
         batch.running.set(false);
         batch.message.set(format!("已停止：{}个文件里检查了{}个", batch.total.get_untracked(), batch.done.get_untracked()));
     };
+    // The 汇编 being made, stopped: the worker goes with what it was doing (a
+    // fresh one takes the next request).
+    let stop_making = Callback::new(move |_: ()| {
+        worker.with_value(Checker::stop);
+        pending.clear();
+        batch.making.set(None);
+        batch.message.set("已停止编排汇编".into());
+    });
     let export = move |_| {
         let sent = batch.rows.with_untracked(|rows| worker.with_value(|w| w.workbook(rows)));
         if let Err(e) = sent {
@@ -485,7 +502,7 @@ fn Desk() -> impl IntoView {
             <batches::Batches batch/>
             <table::Table batch/>
             <detail::Detail batch recheck export_notes ask_templates/>
-            <booklet::Booklet batch planned=batch.booklet ask=make_booklet/>
+            <booklet::Booklet batch planned=batch.booklet ask=make_booklet stop=stop_making/>
             <booklet::Summaries batch make=make_extracts export=export_extracts/>
             <tally::Tally entry export=export_tally/>
         </main>
