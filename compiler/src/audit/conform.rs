@@ -58,7 +58,7 @@ fn roles<'f>(formatting: &'f Formatting, style: &Style) -> Vec<Assigned<'f>> {
             continue;
         }
         // A contents page (目录): its lines are no headings, whatever their numbers.
-        if is_contents_line(p) {
+        if crate::import::is_contents_line(p.style.as_deref(), &p.text) {
             continue;
         }
         let centred = p.align == Alignment::Center;
@@ -114,14 +114,6 @@ fn title_like(p: &ParagraphFormat, first: bool, style: &Style) -> bool {
 fn same_look(a: &ParagraphFormat, b: &ParagraphFormat) -> bool {
     let bold = |p: &ParagraphFormat| p.runs.iter().filter(|r| !r.text.trim().is_empty()).all(|r| r.bold);
     dominant_size(a) == dominant_size(b) && bold(a) == bold(b)
-}
-
-/// A line of a contents page: in a “toc N” style (Word's and WPS's names for
-/// them; Chinese Word names them 目录 N), or the page's own heading 目录.
-fn is_contents_line(p: &ParagraphFormat) -> bool {
-    let style = p.style.as_deref().unwrap_or_default().to_lowercase();
-    let heading: String = p.text.chars().filter(|c| !c.is_whitespace()).collect();
-    style.starts_with("toc") || style.starts_with("目录") || heading == "目录"
 }
 
 /// `（2027年2月）`, `(2027年2月10日)`.

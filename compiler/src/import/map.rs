@@ -158,6 +158,15 @@ fn para(p: &WordParagraph, acc: &mut Accounting) -> Para {
     Para { original, level, typed_label: typed, label_words, text, bold, title_like }
 }
 
+/// A line of a contents page, by its style's name and its text: in a “toc N”
+/// style (Word's and WPS's names; Chinese Word's 目录 N), or the page's own
+/// heading 目录. The desk's format check skips the same lines.
+pub(crate) fn is_contents_line(style: Option<&str>, text: &str) -> bool {
+    let style = style.unwrap_or_default().to_lowercase();
+    let heading: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    style.starts_with("toc") || style.starts_with("目录") || heading == "目录"
+}
+
 /// A line short enough to be a title line.
 fn short_line(text: &str) -> bool {
     text.trim().chars().count() <= 40
@@ -206,8 +215,15 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
     while let Some(b) = blocks.next() {
         match b {
             WordBlock::Paragraph(p) => {
+                let contents = is_contents_line(p.style.as_deref(), &p.text);
                 let p = para(&p, &mut m.acc);
-                if !p.text.is_empty() || !p.typed_label.is_empty() {
+                if contents {
+                    // A contents page's line (“一、履职主要情况和特点……1”) is no
+                    // heading of the report: kept as it stands.
+                    if !p.original.is_empty() {
+                        m.keep_unplaced(&Para { level: None, ..p });
+                    }
+                } else if !p.text.is_empty() || !p.typed_label.is_empty() {
                     pieces.push(Placeable::Para(p));
                 }
             }
