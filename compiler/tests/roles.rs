@@ -187,3 +187,21 @@ fn a_near_title_reads_no_unit_and_a_right_aligned_sign_off_is_fine() {
     let file = edited(|d| d.replacen("<w:sectPr", &format!("{sign_off}<w:sectPr"), 1), |s| s);
     assert_eq!(format_findings(file), Vec::<String>::new());
 }
+
+/// A byline set at the title's size and weight is still the 副标题, and said
+/// to be in the title's font and size (only a line that carries the title's
+/// words on is a second title line).
+#[test]
+fn a_byline_at_the_titles_size_is_the_subtitle() {
+    let byline = r#"<w:p><w:pPr><w:jc w:val="center"/><w:spacing w:before="0" w:after="0" w:line="640" w:lineRule="exact"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="楷体_GB2312" w:ascii="Times New Roman" w:hAnsi="Times New Roman"/><w:sz w:val="36"/></w:rPr><w:t>XX街道党工委书记 张三</w:t></w:r></w:p>"#;
+    let loud = byline.replace("楷体_GB2312", "华文中宋").replace(r#"<w:sz w:val="36"/>"#, r#"<w:b/><w:sz w:val="44"/>"#);
+    let file = edited(|d| d.replacen(byline, &loud, 1), |s| s);
+    assert_eq!(
+        format_findings(file),
+        [
+            "“XX街道党工委书记 张三”：副标题的字体是“华文中宋”，应为“楷体_GB2312”",
+            "“XX街道党工委书记 张三”：副标题的字号是二号（22磅），应为小二（18磅）",
+            "“XX街道党工委书记 张三”：副标题的字形是加粗，应为不加粗"
+        ]
+    );
+}

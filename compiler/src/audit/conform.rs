@@ -28,7 +28,7 @@ pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
     let mut out = Vec::new();
     sections(&spec.style, formatting, &mut out);
     let mut grouped = Grouped::default();
-    for (index, (role, para, split)) in roles(formatting, &spec.style).into_iter().enumerate() {
+    for (index, (role, para, split)) in roles(formatting, spec).into_iter().enumerate() {
         check_paragraph(&spec.style, role, para, split, &mut Counting { grouped: &mut grouped, paragraph: index });
     }
     out.extend(grouped.into_findings());
@@ -47,7 +47,16 @@ type Assigned<'f> = (Role, &'f ParagraphFormat, Option<usize>);
 /// headings by their typed label (一、 （一） 一是) or list level; a short
 /// centred paragraph after a picture or before a table its caption; the rest
 /// body text.
-fn roles<'f>(formatting: &'f Formatting, style: &Style) -> Vec<Assigned<'f>> {
+fn roles<'f>(formatting: &'f Formatting, spec: &FormSpec) -> Vec<Assigned<'f>> {
+    let style = &spec.style;
+    let title_words = super::recognise::title_words(spec);
+    // A second line carries on the title when, joined, the two are more the
+    // template's title than the first alone (not a byline at the title's size).
+    let carries_on = |first: &ParagraphFormat, second: &ParagraphFormat| {
+        let (one, two) = (first.text.trim(), second.text.trim());
+        let alone = super::recognise::title_match(&title_words, one);
+        super::recognise::title_match(&title_words, &format!("{one}{two}")) > alone
+    };
     let mut out: Vec<Assigned<'f>> = Vec::new();
     let mut in_title = true;
     let mut after_picture = false;
@@ -65,7 +74,9 @@ fn roles<'f>(formatting: &'f Formatting, style: &Style) -> Vec<Assigned<'f>> {
         if in_title && !p.picture && title_like(p, out.is_empty(), style) {
             let role = match out.last() {
                 None => Role::Title,
-                Some((Role::Title, title, _)) if out.len() == 1 && same_look(title, p) && !is_date_line(text) => Role::Title,
+                Some((Role::Title, title, _)) if out.len() == 1 && same_look(title, p) && !is_date_line(text) && carries_on(title, p) => {
+                    Role::Title
+                }
                 Some(_) if is_date_line(text) => Role::Date,
                 Some(_) => Role::Subtitle,
             };

@@ -110,7 +110,7 @@ pub fn recognise<'s>(file: &WordFile, specs: &'s [FormSpec]) -> Option<Recogniti
 }
 
 /// A template's title without its fields: `年党建工作述职报告`.
-fn title_words(spec: &FormSpec) -> String {
+pub(crate) fn title_words(spec: &FormSpec) -> String {
     spec.lines
         .iter()
         .filter(|l| l.role == Role::Title)
@@ -126,7 +126,7 @@ fn title_words(spec: &FormSpec) -> String {
 /// of the share of the line's characters in the title and of the title's in the
 /// line), digits aside (a year is a field): 1 for “2026年党建工作述职报告”,
 /// 0.83 for “述职评议问题整改清单” against 年度党建述职评议问题整改清单.
-fn title_match(title: &str, line: &str) -> f64 {
+pub(crate) fn title_match(title: &str, line: &str) -> f64 {
     let keep = |c: &char| c.is_alphanumeric() && !c.is_ascii_digit() && *c != '的';
     let title: Vec<char> = title.chars().filter(keep).collect();
     let line: Vec<char> = line.chars().filter(keep).collect();
