@@ -115,12 +115,22 @@ impl Document<'_> {
         if said.is_empty() || said.contains(UNFILLED) {
             return None;
         }
-        let ends = |c: char| ['。', '！', '？', '；', '…'].contains(&c);
-        if lead.ends_with(ends) {
+        // A sentence ends at 。！？； (a closing quote or bracket after one
+        // belongs to it: “……第一议题。”); an ellipsis is inside one.
+        let ends = |c: char| ['。', '！', '？', '；'].contains(&c);
+        let closing = ['”', '’', '）', '》', '」', '』'];
+        if lead.trim_end_matches(closing).ends_with(ends) || lead.ends_with('…') {
             return Some(lead.to_string());
         }
         let text: String = p.runs.iter().filter(|r| r.role != Role::Heading3).map(|r| r.text.as_str()).collect();
-        let sentence = text.find(ends).map_or(text.as_str(), |at| &text[..at + text[at..].chars().next().map_or(0, char::len_utf8)]);
+        let sentence = match text.find(ends) {
+            Some(at) => {
+                let mut end = at + text[at..].chars().next().map_or(0, char::len_utf8);
+                end += text[end..].chars().take_while(|c| closing.contains(c)).map(char::len_utf8).sum::<usize>();
+                &text[..end]
+            }
+            None => text.as_str(),
+        };
         Some(format!("{lead}{}", sentence.trim_end()))
     }
 
@@ -378,7 +388,9 @@ const GOES_ON: &[char] =
 pub fn adds_full_stop(lead: &str, text: &str) -> bool {
     // Judged on what prints: the characters XML cannot hold are dropped on export.
     let shown = |c: &char| !crate::xml::is_forbidden(*c) && !c.is_whitespace();
-    let last = lead.chars().rev().find(shown);
+    // A closing quote or bracket after a mark closes over it (“……制度。”).
+    let closing = |c: &char| ['”', '’', '）', '》', '」', '』'].contains(c);
+    let last = lead.chars().rev().filter(shown).find(|c| !closing(c));
     let next = text.chars().find(shown);
     last.is_some_and(|c| !NO_STOP_AFTER.contains(&c)) && !next.is_some_and(|c| GOES_ON.contains(&c))
 }

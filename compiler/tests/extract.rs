@@ -164,3 +164,44 @@ fn a_lead_bold_up_to_its_comma_gets_no_invented_full_stop() {
         }
     }
 }
+
+/// A lead ending inside quotation marks (“……落实“第一议题”。”) is a whole
+/// sentence; a text that goes on from its lead is cut at its sentence's end,
+/// with the closing mark, and never inside an ellipsis.
+#[test]
+fn a_leads_sentence_ends_where_its_marks_say() {
+    let specs = builtin_specs();
+    let spec = specs.iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let mut draft = fixture_draft("述职报告");
+    fn first_point(parts: &mut wengao::draft::Parts) -> Option<&mut wengao::draft::Item> {
+        for item in parts.values_mut().flatten() {
+            if !item.lead.is_empty() {
+                return Some(item);
+            }
+            if let Some(found) = first_point(&mut item.parts) {
+                return Some(found);
+            }
+        }
+        None
+    }
+    let point = first_point(&mut draft.body).unwrap();
+    point.lead = "带头落实“第一议题”制度。”".into();
+    let doc = document::assemble(spec, &draft);
+    let lead_with = |doc: &document::Document, words: &str| {
+        doc.blocks
+            .iter()
+            .filter_map(|b| match b {
+                document::Block::Paragraph(p) => doc.lead(p),
+                _ => None,
+            })
+            .find(|l| l.contains(words))
+    };
+    let lead = lead_with(&doc, "第一议题");
+    assert!(lead.as_deref().is_some_and(|l| l.ends_with("带头落实“第一议题”制度。”")), "{lead:?}");
+    let point = first_point(&mut draft.body).unwrap();
+    point.lead = "带头履行职责".into();
+    point.text = "，全年研究……部署党建工作12次（含“三会一课”）。其余略。".into();
+    let doc = document::assemble(spec, &draft);
+    let lead = lead_with(&doc, "带头履行职责");
+    assert!(lead.as_deref().is_some_and(|l| l.ends_with("带头履行职责，全年研究……部署党建工作12次（含“三会一课”）。")), "{lead:?}");
+}

@@ -362,14 +362,15 @@ mod round_trip {
     /// A 一是 lead before `text`: it prints as “一是…。”, and a full stop the
     /// drafter typed where the template would add one anyway is read back
     /// without it (and without spaces before it). Where the template adds none
-    /// (after another mark: “……！。”; before a text that goes on from the lead:
+    /// (after another mark, or one inside closing quotes: “……！。”, “……。”。”; before a text that goes on from the lead:
     /// “，全年……”) the lead comes back as typed.
     fn kept_lead(lead: &str, text: &str) -> String {
         let k = kept(lead);
         let Some(bare) = k.strip_suffix('。').map(str::trim_end) else { return k };
         let marks = "。！？；：….!?，、,;:—";
         let goes_on = "，、；：。！？…—）」』》”’,.;:!?)";
-        let after_mark = bare.chars().last().is_none_or(|c| marks.contains(c));
+        // A closing quote or bracket closes over the mark before it (“……制度。”).
+        let after_mark = bare.chars().rev().find(|c| !"”’）》」』".contains(*c)).is_none_or(|c| marks.contains(c));
         let text_goes_on = kept(text).chars().next().is_some_and(|c| goes_on.contains(c));
         if after_mark || text_goes_on {
             k
