@@ -118,15 +118,14 @@ impl Document<'_> {
         // A sentence ends at 。！？； (a closing quote or bracket after one
         // belongs to it: “……第一议题。”); an ellipsis is inside one.
         let ends = |c: char| ['。', '！', '？', '；'].contains(&c);
-        let closing = ['”', '’', '）', '》', '」', '』'];
-        if lead.trim_end_matches(closing).ends_with(ends) || lead.ends_with('…') {
+        if lead.trim_end_matches(CLOSING).ends_with(ends) || lead.ends_with('…') {
             return Some(lead.to_string());
         }
         let text: String = p.runs.iter().filter(|r| r.role != Role::Heading3).map(|r| r.text.as_str()).collect();
         let sentence = match text.find(ends) {
             Some(at) => {
                 let mut end = at + text[at..].chars().next().map_or(0, char::len_utf8);
-                end += text[end..].chars().take_while(|c| closing.contains(c)).map(char::len_utf8).sum::<usize>();
+                end += text[end..].chars().take_while(|c| CLOSING.contains(c)).map(char::len_utf8).sum::<usize>();
                 &text[..end]
             }
             None => text.as_str(),
@@ -376,6 +375,9 @@ fn unfilled_if_blank(title: &str) -> String {
 /// already, or the sentence goes on after it (a comma, a closing bracket).
 const NO_STOP_AFTER: &[char] = &['。', '！', '？', '；', '：', '…', '.', '!', '?', '，', '、', ',', ';', ':', '—'];
 
+/// Closing quotes and brackets: they close over the mark before them (“……制度。”).
+const CLOSING: &[char] = &['”', '’', '）', '》', '」', '』'];
+
 /// Marks that continue the sentence before them: a text starting with one
 /// goes on from its lead (“**一是带头履行职责**，全年……”), which then takes no full stop.
 const GOES_ON: &[char] =
@@ -388,9 +390,7 @@ const GOES_ON: &[char] =
 pub fn adds_full_stop(lead: &str, text: &str) -> bool {
     // Judged on what prints: the characters XML cannot hold are dropped on export.
     let shown = |c: &char| !crate::xml::is_forbidden(*c) && !c.is_whitespace();
-    // A closing quote or bracket after a mark closes over it (“……制度。”).
-    let closing = |c: &char| ['”', '’', '）', '》', '」', '』'].contains(c);
-    let last = lead.chars().rev().filter(shown).find(|c| !closing(c));
+    let last = lead.chars().rev().filter(shown).find(|c| !CLOSING.contains(c));
     let next = text.chars().find(shown);
     last.is_some_and(|c| !NO_STOP_AFTER.contains(&c)) && !next.is_some_and(|c| GOES_ON.contains(&c))
 }

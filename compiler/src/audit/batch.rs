@@ -87,41 +87,46 @@ pub fn fingerprint_text((size, hash): (usize, u64)) -> String {
     format!("{size}-{hash:016x}")
 }
 
-/// A mail's body or a note sent beside the reports, by its name: said as such
-/// rather than as a file that could not be read.
-fn not_report(name: &str) -> Option<&'static str> {
+/// A row settled by the file's name alone: a mail's body or a note sent
+/// beside the reports (不是报告文件, rather than 读不了), or a web page (Word's
+/// 单个文件网页 may be the report itself, so 读不了).
+fn by_name(name: &str) -> Option<Summary> {
     let extension = name.rsplit_once('.').map(|(_, x)| x.to_lowercase()).unwrap_or_default();
-    match extension.as_str() {
-        "txt" => Some("这是文本文件（多半是邮件正文或说明），不是报告文件，没有检查；报告要是写在里面，请让单位发 Word 文件（.docx）"),
-        "eml" | "msg" => Some("这是邮件文件，不是报告文件，没有检查"),
-        _ => None,
-    }
+    Some(match extension.as_str() {
+        "txt" => Summary::not_report(
+            name,
+            "这是文本文件（多半是邮件正文或说明），不是报告文件，没有检查；报告要是写在里面，请让单位发 Word 文件（.docx）",
+        ),
+        "eml" | "msg" => Summary::not_report(name, "这是邮件文件，不是报告文件，没有检查"),
+        "htm" | "html" | "mht" | "mhtml" => Summary::of(
+            name,
+            &Err("这是网页文件（.htm、.mht，可能是 Word 另存的“单个文件网页”），审核台读不了：请让单位发 Word 文件（.docx）".into()),
+        ),
+        _ => return None,
+    })
 }
 
-/// Why a web page cannot be checked: Word's 单个文件网页 may be the report itself.
-const WEB_PAGE: &str = "这是网页文件（.htm、.mht，可能是 Word 另存的“单个文件网页”），审核台读不了：请让单位发 Word 文件（.docx）";
+/// `row` of `file`, with the file's bytes identified (for copies sent twice).
+fn with_digest(file: &Received, mut row: Summary) -> Summary {
+    row.digest = fingerprint_text(fingerprint(&file.bytes));
+    row
+}
 
 /// Checks one received file against the template it is written for among `specs`.
 pub fn check(file: &Received, specs: &[FormSpec]) -> Summary {
-    if let Some(what) = not_report(&file.name) {
-        return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::not_report(&file.name, what) };
-    }
-    let extension = file.name.rsplit_once('.').map(|(_, x)| x.to_lowercase()).unwrap_or_default();
-    if ["htm", "html", "mht", "mhtml"].contains(&extension.as_str()) {
-        return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::of(&file.name, &Err(WEB_PAGE.into())) };
+    if let Some(row) = by_name(&file.name) {
+        return with_digest(file, row);
     }
     let checked = if super::is_draft_file(&file.bytes) {
         super::draft_file(&file.bytes, specs)
     } else {
         match super::docx(&file.bytes, specs) {
             Ok(super::Checked::Report(report)) => Ok(*report),
-            Ok(super::Checked::Unrecognised(what)) => {
-                return Summary { digest: fingerprint_text(fingerprint(&file.bytes)), ..Summary::unrecognised(&file.name, &what) }
-            }
+            Ok(super::Checked::Unrecognised(what)) => return with_digest(file, Summary::unrecognised(&file.name, &what)),
             Err(e) => Err(reason(&e)),
         }
     };
-    summarise(file, &checked, specs)
+    with_digest(file, summarise(file, &checked, specs))
 }
 
 /// Checks one received file against the template named `template` (the clerk's
@@ -130,12 +135,11 @@ pub fn check_as(file: &Received, specs: &[FormSpec], template: &str) -> Summary 
     let Some(spec) = specs.iter().find(|s| s.name == template) else {
         return Summary::of(&file.name, &Err(format!("没有“{template}”这个模板")));
     };
-    if super::is_draft_file(&file.bytes) || not_report(&file.name).is_some() {
+    if super::is_draft_file(&file.bytes) || by_name(&file.name).is_some() {
         return check(file, specs);
     }
-    let mut row = summarise(file, &super::docx_as(&file.bytes, spec).map_err(|e| reason(&e)), specs);
-    row.chosen = true;
-    row
+    let row = summarise(file, &super::docx_as(&file.bytes, spec).map_err(|e| reason(&e)), specs);
+    with_digest(file, Summary { chosen: true, ..row })
 }
 
 /// The file named `name` (a row's file: `附件.zip/述职报告.docx`) among what a
@@ -149,7 +153,6 @@ pub fn entry(file: Received, name: &str) -> Option<Received> {
 
 fn summarise(file: &Received, checked: &Result<super::Report, String>, specs: &[FormSpec]) -> Summary {
     let mut row = Summary::of(&file.name, checked);
-    row.digest = fingerprint_text(fingerprint(&file.bytes));
     (row.goes_with, row.companions) = super::group::relations(&row.template, specs);
     row
 }

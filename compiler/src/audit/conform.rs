@@ -114,17 +114,20 @@ fn roles<'f>(formatting: &'f Formatting, spec: &FormSpec) -> Vec<Assigned<'f>> {
 fn title_like(p: &ParagraphFormat, first: bool, style: &Style) -> bool {
     let text = p.text.trim();
     let short = text.chars().count() <= 40 && typed_label(text).is_none();
-    let lead: f64 = p.text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 1.0 } else { 0.5 }).sum();
     let body = style.role(Role::Body);
     let larger = dominant_size(p).is_some_and(|s| s > body.size_half_points);
-    let bolder = p.runs.iter().filter(|r| !r.text.trim().is_empty()).all(|r| r.bold) && !body.bold;
-    p.align == Alignment::Center || (short && lead >= 4.0) || (first && short && (larger || bolder))
+    let bolder = all_bold(p) && !body.bold;
+    p.align == Alignment::Center || crate::import::centred_by_spaces(&p.text) || (first && short && (larger || bolder))
 }
 
 /// Two lines alike in size and weight (a title over two lines).
 fn same_look(a: &ParagraphFormat, b: &ParagraphFormat) -> bool {
-    let bold = |p: &ParagraphFormat| p.runs.iter().filter(|r| !r.text.trim().is_empty()).all(|r| r.bold);
-    dominant_size(a) == dominant_size(b) && bold(a) == bold(b)
+    dominant_size(a) == dominant_size(b) && all_bold(a) == all_bold(b)
+}
+
+/// Whether every run with text is bold.
+fn all_bold(p: &ParagraphFormat) -> bool {
+    p.runs.iter().filter(|r| !r.text.trim().is_empty()).all(|r| r.bold)
 }
 
 /// `（2027年2月）`, `(2027年2月10日)`.

@@ -149,12 +149,11 @@ fn para(p: &WordParagraph, acc: &mut Accounting) -> Para {
     acc.numbering += label_words;
     let bold = p.bold_start.saturating_sub(skipped + typed.chars().count() + gap);
     let style = p.style.as_deref().unwrap_or_default().to_lowercase();
-    // Centred by typed spaces: four characters' width or more before a short
-    // line (two full-width spaces are a typed first-line indent).
-    let typed_centre = p.text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum::<usize>() >= 8
-        && short_line(trimmed);
-    let title_like =
-        p.centered || typed_centre || style == "title" || style == "subtitle" || style.contains("标题") && !style.contains(' ');
+    let title_like = p.centered
+        || centred_by_spaces(&p.text)
+        || style == "title"
+        || style == "subtitle"
+        || style.contains("标题") && !style.contains(' ');
     Para { original, level, typed_label: typed, label_words, text, bold, title_like }
 }
 
@@ -167,9 +166,14 @@ pub(crate) fn is_contents_line(style: Option<&str>, text: &str) -> bool {
     style.starts_with("toc") || style.starts_with("目录") || heading == "目录"
 }
 
-/// A line short enough to be a title line.
-fn short_line(text: &str) -> bool {
-    text.trim().chars().count() <= 40
+/// Whether a line is centred with typed spaces: four characters' width or
+/// more of them before a short line with no number (two full-width spaces
+/// are a typed first-line indent). The importer and the desk's format check
+/// share it.
+pub(crate) fn centred_by_spaces(text: &str) -> bool {
+    let half_widths: usize = text.chars().take_while(|c| c.is_whitespace()).map(|c| if c == '\u{3000}' { 2 } else { 1 }).sum();
+    let line = text.trim();
+    half_widths >= 8 && line.chars().count() <= 40 && typed_label(line).is_none()
 }
 
 /// What is left to place, in order.

@@ -11,7 +11,7 @@ pub(crate) mod word;
 pub(crate) mod zip;
 
 pub use map::Accounting;
-pub(crate) use map::{is_contents_line, map, typed_label, Level};
+pub(crate) use map::{centred_by_spaces, is_contents_line, map, typed_label, Level};
 pub(crate) use word::{main_part, part_named, relationships};
 pub use word::{Origin, WordBlock, WordFile, WordParagraph};
 
