@@ -205,3 +205,57 @@ fn a_byline_at_the_titles_size_is_the_subtitle() {
         ]
     );
 }
+
+/// A report sent on an office's red-head paper (GB/T 9704): above the title
+/// the 发文机关标志 in red, the 发文字号 with a red rule drawn as its bottom
+/// border and another as a line shape; below the text the 版记 (抄送, 印发).
+/// The parts are named as such, once each, as notes; the title under them is
+/// the title (its 单位 and 姓名 read), and none of them is checked as 标题 or
+/// 正文 or said to fit nowhere (before: the mark was the 标题, in the wrong
+/// font and size, the title a 副标题, and the 版记 lines part of the last 一是).
+#[test]
+fn a_red_head_is_named_not_checked_as_title() {
+    let mark = r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="方正小标宋简体"/><w:color w:val="E60000"/><w:w w:val="80"/><w:sz w:val="96"/></w:rPr><w:t>中共XX街道工作委员会</w:t></w:r></w:p>"#;
+    let number = r#"<w:p><w:pPr><w:pBdr><w:bottom w:val="single" w:sz="18" w:space="6" w:color="FF0000"/></w:pBdr><w:jc w:val="center"/></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="32"/></w:rPr><w:t xml:space="preserve">XX党发〔2027〕3号</w:t></w:r></w:p>"#;
+    let line = r#"<w:p><w:r><w:drawing><wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>0</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="5615940" cy="0"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapNone/><wp:docPr id="9" name="直接连接符 9"/><wp:cNvGraphicFramePr/><a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp><wps:cNvCnPr/><wps:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="5615940" cy="0"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom><a:ln w="28575"><a:solidFill><a:srgbClr val="FF0000"/></a:solidFill></a:ln></wps:spPr><wps:bodyPr/></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r></w:p>"#;
+    let record = |text: &str| {
+        format!(
+            r#"<w:p><w:pPr><w:pBdr><w:top w:val="single" w:sz="8" w:space="1" w:color="000000"/></w:pBdr></w:pPr><w:r><w:rPr><w:rFonts w:eastAsia="仿宋_GB2312"/><w:sz w:val="28"/></w:rPr><w:t xml:space="preserve">{text}</w:t></w:r></w:p>"#
+        )
+    };
+    let records = record("抄送：区委组织部。") + &record("中共XX街道工作委员会办公室\u{3000}\u{3000}\u{3000}\u{3000}2027年2月10日印发");
+    let bytes = edited(
+        |d| d.replacen("<w:body>", &format!("<w:body>{mark}{number}{line}"), 1).replacen("<w:sectPr", &format!("{records}<w:sectPr"), 1),
+        |s| s,
+    );
+    let row = batch::check(&Received { name: "报告.docx".into(), bytes: bytes.clone() }, &specs());
+    assert_eq!(row.template, "党建工作述职报告");
+    assert_eq!((row.unit.as_str(), row.person.as_str()), ("XX街道党工委", "张三"));
+    // 合格.docx is 约9页 in the template's format (a note of its own), whatever its head.
+    let said: Vec<String> = row
+        .findings
+        .iter()
+        .filter(|f| f.kind != Kind::Pages)
+        .map(|f| format!("{}｜{:?}｜{}：{}", f.kind.name(), f.severity, f.place, f.message))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            "格式｜Note｜版头：带公文版头（发文机关标志“中共XX街道工作委员会”、发文字号“XX党发〔2027〕3号”、红色分隔线）；模板的格式里没有版头，这几行没有按标题检查",
+            "格式｜Note｜版记：带公文版记（抄送“抄送：区委组织部。”、印发机关和印发日期“中共XX街道工作委员会办公室　　　　2027年2月10日印发”）；模板的格式里没有版记，这几行没有按正文检查"
+        ]
+    );
+    // The importer keeps the lines (nothing is lost) apart from the report's parts.
+    let spec = specs().into_iter().find(|s| s.name == "党建工作述职报告").unwrap();
+    let imported = wengao::import::docx(&spec, &bytes).unwrap();
+    assert_eq!(
+        imported.draft.unplaced,
+        [
+            "中共XX街道工作委员会",
+            "XX党发〔2027〕3号",
+            "抄送：区委组织部。",
+            "中共XX街道工作委员会办公室\u{3000}\u{3000}\u{3000}\u{3000}2027年2月10日印发"
+        ]
+    );
+    assert_eq!(imported.official.len(), 4);
+}

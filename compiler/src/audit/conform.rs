@@ -8,9 +8,10 @@
 //! Alike findings are told once, with how many paragraphs and the first of them.
 
 use super::format::{Alignment, Formatting, Indent, ParagraphFormat, RunFormat, Spacing};
-use super::{Finding, Kind};
+use super::{Finding, Kind, Severity};
 use crate::fonts::same_face;
 use crate::geometry::em;
+use crate::import::official::{self, OfficialPart};
 use crate::import::{typed_label, Level};
 use crate::spec::{Align, FormSpec, LineSpacing, Role, RoleStyle, Style};
 use crate::values::FONT_SIZES;
@@ -27,8 +28,10 @@ const PLACE_TOLERANCE: i64 = 113;
 pub fn findings(spec: &FormSpec, formatting: &Formatting) -> Vec<Finding> {
     let mut out = Vec::new();
     sections(&spec.style, formatting, &mut out);
+    let official = Official::find(formatting);
+    out.extend(official.findings(formatting));
     let mut grouped = Grouped::default();
-    for (index, (role, para, split)) in roles(formatting, spec).into_iter().enumerate() {
+    for (index, (role, para, split)) in roles(formatting, spec, &official.paragraphs()).into_iter().enumerate() {
         check_paragraph(&spec.style, role, para, split, &mut Counting { grouped: &mut grouped, paragraph: index });
     }
     out.extend(grouped.into_findings());
@@ -47,7 +50,7 @@ type Assigned<'f> = (Role, &'f ParagraphFormat, Option<usize>);
 /// headings by their typed label (一、 （一） 一是) or list level; a short
 /// centred paragraph after a picture or before a table its caption; the rest
 /// body text.
-fn roles<'f>(formatting: &'f Formatting, spec: &FormSpec) -> Vec<Assigned<'f>> {
+fn roles<'f>(formatting: &'f Formatting, spec: &FormSpec, official: &[usize]) -> Vec<Assigned<'f>> {
     let style = &spec.style;
     let title_words = super::recognise::title_words(spec);
     // A second line carries on the title when, joined, the two are more the
@@ -60,8 +63,11 @@ fn roles<'f>(formatting: &'f Formatting, spec: &FormSpec) -> Vec<Assigned<'f>> {
     let mut out: Vec<Assigned<'f>> = Vec::new();
     let mut in_title = true;
     let mut after_picture = false;
-    for p in &formatting.paragraphs {
+    for (at, p) in formatting.paragraphs.iter().enumerate() {
         let text = p.text.trim();
+        if official.contains(&at) {
+            continue;
+        }
         if text.is_empty() {
             after_picture = after_picture || p.picture;
             continue;
@@ -104,6 +110,79 @@ fn roles<'f>(formatting: &'f Formatting, spec: &FormSpec) -> Vec<Assigned<'f>> {
         out.push(assigned);
     }
     out
+}
+
+/// A 公文's 版头 and 版记 in the file ([`crate::import::official`]): the
+/// paragraphs of each with what they are (a red rule drawn under a line, or
+/// alone in an empty paragraph, is one too).
+struct Official {
+    head: Vec<(usize, OfficialPart)>,
+    record: Vec<(usize, OfficialPart)>,
+}
+
+impl Official {
+    fn find(formatting: &Formatting) -> Official {
+        let paragraphs = &formatting.paragraphs;
+        let texted: Vec<usize> = (0..paragraphs.len()).filter(|&i| !paragraphs[i].text.trim().is_empty()).collect();
+        let head_parts = official::head(texted.iter().map(|&i| (paragraphs[i].text.as_str(), mostly_red(&paragraphs[i]))));
+        let head_lines = head_parts.len();
+        let mut head = Vec::new();
+        if head_lines > 0 {
+            // Up to the first line under the 版头, empty paragraphs with a rule included.
+            let end = texted.get(head_lines).copied().unwrap_or(paragraphs.len());
+            let mut parts = head_parts.into_iter();
+            for (i, p) in paragraphs.iter().enumerate().take(end) {
+                if !p.text.trim().is_empty() {
+                    head.extend(parts.next().map(|part| (i, part)));
+                }
+                if p.red_rule {
+                    head.push((i, OfficialPart::RedRule));
+                }
+            }
+        }
+        let rest = &texted[head_lines..];
+        let record_parts = official::record(rest.iter().map(|&i| paragraphs[i].text.as_str()));
+        let record = rest[rest.len() - record_parts.len()..].iter().copied().zip(record_parts).collect();
+        Official { head, record }
+    }
+
+    /// The paragraphs they take (not checked by role).
+    fn paragraphs(&self) -> Vec<usize> {
+        self.head.iter().chain(&self.record).map(|(i, _)| *i).collect()
+    }
+
+    /// A note for each: what parts the file carries, named once each.
+    fn findings(&self, formatting: &Formatting) -> Vec<Finding> {
+        let name = |parts: &[(usize, OfficialPart)]| {
+            let mut named: Vec<String> = Vec::new();
+            for (i, part) in parts {
+                let text = formatting.paragraphs[*i].text.trim();
+                let said = if *part == OfficialPart::RedRule { part.name().to_string() } else { format!("{}“{text}”", part.name()) };
+                if !named.contains(&said) {
+                    named.push(said);
+                }
+            }
+            named.join("、")
+        };
+        let mut out = Vec::new();
+        if !self.head.is_empty() {
+            let message = format!("带公文版头（{}）；模板的格式里没有版头，这几行没有按标题检查", name(&self.head));
+            out.push(Finding { severity: Severity::Note, ..Finding::must_fix(Kind::Format, "版头", message) });
+        }
+        if !self.record.is_empty() {
+            let message = format!("带公文版记（{}）；模板的格式里没有版记，这几行没有按正文检查", name(&self.record));
+            out.push(Finding { severity: Severity::Note, ..Finding::must_fix(Kind::Format, "版记", message) });
+        }
+        out
+    }
+}
+
+/// Whether most of a paragraph's characters are red.
+fn mostly_red(p: &ParagraphFormat) -> bool {
+    let inked = |r: &&RunFormat| r.text.chars().filter(|c| !c.is_whitespace()).count();
+    let red: usize = p.runs.iter().filter(|r| r.red).map(|r| inked(&r)).sum();
+    let all: usize = p.runs.iter().map(|r| inked(&r)).sum();
+    red * 2 > all
 }
 
 /// Whether a paragraph at the top looks like a title line: centred; or

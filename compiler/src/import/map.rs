@@ -215,13 +215,19 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
     }
     // Pieces in order; a short plain paragraph right under a picture is its caption.
     let mut pieces = Vec::new();
-    let mut blocks = file.blocks.into_iter().peekable();
-    while let Some(b) = blocks.next() {
+    let official_blocks = super::official::official_blocks(&file.blocks);
+    let mut official = Vec::new();
+    let mut blocks = file.blocks.into_iter().enumerate().peekable();
+    while let Some((at, b)) = blocks.next() {
         match b {
             WordBlock::Paragraph(p) => {
                 let contents = is_contents_line(p.style.as_deref(), &p.text);
                 let p = para(&p, &mut m.acc);
-                if contents {
+                if official_blocks.contains(&at) {
+                    // A 公文's 版头 or 版记 (红头 paper): kept as it stands.
+                    official.push(p.original.clone());
+                    m.keep_unplaced(&Para { level: None, ..p });
+                } else if contents {
                     // A contents page's line (“一、履职主要情况和特点……1”) is no
                     // heading of the report: kept as it stands.
                     if !p.original.is_empty() {
@@ -234,13 +240,13 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
             WordBlock::Table(rows) => pieces.push(Placeable::Table(rows)),
             WordBlock::Image(image) => {
                 let caption = match blocks.peek() {
-                    Some(WordBlock::Paragraph(next))
+                    Some((_, WordBlock::Paragraph(next)))
                         if next.number.is_none()
                             && typed_label(next.text.trim()).is_none()
                             && count(&next.text).words <= 60
                             && !next.text.trim().is_empty() =>
                     {
-                        let Some(WordBlock::Paragraph(next)) = blocks.next() else { unreachable!() };
+                        let Some((_, WordBlock::Paragraph(next))) = blocks.next() else { unreachable!() };
                         next.text.trim().to_string()
                     }
                     _ => String::new(),
@@ -279,7 +285,7 @@ pub fn map(spec: &FormSpec, file: WordFile) -> Imported {
         .filter(|f| f.kind != crate::spec::FieldKind::RowNumber && draft.fields.get(&f.id).is_none_or(|v| v.trim().is_empty()))
         .map(|f| f.id.clone())
         .collect();
-    Imported { draft, accounting: m.acc, unread_fields }
+    Imported { draft, accounting: m.acc, unread_fields, official }
 }
 
 /// `{单位}书记 {姓名}` against `XX街道党工委书记 张三`: the field values, if the

@@ -7,6 +7,7 @@
 //! numbering the template replaces, or unplaced.
 
 mod map;
+pub mod official;
 pub(crate) mod word;
 pub(crate) mod zip;
 
@@ -29,6 +30,9 @@ pub struct Imported {
     /// in or confirm (a default such as 单位类型's first choice would otherwise
     /// pass for what the report says).
     pub unread_fields: Vec<String>,
+    /// The lines of a 公文's 版头 and 版记 the file carries ([`official`]):
+    /// kept in `draft.unplaced`, but no part of the report for the desk.
+    pub official: Vec<String>,
 }
 
 impl Imported {

@@ -35,6 +35,8 @@ pub struct WordParagraph {
     /// The outline level (0 = level 1) from the paragraph or its style.
     pub outline: Option<u8>,
     pub centered: bool,
+    /// Whether most of its characters are red (a 红头's 发文机关标志).
+    pub red: bool,
     pub origin: Origin,
 }
 
@@ -48,6 +50,7 @@ impl WordParagraph {
             style: None,
             outline: None,
             centered: false,
+            red: false,
             origin: Origin::Body,
         }
     }
@@ -310,6 +313,9 @@ struct Runs {
     fields: Vec<bool>,
     images: Vec<String>,
     boxes: Vec<Element>,
+    /// Characters other than spaces, and how many of them are red.
+    inked: usize,
+    red: usize,
 }
 
 impl Reader<'_> {
@@ -392,6 +398,7 @@ impl Reader<'_> {
             style: style_id.and_then(|id| self.styles.get(&id).map(|s| s.name.clone())),
             outline: outline.filter(|o| *o < 9),
             centered,
+            red: runs.red * 2 > runs.inked,
             origin,
         };
         match origin {
@@ -464,6 +471,8 @@ fn runs_of(e: &Element, out: &mut Runs) {
 fn run(r: &Element, out: &mut Runs) {
     let bold = on(r.child("rPr").and_then(|p| p.child("b")));
     let hidden = on(r.child("rPr").and_then(|p| p.child("vanish")));
+    let red = r.child("rPr").and_then(|p| p.child("color")).and_then(|c| c.attr("val")).is_some_and(|v| super::official::is_red(&v));
+    let start = out.text.len();
     for c in r.elements() {
         match c.local() {
             "fldChar" => match c.attr("fldCharType").as_deref() {
@@ -496,6 +505,11 @@ fn run(r: &Element, out: &mut Runs) {
             }
             _ => {}
         }
+    }
+    let added = out.text[start..].chars().filter(|c| !c.is_whitespace()).count();
+    out.inked += added;
+    if red {
+        out.red += added;
     }
 }
 

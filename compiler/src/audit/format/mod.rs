@@ -37,6 +37,8 @@ struct RunProps {
     latin: Option<Font>,
     size: Option<u32>,
     bold: Option<bool>,
+    /// Whether its colour is a red (`w:color`).
+    red: Option<bool>,
 }
 
 impl RunProps {
@@ -53,6 +55,7 @@ impl RunProps {
             latin: font("asciiTheme", "ascii").or_else(|| font("hAnsiTheme", "hAnsi")),
             size: rpr.child("sz").and_then(|s| s.attr("val")).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as u32),
             bold: rpr.child("b").map(|b| toggle(Some(b))),
+            red: rpr.child("color").and_then(|c| c.attr("val")).map(|v| crate::import::official::is_red(&v)),
         }
     }
 
@@ -63,6 +66,7 @@ impl RunProps {
             latin: over.latin.clone().or_else(|| self.latin.clone()),
             size: over.size.or(self.size),
             bold: over.bold.or(self.bold),
+            red: over.red.or(self.red),
         }
     }
 }
@@ -270,6 +274,7 @@ pub struct RunFormat {
     /// Half-points; Word's default when nothing sets it is 10 pt (20).
     pub size_half_points: u32,
     pub bold: bool,
+    pub red: bool,
 }
 
 /// A body paragraph with its resolved formatting.
@@ -289,6 +294,9 @@ pub struct ParagraphFormat {
     pub picture: bool,
     /// Whether a table follows it (it is the table's title).
     pub before_table: bool,
+    /// Whether it draws a red rule: a red border above or below it, or a red
+    /// line shape in it (a 红头's 红色分隔线).
+    pub red_rule: bool,
 }
 
 /// Where a footer's page number stands and how it looks.
@@ -474,6 +482,7 @@ fn run_format(styles: &Styles, props: &RunProps, text: String) -> RunFormat {
         latin: styles.typeface(&props.latin),
         size_half_points: props.size.unwrap_or(20),
         bold: props.bold.unwrap_or(false),
+        red: props.red.unwrap_or(false),
     }
 }
 
@@ -492,6 +501,12 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         runs: Vec::new(),
         picture: false,
         before_table: false,
+        red_rule: ppr.and_then(|p| p.child("pBdr")).is_some_and(|b| {
+            ["top", "bottom"].iter().filter_map(|side| b.child(side)).any(|line| {
+                line.attr("val").is_some_and(|v| v != "none" && v != "nil")
+                    && line.attr("color").is_some_and(|c| crate::import::official::is_red(&c))
+            })
+        }),
     };
     let mut fields = Vec::new();
     runs(styles, &run_base, p, &mut fields, &mut out);
@@ -535,7 +550,10 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
             "t" => text.push_str(&c.text()),
             "tab" | "ptab" => text.push('\t'),
             "br" | "cr" => text.push('\n'),
-            "drawing" | "pict" | "object" | "AlternateContent" => out.picture = true,
+            "drawing" | "pict" | "object" | "AlternateContent" => {
+                out.picture = true;
+                out.red_rule = out.red_rule || red_line(c);
+            }
             _ => {}
         }
     }
@@ -547,11 +565,24 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
     // Neighbouring runs that look alike are one stretch.
     match out.runs.last_mut() {
         Some(last)
-            if (&last.east_asia, &last.latin, last.size_half_points, last.bold)
-                == (&format.east_asia, &format.latin, format.size_half_points, format.bold) =>
+            if (&last.east_asia, &last.latin, last.size_half_points, last.bold, last.red)
+                == (&format.east_asia, &format.latin, format.size_half_points, format.bold, format.red) =>
         {
             last.text.push_str(&format.text)
         }
         _ => out.runs.push(format),
     }
+}
+
+/// Whether a drawing is a red line: a DrawingML shape drawn as a line (or a
+/// connector) with a red outline, or a VML line stroked red.
+fn red_line(drawing: &Element) -> bool {
+    let line_shape =
+        find(drawing, "prstGeom").and_then(|g| g.attr("prst")).is_some_and(|p| p == "line" || p.starts_with("straightConnector"));
+    let red_outline = find(drawing, "ln")
+        .and_then(|ln| find(ln, "srgbClr"))
+        .and_then(|c| c.attr("val"))
+        .is_some_and(|v| crate::import::official::is_red(&v));
+    let vml = find(drawing, "line").and_then(|l| l.attr("strokecolor")).is_some_and(|c| crate::import::official::is_red(&c));
+    line_shape && red_outline || vml
 }
