@@ -158,11 +158,8 @@ pub fn perform(action: Action, s: Screens) {
 /// Opens an imported draft saying where every 字 went.
 fn start_imported(key: String, spec: FormSpec, imported: Imported, show: Callback<Opened>) {
     let mut notice = format!("已导入。{}。", imported.summary(&spec));
-    if !imported.draft.unplaced.is_empty() {
-        notice.push_str(&format!(
-            "{}段没能对上模板，放在表单最后的“未归类的段落”里，可以逐段移到该去的地方。",
-            imported.draft.unplaced.len()
-        ));
+    if let Some(unplaced) = wengao::import::unplaced_notice(&imported.draft) {
+        notice.push_str(&format!("{unplaced}。"));
     }
     let to_confirm = imported.unread_fields;
     spawn_local(async move {

@@ -98,7 +98,9 @@ pub(crate) fn fitted_notice(fitted: wengao::edit::Fitted, edited: bool) -> Strin
         notice.push_str("模板改过了，草稿已按新模板打开，写过的内容都在。");
     }
     if moved > 0 {
-        notice.push_str(&format!("这份草稿里有{moved}项超出了模板允许的数目，它们的文字已移到表单最后的“未归类的段落”里。"));
+        notice.push_str(&format!(
+            "这份草稿里有{moved}项超出了模板允许的数目，它们已移到表单最后的“未归类的段落”（图片在“未归类的图片”）里。"
+        ));
     }
     notice
 }

@@ -33,6 +33,12 @@ pub struct Draft {
     /// order: kept and shown until the drafter moves or deletes them; never exported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub unplaced: Vec<String>,
+    /// Pictures with nowhere to go (an imported file's pictures where the
+    /// template has no picture slot; a slot the template no longer has, or
+    /// pictures beyond its limit), with their captions: kept in the draft and
+    /// its file until the drafter moves them into a slot or deletes them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub unplaced_pictures: Vec<Picture>,
     /// Text of parts (and fields) the template no longer has, after the template
     /// was edited: kept and shown until the drafter moves or deletes it; never exported.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -156,6 +162,7 @@ impl Draft {
             fields: spec.fields.iter().filter_map(|f| Some((f.id.clone(), f.default.clone()?))).collect(),
             body: Parts::new(),
             unplaced: Vec::new(),
+            unplaced_pictures: Vec::new(),
             orphaned: Vec::new(),
         }
     }

@@ -246,6 +246,52 @@ pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
     out
 }
 
+/// The picture slots an unplaced picture can be moved into, in document
+/// order, named as the form names their parts (`二、（一）图片`), with how
+/// many pictures each takes at most.
+pub fn picture_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String, usize)> {
+    let labels: std::collections::HashMap<Owner, String> = crate::document::assemble(spec, draft).labels.into_iter().collect();
+    fn walk(
+        nodes: &[Node],
+        draft: &Draft,
+        parent: &mut Owner,
+        labels: &std::collections::HashMap<Owner, String>,
+        out: &mut Vec<(Owner, String, usize)>,
+    ) {
+        for node in nodes {
+            for i in 0..occurrences(draft, parent, &node.id) {
+                parent.push((node.id.clone(), i));
+                if let NodeKind::Pictures { max, .. } = node.kind {
+                    let name: String = (1..parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
+                    out.push((parent.clone(), format!("{name}{}", node.id), max as usize));
+                }
+                walk(&node.children, draft, parent, labels, out);
+                parent.pop();
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&spec.body, draft, &mut Vec::new(), &labels, &mut out);
+    out
+}
+
+/// Moves unplaced picture `index` into the slot at `path` (within `max`);
+/// refused, and nothing changed, when either is not there or the slot is full.
+pub fn place_loose_picture(draft: &mut Draft, index: usize, path: &[Step], max: usize) -> Result<(), String> {
+    let Some(picture) = draft.unplaced_pictures.get(index) else { return Err("这幅图片已经不在未归类里了".into()) };
+    let held = item(draft, path).ok_or("草稿里找不到图片位")?.pictures.len();
+    if held >= max {
+        return Err(format!("那里最多{max}幅图片，已经满了，“{}”没有移过去", picture.name));
+    }
+    let picture = draft.unplaced_pictures.remove(index);
+    add_picture(draft, path, picture, max)
+}
+
+/// Removes unplaced picture `index`; returns it.
+pub fn remove_loose_picture(draft: &mut Draft, index: usize) -> Option<Picture> {
+    (index < draft.unplaced_pictures.len()).then(|| draft.unplaced_pictures.remove(index))
+}
+
 /// The two lists of loose paragraphs a draft may hold: what an import could not
 /// place, and what a template edit left without a part.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -289,8 +335,9 @@ pub fn remove_loose(draft: &mut Draft, which: Loose, index: usize) -> Option<Str
     (index < list.len()).then(|| list.remove(index))
 }
 
-/// The text of an item and all below it, a paragraph a string.
-fn texts_of(item: &Item, out: &mut Vec<String>) {
+/// What an item and all below it hold, taken out: its text a paragraph a
+/// string into `out`, its pictures (with their captions) into `pictures`.
+fn contents_of(item: Item, out: &mut Vec<String>, pictures: &mut Vec<Picture>) {
     for t in [&item.title, &item.lead, &item.text] {
         if !t.trim().is_empty() {
             out.push(t.trim().to_string());
@@ -299,13 +346,9 @@ fn texts_of(item: &Item, out: &mut Vec<String>) {
     for row in item.rows.iter().filter(|r| r.values().any(|v| !v.trim().is_empty())) {
         out.push(row.values().map(String::as_str).collect::<Vec<_>>().join("\t"));
     }
-    for p in &item.pictures {
-        if !p.caption.trim().is_empty() {
-            out.push(p.caption.trim().to_string());
-        }
-    }
-    for child in item.parts.values().flatten() {
-        texts_of(child, out);
+    pictures.extend(item.pictures);
+    for child in item.parts.into_values().flatten() {
+        contents_of(child, out, pictures);
     }
 }
 
@@ -314,13 +357,13 @@ fn texts_of(item: &Item, out: &mut Vec<String>) {
 /// draft's `orphaned` list, the first paragraph of each marked with the old name.
 /// Returns how many parts and fields were taken out.
 pub fn orphan_parts(spec: &FormSpec, draft: &mut Draft) -> usize {
-    fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>) -> usize {
+    fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>, pictures: &mut Vec<Picture>) -> usize {
         let mut taken = 0;
         let gone: Vec<String> = parts.keys().filter(|k| !nodes.iter().any(|n| &n.id == *k)).cloned().collect();
         for name in gone {
             let mut texts = Vec::new();
             for item in parts.remove(&name).unwrap_or_default() {
-                texts_of(&item, &mut texts);
+                contents_of(item, &mut texts, pictures);
             }
             if let Some(first) = texts.first_mut() {
                 *first = format!("【原“{name}”】{first}");
@@ -330,13 +373,13 @@ pub fn orphan_parts(spec: &FormSpec, draft: &mut Draft) -> usize {
         }
         for node in nodes {
             for item in parts.get_mut(&node.id).into_iter().flatten() {
-                taken += walk(&node.children, &mut item.parts, out);
+                taken += walk(&node.children, &mut item.parts, out, pictures);
             }
         }
         taken
     }
     let mut out = Vec::new();
-    let mut taken = walk(&spec.body, &mut draft.body, &mut out);
+    let mut taken = walk(&spec.body, &mut draft.body, &mut out, &mut draft.unplaced_pictures);
     let gone: Vec<String> = draft.fields.keys().filter(|k| !spec.fields.iter().any(|f| &f.id == *k)).cloned().collect();
     for name in gone {
         if let Some(value) = draft.fields.remove(&name).filter(|v| !v.trim().is_empty()) {
@@ -350,17 +393,19 @@ pub fn orphan_parts(spec: &FormSpec, draft: &mut Draft) -> usize {
 
 /// Items beyond what the template allows (a hostile or hand-edited draft, an
 /// import with more points than the template takes) go, with their text, to the
-/// draft's unplaced paragraphs: the form then holds what the template allows,
-/// and nothing is lost. Table rows beyond the limit go the same way, a line a
-/// row. Returns how many items and rows were moved.
+/// draft's unplaced paragraphs, and their pictures to its unplaced pictures:
+/// the form then holds what the template allows, and nothing is lost. Table
+/// rows beyond the limit go the same way, a line a row, and pictures beyond a
+/// slot's limit to the unplaced pictures. Returns how many items, rows and
+/// pictures were moved.
 pub fn clamp_repeats(spec: &FormSpec, draft: &mut Draft) -> usize {
-    fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>) -> usize {
+    fn walk(nodes: &[Node], parts: &mut Parts, out: &mut Vec<String>, pictures: &mut Vec<Picture>) -> usize {
         let mut moved = 0;
         for node in nodes {
             let Some(items) = parts.get_mut(&node.id) else { continue };
             if let Some(max) = node.max_items().filter(|m| items.len() > *m) {
                 for extra in items.drain(max..) {
-                    texts_of(&extra, out);
+                    contents_of(extra, out, pictures);
                     moved += 1;
                 }
             }
@@ -373,13 +418,19 @@ pub fn clamp_repeats(spec: &FormSpec, draft: &mut Draft) -> usize {
                         }
                     }
                 }
-                moved += walk(&node.children, &mut item.parts, out);
+                if let NodeKind::Pictures { max, .. } = node.kind {
+                    if item.pictures.len() > max as usize {
+                        moved += item.pictures.len() - max as usize;
+                        pictures.extend(item.pictures.drain(max as usize..));
+                    }
+                }
+                moved += walk(&node.children, &mut item.parts, out, pictures);
             }
         }
         moved
     }
     let mut out = Vec::new();
-    let moved = walk(&spec.body, &mut draft.body, &mut out);
+    let moved = walk(&spec.body, &mut draft.body, &mut out, &mut draft.unplaced_pictures);
     draft.unplaced.extend(out);
     moved
 }

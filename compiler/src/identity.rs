@@ -146,6 +146,7 @@ mod tests {
             fields: Default::default(),
             body: Default::default(),
             unplaced: Vec::new(),
+            unplaced_pictures: Vec::new(),
             orphaned: Vec::new(),
         };
         let items = (0..n)

@@ -99,6 +99,13 @@ impl Form<'_> {
         moved
     }
 
+    /// Moves unplaced picture `index` into the slot at `path` (edit::place_loose_picture).
+    pub fn place_loose_picture(&mut self, path: &[Step], index: usize, max: usize) -> Result<(), String> {
+        edit::place_loose_picture(self.draft, index, path, max)?;
+        self.ids.sync(self.draft);
+        Ok(())
+    }
+
     /// The whole draft replaced (an import, a draft file, another tab's save):
     /// fitted to the template, with fresh keys. What the fit moved, to be said.
     pub fn replace(&mut self, spec: &FormSpec, draft: Draft) -> Fitted {

@@ -522,3 +522,41 @@ fn parts_the_template_no_longer_has_are_kept_as_orphaned_text() {
     assert!(kept >= words(&draft, &old) - 60, "{kept} of {}", words(&draft, &old));
     assert_eq!(wengao::edit::orphan_parts(&old, &mut draft.clone()), 0, "an unchanged template takes nothing");
 }
+
+/// An imported file's pictures where the template has no picture slot are
+/// kept as pictures, with their captions, in the draft's unplaced pictures
+/// (#38 item 9; before: a line “（图片 image1.png 没有地方放）” and the picture
+/// gone), in its draft file too; one moves into a template's picture slot, a
+/// full slot refuses and keeps it; pictures beyond a slot's limit go there too.
+#[test]
+fn pictures_with_nowhere_to_go_are_kept_as_pictures() {
+    let report = spec("述职报告");
+    let imported = import::docx(&report, &fixture("tests/fixtures/import/创新案例-python-docx.docx")).unwrap();
+    let d = &imported.draft;
+    balanced(&imported.accounting);
+    assert_eq!(d.unplaced_pictures.len(), 2);
+    assert_eq!((d.unplaced_pictures[0].width, d.unplaced_pictures[0].height), (400, 300));
+    assert_eq!(d.unplaced_pictures[0].caption, "2025年6月，楼门党小组入户走访");
+    assert!(d.unplaced.iter().all(|u| !u.contains("没有地方放")), "{:?}", d.unplaced);
+    assert_eq!(Draft::from_json(&d.to_json()).unwrap().unplaced_pictures, d.unplaced_pictures, "kept in the draft file");
+
+    let case = spec("创新案例");
+    let mut draft = Draft::new(&case);
+    wengao::edit::fill_minimums(&case, &mut draft);
+    draft.unplaced_pictures = d.unplaced_pictures.clone();
+    let targets = wengao::edit::picture_targets(&case, &draft);
+    let names: Vec<&str> = targets.iter().map(|(_, name, _)| name.as_str()).collect();
+    assert_eq!(names, ["配图"]);
+    let (path, _, max) = targets[0].clone();
+    wengao::edit::place_loose_picture(&mut draft, 1, &path, max).unwrap();
+    assert_eq!(item(&draft, &[("配图", 0)]).pictures[0].caption, "2025年9月，小区议事会现场");
+    assert_eq!(draft.unplaced_pictures.len(), 1);
+    assert!(wengao::edit::place_loose_picture(&mut draft, 0, &path, 1).unwrap_err().contains("已经满了"));
+    assert_eq!(draft.unplaced_pictures.len(), 1, "a refused picture stays unplaced");
+
+    let slot = &mut draft.body.get_mut("配图").unwrap()[0].pictures;
+    let one = slot[0].clone();
+    slot.resize(5, one);
+    assert_eq!(wengao::edit::clamp_repeats(&case, &mut draft), 2, "the template takes 3 at most");
+    assert_eq!((item(&draft, &[("配图", 0)]).pictures.len(), draft.unplaced_pictures.len()), (3, 3));
+}

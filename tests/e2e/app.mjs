@@ -242,6 +242,30 @@ try {
   await page.getByRole('button', { name: /^删除2026年党建工作述职报告/ }).click();
   await page.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).waitFor({ state: 'detached' });
 
+  step('pictures of a file whose template has no picture slot are kept as pictures (#38 item 9): shown, kept over a reload, deleted one by one, in the draft file');
+  await page.getByLabel('导入为哪种报告').selectOption('述职报告');
+  await page.getByLabel('导入 Word 文件（.docx）').setInputFiles('tests/fixtures/import/创新案例-python-docx.docx');
+  await page.getByRole('alert').filter({ hasText: '2幅图片没能对上模板，放在表单最后的“未归类的段落”和“未归类的图片”里' }).waitFor();
+  const loosePictures = page.getByRole('region', { name: '未归类的图片（2幅）' });
+  await loosePictures.waitFor();
+  await loosePictures.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${shots}/unplaced-pictures.png` });
+  const shownWidths = () => loosePictures.locator('img').evaluateAll((imgs) => Promise.all(imgs.map((i) => i.decode().then(() => i.naturalWidth))));
+  assert.deepEqual(await shownWidths(), [400, 400]);
+  assert.match(await loosePictures.innerText(), /2025年6月，楼门党小组入户走访/);
+  await page.reload();
+  await loosePictures.waitFor();
+  assert.deepEqual(await shownWidths(), [400, 400], 'the bytes are kept with the draft');
+  await loosePictures.getByRole('button', { name: '删除第1幅未归类的图片' }).click();
+  await page.getByRole('region', { name: '未归类的图片（1幅）' }).waitFor();
+  const [looseDraft] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: '导出草稿' }).click()]);
+  const looseSaved = JSON.parse(fs.readFileSync(await looseDraft.path(), 'utf8'));
+  assert.equal(looseSaved.unplaced_pictures.length, 1);
+  assert.equal(looseSaved.unplaced_pictures[0].caption, '2025年9月，小区议事会现场');
+  assert.ok(Buffer.from(looseSaved.unplaced_pictures[0].data, 'base64').length > 1000, 'with its bytes');
+  await page.getByRole('button', { name: '← 返回' }).click();
+  await page.getByRole('button', { name: /^删除/ }).first().click();
+
   step('a draft with 5,000 points where the template allows 6 opens, the rest kept as unplaced');
   const huge = JSON.parse(fs.readFileSync('tests/fixtures/drafts/述职报告.json', 'utf8'));
   const hugePoints = huge.body['履职情况'][0].parts['履职方面'][0].parts['履职要点'];

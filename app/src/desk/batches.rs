@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use super::{unsaved, Batch};
+use super::Batch;
 use crate::storage::desk as stored;
 
 /// A new batch named by the day it was begun: 2026年12月3日.
@@ -15,7 +15,7 @@ fn new_batch(name: Option<String>) -> stored::Batch {
     let name = name
         .filter(|n| !n.trim().is_empty())
         .unwrap_or_else(|| format!("{}年{}月{}日", d.get_full_year(), d.get_month() + 1, d.get_date()));
-    stored::Batch { id: crate::storage::new_id(), name: name.trim().to_string(), created: now, rows: 0, seen: Vec::new() }
+    stored::Batch { id: crate::storage::new_id(), name: name.trim().to_string(), created: now, rows: 0, seen: Vec::new(), holder: None }
 }
 
 #[component]
@@ -28,7 +28,7 @@ pub(super) fn Batches(batch: Batch) -> impl IntoView {
         batch.show(b.clone(), Vec::new());
         spawn_local(async move {
             if let Err(f) = stored::save(&b).await {
-                batch.message.set(unsaved(&f));
+                batch.message.set(batch.failed(&f));
             }
         });
     };
@@ -37,7 +37,7 @@ pub(super) fn Batches(batch: Batch) -> impl IntoView {
             let Some(b) = all.with_untracked(|a| a.iter().find(|b| b.id == id).cloned()) else { return };
             match stored::rows(&b.id).await {
                 Ok(rows) => batch.show(b, rows),
-                Err(f) => batch.message.set(unsaved(&f)),
+                Err(f) => batch.message.set(batch.failed(&f)),
             }
         });
     };
@@ -51,7 +51,7 @@ pub(super) fn Batches(batch: Batch) -> impl IntoView {
             }
             Ok(_) => begin(None),
             Err(f) => {
-                batch.message.set(unsaved(&f));
+                batch.message.set(batch.failed(&f));
                 batch.stored.set(Some(new_batch(None)));
             }
         }
@@ -73,7 +73,7 @@ pub(super) fn Batches(batch: Batch) -> impl IntoView {
         }
         spawn_local(async move {
             if let Err(f) = stored::remove(&b.id).await {
-                return batch.message.set(unsaved(&f));
+                return batch.message.set(batch.failed(&f));
             }
             all.update(|a| a.retain(|x| x.id != b.id));
             match all.with_untracked(|a| a.first().map(|b| b.id.clone())) {

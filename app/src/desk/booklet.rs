@@ -10,7 +10,7 @@ use leptos::task::spawn_local;
 use serde::Deserialize;
 use wengao::extract::Extract;
 
-use super::{unsaved, Batch};
+use super::Batch;
 use crate::storage::meeting::{self as stored, KeptExtract};
 
 /// The booklet as planned, as the worker tells it.
@@ -175,7 +175,7 @@ pub fn extracted(batch: Batch, extracts: Extracts) {
     let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else { return };
     spawn_local(async move {
         if let Err(f) = stored::begin_extracts(&id, &kept).await {
-            batch.message.set(unsaved(&f));
+            batch.message.set(batch.failed(&f));
         }
     });
 }
@@ -192,7 +192,7 @@ pub fn load_extracts(batch: Batch, id: String) {
                 batch.extracts.set(Some(Extracts { shown, problems: Vec::new() }));
             }
             Ok(_) => {}
-            Err(f) => batch.message.set(unsaved(&f)),
+            Err(f) => batch.message.set(batch.failed(&f)),
         }
     });
 }
@@ -239,7 +239,7 @@ fn OneExtract(batch: Batch, n: usize, shown: ShownExtract) -> impl IntoView {
             let (Some(id), kept) = (batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())), shown.kept()) else { return };
             spawn_local(async move {
                 if let Err(f) = stored::keep_extract(&id, n, &kept).await {
-                    batch.message.set(unsaved(&f));
+                    batch.message.set(batch.failed(&f));
                 }
             });
         }
@@ -263,7 +263,7 @@ fn OneExtract(batch: Batch, n: usize, shown: ShownExtract) -> impl IntoView {
             <h3>{heading}</h3>
             <p class="hint">{file}</p>
             {extract.notes.iter().map(|n| view! { <p class="note">{n.clone()}</p> }).collect_view()}
-            <textarea rows="10" aria-label=label prop:value=move || text.get() on:input=move |ev| {
+            <textarea rows="10" aria-label=label prop:value=move || text.get() readonly=move || batch.access.get().read_only() on:input=move |ev| {
                 text.set(event_target_value(&ev));
                 keep();
             }></textarea>

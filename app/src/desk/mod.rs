@@ -4,9 +4,11 @@
 //! against it off the page's main thread (checker.rs), and the table fills in
 //! as results come (table.rs); a row opens its findings and the 修改意见 to
 //! send back (detail.rs); the table goes out as an Excel workbook. Batches are
-//! kept in the browser as rows come (batches.rs, storage/desk.rs). What is
+//! kept in the browser as rows come (batches.rs, storage/desk.rs), one tab
+//! working on a batch at a time (access.rs). What is
 //! checked, and the words of every finding, are the core's (wengao::audit).
 
+mod access;
 mod asked;
 mod batches;
 mod booklet;
@@ -55,6 +57,12 @@ pub(crate) struct Batch {
     pub extracts: RwSignal<Option<booklet::Extracts>>,
     /// The 汇编 being made: files read, of all (None when none is).
     pub making: RwSignal<Option<(usize, usize)>>,
+    /// Whether this tab works on the batch shown, and its lock while it does.
+    pub access: RwSignal<access::Access>,
+    pub hold: StoredValue<Option<crate::storage::tabs::Hold>, LocalStorage>,
+    /// Counts the times the batch shown was read again from storage (another
+    /// tab wrote it): what is shown beside the rows follows it.
+    pub revision: RwSignal<u32>,
 }
 
 impl Batch {
@@ -68,7 +76,20 @@ impl Batch {
         group::relate(&mut rows);
         self.rows.set(rows);
         booklet::load_extracts(self, batch.id.clone());
+        let id = batch.id.clone();
         self.stored.set(Some(batch));
+        access::hold(self, id, false);
+    }
+
+    /// What to say when a write to storage failed; when it was refused since
+    /// another tab took the batch over, this tab shows it read-only from now.
+    pub fn failed(self, f: &crate::storage::idb::Failure) -> String {
+        if *f == crate::storage::idb::Failure::Refused {
+            if let Some(id) = self.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) {
+                access::taken_over(self, &id);
+            }
+        }
+        unsaved(f)
     }
 }
 
@@ -89,6 +110,10 @@ const SHOW_EVERY: std::time::Duration = std::time::Duration::from_millis(300);
 /// What the desk says when a batch cannot be kept in the browser.
 fn unsaved(f: &crate::storage::idb::Failure) -> String {
     let why = match f {
+        crate::storage::idb::Failure::Refused => {
+            return "另一个标签页接手了这一批，这里的这次改动没有保存；这一批以那边为准".to_string();
+        }
+        crate::storage::idb::Failure::Conflict(why) => return why.clone(),
         crate::storage::idb::Failure::Full => "浏览器的存储空间满了".to_string(),
         crate::storage::idb::Failure::Unavailable => "浏览器不允许保存数据（可能是隐私模式）".to_string(),
         other => format!("浏览器的存储出错（{other:?}）"),
@@ -125,7 +150,11 @@ fn Desk() -> impl IntoView {
         booklet: RwSignal::new(None),
         extracts: RwSignal::new(None),
         making: RwSignal::new(None),
+        access: RwSignal::new(access::Access::Asking),
+        hold: StoredValue::new_local(None),
+        revision: RwSignal::new(0),
     };
+    access::follow(batch);
     let entry = tally::Entry::new(&batch);
     let queue = StoredValue::new_local(VecDeque::<gloo_file::File>::new());
     // Files of this round that were not sent (unreadable, already in the batch): said at its end.
@@ -146,7 +175,7 @@ fn Desk() -> impl IntoView {
     // The file name the booklet being built will be saved as.
     let booklet_name = StoredValue::new(String::new());
     // The file the worker is checking, with where it will be kept.
-    let current = StoredValue::new_local(None::<(stored::Received, String)>);
+    let current = StoredValue::new_local(None::<(stored::Received, String, (usize, u64))>);
     // Rows checked but not yet in the table: shown together at most every
     // SHOW_EVERY, since each showing lays the whole table out again (one per
     // file made 300 files take twice as long).
@@ -163,21 +192,23 @@ fn Desk() -> impl IntoView {
     let checker = Checker::new(move |reply| match reply {
         Reply::Checked(mut rows) => {
             let file = current.try_update_value(Option::take).flatten();
-            if let Some((_, source)) = &file {
-                rows.iter_mut().for_each(|r| r.source = source.clone());
-            }
             // Kept as it comes: a closed tab or a crash loses no checked file.
-            batch.stored.update(|b| {
-                if let (Some(b), Some((file, _))) = (b, file) {
-                    b.rows += rows.len();
-                    let (b, rows) = (b.clone(), rows.clone());
-                    spawn_local(async move {
-                        if let Err(f) = stored::add(&b, &rows, &file).await {
-                            batch.message.set(unsaved(&f));
-                        }
-                    });
-                }
-            });
+            if let (Some((file, source, print)), Some(id)) = (file, shown_id()) {
+                rows.iter_mut().for_each(|r| r.source = source.clone());
+                let rows = rows.clone();
+                spawn_local(async move {
+                    match stored::add(&id, rows, file, print).await {
+                        // The count and the files as stored (the rows are numbered on from it).
+                        Ok(kept) => batch.stored.update(|b| {
+                            if let Some(b) = b.as_mut().filter(|b| b.id == kept.id) {
+                                b.rows = b.rows.max(kept.rows);
+                                b.seen.extend(kept.seen.into_iter().filter(|p| !b.seen.contains(p)).collect::<Vec<_>>());
+                            }
+                        }),
+                        Err(f) => batch.message.set(batch.failed(&f)),
+                    }
+                });
+            }
             let first = arrived.try_update_value(|a| {
                 let first = a.is_empty();
                 a.extend(rows);
@@ -205,7 +236,7 @@ fn Desk() -> impl IntoView {
             if let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) {
                 spawn_local(async move {
                     if let Err(f) = stored::replace(&id, index, &row).await {
-                        batch.message.set(unsaved(&f));
+                        batch.message.set(batch.failed(&f));
                     }
                 });
             }
@@ -281,6 +312,7 @@ fn Desk() -> impl IntoView {
                         current.set_value(Some((
                             stored::Received { name: name.clone(), bytes },
                             wengao::audit::batch::fingerprint_text(print),
+                            print,
                         )));
                         sent
                     } else {
@@ -299,7 +331,7 @@ fn Desk() -> impl IntoView {
         });
     })));
     let add = move |files: Vec<gloo_file::File>| {
-        if files.is_empty() {
+        if files.is_empty() || !access::editable(batch) {
             return;
         }
         if !batch.running.get_untracked() {
@@ -345,12 +377,15 @@ fn Desk() -> impl IntoView {
     let recheck = Callback::new(move |(index, template): (usize, String)| {
         let Some(row) = batch.rows.with_untracked(|rows| rows.get(index).cloned()) else { return };
         let Some(id) = batch.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone())) else { return };
+        if !access::editable(batch) {
+            return;
+        }
         batch.message.set(format!("正在按“{template}”重新检查 {}……", row.file));
         spawn_local(async move {
             let sent = match stored::file(&id, &row.source).await {
                 Ok(Some(file)) => worker.with_value(|w| w.check_as(index, &file.name, file.bytes, &row.file, &template)),
                 Ok(None) => Err("这个文件没有保存在浏览器里（是更早的版本检查的），请重新拖入这个文件".into()),
-                Err(f) => Err(unsaved(&f)),
+                Err(f) => Err(batch.failed(&f)),
             };
             match sent {
                 Ok(()) => pending.sent(Asked::Recheck, id),
@@ -391,7 +426,7 @@ fn Desk() -> impl IntoView {
                         continue;
                     }
                     Err(f) => {
-                        batch.message.set(unsaved(&f));
+                        batch.message.set(batch.failed(&f));
                         return None;
                     }
                 },
@@ -404,7 +439,7 @@ fn Desk() -> impl IntoView {
         Some(out)
     };
     let make_booklet = Callback::new(move |ask: booklet::Ask| {
-        if ask.kind == booklet::Making::Tally && !entry.may_begin() {
+        if ask.kind == booklet::Making::Tally && !(access::editable(batch) && entry.may_begin()) {
             return;
         }
         booklet_name.set_value(format!("{}.docx", wengao::audit::notes::safe_file_name(ask.title.trim())));
@@ -432,6 +467,9 @@ fn Desk() -> impl IntoView {
         });
     });
     let make_extracts = Callback::new(move |_: ()| {
+        if !access::editable(batch) {
+            return;
+        }
         batch.message.set("正在摘录摘要……".into());
         let Some(id) = shown_id() else { return };
         spawn_local(async move {
@@ -461,6 +499,12 @@ fn Desk() -> impl IntoView {
         }
     });
     let on_pick = move |ev: leptos::ev::Event| add(crate::files::input_files(&ev));
+    let take_over = move |_| {
+        if let Some(id) = shown_id() {
+            access::hold(batch, id, true);
+        }
+    };
+    let read_only = move || batch.access.get().read_only();
     // A picker of whole folders (webkitdirectory: every browser has it, the view macro does not know it).
     let folder = NodeRef::<leptos::html::Input>::new();
     Effect::new(move |_| {
@@ -481,10 +525,10 @@ fn Desk() -> impl IntoView {
             <nav class="toolbar" aria-label="审核台操作">
                 <a class="button" href="./">"← 返回开始页"</a>
                 <label class="file-button">"选择文件（.docx、.zip、草稿 .json）"
-                    <input type="file" multiple accept=".docx,.zip,.json,application/zip,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_pick/>
+                    <input type="file" multiple disabled=read_only accept=".docx,.zip,.json,application/zip,application/json,application/vnd.openxmlformats-officedocument.wordprocessingml.document" on:change=on_pick/>
                 </label>
                 <label class="file-button">"选择文件夹"
-                    <input type="file" multiple node_ref=folder on:change=on_pick/>
+                    <input type="file" multiple disabled=read_only node_ref=folder on:change=on_pick/>
                 </label>
                 <button type="button" on:click=export disabled=move || batch.rows.with(Vec::is_empty)>"导出 Excel（.xlsx）"</button>
             </nav>
@@ -499,6 +543,12 @@ fn Desk() -> impl IntoView {
                 </div>
             </Show>
             <p class="message" role="status">{move || batch.message.get()}</p>
+            <Show when=move || batch.access.get().read_only()>
+                <div class="notice desk-elsewhere" role="status">
+                    <span>{move || batch.access.get().said()}</span>
+                    <button type="button" class="small" on:click=take_over>"在这里审核"</button>
+                </div>
+            </Show>
             <batches::Batches batch/>
             <table::Table batch/>
             <detail::Detail batch recheck export_notes ask_templates/>

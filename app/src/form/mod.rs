@@ -128,9 +128,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                 ui.forget();
                 ui.to_confirm.set(imported.unread_fields);
                 ctx.replace(imported.draft);
-                let unplaced = draft.with_untracked(|d| d.unplaced.len());
-                let rest =
-                    if unplaced > 0 { format!("；{unplaced}段放在表单最后的“未归类的段落”里") } else { String::new() };
+                let rest = draft.with_untracked(wengao::import::unplaced_notice).map(|u| format!("；{u}")).unwrap_or_default();
                 ui.notice.set(format!("已导入 {name}。{summary}{rest}"));
             });
         }
@@ -219,6 +217,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
                         nodes.into_iter().map(|n| node_view(n, Vec::new())).collect_view()
                     }}
                     <unplaced::LooseParagraphs which=wengao::edit::Loose::Unplaced/>
+                    <unplaced::LoosePictures/>
                     <unplaced::LooseParagraphs which=wengao::edit::Loose::Orphaned/>
                 </fieldset>
                 <Show when=move || ui.preview.get()>

@@ -43,6 +43,8 @@ pub enum Failure {
     Full,
     /// Aborted on purpose by the operation itself (e.g. another tab holds the draft).
     Refused,
+    /// The write would replace what is there (another tab's, most often): why, in the clerk's words.
+    Conflict(String),
     Other(String),
 }
 
@@ -52,6 +54,7 @@ impl Failure {
             Failure::Unavailable => "浏览器不允许保存数据（可能是隐私模式）：草稿不会自动保存，请用“导出草稿”保存到文件".into(),
             Failure::Full => "浏览器的存储空间满了，最近的修改没能自动保存。页面里的内容都还在，请马上用“导出草稿”保存到文件；删掉用不着的草稿或图片后会恢复自动保存".into(),
             Failure::Refused => "另一个标签页已经接手了这份草稿".into(),
+            Failure::Conflict(why) => why.clone(),
             Failure::Other(name) => format!("浏览器的存储出错（{name}），最近的修改没能自动保存；请用“导出草稿”保存到文件"),
         }
     }
@@ -153,6 +156,43 @@ pub async fn transaction(stores: &[&str], write: bool) -> Result<(IdbTransaction
     let t = db.transaction_with_str_sequence_and_mode(&names, mode).map_err(|_| Failure::Unavailable)?;
     let handles = stores.iter().map(|s| t.object_store(s)).collect::<Result<Vec<_>, _>>().map_err(|_| Failure::Unavailable)?;
     Ok((t, handles))
+}
+
+/// A read-write transaction whose writes depend on what it reads: each
+/// read's result is handled inside the transaction, in its success event, so
+/// that nothing another tab writes can come between the check and the write;
+/// a handler's error aborts the whole transaction and is what
+/// [`Guarded::committed`] reports.
+#[derive(Clone)]
+pub struct Guarded {
+    transaction: IdbTransaction,
+    refusal: std::rc::Rc<RefCell<Option<Failure>>>,
+}
+
+impl Guarded {
+    pub fn new(transaction: &IdbTransaction) -> Guarded {
+        Guarded { transaction: transaction.clone(), refusal: Default::default() }
+    }
+
+    /// Handles `request`'s result (its value, `undefined` when there is none)
+    /// with `then`, which may read and write on.
+    pub fn on(&self, request: &IdbRequest, then: impl FnOnce(&Guarded, JsValue) -> Result<(), Failure> + 'static) {
+        let guard = self.clone();
+        let handler = Closure::once_into_js(move |e: web_sys::Event| {
+            let value =
+                e.target().and_then(|t| t.dyn_into::<IdbRequest>().ok()).and_then(|r| r.result().ok()).unwrap_or(JsValue::UNDEFINED);
+            if let Err(f) = then(&guard, value) {
+                *guard.refusal.borrow_mut() = Some(f);
+                let _ = guard.transaction.abort();
+            }
+        });
+        request.set_onsuccess(Some(handler.unchecked_ref()));
+    }
+
+    /// Resolves once every write has committed, or with why it did not.
+    pub async fn committed(self) -> Result<(), Failure> {
+        committed(&self.transaction).await.map_err(|f| self.refusal.take().unwrap_or(f))
+    }
 }
 
 /// The failure an IndexedDB call that threw stands for.

@@ -6,9 +6,6 @@
 //! change. localStorage keeps only what may be lost: folded prompts and which
 //! draft to reopen after a reload (tabs.rs).
 
-use std::cell::RefCell;
-use std::rc::Rc;
-
 use js_sys::{Array, Uint8Array};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
@@ -120,7 +117,8 @@ pub struct Listed {
 }
 
 /// The picture lists of a draft with their items' paths, in a fixed order (parts
-/// by name, items in order): the order of the stored byte arrays.
+/// by name, items in order, then the unplaced pictures under the empty path):
+/// the order of the stored byte arrays.
 fn picture_lists(draft: &mut Draft) -> Vec<(Owner, &mut Vec<Picture>)> {
     fn walk<'a>(parts: &'a mut wengao::draft::Parts, path: &mut Owner, out: &mut Vec<(Owner, &'a mut Vec<Picture>)>) {
         for (name, items) in parts.iter_mut() {
@@ -135,9 +133,21 @@ fn picture_lists(draft: &mut Draft) -> Vec<(Owner, &mut Vec<Picture>)> {
             }
         }
     }
+    let Draft { body, unplaced_pictures, .. } = draft;
     let mut out = Vec::new();
-    walk(&mut draft.body, &mut Vec::new(), &mut out);
+    walk(body, &mut Vec::new(), &mut out);
+    if !unplaced_pictures.is_empty() {
+        out.push((Vec::new(), unplaced_pictures));
+    }
     out
+}
+
+/// The picture list at a path of [`picture_lists`]: an item's, or the unplaced pictures.
+fn pictures_at<'d>(draft: &'d mut Draft, path: &[wengao::document::Step]) -> Option<&'d mut Vec<Picture>> {
+    if path.is_empty() {
+        return Some(&mut draft.unplaced_pictures);
+    }
+    wengao::edit::item_mut(draft, path).map(|item| &mut item.pictures)
 }
 
 /// What identifies the pictures of a draft without their bytes: when it changes,
@@ -171,8 +181,8 @@ pub fn snapshot(meta: &DraftMeta, draft: &mut Draft, with_bytes: bool) -> Snapsh
     let bytes =
         with_bytes.then(|| Array::from_iter(lists.iter().flat_map(|(_, list)| list.iter().map(|p| Uint8Array::from(p.data.as_slice())))));
     for (path, list) in lists.drain(..) {
-        if let Some(item) = wengao::edit::item_mut(draft, &path) {
-            item.pictures = list;
+        if let Some(pictures) = pictures_at(draft, &path) {
+            *pictures = list;
         }
     }
     Snapshot { meta: meta.clone(), body, pictures: serde_json::to_string(&metas).unwrap_or_default(), bytes }
@@ -212,31 +222,19 @@ pub async fn save(snapshot: Snapshot, holder: Option<String>) -> Result<(), Fail
     let id = snapshot.meta.id.clone();
     let value = record(&snapshot, holder.as_deref());
     let bytes = snapshot.bytes;
-    let check = drafts.get(&key(&id)).map_err(idb::thrown)?;
-    let transaction = t.clone();
-    // Why this save aborted itself, when it did.
-    let refusal = Rc::new(RefCell::new(None::<Failure>));
-    let refused = refusal.clone();
-    let on_read = Closure::once_into_js(move |e: web_sys::Event| {
-        let current =
-            e.target().and_then(|t| t.dyn_into::<web_sys::IdbRequest>().ok()).and_then(|r| r.result().ok()).unwrap_or(JsValue::UNDEFINED);
+    let guard = idb::Guarded::new(&t);
+    guard.on(&drafts.get(&key(&id)).map_err(idb::thrown)?, move |_, current| {
         let other = holder_of(&current).filter(|h| Some(h) != holder.as_ref());
         if holder.is_some() && other.is_some() {
-            *refused.borrow_mut() = Some(Failure::Refused);
-            let _ = transaction.abort();
-            return;
+            return Err(Failure::Refused);
         }
-        let written = drafts.put_with_key(value.value(), &key(&id)).and_then(|_| match &bytes {
-            Some(b) => pictures.put_with_key(b, &key(&id)).map(|_| ()),
-            None => Ok(()),
-        });
-        if let Err(e) = written {
-            *refused.borrow_mut() = Some(idb::thrown(e));
-            let _ = transaction.abort();
+        drafts.put_with_key(value.value(), &key(&id)).map_err(idb::thrown)?;
+        if let Some(b) = &bytes {
+            pictures.put_with_key(b, &key(&id)).map_err(idb::thrown)?;
         }
+        Ok(())
     });
-    check.set_onsuccess(Some(on_read.unchecked_ref()));
-    idb::committed(&t).await.map_err(|f| refusal.take().unwrap_or(f))
+    guard.committed().await
 }
 
 /// Parses a stored record back into a draft, with the picture bytes filled in;
@@ -249,8 +247,8 @@ fn parse(value: &JsValue, bytes: &JsValue) -> Result<(Listed, Draft, usize), Str
     // In the order of the stored bytes (picture_lists), as written.
     let sizes: Vec<usize> = metas.iter().map(|m| m.size).collect();
     for m in metas {
-        if let Some(item) = wengao::edit::item_mut(&mut draft, &m.path) {
-            item.pictures.push(Picture {
+        if let Some(pictures) = pictures_at(&mut draft, &m.path) {
+            pictures.push(Picture {
                 name: m.name,
                 format: m.format,
                 width: m.width,

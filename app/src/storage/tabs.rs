@@ -7,6 +7,8 @@
 //! at `pagehide`, it ended uncleanly (a crash, a power cut, a killed browser).
 //! Browsers without Web Locks: every tab may edit, and the holder check in
 //! storage::save refuses the older tab's writes instead (never silently).
+//! The desk's batches are held the same way (`wengao.batch.<id>`, and their
+//! own channel): one tab works on a batch, the others show it read-only.
 
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -67,6 +69,15 @@ impl Drop for Hold {
 /// Holds the draft's lock; `steal` takes it from the tab that has it. `None`
 /// when another tab holds it. `on_lost` runs if another tab later takes it.
 pub async fn hold(id: &str, steal: bool, on_lost: impl FnOnce() + 'static) -> Option<Hold> {
+    hold_lock(&lock_name(id), steal, on_lost).await
+}
+
+/// Holds a desk batch's lock, as [`hold`] a draft's.
+pub async fn hold_batch(id: &str, steal: bool, on_lost: impl FnOnce() + 'static) -> Option<Hold> {
+    hold_lock(&format!("wengao.batch.{id}"), steal, on_lost).await
+}
+
+async fn hold_lock(name: &str, steal: bool, on_lost: impl FnOnce() + 'static) -> Option<Hold> {
     let Some(locks) = locks() else {
         return Some(Hold { release: None });
     };
@@ -92,7 +103,7 @@ pub async fn hold(id: &str, steal: bool, on_lost: impl FnOnce() + 'static) -> Op
                 held.into()
             }
         });
-        let request = locks.request(&lock_name(id), &options, &callback);
+        let request = locks.request(name, &options, &callback);
         let lost = Closure::once(move |_: JsValue| {
             if answered_refused.get() {
                 on_lost();
@@ -154,22 +165,52 @@ pub fn unmark_closed(id: &str) {
 }
 
 const CHANNEL: &str = "wengao";
+const DESK_CHANNEL: &str = "wengao.desk";
 
 /// Tells the other tabs that a draft was saved.
 pub fn announce_saved(id: &str) {
-    if let Ok(channel) = web_sys::BroadcastChannel::new(CHANNEL) {
-        let _ = channel.post_message(&JsValue::from_str(id));
-        channel.close();
-    }
+    announce(CHANNEL, id);
+}
+
+/// Tells the other tabs that a desk batch was written.
+pub fn announce_batch(id: &str) {
+    announce(DESK_CHANNEL, id);
+}
+
+thread_local! {
+    /// The channels this tab posts on, opened once (the desk posts at every mark).
+    static POSTING: std::cell::RefCell<Vec<(&'static str, web_sys::BroadcastChannel)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn announce(name: &'static str, id: &str) {
+    POSTING.with_borrow_mut(|open| {
+        if !open.iter().any(|(n, _)| *n == name) {
+            if let Ok(channel) = web_sys::BroadcastChannel::new(name) {
+                open.push((name, channel));
+            }
+        }
+        if let Some((_, channel)) = open.iter().find(|(n, _)| *n == name) {
+            let _ = channel.post_message(&JsValue::from_str(id));
+        }
+    });
 }
 
 /// Calls `saved` with a draft's id each time another tab saves it; stops when
 /// the returned channel is closed.
 pub fn on_saved(saved: impl Fn(String) + 'static) -> Option<web_sys::BroadcastChannel> {
-    let channel = web_sys::BroadcastChannel::new(CHANNEL).ok()?;
+    listen(CHANNEL, saved)
+}
+
+/// Calls `written` with a batch's id each time another tab writes it.
+pub fn on_batch_written(written: impl Fn(String) + 'static) -> Option<web_sys::BroadcastChannel> {
+    listen(DESK_CHANNEL, written)
+}
+
+fn listen(channel: &str, heard: impl Fn(String) + 'static) -> Option<web_sys::BroadcastChannel> {
+    let channel = web_sys::BroadcastChannel::new(channel).ok()?;
     let listener = Closure::<dyn Fn(web_sys::MessageEvent)>::new(move |e: web_sys::MessageEvent| {
         if let Some(id) = e.data().as_string() {
-            saved(id);
+            heard(id);
         }
     });
     channel.set_onmessage(Some(listener.as_ref().unchecked_ref()));

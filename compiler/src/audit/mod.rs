@@ -190,6 +190,7 @@ pub fn draft_file(bytes: &[u8], specs: &[FormSpec]) -> Result<Report, String> {
     let bytes = crate::docx::render(spec, &draft, &crate::docx::RenderOptions::default());
     let mut report = docx_as(&bytes, spec).map_err(|e| e.to_string())?;
     report.findings.extend(unplaced_finding(&draft.unplaced));
+    report.findings.extend(unplaced_pictures_finding(&draft.unplaced_pictures));
     report.findings.sort_by_key(|f| f.kind);
     report.unplaced = draft.unplaced;
     Ok(report)
@@ -202,6 +203,16 @@ fn unplaced_finding(unplaced: &[String]) -> Option<Finding> {
         Kind::Structure,
         conform::opening(first),
         format!("{}段放不进模板的任何部分（不是模板要求的内容，或者标题、编号和模板的对不上）", unplaced.len()),
+    ))
+}
+
+/// The finding for pictures the template has no place for (or no room), if any.
+fn unplaced_pictures_finding(pictures: &[crate::draft::Picture]) -> Option<Finding> {
+    let first = pictures.first()?;
+    Some(Finding::must_fix(
+        Kind::Pictures,
+        format!("图片 {}", first.name),
+        format!("{}幅图片放不进模板（模板里没有放图片的地方，或者已经放满）", pictures.len()),
     ))
 }
 
@@ -273,6 +284,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
         .collect();
     findings.extend(missing_parts(spec, &draft));
     findings.extend(unplaced_finding(&unplaced));
+    findings.extend(unplaced_pictures_finding(&draft.unplaced_pictures));
     findings.extend(conform::findings(spec, formatting));
     findings.sort_by_key(|f| f.kind);
     let field = |id: &str| draft.fields.get(id).cloned().unwrap_or_default();

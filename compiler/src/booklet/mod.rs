@@ -76,7 +76,7 @@ impl Plan {
 pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Option<&str>) -> Result<(Item<'s>, Vec<String>), String> {
     if crate::audit::is_draft_file(bytes) {
         let (spec, draft) = crate::audit::read_draft(bytes, specs)?;
-        let problems = unplaced_note(draft.unplaced.len()).into_iter().collect();
+        let problems = unplaced_note(&draft).into_iter().collect();
         return Ok((Item { source: source.to_string(), spec, draft }, problems));
     }
     let archive = crate::import::open(bytes).map_err(|e| e.to_string())?;
@@ -92,7 +92,7 @@ pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Opt
         }
     };
     let imported = crate::import::map(spec, file);
-    let mut problems: Vec<String> = unplaced_note(imported.draft.unplaced.len()).into_iter().collect();
+    let mut problems: Vec<String> = unplaced_note(&imported.draft).into_iter().collect();
     let unread: Vec<&str> = imported.unread_fields.iter().filter(|f| printed(spec, f)).map(String::as_str).collect();
     if !unread.is_empty() {
         problems.push(format!("标题行里没有读到：{}", unread.join("、")));
@@ -100,9 +100,16 @@ pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Opt
     Ok((Item { source: source.to_string(), spec, draft: imported.draft }, problems))
 }
 
-/// What is said of `n` paragraphs that fit no part: the 汇编 prints the template's parts only.
-fn unplaced_note(n: usize) -> Option<String> {
-    (n > 0).then(|| format!("{n}段放不进模板的任何部分，汇编里没有它们"))
+/// What is said of paragraphs and pictures that fit no part: the 汇编 prints the template's parts only.
+fn unplaced_note(draft: &crate::draft::Draft) -> Option<String> {
+    let (paragraphs, pictures) = (draft.unplaced.len(), draft.unplaced_pictures.len());
+    let what = match (paragraphs, pictures) {
+        (0, 0) => return None,
+        (n, 0) => format!("{n}段"),
+        (0, m) => format!("{m}幅图片"),
+        (n, m) => format!("{n}段和{m}幅图片"),
+    };
+    Some(format!("{what}放不进模板的任何部分，汇编里没有它们"))
 }
 
 /// Whether a field is printed in the title lines (the others only steer the form).

@@ -507,19 +507,21 @@ impl Mapper<'_> {
     }
 
     fn pictures(&mut self, draft: &mut Draft, images: Vec<(Image, String)>) {
-        let Some(path) = first_path(&self.spec.body, &|n| matches!(n.kind, NodeKind::Pictures { .. })) else {
-            for (image, caption) in images {
-                self.unplaced.push(format!("（图片 {} 没有地方放）{caption}", image.name));
-                self.acc.unplaced += count(&caption).words;
-            }
-            return;
-        };
+        // Without a picture slot, a picture is kept as it is, unplaced, with its caption.
+        let path = first_path(&self.spec.body, &|n| matches!(n.kind, NodeKind::Pictures { .. }));
         for (image, caption) in images {
             match Picture::from_bytes(&image.name, image.data) {
-                Ok(mut picture) => {
-                    picture.caption = self.place(&caption);
-                    slot(&mut draft.body, &path).pictures.push(picture);
-                }
+                Ok(mut picture) => match &path {
+                    Some(path) => {
+                        picture.caption = self.place(&caption);
+                        slot(&mut draft.body, path).pictures.push(picture);
+                    }
+                    None => {
+                        self.acc.unplaced += count(&caption).words;
+                        picture.caption = caption;
+                        draft.unplaced_pictures.push(picture);
+                    }
+                },
                 Err(e) => {
                     self.unplaced.push(format!("（{e}，没有导入）{caption}"));
                     self.acc.unplaced += count(&caption).words;

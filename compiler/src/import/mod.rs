@@ -51,6 +51,19 @@ impl Imported {
     }
 }
 
+/// What the drafter is told of an imported draft's loose paragraphs and
+/// pictures, if it has any: where they are and what to do.
+pub fn unplaced_notice(draft: &Draft) -> Option<String> {
+    let (paragraphs, pictures) = (draft.unplaced.len(), draft.unplaced_pictures.len());
+    let (what, where_) = match (paragraphs, pictures) {
+        (0, 0) => return None,
+        (n, 0) => (format!("{n}段"), "“未归类的段落”"),
+        (0, m) => (format!("{m}幅图片"), "“未归类的图片”"),
+        (n, m) => (format!("{n}段和{m}幅图片"), "“未归类的段落”和“未归类的图片”"),
+    };
+    Some(format!("{what}没能对上模板，放在表单最后的{where_}里，可以逐个移到该去的地方"))
+}
+
 /// Why a file could not be imported; nothing is changed when this happens.
 #[derive(Debug, Clone, PartialEq)]
 pub enum ImportError {

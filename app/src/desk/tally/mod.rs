@@ -13,7 +13,7 @@ use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wengao::tally::{self, Setup, Sheet};
 
-use super::{unsaved, Batch};
+use super::Batch;
 use crate::storage::meeting as stored;
 
 /// The tally of the batch on the screen.
@@ -33,8 +33,8 @@ pub(crate) struct Entry {
     pub message: RwSignal<String>,
     /// The marks changed on the screen's sheet: (cell, the mark before).
     pub undo: StoredValue<Vec<(usize, u8)>>,
-    /// The batch the tally belongs to.
-    batch: RwSignal<Option<crate::storage::desk::Batch>>,
+    /// The desk's batch the tally belongs to.
+    desk: Batch,
 }
 
 impl Entry {
@@ -47,21 +47,38 @@ impl Entry {
             editing: RwSignal::new(None),
             message: RwSignal::new(String::new()),
             undo: StoredValue::new(Vec::new()),
-            batch: batch.stored,
+            desk: *batch,
         }
     }
 
     fn batch_id(self) -> Option<String> {
-        self.batch.with_untracked(|b| b.as_ref().map(|b| b.id.clone()))
+        self.desk.stored.with_untracked(|b| b.as_ref().map(|b| b.id.clone()))
     }
 
-    /// Runs a storage write; a failure is said beside the grid.
+    /// Runs a storage write; a failure is said beside the grid, and the tally
+    /// shown again as stored (a 表号 entered in another tab, or the batch taken
+    /// over: what is on the screen is what storage holds).
     fn store(self, write: impl std::future::Future<Output = Result<(), crate::storage::idb::Failure>> + 'static) {
         spawn_local(async move {
             if let Err(f) = write.await {
-                self.message.set(unsaved(&f));
+                let said = self.desk.failed(&f);
+                if let Some(id) = self.batch_id() {
+                    if let Ok(kept) = stored::load(&id).await {
+                        self.show(kept);
+                    }
+                }
+                self.message.set(said);
             }
         });
+    }
+
+    /// Whether the tally may be changed here; if not, says so beside the grid.
+    fn editable(self) -> bool {
+        let access = self.desk.access.get_untracked();
+        if access.read_only() {
+            self.message.set(format!("{}要在这里录，先点上面的“在这里审核”。", access.said()));
+        }
+        !access.read_only()
     }
 
     /// Shows what is kept of the batch's tally.
@@ -131,6 +148,9 @@ impl Entry {
 
     /// Sets a cell of the screen's sheet (remembered for undo, kept at once).
     fn mark(self, cell: usize, mark: u8) {
+        if !self.editable() {
+            return;
+        }
         let before = self.current.with_untracked(|s| s.marks.get(cell).copied());
         let Some(before) = before.filter(|b| *b != mark) else { return };
         self.undo.update_value(|u| u.push((cell, before)));
@@ -146,6 +166,9 @@ impl Entry {
 
     /// Takes back the last change on the screen's sheet; the cell it was in.
     fn undo(self) -> Option<usize> {
+        if !self.editable() {
+            return None;
+        }
         let Some((cell, mark)) = self.undo.try_update_value(Vec::pop).flatten() else {
             self.message.set("这张表上没有可以撤销的了（改已录的表：在“已录的表”里打开它）".into());
             return None;
@@ -157,6 +180,9 @@ impl Entry {
 
     /// The 表号 typed, if it may be this sheet's; else says why not.
     fn checked_number(self) -> Option<u32> {
+        if !self.editable() {
+            return None;
+        }
         let typed = self.number.get_untracked();
         let proposed = self.current.with_untracked(|s| s.number);
         let n = if typed.trim().is_empty() { Ok(proposed) } else { typed.trim().parse::<u32>() };
@@ -181,6 +207,9 @@ impl Entry {
 
     /// Saves the screen's sheet and puts the next one up; false when it could not be.
     fn save(self) -> bool {
+        if !self.editable() {
+            return false;
+        }
         let (Some(id), Some(setup)) = (self.batch_id(), self.setup.get_untracked()) else { return false };
         let Some(number) = self.checked_number() else {
             focus("tally-number");
@@ -216,6 +245,9 @@ impl Entry {
     /// Opens a saved sheet to correct it (not while the screen's sheet has
     /// marks or corrections not saved: they would be lost).
     fn open(self, number: u32) {
+        if !self.editable() {
+            return;
+        }
         if let Some(unsaved) = self.unsaved_on_screen() {
             let way_out =
                 if self.editing.get_untracked().is_some() { "按回车保存，或点“不改了”" } else { "先录完按回车保存" };
@@ -233,6 +265,9 @@ impl Entry {
 
     /// Deletes the saved sheet being corrected.
     fn delete(self) {
+        if !self.editable() {
+            return;
+        }
         let (Some(id), Some(number), Some(setup)) = (self.batch_id(), self.editing.get_untracked(), self.setup.get_untracked()) else {
             return;
         };
@@ -247,6 +282,9 @@ impl Entry {
 
     /// Leaves the saved sheet being corrected as it was.
     fn cancel(self) {
+        if !self.editable() {
+            return;
+        }
         let (Some(number), Some(setup)) = (self.editing.get_untracked(), self.setup.get_untracked()) else { return };
         self.fresh(&setup);
         self.message.set(format!("第{number}号表没有改动"));
@@ -282,13 +320,15 @@ fn focus(id: &str) {
 #[component]
 pub(crate) fn Tally(entry: Entry, export: Callback<bool>) -> impl IntoView {
     // Loaded when another batch is shown, not when the batch's files change.
-    let batch_id = Memo::new(move |_| entry.batch.with(|b| b.as_ref().map(|b| b.id.clone())));
+    let batch_id = Memo::new(move |_| entry.desk.stored.with(|b| b.as_ref().map(|b| b.id.clone())));
     Effect::new(move |_| {
+        // And again when another tab wrote the batch (read-only here).
+        entry.desk.revision.track();
         let Some(id) = batch_id.get() else { return };
         spawn_local(async move {
             match stored::load(&id).await {
                 Ok(kept) => entry.show(kept),
-                Err(f) => entry.message.set(unsaved(&f)),
+                Err(f) => entry.message.set(entry.desk.failed(&f)),
             }
         });
     });
