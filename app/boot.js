@@ -42,7 +42,11 @@ globalThis.wengaoPrefetchApp = () =>
   loadSkeleton() &&
   globalThis
     .wengaoLoadApp()
-    .then((glue) => idle(() => glue.prewarm()))
+    .then((glue) => {
+      // The templates the office published beside the page (main.rs).
+      glue.refresh_published();
+      idle(() => glue.prewarm());
+    })
     .catch(() => {});
 
 const root = document.getElementById('wengao');

@@ -1,7 +1,7 @@
 // The desk's worker (a module worker): checks received files with the
 // wengao-audit program off the page's main thread, one message per file, in
 // order. The page stops a batch by terminating the worker.
-import init, { check, check_as, templates, workbook, notes, booklet, extracts, extracts_docx, ballot, tally_setup, tally } from './wengao-audit.js';
+import init, { check, check_as, templates, use_templates, workbook, notes, booklet, extracts, extracts_docx, ballot, tally_setup, tally } from './wengao-audit.js';
 
 const ready = init({ module_or_path: new URL('./wengao-audit_bg.wasm', import.meta.url) });
 
@@ -13,6 +13,8 @@ onmessage = async ({ data }) => {
     } else if (data.kind === 'check_as') {
       const row = check_as(data.name, new Uint8Array(data.bytes), data.entry, data.template);
       postMessage({ kind: 'rechecked', index: data.index, row });
+    } else if (data.kind === 'use_templates') {
+      use_templates(data.sources);
     } else if (data.kind === 'templates') {
       postMessage({ kind: 'templates', names: templates() });
     } else if (data.kind === 'workbook') {

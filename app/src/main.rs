@@ -32,6 +32,14 @@ pub fn prewarm() {
     view::prewarm();
 }
 
+/// Reads the templates the office published beside the page (boot.js calls
+/// it once this program is loaded behind the start screen): the start screen
+/// lists them when they changed (start/published_view.rs).
+#[wasm_bindgen]
+pub fn refresh_published() {
+    wengao_app::start::refresh_published();
+}
+
 /// Panics, as a bug would: the end-to-end tests call it to check that a panic
 /// shows crash.rs's message and loses no draft. Nothing in the app calls it.
 #[wasm_bindgen]

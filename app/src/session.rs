@@ -69,6 +69,9 @@ pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
     let version = crate::templates::template_version(&meta.template);
     let edited = !loaded.meta.template_version.is_empty() && loaded.meta.template_version != version;
     let mut notice = notice;
+    if edited {
+        notice.extend(crate::templates::changes_since(&meta.template, &loaded.meta.template_version, &spec));
+    }
     notice.push_str(&fit(&spec, &mut draft, edited));
     if loaded.lost_pictures > 0 {
         notice.push_str(&format!("有{}幅图片没能从浏览器里恢复，请重新选择。", loaded.lost_pictures));

@@ -118,9 +118,38 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
             let _ = a.set_selection_range(caret, caret);
         }
     };
+    let published_note = RwSignal::new(String::new());
     let download = move |_| {
         if let Err(e) = files::download_template(&name.get_untracked(), &source.get_untracked()) {
             save_error.set(e);
+        }
+    };
+    // The folder to publish: the templates the office has published (as this
+    // browser last fetched them) with this one in place of any of its name.
+    let download_folder = move |_| {
+        let (this_name, this) = (name.get_untracked(), source.get_untracked());
+        let mut sources: Vec<wengao::SourceFile> = crate::storage::published::offered()
+            .into_iter()
+            .filter(|t| t.error.is_none() && t.name != this_name)
+            .map(|t| wengao::SourceFile::new(t.file, t.source))
+            .collect();
+        sources.push(wengao::SourceFile::new(format!("{this_name}.wg"), this));
+        let hide_builtin = crate::storage::published::kept().hide_builtin;
+        let saved = match wengao::publish::publish(&sources, hide_builtin) {
+            Ok(files) => files::download(&wengao::publish::folder_zip(&files), "templates.zip", "application/zip").map(|()| {
+                format!(
+                    "已下载 templates.zip（{}个模板）：交给管理员解压到内网页面 index.html 旁边，替换原来的 templates 文件夹",
+                    files.len() - 1
+                )
+            }),
+            Err(diagnostics) => Err(format!("有模板出错，不能发布：\n{diagnostics}")),
+        };
+        match saved {
+            Ok(said) => {
+                save_error.set(String::new());
+                published_note.set(said);
+            }
+            Err(e) => save_error.set(e),
         }
     };
     // The 模板名称 box rewrites the `模板：` line as it is typed (not while an IME
@@ -162,11 +191,15 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
                         }/>
                 </label>
                 <button type="button" on:click=download>"下载 .wg 文件"</button>
+                <button type="button" on:click=download_folder title="连同本单位已发布的模板，做成可以放到内网页面上的 templates 文件夹">"下载发布用的文件夹"</button>
                 <a href="guide.html" target="_blank" rel="noopener">"模板编写指南"</a>
                 <span class="saved" role="status" aria-label="模板自动保存">{move || saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
             </nav>
             <Show when=move || !save_error.get().is_empty()>
                 <p class="banner error" role="alert">{move || save_error.get()}</p>
+            </Show>
+            <Show when=move || !published_note.get().is_empty()>
+                <p class="banner info" role="status">{move || published_note.get()}</p>
             </Show>
             <div class="studio-panes">
                 <section class="studio-source" aria-label="模板编辑区">

@@ -39,11 +39,23 @@ pub fn spec_for(key: &str) -> Result<FormSpec, String> {
         None => {
             let source = library::source(key).ok_or("这份草稿用的自定义模板已经不在浏览器里了，请重新载入模板文件")?;
             // Diagnostics name the file as the library does.
-            let name = library::local_template(key).map_or_else(|| "自定义模板.wg".to_string(), |t| format!("{}.wg", t.name));
+            let name = match library::local_template(key) {
+                Some(t) => format!("{}.wg", t.name),
+                None => crate::storage::published::file_of(key).map_or_else(|| "自定义模板.wg".to_string(), str::to_string),
+            };
             wengao::SourceFile::new(name, source)
         }
     };
     let result = wengao::compile(&file, &BuiltinStyles);
     let diagnostics = result.render_diagnostics();
     result.spec.ok_or(diagnostics)
+}
+
+/// What changed in a published template since the version a draft was last
+/// saved against, when this browser kept that version (storage/published.rs).
+pub fn changes_since(key: &str, version: &str, now: &FormSpec) -> Option<String> {
+    let old = crate::storage::published::source_at(key, version)?;
+    let old = wengao::compile(&wengao::SourceFile::new("上一版.wg", old), &BuiltinStyles).spec?;
+    let said = wengao::publish::changes(&old, now);
+    (!said.is_empty()).then(|| format!("本单位的模板“{}”更新了：{}。", now.name, said.join("；")))
 }

@@ -104,7 +104,13 @@ pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl I
             ASKED.set(true);
             perform(a, screens)
         }),
-        errors: Callback::new(|key: String| library::local_template(&key).map(|t| templates::error_count(&t.name, &t.source))),
+        errors: Callback::new(|key: String| match library::local_template(&key) {
+            Some(t) => Some(templates::error_count(&t.name, &t.source)),
+            // A published template, compiled as the form will compile it.
+            None => crate::storage::published::file_of(&key)
+                .and_then(|file| Some(templates::error_count(file.trim_end_matches(".wg"), &library::source(&key)?))),
+        }),
+        more_pickers: Some(Callback::new(|()| view! { <crate::start::FolderPicker/> }.into_any())),
     };
     spawn_local(async move {
         if !read_storage(state.message).await {

@@ -14,7 +14,8 @@
 //! bytes); [`import`] (.docx → draft); [`review`] and [`proof`] (checks and
 //! hints); [`audit`] (a received .docx checked against its template, formatting
 //! read from the file; the desk's workbook); [`booklet`], [`extract`], [`ballot`] and
-//! [`tally`] (the meeting's papers: 汇编, 摘要, 测评表 and its 汇总); [`example`] (example drafts).
+//! [`tally`] (the meeting's papers: 汇编, 摘要, 测评表 and its 汇总); [`example`] (example drafts);
+//! [`publish`] (templates published on an intranet page, with their list).
 
 pub mod audit;
 pub mod ballot;
@@ -37,6 +38,7 @@ pub mod layout;
 pub mod model;
 pub mod picture;
 pub mod proof;
+pub mod publish;
 pub mod review;
 pub mod slides;
 pub mod source;

@@ -2,7 +2,7 @@
 //! that the page stays responsive while hundreds of files are read. No DOM, no
 //! Leptos: the core's audit (wengao::audit) behind a few calls.
 
-use std::cell::OnceCell;
+use std::cell::RefCell;
 
 use wasm_bindgen::prelude::*;
 use wengao::audit::batch::{self, Received, Unpacked};
@@ -10,21 +10,35 @@ use wengao::audit::summary::Summary;
 use wengao::spec::FormSpec;
 
 thread_local! {
-    /// The built-in templates, compiled once.
-    static SPECS: OnceCell<Vec<FormSpec>> = const { OnceCell::new() };
+    /// The templates files are checked against: the built-in ones, compiled
+    /// once, and those the office published (use_templates).
+    static SPECS: RefCell<Option<Vec<FormSpec>>> = const { RefCell::new(None) };
 }
 
 fn main() {}
 
+fn builtin() -> Vec<FormSpec> {
+    wengao::builtin::TEMPLATES.iter().filter_map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec).collect()
+}
+
 fn with_specs<T>(f: impl FnOnce(&[FormSpec]) -> T) -> T {
-    SPECS.with(|specs| {
-        f(specs.get_or_init(|| {
-            wengao::builtin::TEMPLATES
-                .iter()
-                .filter_map(|t| wengao::compile(&t.source_file(), &wengao::builtin::BuiltinStyles).spec)
-                .collect()
-        }))
-    })
+    SPECS.with_borrow_mut(|specs| f(specs.get_or_insert_with(builtin)))
+}
+
+/// The templates the office published, as `[[file, text], …]` (JSON): checked
+/// against from now on beside the built-in ones, each in place of a built-in
+/// one of its name (the office's version of it). Those that do not compile are
+/// left out (the start screen lists them with their errors).
+#[wasm_bindgen]
+pub fn use_templates(sources: String) {
+    let sources: Vec<(String, String)> = serde_json::from_str(&sources).unwrap_or_default();
+    let published: Vec<FormSpec> = sources
+        .into_iter()
+        .filter_map(|(file, text)| wengao::compile(&wengao::SourceFile::new(file, text), &wengao::builtin::BuiltinStyles).spec)
+        .collect();
+    let mut specs: Vec<FormSpec> = builtin().into_iter().filter(|b| !published.iter().any(|p| p.name == b.name)).collect();
+    specs.extend(published);
+    SPECS.with_borrow_mut(|s| *s = Some(specs));
 }
 
 /// Checks one received file (a zip: each file in it) against the built-in

@@ -57,6 +57,8 @@ struct Running {
 pub struct Checker {
     running: Rc<RefCell<Option<Running>>>,
     reply: Rc<dyn Fn(Reply)>,
+    /// The office's published templates, for every worker started.
+    published: Rc<RefCell<Option<String>>>,
 }
 
 /// A message of string fields.
@@ -74,7 +76,16 @@ fn get(v: &JsValue, key: &str) -> JsValue {
 
 impl Checker {
     pub fn new(reply: impl Fn(Reply) + 'static) -> Checker {
-        Checker { running: Rc::new(RefCell::new(None)), reply: Rc::new(reply) }
+        Checker { running: Rc::new(RefCell::new(None)), reply: Rc::new(reply), published: Rc::new(RefCell::new(None)) }
+    }
+
+    /// The office's published templates (`[[file, text], …]` as JSON), for
+    /// this worker and every one started after it (a stop or a crash).
+    pub fn use_templates(&self, sources: String) {
+        *self.published.borrow_mut() = Some(sources.clone());
+        if let Some(r) = self.running.borrow().as_ref().filter(|r| !r.dead.get()) {
+            let _ = r.worker.post_message(&message(&[("kind", "use_templates".into()), ("sources", sources)]));
+        }
     }
 
     fn worker(&self) -> Result<web_sys::Worker, String> {
@@ -148,6 +159,10 @@ impl Checker {
         });
         worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
         *self.running.borrow_mut() = Some(Running { worker: worker.clone(), _on_message: on_message, dead });
+        // A fresh worker knows the built-in templates only: the published ones first.
+        if let Some(sources) = self.published.borrow().clone() {
+            let _ = worker.post_message(&message(&[("kind", "use_templates".into()), ("sources", sources)]));
+        }
         Ok(worker)
     }
 

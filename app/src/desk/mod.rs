@@ -289,6 +289,19 @@ fn Desk() -> impl IntoView {
         Reply::Workbook(bytes) => batch.message.set(saved(&bytes, "审核表.xlsx", SHEET, String::new())),
     });
     let worker = StoredValue::new_local(checker);
+    // The templates the office published (kept by the start screen): checked against too.
+    spawn_local(async move {
+        if crate::storage::library::load().await.is_ok() {
+            let sources: Vec<(String, String)> = crate::storage::published::offered()
+                .into_iter()
+                .filter(|t| t.error.is_none() && !t.source.is_empty())
+                .map(|t| (t.file, t.source))
+                .collect();
+            if !sources.is_empty() {
+                worker.with_value(|w| w.use_templates(serde_json::to_string(&sources).unwrap_or_default()));
+            }
+        }
+    });
     next.set_value(Some(Callback::new(move |_| {
         if !batch.running.get_untracked() {
             return;

@@ -78,7 +78,11 @@ fn StartProgram(begun: Option<js_sys::Array>) -> impl IntoView {
     let act = Callback::new(move |a: Action| hand_off(a, state, shown));
     // The start screen cannot compile templates: it says what was counted when
     // each was stored.
-    let host = Host { act, errors: Callback::new(|key: String| crate::storage::library::local_template(&key).and_then(|t| t.errors)) };
+    let host = Host {
+        act,
+        errors: Callback::new(|key: String| crate::storage::library::local_template(&key).and_then(|t| t.errors)),
+        more_pickers: None,
+    };
     if let Some(begun) = begun {
         // Passed on as it is: the full app reads it (Action::from_js) and
         // storage. Its skeleton is showing.

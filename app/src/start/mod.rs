@@ -1,16 +1,18 @@
 //! The start screen, shared by both programs (lib.rs): new drafts from the
 //! built-in templates or a template file, the saved drafts (open, duplicate,
-//! rename, delete with undo), draft files, 从去年的报告开始, the library's
-//! templates and a 字数 counter. It works storage itself; anything more is an
+//! rename, delete with undo), draft files, 从去年的报告开始, the templates the
+//! office published beside the page, the library's templates and a 字数 counter. It works storage itself; anything more is an
 //! [`Action`] for the program around it.
 
 mod cards;
 pub mod handoff;
+mod published_view;
 mod state;
 mod templates_view;
 mod word_import;
 
 pub use cards::{Card, CARDS};
+pub use published_view::{refresh_from_server as refresh_published, FolderPicker};
 pub use state::{Host, StartState};
 use templates_view::LocalTemplates;
 use word_import::WordImport;
@@ -20,8 +22,8 @@ use leptos::task::spawn_local;
 
 use crate::action::Action;
 use crate::files;
+use crate::storage::tabs;
 use crate::storage::{self, DraftMeta};
-use crate::storage::{library, tabs};
 
 /// Reads storage and says what it found: damaged templates, or why it could
 /// not be read (then false).
@@ -93,7 +95,7 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
     // The last deleted draft, kept for 撤销.
     let deleted = RwSignal::new(None::<storage::Removed>);
 
-    let new_from = move |name: &'static str| move |_| act.run(Action::New { template: library::builtin_key(name) });
+    published_view::follow_reading(library_changed, message);
     let load_template = move |ev: leptos::ev::Event| {
         for file in files::input_files(&ev) {
             act.run(Action::LoadTemplate { file: Some(file) });
@@ -152,21 +154,27 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
             <section aria-labelledby="new-heading">
                 <h2 id="new-heading">"新建"</h2>
                 <ul class="templates">
-                    {CARDS
-                        .iter()
-                        .map(|card| {
-                            let title = card.title;
-                            let copy = Action::EditCopy { name: format!("{title}（改）"), from: Some(library::builtin_key(card.name)) };
-                            view! {
-                                <li class="card">
-                                    <h3>{title}</h3>
-                                    <p class="desc">{card.description}</p>
-                                    <button type="button" on:click=new_from(card.name) aria-label=format!("新建{title}")>"新建"</button>
-                                    <button type="button" class="small" on:click=move |_| act.run(copy.clone()) aria-label=format!("以此为底稿编辑：{title}")>"以此为底稿编辑"</button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
+                    {move || {
+                        library_changed.track();
+                        published_view::offers(host)
+                            .into_iter()
+                            .map(|offer| {
+                                let title = offer.title.clone();
+                                let copy = Action::EditCopy { name: format!("{title}（改）"), from: Some(offer.key.clone()) };
+                                let new = Action::New { template: offer.key.clone() };
+                                // One shape for every card (each shape of view costs the start-screen program code).
+                                let usable = offer.problem.is_none();
+                                view! {
+                                    <li class="card" class:ours=offer.ours>
+                                        <h3>{title.clone()}</h3>
+                                        <p class="desc">{offer.problem.unwrap_or(offer.description)}</p>
+                                        <button type="button" disabled=!usable on:click=move |_| act.run(new.clone()) aria-label=format!("新建{title}")>"新建"</button>
+                                        <button type="button" class="small" on:click=move |_| act.run(copy.clone()) aria-label=format!("以此为底稿编辑：{}", offer.title)>"以此为底稿编辑"</button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()
+                    }}
                 </ul>
                 <p class="file-actions">
                     <label class="file-button">"载入模板文件（.wg）"
@@ -175,6 +183,7 @@ pub fn Start(host: Host, state: StartState) -> impl IntoView {
                     <label class="file-button">"打开草稿文件（.json）"
                         <input type="file" accept=".json,application/json" on:change=import_draft/>
                     </label>
+                    {host.more_pickers.map(|more| more.run(()))}
                 </p>
                 <Show when=move || !diagnostics.get().is_empty()>
                     <pre class="diagnostics" role="alert" aria-label="模板检查结果">{move || diagnostics.get()}</pre>

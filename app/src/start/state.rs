@@ -44,4 +44,8 @@ pub struct Host {
     /// How many errors a library template has: compiled where this program
     /// can, else as stored; None when not known.
     pub errors: Callback<String, Option<usize>>,
+    /// What the full app adds to the file pickers (the folder of published
+    /// templates, opened from disk: start/published_view.rs); none in the
+    /// start-screen program, whose size is budgeted.
+    pub more_pickers: Option<Callback<(), AnyView>>,
 }

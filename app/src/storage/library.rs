@@ -1,7 +1,9 @@
 //! The template library, in IndexedDB's `templates` store and read into memory
 //! at start: templates written in the studio (`local:<id>`: a name and the
 //! source, saved as it is typed) and template files loaded on the start screen
-//! (`custom:<hash>`: the source). A draft names its template by this key and
+//! (`custom:<hash>`: the source); and, in a record of their own, the templates
+//! the office publishes beside its page (published.rs: `published:<file>`).
+//! A draft names its template by this key and
 //! remembers the version (a hash of the source) it was last saved against.
 
 use std::cell::RefCell;
@@ -67,10 +69,9 @@ pub fn builtin_name(key: &str) -> Option<&str> {
 
 const BUILTIN: &str = "builtin:";
 
-/// A version of a source: a hash of its bytes (FNV-1a), as hex.
+/// A version of a source (the core's: the same as a published list's).
 pub fn version(source: &str) -> String {
-    let hash = source.bytes().fold(0xcbf2_9ce4_8422_2325u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
-    format!("{hash:016x}")
+    wengao::publish::version(source)
 }
 
 /// The key of a template file's source: its version.
@@ -91,7 +92,11 @@ pub async fn load() -> Result<usize, Failure> {
             damaged += 1;
             continue;
         };
-        if key.starts_with("local:") {
+        if key == super::published::KEY {
+            if !super::published::remember(&v) {
+                damaged += 1;
+            }
+        } else if key.starts_with("local:") {
             match LocalTemplate::from_json(&value) {
                 Some(t) if t.key == key => remember(t),
                 _ => damaged += 1,
@@ -119,19 +124,23 @@ pub async fn save_file(source: &str) -> Result<String, Failure> {
     Ok(key)
 }
 
-/// The keys of every template this browser has (files and the studio's).
+/// The keys of every template this browser has (files, the studio's, the published ones).
 pub fn keys() -> Vec<String> {
-    SOURCES.with_borrow(|t| t.keys().cloned().collect())
+    let published = super::published::kept().templates.iter().map(super::published::Template::key).collect::<Vec<_>>();
+    SOURCES.with_borrow(|t| t.keys().cloned().chain(published).collect())
 }
 
 pub fn source(key: &str) -> Option<String> {
+    if super::published::is_published(key) {
+        return super::published::source(key);
+    }
     SOURCES.with_borrow(|t| t.get(key).cloned())
 }
 
 /// The studio's templates, the most recently changed first.
 pub fn local() -> Vec<LocalTemplate> {
     let mut list: Vec<LocalTemplate> = LOCAL.with_borrow(|l| l.values().cloned().collect());
-    list.sort_by(|a, b| b.updated.total_cmp(&a.updated));
+    super::stamp::newest_first(&mut list, |t| t.updated);
     list
 }
 

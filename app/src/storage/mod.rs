@@ -18,6 +18,7 @@ pub mod desk;
 pub mod idb;
 pub mod library;
 pub mod meeting;
+pub mod published;
 pub mod record;
 mod stamp;
 pub mod tabs;
@@ -333,7 +334,7 @@ pub async fn list() -> Result<Vec<Listed>, Failure> {
                 .collect()
         })
         .unwrap_or_default();
-    out.sort_by(|a, b| b.meta.updated.total_cmp(&a.meta.updated));
+    stamp::newest_first(&mut out, |l| l.meta.updated);
     Ok(out)
 }
 

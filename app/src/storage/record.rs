@@ -45,6 +45,11 @@ impl Record {
         self.get(key).as_f64()
     }
 
+    /// A true/false field; false when it is not there.
+    pub fn flag(&self, key: &str) -> bool {
+        self.get(key).as_bool().unwrap_or(false)
+    }
+
     pub fn record(&self, key: &str) -> Option<Record> {
         Record::of(&self.get(key))
     }

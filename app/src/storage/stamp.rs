@@ -15,3 +15,16 @@ pub fn clock(ms: f64) -> String {
     let d = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
     format!("{:02}:{:02}:{:02}", d.get_hours(), d.get_minutes(), d.get_seconds())
 }
+
+/// Sorts `list` newest first by `updated`, by insertion: a list of drafts or
+/// templates is a few hundred at most, and the start-screen program then links
+/// no sort of the standard library (about 2 KB gzipped of its budget).
+pub fn newest_first<T>(list: &mut [T], updated: impl Fn(&T) -> f64) {
+    for i in 1..list.len() {
+        let mut j = i;
+        while j > 0 && updated(&list[j - 1]) < updated(&list[j]) {
+            list.swap(j - 1, j);
+            j -= 1;
+        }
+    }
+}

@@ -22,6 +22,7 @@ macro_rules! say {
 mod audit;
 mod ballot;
 mod booklet;
+mod publish;
 mod slides;
 mod summary;
 mod tally;
@@ -44,6 +45,7 @@ const HELP: &str = "wengao —— 文稿：公文模板编译、字数统计
   wengao ballot <报告>… -o 测评表.docx  述职测评表：每位述职人一行，每项测评指标一列
   wengao tally <录入明细.csv|.xlsx> -o 汇总.docx  测评结果汇总：每人每项各等次的张数和好和较好占比
   wengao slides <模板> <草稿.json> -o 述职.pptx  现场述职的演示文稿，和“问题”部分可能被问到的各点
+  wengao publish <模板>… -o 文件夹   发布到内网页面：检查模板，写出模板和清单 templates.json
   wengao <命令> --help           某个命令的说明
   wengao --version               版本
 
@@ -144,6 +146,8 @@ fn main() -> ExitCode {
         Some("slides") => slides::run(&args[1..]),
         Some("tally") if wants_help => help(tally::TALLY_HELP),
         Some("tally") => tally::run(&args[1..]),
+        Some("publish") if wants_help => help(publish::PUBLISH_HELP),
+        Some("publish") => publish::run(&args[1..]),
         Some("check") => check(&args[1..]),
         Some("compile") => compile_cmd(&args[1..]),
         Some("count") => count_cmd(&args[1..]),

@@ -7,7 +7,7 @@
 //! lines) and the bold header row of tables.
 
 mod finish;
-mod package;
+pub(crate) mod package;
 mod word_parts;
 
 pub(crate) use finish::core_properties;
