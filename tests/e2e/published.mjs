@@ -70,7 +70,15 @@ try {
     db.close();
     return value && value.includes('不少于1000字');
   });
+  // Reloaded, and read again in the background: then 打开 (the list of drafts is shown again when the templates change).
+  const reloaded = Date.now();
   await page.reload();
+  await page.waitForFunction(async (since) => {
+    const db = await new Promise((r) => { const o = indexedDB.open('wengao'); o.onsuccess = () => r(o.result); });
+    const value = await new Promise((r) => { const q = db.transaction(['templates']).objectStore('templates').get('publication'); q.onsuccess = () => r(q.result); });
+    db.close();
+    return value && JSON.parse(value).fetched > since;
+  }, reloaded);
   await page.getByRole('button', { name: /^打开2026年党建工作述职报告/ }).click();
   const notice = page.getByRole('alert').filter({ hasText: '本单位的模板“XX区党建工作述职报告”更新了' });
   await notice.waitFor();
@@ -94,6 +102,23 @@ try {
   await theirs.getByText('和清单里的版本对不上').waitFor();
   await theirs.getByRole('button', { name: '新建XX区党建工作述职报告' }).waitFor();
   assert.equal(await ours(theirs, '基层党建创新案例').getByRole('button', { name: '新建基层党建创新案例' }).isDisabled(), true, 'not to begin on');
+
+  step('a template that does not compile, in a list written by hand: listed with its error, blocking nothing else');
+  const fnv = (text) => {
+    let h = 0xcbf29ce484222325n;
+    for (const b of Buffer.from(text, 'utf8')) h = BigInt.asUintN(64, (h ^ BigInt(b)) * 0x100000001b3n);
+    return h.toString(16).padStart(16, '0');
+  };
+  const broken = '模板：坏了的模板\n说明：少了结构。\n一级\n';
+  fs.writeFileSync(path.join(folder, '坏了的模板.wg'), broken);
+  const handList = JSON.parse(fs.readFileSync(path.join(folder, 'templates.json'), 'utf8'));
+  handList.templates.push({ file: '坏了的模板.wg', name: '坏了的模板', description: '少了结构。', version: fnv(broken) });
+  fs.writeFileSync(path.join(folder, 'templates.json'), JSON.stringify(handList));
+  await page.reload();
+  const brokenCard = ours(published, '坏了的模板');
+  await brokenCard.getByText(/这个模板有2处错误（第一处在第1行：模板没有指定样式表）/).waitFor();
+  assert.equal(await brokenCard.getByRole('button', { name: '新建坏了的模板' }).isDisabled(), true);
+  await published.getByRole('button', { name: '新建XX区党建工作述职报告' }).waitFor();
 
   step('--hide-builtin: only the office\'s templates are offered');
   publish(report, '--hide-builtin');

@@ -237,6 +237,7 @@ pub async fn refresh(origin: &Origin) -> Result<Refreshed, String> {
                     if let Some(o) = old.filter(|o| o.error.is_none() && !o.source.is_empty()) {
                         t.previous = Some((o.version.clone(), o.source.clone()));
                     }
+                    t.error = compile_error(&file, &source);
                     t.source = source;
                 }
                 Ok(Some(_)) => {
@@ -267,6 +268,17 @@ pub async fn refresh(origin: &Origin) -> Result<Refreshed, String> {
     KEPT.with_borrow_mut(|p| *p = next.clone());
     store(&next).await.map_err(|f| f.message())?;
     Ok(if changed { Refreshed::Changed } else { Refreshed::Unchanged })
+}
+
+/// Why a fetched template cannot be used, if it does not compile (a list
+/// written by hand, not by wengao publish): its first error, for the admin.
+/// Only the full app reads the list, so only it links the compiler here.
+fn compile_error(file: &str, source: &str) -> Option<String> {
+    let compiled = wengao::compile(&wengao::SourceFile::new(file, source.to_string()), &wengao::builtin::BuiltinStyles);
+    let errors: Vec<&wengao::diag::Diagnostic> = compiled.diagnostics.iter().filter(|d| d.is_error()).collect();
+    let first = errors.first()?;
+    let line = source.get(..first.span.start).map_or(1, |before| before.matches('\n').count() + 1);
+    Some(format!("这个模板有{}处错误（第一处在第{line}行：{}），请管理员修改后用 wengao publish 重新发布", errors.len(), first.message))
 }
 
 async fn store(p: &Publication) -> Result<(), Failure> {
