@@ -8,7 +8,7 @@ import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
-import { serve } from './serve.mjs';
+import { serve, consoleError } from './serve.mjs';
 
 const port = 23080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -27,7 +27,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true, bypassCSP: true });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (consoleError(m)) errors.push(m.text()); });
 
   /** axe-core's violations on the page as it is now, of any impact. */
   const axe = async (screen) => {

@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import zlib from 'node:zlib';
-import { serve } from './serve.mjs';
+import { serve, consoleError } from './serve.mjs';
 import { FIRST_LOAD, LAZY } from '../../scripts/sizes.mjs';
 
 const port = 18080 + Math.floor(Math.random() * 1000);
@@ -34,7 +34,7 @@ const fetched = [];
 page.on('request', (r) => { if (r.url().startsWith(origin)) fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1) || 'index.html'); });
 page.on('request', (r) => { if (!r.url().startsWith(origin) && !/^(data|blob):/.test(r.url())) foreign.push(r.url()); });
 page.on('pageerror', (e) => errors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('console', (m) => { if (consoleError(m)) errors.push(m.text()); });
 page.on('dialog', (d) => d.accept());
 
 const step = (name) => console.log(`· ${name}`);

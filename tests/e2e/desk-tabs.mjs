@@ -10,7 +10,7 @@
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { serve } from './serve.mjs';
+import { serve, consoleError } from './serve.mjs';
 
 const port = 19080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -27,7 +27,7 @@ const errors = [];
 const open = async () => {
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (consoleError(m)) errors.push(m.text()); });
   await page.goto(`http://127.0.0.1:${port}${base}?desk`);
   await page.getByRole('heading', { name: '文稿 · 审核台' }).waitFor();
   return page;

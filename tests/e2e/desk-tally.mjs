@@ -14,7 +14,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { createRequire } from 'node:module';
-import { serve } from './serve.mjs';
+import { serve, consoleError } from './serve.mjs';
 
 const port = 19080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -47,7 +47,7 @@ const axeSource = fs.readFileSync(createRequire(import.meta.url).resolve('axe-co
 const page = await context.newPage();
 const errors = [];
 page.on('pageerror', (e) => errors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('console', (m) => { if (consoleError(m)) errors.push(m.text()); });
 
 const tally = page.getByRole('region', { name: '测评结果汇总' });
 const status = tally.getByRole('status');

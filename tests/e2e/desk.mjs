@@ -13,7 +13,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { serve } from './serve.mjs';
+import { serve, consoleError } from './serve.mjs';
 import { attachmentsZip, audit, gbkZip } from './desk-attachments.mjs';
 
 const port = 19080 + Math.floor(Math.random() * 1000);
@@ -34,7 +34,7 @@ const page = await context.newPage();
 const errors = [];
 const fetched = [];
 page.on('pageerror', (e) => errors.push(String(e)));
-page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+page.on('console', (m) => { if (consoleError(m)) errors.push(m.text()); });
 page.on('request', (r) => fetched.push(r.url().slice(r.url().lastIndexOf('/') + 1)));
 await page.addInitScript(() => {
   // A request of the kind named in window.delayedKind reaches the worker 1.5 s

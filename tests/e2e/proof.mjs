@@ -6,7 +6,7 @@
 // Measures keystroke → hints updated on the full-length draft.
 import { chromium } from 'playwright-core';
 import assert from 'node:assert/strict';
-import { serve } from './serve.mjs';
+import { serve, consoleError } from './serve.mjs';
 
 const port = 24080 + Math.floor(Math.random() * 1000);
 const base = '/tools/wengao/';
@@ -21,7 +21,7 @@ try {
   const context = await browser.newContext({ viewport: { width: 1300, height: 900 } });
   const page = await context.newPage();
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => { if (consoleError(m)) errors.push(m.text()); });
   await page.goto(`http://127.0.0.1:${port}${base}`);
   await page.getByRole('button', { name: '新建党建工作述职报告' }).click({ timeout: 20000 });
 

@@ -39,3 +39,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   await serve(dir, Number(port), base);
   console.log(`serving ${dir} at http://127.0.0.1:${port}${base}`);
 }
+
+/** Whether a console message is an error of the page's own: the 404 of the
+ *  office's template list (templates/templates.json, asked of the server by
+ *  every page; none is published in most tests) is not. */
+export function consoleError(message) {
+  return message.type() === 'error' && !message.location().url.endsWith('/templates/templates.json');
+}
