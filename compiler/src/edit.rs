@@ -213,66 +213,53 @@ fn swap_with_next<T>(list: &mut [T], i: usize, up: bool) -> bool {
     }
 }
 
-/// The texts an unplaced paragraph (see [`Draft::unplaced`]) can be moved into,
-/// in document order: every text occurrence and every point's text, named as the
-/// form names their boxes (`导语`, `一、（一）一是 正文`).
-pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
+/// Every occurrence in the draft, in document order, with its path and the
+/// name the form gives it (its labels and those above it, `一、（一）一是`),
+/// kept where `pick` makes something of it.
+fn targets<T>(spec: &FormSpec, draft: &Draft, pick: impl Fn(&Node, &Owner, String) -> Option<T>) -> Vec<T> {
     let labels: std::collections::HashMap<Owner, String> = crate::document::assemble(spec, draft).labels.into_iter().collect();
-    let mut out = Vec::new();
-    fn walk(
+    fn walk<T>(
         nodes: &[Node],
         draft: &Draft,
         parent: &mut Owner,
         labels: &std::collections::HashMap<Owner, String>,
-        out: &mut Vec<(Owner, String)>,
+        pick: &dyn Fn(&Node, &Owner, String) -> Option<T>,
+        out: &mut Vec<T>,
     ) {
         for node in nodes {
             for i in 0..occurrences(draft, parent, &node.id) {
                 parent.push((node.id.clone(), i));
-                match node.kind {
-                    NodeKind::Text { .. } => out.push((parent.clone(), node.id.clone())),
-                    NodeKind::Point { .. } => {
-                        let name: String = (1..=parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
-                        out.push((parent.clone(), format!("{name} 正文")));
-                    }
-                    _ => {}
-                }
-                walk(&node.children, draft, parent, labels, out);
+                let named: String = (1..=parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
+                out.extend(pick(node, parent, named));
+                walk(&node.children, draft, parent, labels, pick, out);
                 parent.pop();
             }
         }
     }
-    walk(&spec.body, draft, &mut Vec::new(), &labels, &mut out);
+    let mut out = Vec::new();
+    walk(&spec.body, draft, &mut Vec::new(), &labels, &pick, &mut out);
     out
+}
+
+/// The texts an unplaced paragraph (see [`Draft::unplaced`]) can be moved into,
+/// in document order: every text occurrence and every point's text, named as the
+/// form names their boxes (`导语`, `一、（一）一是 正文`).
+pub fn text_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String)> {
+    targets(spec, draft, |node, path, named| match node.kind {
+        NodeKind::Text { .. } => Some((path.clone(), node.id.clone())),
+        NodeKind::Point { .. } => Some((path.clone(), format!("{named} 正文"))),
+        _ => None,
+    })
 }
 
 /// The picture slots an unplaced picture can be moved into, in document
 /// order, named as the form names their parts (`二、（一）图片`), with how
 /// many pictures each takes at most.
 pub fn picture_targets(spec: &FormSpec, draft: &Draft) -> Vec<(Owner, String, usize)> {
-    let labels: std::collections::HashMap<Owner, String> = crate::document::assemble(spec, draft).labels.into_iter().collect();
-    fn walk(
-        nodes: &[Node],
-        draft: &Draft,
-        parent: &mut Owner,
-        labels: &std::collections::HashMap<Owner, String>,
-        out: &mut Vec<(Owner, String, usize)>,
-    ) {
-        for node in nodes {
-            for i in 0..occurrences(draft, parent, &node.id) {
-                parent.push((node.id.clone(), i));
-                if let NodeKind::Pictures { max, .. } = node.kind {
-                    let name: String = (1..parent.len()).filter_map(|n| labels.get(&parent[..n])).map(String::as_str).collect();
-                    out.push((parent.clone(), format!("{name}{}", node.id), max as usize));
-                }
-                walk(&node.children, draft, parent, labels, out);
-                parent.pop();
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&spec.body, draft, &mut Vec::new(), &labels, &mut out);
-    out
+    targets(spec, draft, |node, path, named| match node.kind {
+        NodeKind::Pictures { max, .. } => Some((path.clone(), format!("{named}{}", node.id), max as usize)),
+        _ => None,
+    })
 }
 
 /// Moves unplaced picture `index` into the slot at `path` (within `max`);

@@ -102,14 +102,7 @@ pub fn read<'s>(source: &str, bytes: &[u8], specs: &'s [FormSpec], template: Opt
 
 /// What is said of paragraphs and pictures that fit no part: the 汇编 prints the template's parts only.
 fn unplaced_note(draft: &crate::draft::Draft) -> Option<String> {
-    let (paragraphs, pictures) = (draft.unplaced.len(), draft.unplaced_pictures.len());
-    let what = match (paragraphs, pictures) {
-        (0, 0) => return None,
-        (n, 0) => format!("{n}段"),
-        (0, m) => format!("{m}幅图片"),
-        (n, m) => format!("{n}段和{m}幅图片"),
-    };
-    Some(format!("{what}放不进模板的任何部分，汇编里没有它们"))
+    Some(format!("{}放不进模板的任何部分，汇编里没有它们", crate::import::unplaced_count(draft)?))
 }
 
 /// Whether a field is printed in the title lines (the others only steer the form).

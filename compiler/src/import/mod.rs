@@ -51,15 +51,25 @@ impl Imported {
     }
 }
 
+/// What of a draft fits nowhere, counted: `3段`, `2幅图片`, `3段和2幅图片`;
+/// None when nothing. The import's notice and the 汇编's note both say it.
+pub fn unplaced_count(draft: &Draft) -> Option<String> {
+    match (draft.unplaced.len(), draft.unplaced_pictures.len()) {
+        (0, 0) => None,
+        (n, 0) => Some(format!("{n}段")),
+        (0, m) => Some(format!("{m}幅图片")),
+        (n, m) => Some(format!("{n}段和{m}幅图片")),
+    }
+}
+
 /// What the drafter is told of an imported draft's loose paragraphs and
 /// pictures, if it has any: where they are and what to do.
 pub fn unplaced_notice(draft: &Draft) -> Option<String> {
-    let (paragraphs, pictures) = (draft.unplaced.len(), draft.unplaced_pictures.len());
-    let (what, where_) = match (paragraphs, pictures) {
-        (0, 0) => return None,
-        (n, 0) => (format!("{n}段"), "“未归类的段落”"),
-        (0, m) => (format!("{m}幅图片"), "“未归类的图片”"),
-        (n, m) => (format!("{n}段和{m}幅图片"), "“未归类的段落”和“未归类的图片”"),
+    let what = unplaced_count(draft)?;
+    let where_ = match (draft.unplaced.is_empty(), draft.unplaced_pictures.is_empty()) {
+        (false, true) => "“未归类的段落”",
+        (true, false) => "“未归类的图片”",
+        _ => "“未归类的段落”和“未归类的图片”",
     };
     Some(format!("{what}没能对上模板，放在表单最后的{where_}里，可以逐个移到该去的地方"))
 }
