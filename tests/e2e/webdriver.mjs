@@ -75,7 +75,9 @@ export async function connect(driverUrl, capabilities) {
       until("return !!document.querySelector('#wengao main.start:not([data-static])')", 'the start program did not take over from the copy', timeout),
     // 新建's form as plain HTML (app/skeleton.js) is typeable at once; elements
     // found in it go with it when the full app's form takes over: wait for that.
-    formReady: (timeout = 30000) =>
+    // 60 s: WebKitGTK under Xvfb compiles the full app's 1.7 MB of wasm slowly, and a clean-clone run
+    // once took longer than 30 s (sessions 15 and 16); a wait, not a timed assertion.
+    formReady: (timeout = 60000) =>
       until("return !document.getElementById('wengao-skeleton') && !!document.querySelector('#wengao .editor')", 'the form did not take over from its skeleton', timeout),
     quit: () => wd('DELETE', s('')).catch(() => {}),
   };
