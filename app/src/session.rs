@@ -56,6 +56,10 @@ pub enum Storage {
 /// Opens a draft: takes its lock if no other tab has it (then marks this tab
 /// as its holder), else opens it read-only. `notice` is shown on opening.
 pub async fn open(meta: &DraftMeta, notice: String) -> Result<Opened, String> {
+    // A published template being read from the server may have just changed.
+    if crate::storage::published::is_published(&meta.template) {
+        crate::storage::published::settled(std::time::Duration::from_secs(5)).await;
+    }
     let spec = spec_for(&meta.template)?;
     let access = ArcRwSignal::new(Access::ReadOnly);
     let lost = access.clone();

@@ -62,31 +62,30 @@ const READ_CALLBACK: &str = "wengaoPublishedRead";
 /// Reads the published templates from `origin` (the full app's code: the
 /// start-screen program has a size budget) and tells the start screen.
 pub fn read(origin: Origin) {
-    // Not Leptos's spawn_local: boot.js calls this before the full app mounts
-    // anything (and sets up Leptos's executor).
-    wasm_bindgen_futures::spawn_local(async move {
-        let picked = matches!(origin, Origin::Picked(_));
-        let (changed, message) = match published::refresh(&origin).await {
-            Ok(Refreshed::Changed) => (true, String::new()),
-            Ok(Refreshed::Nothing) if picked => {
-                (false, "选的文件夹里没有 templates.json：请选 wengao publish 写出的整个 templates 文件夹".into())
-            }
-            Ok(_) => (false, String::new()),
-            Err(why) => (false, why),
-        };
-        let told = js_sys::Reflect::get(&js_sys::global(), &READ_CALLBACK.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
-        if let Some(tell) = told {
-            let _ = tell.call2(&JsValue::NULL, &changed.into(), &message.into());
-        }
-    });
+    published::reading(read_from(origin));
+}
+
+async fn read_from(origin: Origin) {
+    let picked = matches!(origin, Origin::Picked(_));
+    let (changed, message) = match published::refresh(&origin).await {
+        Ok(Refreshed::Changed) => (true, String::new()),
+        Ok(Refreshed::Nothing) if picked => (false, "选的文件夹里没有 templates.json：请选 wengao publish 写出的整个 templates 文件夹".into()),
+        Ok(_) => (false, String::new()),
+        Err(why) => (false, why),
+    };
+    let told = js_sys::Reflect::get(&js_sys::global(), &READ_CALLBACK.into()).ok().and_then(|f| f.dyn_into::<js_sys::Function>().ok());
+    if let Some(tell) = told {
+        let _ = tell.call2(&JsValue::NULL, &changed.into(), &message.into());
+    }
 }
 
 /// Reads the list from the server beside the page, once what this browser
-/// keeps is read (to compare the list with).
+/// keeps is read (to compare the list with); a draft opened meanwhile waits
+/// for both (published::settled).
 pub fn refresh_from_server() {
-    wasm_bindgen_futures::spawn_local(async {
+    published::reading(async {
         if library::load().await.is_ok() {
-            read(Origin::Server);
+            read_from(Origin::Server).await;
         }
     });
 }

@@ -58,6 +58,32 @@ pub struct Publication {
 
 thread_local! {
     static KEPT: RefCell<Publication> = RefCell::new(Publication::default());
+    /// The reading of the publication on its way, if any ([`reading`]).
+    static READING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// Runs a reading of the publication (`work`: the list fetched and kept),
+/// remembered so that a draft opened meanwhile waits for it ([`settled`]): a
+/// drafter who reloads and opens a draft at once still gets the template just
+/// published, and is told what changed.
+pub fn reading(work: impl std::future::Future<Output = ()> + 'static) {
+    // Not Leptos's executor: boot.js starts a reading before the full app mounts anything.
+    let promise = wasm_bindgen_futures::future_to_promise(async move {
+        work.await;
+        Ok(JsValue::UNDEFINED)
+    });
+    READING.with_borrow_mut(|r| *r = Some(promise));
+}
+
+/// Waits for the reading on its way, if any, at most `limit` (a slow server
+/// delays opening a draft by that much at worst).
+pub async fn settled(limit: std::time::Duration) {
+    let Some(on_its_way) = READING.with_borrow(Clone::clone) else { return };
+    let timer = js_sys::Promise::new(&mut |resolve, _| {
+        let _ = leptos::prelude::window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, limit.as_millis().try_into().unwrap_or(i32::MAX));
+    });
+    let _ = JsFuture::from(js_sys::Promise::race(&Array::of2(&on_its_way, &timer))).await;
 }
 
 /// What is kept now (read by library::load at start).
@@ -98,10 +124,16 @@ pub fn source_at(key: &str, at: &str) -> Option<String> {
     })
 }
 
-/// Reads the stored record into memory (at start, with the library).
+/// Reads the stored record into memory (at start, with the library). A record
+/// read before a reading stored a newer one (the library read while the list
+/// was fetched) does not replace what that reading kept.
 pub fn remember(value: &JsValue) -> bool {
     let Some(publication) = value.as_string().and_then(|s| Record::parse(&s)).map(|r| from_record(&r)) else { return false };
-    KEPT.with_borrow_mut(|p| *p = publication);
+    KEPT.with_borrow_mut(|p| {
+        if publication.fetched >= p.fetched {
+            *p = publication;
+        }
+    });
     true
 }
 
