@@ -9,11 +9,13 @@
 //!
 //! The modules from the bottom up (each uses only those listed before it,
 //! README “代码结构”): crash, files, storage, templates, action, session, form,
-//! start, studio, perform, view; desk uses crash, files and storage.
+//! start, studio, perform, view; embed (another page's form: docs/embedding.md)
+//! uses storage, session and form; desk uses crash, files and storage.
 
 pub mod action;
 pub mod crash;
 pub mod desk;
+pub mod embed;
 mod files;
 mod form;
 mod perform;

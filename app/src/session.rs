@@ -49,7 +49,8 @@ pub enum Storage {
     /// To be stored, but not there yet (its first save failed): autosave's
     /// first save sends everything, pictures too.
     Unsaved,
-    /// The studio's live form: shown and filled, never stored.
+    /// Shown and filled, never stored: the studio's live form, a page that
+    /// keeps its drafts itself.
     Never,
 }
 
@@ -185,7 +186,7 @@ pub fn start(opened_meta: DraftMeta, hold: Option<Hold>, access: ArcRwSignal<Acc
         saving: RwSignal::new(false),
         take_over: Callback::new(|_| ()),
     };
-    // The studio's live form: nothing stored, no other tab to watch.
+    // Nothing stored (the studio's live form, a page keeping its drafts): no other tab to watch.
     if stored == Storage::Never {
         return session;
     }
@@ -385,10 +386,10 @@ pub fn in_memory(template: String, spec: FormSpec, mut draft: Draft) -> Opened {
     unlocked(meta, spec, draft, Storage::Unsaved)
 }
 
-/// The studio's live form for a template: an example draft, shown and editable,
-/// never stored.
-pub fn preview(spec: FormSpec, draft: Draft) -> Opened {
-    let meta = new_meta(storage::new_id(), String::new(), &spec, &draft);
+/// A draft shown and editable, never stored: the studio's live form (an
+/// example), or the form of a page that keeps its drafts itself (embed/).
+pub fn unstored(template: String, spec: FormSpec, draft: Draft) -> Opened {
+    let meta = new_meta(storage::new_id(), template, &spec, &draft);
     unlocked(meta, spec, draft, Storage::Never)
 }
 

@@ -7,11 +7,10 @@
 use leptos::html::Textarea;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wengao::diag::Severity;
 use wengao::spec::FormSpec;
 
 use crate::files;
-use crate::form::Editor;
+use crate::form::{Editor, Place};
 use crate::session;
 use crate::storage::library::{self, LocalTemplate};
 
@@ -41,13 +40,11 @@ fn check(name: &str, source: &str) -> SourceCheck {
     let file_name = format!("{name}.wg");
     let compiled = wengao::compile(&wengao::SourceFile::new(file_name.clone(), source.to_string()), &wengao::builtin::BuiltinStyles);
     let shown = compiled
-        .diagnostics
-        .iter()
-        .filter_map(|d| {
-            let file = compiled.files.iter().find(|f| f.name == d.file)?;
-            let (line, column) = file.line_col(d.span.start);
-            let caret = if d.file == file_name { source.get(..d.span.start).map_or(0, |s| s.encode_utf16().count() as u32) } else { 0 };
-            Some(Shown { error: d.severity == Severity::Error, code: d.kind.code(), line, column, caret, rendered: d.render(file) })
+        .located()
+        .into_iter()
+        .map(|d| {
+            let caret = if d.file == file_name { source.get(..d.offset).map_or(0, |s| s.encode_utf16().count() as u32) } else { 0 };
+            Shown { error: d.error, code: d.code, line: d.line, column: d.column, caret, rendered: d.rendered }
         })
         .collect();
     SourceCheck { shown, errors: crate::templates::errors_of(&compiled), spec: compiled.spec }
@@ -263,7 +260,7 @@ pub fn Studio(template: LocalTemplate, close: Callback<()>) -> impl IntoView {
                 <section class="studio-form" aria-label="模板生成的表单">
                     {move || form_spec.get().map(|spec| {
                         let draft = wengao::example::example(&spec, wengao::example::Length::Budgets);
-                        view! { <Editor opened=session::preview(spec, draft) close=Callback::new(|_| ()) embedded=true/> }
+                        view! { <Editor opened=session::unstored(String::new(), spec, draft) close=Callback::new(|_| ()) place=Place::Studio/> }
                     })}
                 </section>
             </div>

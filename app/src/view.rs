@@ -8,9 +8,9 @@ use leptos::task::spawn_local;
 use wengao::draft::Draft;
 
 use crate::action::{self, Action, OPEN, STUDIO};
-use crate::form::Editor;
+use crate::form::{Editor, Place};
 use crate::perform::{perform, Screens};
-use crate::session::{self, Opened};
+use crate::session::Opened;
 use crate::start::{read_storage, Header, Host, Loading, Start, StartState, CARDS};
 use crate::storage;
 use crate::storage::library::{self, LocalTemplate};
@@ -139,7 +139,7 @@ pub fn App(handed: Option<Action>, #[prop(optional)] unreadable: bool) -> impl I
             Screen::Loading => view! { <Loading/> }.into_any(),
             Screen::Start => start(),
             Screen::Edit => match opened.try_update_value(Option::take).flatten() {
-                Some(o) => view! { <Editor opened=o close embedded=false/> }.into_any(),
+                Some(o) => view! { <Editor opened=o close place=Place::App/> }.into_any(),
                 None => start(),
             },
             Screen::Studio => match studied.try_update_value(Option::take).flatten() {
@@ -172,42 +172,4 @@ pub fn prewarm() {
             let _ = crate::form::derived::check(&spec, &draft);
         }
     });
-}
-
-/// The form alone, for a page that embeds it: one draft per template, kept in
-/// this browser's storage.
-#[component]
-pub fn Embedded(source: String) -> impl IntoView {
-    let result = wengao::compile(&wengao::SourceFile::new("嵌入的模板.wg", source.clone()), &wengao::builtin::BuiltinStyles);
-    let Some(spec) = result.spec else {
-        return view! { <pre class="diagnostics" role="alert" aria-label="模板检查结果">{result.render_diagnostics()}</pre> }.into_any();
-    };
-    let opened = RwSignal::new_local(None::<Opened>);
-    spawn_local(async move {
-        let key = crate::storage::library::save_file(&source).await.unwrap_or_else(|_| crate::storage::library::file_key(&source));
-        let id = format!("embed-{}", key.trim_start_matches("custom:"));
-        let meta = session::new_meta(id.clone(), key.clone(), &spec, &Draft::new(&spec));
-        let exists = storage::list().await.is_ok_and(|l| l.iter().any(|d| d.meta.id == id));
-        let created = if exists {
-            Ok(())
-        } else {
-            let mut draft = Draft::new(&spec);
-            wengao::edit::fill_minimums(&spec, &mut draft);
-            storage::save(storage::snapshot(&meta, &mut draft, true), None).await.map_err(|f| f.message())
-        };
-        let o = match created {
-            Ok(()) => session::open(&meta, String::new()).await,
-            Err(e) => Err(e),
-        };
-        opened.set(Some(o.unwrap_or_else(|_| session::in_memory(key, spec.clone(), Draft::new(&spec)))));
-    });
-    view! {
-        {move || {
-            opened.track();
-            match opened.try_update_untracked(Option::take).flatten() {
-            Some(o) => view! { <Editor opened=o close=Callback::new(|_| ()) embedded=true/> }.into_any(),
-            None => view! { <p class="loading" role="status">"正在读取草稿……"</p> }.into_any(),
-        }}}
-    }
-    .into_any()
 }

@@ -2,6 +2,8 @@
 //! total and every budgeted part, each occurrence on its own. The CLI prints it;
 //! the app shows it beside each part.
 
+use serde::Serialize;
+
 use crate::document::{self, Block, Document, Owner, Step};
 use crate::draft::Draft;
 use crate::layout::Estimate;
@@ -10,7 +12,7 @@ use crate::spec::{Budget, BudgetState, FormSpec, Node, NodeKind};
 /// 字数 of every node occurrence, by its path.
 pub type PathCounts = std::collections::HashMap<Owner, usize>;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct PartCount {
     /// The part as the document shows it: its numbered heading, or its name.
     pub label: String,
@@ -23,7 +25,11 @@ pub struct PartCount {
 
 /// The document's total and every part that has a budget, in document order.
 pub fn budgets(spec: &FormSpec, draft: &Draft) -> Vec<PartCount> {
-    let doc = document::assemble(spec, draft);
+    budgets_of(spec, &document::assemble(spec, draft))
+}
+
+/// The same, for a document already assembled.
+pub fn budgets_of(spec: &FormSpec, doc: &Document) -> Vec<PartCount> {
     let total = doc.counts().words;
     let mut out = vec![PartCount {
         label: "全文".into(),
@@ -32,8 +38,39 @@ pub fn budgets(spec: &FormSpec, draft: &Draft) -> Vec<PartCount> {
         budget: spec.budget.clone(),
         state: spec.budget.as_ref().map(|b| b.state(total)),
     }];
-    walk(&doc, &counts_by_path(&doc), &spec.body, &mut Vec::new(), &mut out);
+    walk(doc, &counts_by_path(doc), &spec.body, &mut Vec::new(), &mut out);
     out
+}
+
+/// A draft's figures as another program reads them (`wengao stats --json`, and
+/// the embedded form's onChange, docs/embedding.md): the same 字数 and states
+/// as [`budgets`], and the page estimate.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Figures {
+    /// 字数 of the whole document (the first part's too).
+    pub words: usize,
+    /// The whole document, then every part that has a budget.
+    pub parts: Vec<PartCount>,
+    /// 约6页, or 约6–7页 where Word and LibreOffice differ.
+    pub pages: String,
+    /// The most pages either program may lay the file out on.
+    pub most_pages: u32,
+    /// The template's page limit, and what is wrong against it.
+    pub page_limit: Option<u32>,
+    pub over_limit: Option<String>,
+}
+
+/// The figures of an assembled document, with its page estimate.
+pub fn figures(spec: &FormSpec, doc: &Document, estimate: &Estimate) -> Figures {
+    let limit = spec.page_limit.map(|l| l.max);
+    Figures {
+        words: doc.counts().words,
+        parts: budgets_of(spec, doc),
+        pages: estimate.pages_text(),
+        most_pages: estimate.most_pages(),
+        page_limit: limit,
+        over_limit: limit.and_then(|max| estimate.over_limit(max)),
+    }
 }
 
 fn walk(doc: &Document, counts: &PathCounts, nodes: &[Node], owner: &mut Owner, out: &mut Vec<PartCount>) {

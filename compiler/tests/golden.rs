@@ -158,3 +158,23 @@ fn the_guide_says_what_the_language_has() {
         previous_keys = keys;
     }
 }
+
+/// `wengao stats --json`: the figures another program reads (the embedded
+/// form's onChange gives the same, docs/embedding.md), for every example draft.
+#[test]
+fn stats_as_json_match_their_golden_files() {
+    let mut failures = Vec::new();
+    for (template, draft) in [("述职报告", "述职报告"), ("述职报告", "述职报告-六页"), ("创新案例", "创新案例"), ("整改清单", "整改清单")]
+    {
+        let (status, stdout, stderr) =
+            wengao(&["stats", &format!("templates/{template}.wg"), &format!("tests/fixtures/drafts/{draft}.json"), "--json"]);
+        assert_eq!(status, 0, "{draft}: {stderr}");
+        let figures: serde_json::Value = serde_json::from_str(&stdout).unwrap();
+        // The whole document comes first, with the total.
+        assert_eq!(figures["parts"][0]["label"], "全文");
+        assert_eq!(figures["parts"][0]["words"], figures["words"]);
+        let pretty = serde_json::to_string_pretty(&figures).unwrap() + "\n";
+        failures.extend(compare(&root().join(format!("tests/golden/stats/{draft}.json")), &pretty));
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

@@ -10,7 +10,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { serve } from './serve.mjs';
 import { attachmentsZip } from './desk-attachments.mjs';
-import { connect } from './webdriver.mjs';
+import { connect, firefox } from './webdriver.mjs';
 
 const port = 20080 + Math.floor(Math.random() * 500);
 const driverPort = port + 600;
@@ -26,20 +26,7 @@ fs.writeFileSync(path.join(tmp, '说明.txt'), '请查收。');
 
 let b;
 try {
-  b = await connect(`http://127.0.0.1:${driverPort}`, {
-    browserName: 'firefox',
-    'moz:firefoxOptions': {
-      binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
-      args: ['-headless'],
-      prefs: {
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloads,
-        'browser.download.useDownloadDir': true,
-        'browser.helperApps.neverAsk.saveToDisk': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
-    },
-  });
+  b = await connect(`http://127.0.0.1:${driverPort}`, firefox(downloads, ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet']));
   const { find, byLabel, byText, click, type, script } = b;
   const rowCount = () => script('return document.querySelectorAll("table tbody tr").length');
 

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
-import { connect, setValue } from './webdriver.mjs';
+import { connect, firefox, setValue } from './webdriver.mjs';
 
 const port = 19080 + Math.floor(Math.random() * 500);
 const driverPort = port + 600;
@@ -20,25 +20,12 @@ const driver = spawn(geckodriver, ['--port', String(driverPort), '--host', '127.
 let b;
 
 try {
-  b = await connect(`http://127.0.0.1:${driverPort}`, {
-    browserName: 'firefox',
-    'moz:firefoxOptions': {
-      binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
-      args: ['-headless'],
-      prefs: {
-        'browser.download.folderList': 2,
-        'browser.download.dir': downloads,
-        'browser.download.useDownloadDir': true,
-        'browser.helperApps.neverAsk.saveToDisk': 'application/vnd.openxmlformats-officedocument.wordprocessingml.document,application/json',
-        'browser.download.always_ask_before_handling_new_types': false,
-      },
-    },
-  });
+  b = await connect(`http://127.0.0.1:${driverPort}`, firefox(downloads, ['application/vnd.openxmlformats-officedocument.wordprocessingml.document', 'application/json']));
   const { byLabel, click, clear, textOf, valueOf, type, find } = b;
   await b.go(origin + base);
   await b.startReady();
   await click(await byLabel('新建党建工作述职报告'));
-  await type(await byLabel('书记姓名'), '赵六');
+  await b.typeLabelled('书记姓名', '赵六');
   await b.formReady();
   const text = await byLabel('一、（一）一是 正文');
   const meter = await byLabel('一、履职主要情况和特点 字数');

@@ -55,6 +55,19 @@ export async function connect(driverUrl, capabilities) {
     byText: (text, timeout) => find(`//*[contains(normalize-space(.), ${JSON.stringify(text)}) and not(*[contains(normalize-space(.), ${JSON.stringify(text)})])]`, timeout),
     button: (text, timeout) => find(`//button[normalize-space(.)=${JSON.stringify(text)}]`, timeout),
     type: (el, text) => wd('POST', s(`/element/${el}/value`), { text }),
+    // Types into the field labelled `label`, found again if it went from the
+    // page between finding and typing (the skeleton's field, when the full
+    // app's form takes over at that moment).
+    typeLabelled: async (label, text) => {
+      for (let tries = 0; ; tries++) {
+        const el = await find(`//*[@aria-label=${JSON.stringify(label)}]`);
+        try {
+          return await wd('POST', s(`/element/${el}/value`), { text });
+        } catch (e) {
+          if (tries > 2 || !/stale element/.test(e.message)) throw e;
+        }
+      }
+    },
     click: (el) => wd('POST', s(`/element/${el}/click`), {}),
     clear: (el) => wd('POST', s(`/element/${el}/clear`), {}),
     textOf: (el) => wd('GET', s(`/element/${el}/text`)),
@@ -86,3 +99,20 @@ export async function connect(driverUrl, capabilities) {
 /** Sets an input's or textarea's value as a paste would, and fires `input`. */
 export const setValue = (b, el, value) =>
   b.script('const [el, v] = arguments; el.value = v; el.dispatchEvent(new Event("input", { bubbles: true }));', [b.element(el), value]);
+
+/** Headless Firefox ESR that saves downloads of the `types` (MIME types) into
+ *  the folder `downloads` without asking. */
+export const firefox = (downloads, types) => ({
+  browserName: 'firefox',
+  'moz:firefoxOptions': {
+    binary: process.env.FIREFOX || '/usr/bin/firefox-esr',
+    args: ['-headless'],
+    prefs: {
+      'browser.download.folderList': 2,
+      'browser.download.dir': downloads,
+      'browser.download.useDownloadDir': true,
+      'browser.helperApps.neverAsk.saveToDisk': types.join(','),
+      'browser.download.always_ask_before_handling_new_types': false,
+    },
+  },
+});

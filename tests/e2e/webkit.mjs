@@ -31,7 +31,7 @@ try {
 
   step('新建, typing, the budget follows');
   await click(await byLabel('新建党建工作述职报告', 30000));
-  await type(await byLabel('书记姓名'), '钱七');
+  await b.typeLabelled('书记姓名', '钱七');
   await b.formReady();
   const text = await byLabel('一、（一）一是 正文');
   const meter = await byLabel('一、履职主要情况和特点 字数');

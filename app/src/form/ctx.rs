@@ -27,6 +27,9 @@ pub(crate) struct Ctx {
     pub(crate) structure: RwSignal<u32>,
     /// The occurrences' stable keys: the form's lists are keyed by them.
     pub(crate) ids: RwSignal<Identities>,
+    /// Put before every element id of this form: empty for the page's first
+    /// form, so that a second one on the page (embed/) has ids of its own.
+    pub(crate) scope: StoredValue<String>,
 }
 
 /// What is derived from the draft: at every change, and when typing pauses.
@@ -48,9 +51,23 @@ pub(crate) struct Ui {
     pub(crate) preview: RwSignal<bool>,
     /// Fields an import could not read from the file: marked 请确认 until set.
     pub(crate) to_confirm: RwSignal<Vec<String>>,
+    /// A page embedding the form takes the files it makes (.docx, .pptx)
+    /// instead of a download: true when it took one.
+    pub(crate) take_file: Option<Callback<(js_sys::Uint8Array, String), bool>>,
 }
 
 impl Ui {
+    /// A file the form made, to the page embedding it when it takes files,
+    /// else downloaded.
+    pub(crate) fn deliver(self, bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
+        let taken = self.take_file.is_some_and(|take| take.run((js_sys::Uint8Array::from(bytes), name.to_string())));
+        if taken {
+            Ok(())
+        } else {
+            crate::files::download(bytes, name, mime)
+        }
+    }
+
     /// A new draft replaced the old one: an undo or a 请确认 of the old one
     /// would act on the new.
     pub(crate) fn forget(self) {
@@ -60,6 +77,21 @@ impl Ui {
 }
 
 impl Ctx {
+    /// The element id of a part occurrence in this form.
+    pub(crate) fn anchor(self, path: &[Step]) -> String {
+        self.scope.with_value(|scope| anchor(scope, path))
+    }
+
+    /// The same, None once the form has closed (a frame may outlive it).
+    pub(crate) fn try_anchor(self, path: &[Step]) -> Option<String> {
+        self.scope.try_with_value(|scope| anchor(scope, path))
+    }
+
+    /// This form's element id named `name` (`summary`, `fields-heading`…).
+    pub(crate) fn id(self, name: &str) -> String {
+        self.scope.with_value(|scope| format!("{scope}{name}"))
+    }
+
     /// Runs one of the form's operations on the draft and its keys together
     /// (wengao::model::Form): the only way the form adds, removes, moves or
     /// replaces occurrences. None once the form has closed (a task may outlive it).
@@ -94,9 +126,9 @@ impl Ctx {
     }
 }
 
-/// An element id for a part occurrence, for the outline's links.
-pub(crate) fn anchor(path: &[Step]) -> String {
-    let mut id = String::from("part");
+/// An element id for a part occurrence, for the outline's links, in `scope`.
+pub(crate) fn anchor(scope: &str, path: &[Step]) -> String {
+    let mut id = format!("{scope}part");
     for (name, i) in path {
         id.push_str(&format!("-{name}-{i}"));
     }

@@ -41,11 +41,12 @@ pub(crate) fn derive(spec: &FormSpec, draft: &Draft) -> Live {
 }
 
 /// Derived when typing pauses, and before export.
-#[derive(Clone, PartialEq, Default)]
+#[derive(Clone, PartialEq)]
 pub(crate) struct Checked {
-    /// 约6页 or 约6–7页, what is wrong against the page limit, and why a range.
-    pub(crate) pages_text: String,
-    pub(crate) over_limit: Option<String>,
+    /// 字数 against the budgets and the page estimate (约6页 or 约6–7页, what
+    /// is wrong against the page limit), as `wengao stats --json` gives them.
+    pub(crate) figures: review::Figures,
+    /// Why the page estimate is a range.
     pub(crate) pages_reason: Option<String>,
     pub(crate) problems: Vec<Problem>,
     /// Proofreading hints, each with where it is in the form's words, and the
@@ -62,8 +63,7 @@ pub(crate) fn check(spec: &FormSpec, draft: &Draft) -> Checked {
     let estimate = wengao::layout::estimate_of(&doc, &layout, &spec.style);
     let counts = review::counts_by_path(&doc);
     Checked {
-        pages_text: estimate.pages_text(),
-        over_limit: spec.page_limit.and_then(|l| estimate.over_limit(l.max)),
+        figures: review::figures(spec, &doc, &estimate),
         pages_reason: estimate.range_reason(),
         problems: review::problems(spec, draft, &doc, &counts, &estimate),
         hints: proof::hints(spec, draft)
@@ -75,6 +75,53 @@ pub(crate) fn check(spec: &FormSpec, draft: &Draft) -> Checked {
             .collect(),
         coverage: proof::coverage(spec, draft),
         view: wengao::layout::page_view(&doc, &layout, &spec.style),
+    }
+}
+
+/// One entry of the export checklist (what 导出 Word lists before it exports,
+/// and what a host page's `checklist()` returns: docs/embedding.md).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub(crate) struct Entry {
+    /// `problem` (a field or part missing, a budget or the page limit),
+    /// `proof` (a proofreading hint) or `coverage` (scored items not yet
+    /// spoken of: a reminder only).
+    pub(crate) kind: &'static str,
+    pub(crate) message: String,
+    /// The element id in the form where it is fixed.
+    pub(crate) anchor: String,
+}
+
+impl Checked {
+    /// What is still open before export, in the checklist's order; the
+    /// anchors are element ids in the form whose ids begin with `scope`.
+    pub(crate) fn checklist(&self, scope: &str) -> Vec<Entry> {
+        let problems = self.problems.iter().map(|p| Entry {
+            kind: "problem",
+            message: p.message.clone(),
+            // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
+            anchor: match (&p.field, p.path.is_empty()) {
+                (Some(_), _) => format!("{scope}fields-heading"),
+                (None, true) => format!("{scope}summary"),
+                (None, false) => super::ctx::anchor(scope, &p.path),
+            },
+        });
+        let hints = self.hints.iter().map(|(h, place)| Entry {
+            kind: "proof",
+            message: format!("校对：{place}：{}", h.mark.message),
+            anchor: super::ctx::anchor(scope, &h.path),
+        });
+        let open: Vec<&str> = self.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.as_str()).collect();
+        let coverage = (!open.is_empty()).then(|| Entry {
+            kind: "coverage",
+            message: format!("测评指标还没讲到：{}（只是提醒）", open.join("、")),
+            anchor: format!("{scope}coverage-heading"),
+        });
+        problems.chain(hints).chain(coverage).collect()
+    }
+
+    /// How many of the checklist's entries are to fix (not reminders).
+    pub(crate) fn to_fix(&self) -> usize {
+        self.problems.len() + self.hints.len()
     }
 }
 

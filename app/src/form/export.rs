@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use wengao::document;
 
-use super::ctx::{anchor, Ctx, Derived, Ui};
+use super::ctx::{Ctx, Derived, Ui};
 use crate::files;
 
 /// Export: the list of what is still missing (with links), then the .docx
@@ -24,9 +24,12 @@ pub fn ExportButton() -> impl IntoView {
     });
     // The file rendered while the drafter reads the checklist.
     let prepared = StoredValue::new_local(None::<(u64, Rendered)>);
-    let download = move |(bytes, name): Rendered| match files::download(&bytes, &name, files::DOCX_TYPE) {
-        Ok(()) => ui.notice.set(format!("已导出 {name}（{:.1} KB）", bytes.len() as f64 / 1024.0)),
-        Err(e) => ui.notice.set(e),
+    let download = move |(bytes, name): Rendered| {
+        let size = bytes.len() as f64 / 1024.0;
+        match ui.deliver(&bytes, &name, files::DOCX_TYPE) {
+            Ok(()) => ui.notice.set(format!("已导出 {name}（{size:.1} KB）")),
+            Err(e) => ui.notice.set(e),
+        }
     };
     let run = move || {
         checking.set(false);
@@ -46,9 +49,7 @@ pub fn ExportButton() -> impl IntoView {
     let click = move |_| {
         // The checks may be a pause behind the last keystroke: brought up to date first.
         derived.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d))));
-        let open =
-            derived.checked.with_untracked(|l| l.problems.len() + l.hints.len() + l.coverage.iter().filter(|c| c.found.is_empty()).count());
-        if open == 0 {
+        if derived.checked.with_untracked(|l| l.checklist("").is_empty()) {
             run();
         } else {
             checking.set(true);
@@ -70,26 +71,11 @@ pub fn ExportButton() -> impl IntoView {
                     " "
                     <button type="button" on:click=move |_| checking.set(false)>"返回修改"</button>
                 </p>
-                <p>{move || format!("还有这{}处没写好（也可以先导出）：", derived.checked.with(|l| l.problems.len() + l.hints.len()))}</p>
+                <p>{move || format!("还有这{}处没写好（也可以先导出）：", derived.checked.with(super::derived::Checked::to_fix))}</p>
                 <ul>
-                    {move || derived.checked.with(|l| l.problems.clone()).into_iter().map(|p| {
-                        // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
-                        let href = match (&p.field, p.path.is_empty()) {
-                            (Some(_), _) => "#fields-heading".to_string(),
-                            (None, true) => "#summary".to_string(),
-                            (None, false) => format!("#{}", anchor(&p.path)),
-                        };
-                        view! { <li><a href=href>{p.message}</a></li> }
+                    {move || ctx.scope.with_value(|scope| derived.checked.with(|l| l.checklist(scope))).into_iter().map(|e| {
+                        view! { <li><a href=format!("#{}", e.anchor)>{e.message}</a></li> }
                     }).collect_view()}
-                    {move || derived.checked.with(|l| l.hints.clone()).into_iter().map(|(h, place)| {
-                        view! { <li><a href=format!("#{}", anchor(&h.path))>{format!("校对：{place}：{}", h.mark.message)}</a></li> }
-                    }).collect_view()}
-                    {move || {
-                        let open: Vec<String> = derived.checked.with(|l| l.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.clone()).collect());
-                        (!open.is_empty()).then(|| view! {
-                            <li><a href="#coverage-heading">{format!("测评指标还没讲到：{}（只是提醒）", open.join("、"))}</a></li>
-                        })
-                    }}
                 </ul>
             </div>
         </Show>
@@ -97,11 +83,11 @@ pub fn ExportButton() -> impl IntoView {
 }
 
 /// A rendered .docx and its file name.
-type Rendered = (Vec<u8>, String);
+pub(crate) type Rendered = (Vec<u8>, String);
 
 /// The draft rendered (None once the form has closed: this runs a frame later).
-fn render(ctx: Ctx) -> Option<Rendered> {
-    let options = wengao::docx::RenderOptions { created: Some(now_w3c()) };
+pub(crate) fn render(ctx: Ctx) -> Option<Rendered> {
+    let options = render_options();
     ctx.spec
         .try_with_value(|spec| {
             ctx.draft.try_with_untracked(|draft| (wengao::docx::render(spec, draft, &options), document::file_name(spec, draft)))
@@ -115,7 +101,7 @@ fn after_paint(work: impl FnOnce() + 'static) {
     request_animation_frame(move || set_timeout(work, std::time::Duration::ZERO));
 }
 
-/// Now as a W3C date-time, for the file's properties.
-fn now_w3c() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
+/// The files' properties: made now (a W3C date-time).
+pub(crate) fn render_options() -> wengao::docx::RenderOptions {
+    wengao::docx::RenderOptions { created: Some(String::from(js_sys::Date::new_0().to_iso_string())) }
 }

@@ -58,7 +58,7 @@ pub(crate) fn TextInput(
 ) -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let composing = StoredValue::new(false);
-    let id = move || path.with(|p| super::proof_view::input_id(p, part));
+    let id = move || path.with(|p| super::proof_view::input_id(ctx, p, part));
     let commit = move |value: String| {
         let path = path.get_untracked();
         ctx.draft.update(|d| {

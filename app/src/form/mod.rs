@@ -15,6 +15,7 @@ mod occurrence;
 mod on_site;
 mod outline;
 mod pictures_view;
+mod port;
 mod preview;
 mod proof_view;
 mod summary;
@@ -26,7 +27,6 @@ use ctx::{Ctx, Derived, Ui};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wengao::document;
-use wengao::draft::Draft;
 use wengao::identity::Identities;
 
 use crate::files;
@@ -38,12 +38,42 @@ use preview::Preview;
 use proof_view::Coverage;
 use summary::{Fields, Preamble, Summary};
 
-/// The form for one opened draft; `embedded` hides the way back to the start screen.
+pub(crate) use port::{draft_for, Buttons, Hosted, Port};
+
+/// Where a form is shown: the app's own page, the studio's live preview (an
+/// example, never stored, no draft files), or a page embedding it.
+#[derive(Clone)]
+pub(crate) enum Place {
+    App,
+    Studio,
+    Hosted(Hosted),
+}
+
+impl Place {
+    fn buttons(&self) -> Buttons {
+        match self {
+            Place::App => Buttons::ALL,
+            Place::Studio => Buttons { export_docx: true, export_pptx: true, ..Buttons::NONE },
+            Place::Hosted(h) => h.buttons,
+        }
+    }
+
+    fn hosted(&self) -> Option<&Hosted> {
+        match self {
+            Place::Hosted(h) => Some(h),
+            _ => None,
+        }
+    }
+}
+
+/// The form for one opened draft; only the app's own has a way back (`close`)
+/// to the start screen.
 #[component]
-pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl IntoView {
+pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl IntoView {
     let to_confirm = std::mem::take(&mut opened.to_confirm);
     let (meta, spec, draft, hold, access, opening_notice, stored) = opened.into_parts();
-    let persist = stored != session::Storage::Never;
+    let in_app = matches!(place, Place::App);
+    let buttons = place.buttons();
     let template_key = meta.template.clone();
     // Templates with a 述职时长 are reported on site: slides and likely questions.
     let on_site = spec.speaking.is_some();
@@ -57,6 +87,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
         draft,
         structure: RwSignal::new(0),
         ids: RwSignal::new(draft.with_untracked(Identities::of)),
+        scope: StoredValue::new(place.hosted().map(|h| h.scope.clone()).unwrap_or_default()),
     };
     provide_context(ctx);
     let derived = Derived { live, checked };
@@ -66,8 +97,12 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
         preview: RwSignal::new(false),
         removed: RwSignal::new(None),
         to_confirm: RwSignal::new(to_confirm),
+        take_file: place.hosted().and_then(|h| h.take_file),
     };
     provide_context(ui);
+    if let Some(h) = place.hosted() {
+        h.connect.run(Port::new(ctx, derived, ui));
+    }
     let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
     let session = session::start(
         meta,
@@ -138,21 +173,17 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
             spawn_local(async move {
                 let name = file.name();
                 let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
-                match Draft::from_json(&text) {
-                    Ok(d) if d.template == spec.with_value(|s| s.name.clone()) => {
-                        let moved = ctx.replace(d).map(|f| session::fitted_notice(f, false)).unwrap_or_default();
-                        ui.forget();
-                        ui.notice.set(format!("已导入 {name}。{moved}"));
-                    }
-                    Ok(d) => ui.notice.set(format!("{name} 是“{}”的草稿，和正在写的不是同一种报告；没有导入", d.template)),
-                    Err(e) => ui.notice.set(format!("{name}：{e}；没有导入")),
+                match Port::new(ctx, derived, ui).set_draft(&text) {
+                    Some(Ok(moved)) => ui.notice.set(format!("已导入 {name}。{moved}")),
+                    Some(Err(e)) => ui.notice.set(format!("{name}：{e}；没有导入")),
+                    None => {}
                 }
             });
         }
     };
 
     let editor = NodeRef::<leptos::html::Div>::new();
-    if !embedded {
+    if in_app {
         // Opened from the start screen (打开, 新建草稿, 导入……): the button that
         // had the focus went with it, and the focus fell to the page; it goes to
         // the form (its main landmark) without scrolling, and Tab goes on to the
@@ -169,17 +200,18 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, embedded: bool) -> impl I
     }
     view! {
         // The page's main landmark, unless another page (or the studio) holds the form.
-        <div class="editor" node_ref=editor role=(!embedded).then_some("main")>
+        <div class="editor" node_ref=editor role=in_app.then_some("main")>
             <nav class="toolbar" aria-label="草稿操作">
-                {(!embedded).then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
-                // The studio's live form holds an example, not a draft: no draft files.
-                {persist.then(|| view! {
-                    <button type="button" on:click=export_draft>"导出草稿"</button>
+                {in_app.then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
+                {buttons.export_draft.then(|| view! { <button type="button" on:click=export_draft>"导出草稿"</button> })}
+                {buttons.import_draft.then(|| view! {
                     <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
+                })}
+                {buttons.import_word.then(|| view! {
                     <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
                 })}
-                <ExportButton/>
-                {on_site.then(|| view! { <on_site::SlidesButton/> })}
+                {buttons.export_docx.then(|| view! { <ExportButton/> })}
+                {(on_site && buttons.export_pptx).then(|| view! { <on_site::SlidesButton/> })}
                 <span class="saved" role="status" aria-label="自动保存" aria-busy=move || session.saving.get().to_string()>{move || session.saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
                 <span class="notice" role="status">{move || ui.notice.get()}</span>
                 <Show when=move || ui.removed.with(Option::is_some)>

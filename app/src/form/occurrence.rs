@@ -7,7 +7,7 @@ use wengao::edit;
 use wengao::proof::Slot;
 use wengao::spec::{Node, NodeKind};
 
-use super::ctx::{anchor, child, Ctx, Derived, Ui};
+use super::ctx::{child, Ctx, Derived, Ui};
 use super::inputs::{prompts_view, Meter, TextInput};
 use super::pictures_view::Pictures;
 use super::proof_view::ProofHints;
@@ -170,7 +170,7 @@ fn occurrence_view(node: Node, keys: Keys, siblings: Signal<usize>) -> AnyView {
             .into_any()
         }
     };
-    view! { <section class="occurrence" id=move || anchor(&path.get())>{body}</section> }.into_any()
+    view! { <section class="occurrence" id=move || ctx.anchor(&path.get())>{body}</section> }.into_any()
 }
 
 /// The numbered headings above a path, for accessible names: “一、（二）”
@@ -207,9 +207,9 @@ fn sibling(path: &[Step], index: usize) -> Owner {
 /// at `path` (the moved part, whose node may have been moved out from under the
 /// focus, or the one that took a removed part's place): the button `act` if it
 /// is enabled, else the first that is.
-fn focus_controls(path: Owner, act: &'static str, keep_at: Option<f64>) {
+fn focus_controls(ctx: Ctx, path: Owner, act: &'static str, keep_at: Option<f64>) {
     request_animation_frame(move || {
-        let Some(controls) = controls_of(&path) else {
+        let Some(controls) = controls_of(ctx, &path) else {
             return;
         };
         // A moved part stays where the drafter's eye and pointer are: the page
@@ -226,8 +226,8 @@ fn focus_controls(path: Owner, act: &'static str, keep_at: Option<f64>) {
 }
 
 /// The move and remove buttons of the occurrence at `path`, when on screen.
-fn controls_of(path: &[Step]) -> Option<web_sys::Element> {
-    document().get_element_by_id(&format!("controls-{}", anchor(path)))
+fn controls_of(ctx: Ctx, path: &[Step]) -> Option<web_sys::Element> {
+    document().get_element_by_id(&format!("controls-{}", ctx.try_anchor(path)?))
 }
 
 /// Puts the last removed part back where it was, pictures included.
@@ -253,9 +253,9 @@ fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
     });
     let moved = move |up: bool| {
         let (p, i) = (path.get_untracked(), index.get_untracked());
-        let top = controls_of(&p).map(|c| c.get_bounding_client_rect().top());
+        let top = controls_of(ctx, &p).map(|c| c.get_bounding_client_rect().top());
         if ctx.change(|f| f.move_item(&p, up)) == Some(true) {
-            focus_controls(sibling(&p, if up { i - 1 } else { i + 1 }), if up { "up" } else { "down" }, top);
+            focus_controls(ctx, sibling(&p, if up { i - 1 } else { i + 1 }), if up { "up" } else { "down" }, top);
         }
     };
     let remove = move |_| {
@@ -268,7 +268,7 @@ fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
                 ui.removed.set(Some((p.clone(), item)));
                 // The part that took its place, or the one before it if it was the last.
                 if n > 1 {
-                    focus_controls(sibling(&p, i.min(n - 2)), "remove", None);
+                    focus_controls(ctx, sibling(&p, i.min(n - 2)), "remove", None);
                 }
             }
             Some(Err(e)) => ui.notice.set(e),
@@ -276,7 +276,7 @@ fn controls_view(path: Signal<Owner>, siblings: Signal<usize>) -> AnyView {
         }
     };
     view! {
-        <span class="controls" id=move || format!("controls-{}", anchor(&path.get()))>
+        <span class="controls" id=move || format!("controls-{}", ctx.anchor(&path.get()))>
             <button type="button" class="small" data-act="up" disabled={move || index.get() == 0} aria-label=move || format!("上移{}", name.get()) on:click=move |_| moved(true)>"↑"</button>
             <button type="button" class="small" data-act="down" disabled={move || index.get() + 1 >= siblings.get()} aria-label=move || format!("下移{}", name.get()) on:click=move |_| moved(false)>"↓"</button>
             <button type="button" class="small" data-act="remove" aria-label=move || format!("删除{}", name.get()) on:click=remove>"删除"</button>

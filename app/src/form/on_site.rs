@@ -7,7 +7,6 @@ use leptos::prelude::*;
 use wengao::{document, slides};
 
 use super::ctx::{Ctx, Derived, Ui};
-use crate::files;
 
 const PPTX_TYPE: &str = "application/vnd.openxmlformats-officedocument.presentationml.presentation";
 
@@ -17,25 +16,38 @@ pub fn SlidesButton() -> impl IntoView {
     let ctx = expect_context::<Ctx>();
     let ui = expect_context::<Ui>();
     let export = move |_| {
-        let options = wengao::docx::RenderOptions { created: Some(String::from(js_sys::Date::new_0().to_iso_string())) };
-        let made = ctx.spec.with_value(|spec| {
-            ctx.draft.with_untracked(|draft| {
-                let (doc, deck) = slides::of(spec, draft);
-                let name = document::file_name(spec, draft);
-                (
-                    slides::pptx::render(&doc, &deck, &spec.style, &options),
-                    format!("{}.pptx", name.trim_end_matches(".docx")),
-                    deck.slides.len() + 1,
-                )
-            })
-        });
-        let (bytes, name, count) = made;
-        ui.notice.set(match files::download(&bytes, &name, PPTX_TYPE) {
+        let Some(Slides { bytes, name, count }) = slides(ctx) else { return };
+        ui.notice.set(match ui.deliver(&bytes, &name, PPTX_TYPE) {
             Ok(()) => format!("已导出 {name}（{count}页幻灯片，备注里是每页对应的原文）"),
             Err(e) => e,
         });
     };
     view! { <button type="button" on:click=export>"导出演示文稿（.pptx）"</button> }
+}
+
+/// A deck rendered, with its file name and number of slides.
+pub(crate) struct Slides {
+    pub(crate) bytes: Vec<u8>,
+    pub(crate) name: String,
+    pub(crate) count: usize,
+}
+
+/// The deck of the draft as it is (None once the form has closed).
+pub(crate) fn slides(ctx: Ctx) -> Option<Slides> {
+    let options = super::export::render_options();
+    ctx.spec
+        .try_with_value(|spec| {
+            ctx.draft.try_with_untracked(|draft| {
+                let (doc, deck) = slides::of(spec, draft);
+                let name = document::file_name(spec, draft);
+                Slides {
+                    bytes: slides::pptx::render(&doc, &deck, &spec.style, &options),
+                    name: format!("{}.pptx", name.trim_end_matches(".docx")),
+                    count: deck.slides.len() + 1,
+                }
+            })
+        })
+        .flatten()
 }
 
 /// The likely questions, brought up to date with the checks (after a pause in typing).
@@ -49,8 +61,8 @@ pub fn Questions() -> impl IntoView {
     });
     let minutes = ctx.spec.with_value(|s| s.speaking.as_ref().map(|sp| sp.describe())).unwrap_or_default();
     view! {
-        <section class="on-site" aria-labelledby="on-site-heading">
-            <h2 id="on-site-heading">"现场述职"</h2>
+        <section class="on-site" aria-labelledby=ctx.id("on-site-heading")>
+            <h2 id=ctx.id("on-site-heading")>"现场述职"</h2>
             <p class="hint">{format!("现场述职的要同步准备演示文稿（述职时长{minutes}）：工具栏的“导出演示文稿”按报告的结构做好，每页的备注是对应的原文。述职后要回答提问，方案要求“多提存在的问题”：下面是报告“问题”部分的每一点和其中的数字，最可能被问到，请准备好怎么回答。")}</p>
             {move || {
                 let list = questions.get();

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use wengao::edit;
 use wengao::spec::{BudgetState, NodeKind};
 
-use super::ctx::{anchor, child, Ctx, Derived};
+use super::ctx::{child, Ctx, Derived};
 
 /// Every part with its 字数 state; a click scrolls to it.
 #[component]
@@ -44,7 +44,7 @@ pub(crate) fn Outline() -> impl IntoView {
                     .into_iter()
                     .filter_map(|(path, depth)| Some((path.clone(), edit::node_at(&spec, &path)?.clone(), depth)))
                     .map(|(path, node, depth)| {
-                        let href = format!("#{}", anchor(&path));
+                        let href = format!("#{}", ctx.anchor(&path));
                         let p = path.clone();
                         let title = move || {
                             let label = derived.live.with(|l| l.labels.get(&p).cloned().unwrap_or_default());

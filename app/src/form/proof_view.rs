@@ -8,11 +8,11 @@ use wasm_bindgen::JsValue;
 use wengao::document::Owner;
 use wengao::proof::{self, Hint, Slot};
 
-use super::ctx::{anchor, Ctx, Derived};
+use super::ctx::{Ctx, Derived};
 
 /// The id of the input that edits one text of an occurrence.
-pub(crate) fn input_id(path: &Owner, slot: Slot) -> String {
-    format!("{}-{slot:?}", anchor(path)).to_lowercase()
+pub(crate) fn input_id(ctx: Ctx, path: &Owner, slot: Slot) -> String {
+    format!("{}-{slot:?}", ctx.anchor(path)).to_lowercase()
 }
 
 /// The hints in one text, under its input (`which` text: `slot` is a reserved
@@ -54,7 +54,7 @@ fn HintLine(hint: Hint) -> impl IntoView {
         // Inputs are never rewritten while the drafter types: after a fix, the
         // input is given what the draft now holds.
         let text = ctx.draft.with_untracked(|d| proof::text_of(d, &hint).map(str::to_string)).unwrap_or_default();
-        if let Some(el) = document().get_element_by_id(&input_id(&hint.path, hint.slot)) {
+        if let Some(el) = document().get_element_by_id(&input_id(ctx, &hint.path, hint.slot)) {
             let _ = js_sys::Reflect::set(&el, &JsValue::from_str("value"), &JsValue::from_str(&text));
         }
     };
@@ -75,8 +75,8 @@ pub fn Coverage() -> impl IntoView {
     let items = ctx.spec.with_value(|s| s.scoring.clone());
     (!items.is_empty()).then(|| {
         view! {
-            <section class="coverage" aria-labelledby="coverage-heading">
-                <h2 id="coverage-heading">"测评指标"</h2>
+            <section class="coverage" aria-labelledby=ctx.id("coverage-heading")>
+                <h2 id=ctx.id("coverage-heading")>"测评指标"</h2>
                 <p class="hint">"听取述职的人按这几项打分。这里只看正文里讲到了没有（按每项的关键词），是提醒，不是评分。"</p>
                 <ul>
                     {items
@@ -95,7 +95,7 @@ pub fn Coverage() -> impl IntoView {
                                         } else {
                                             view! {
                                                 <span>"：已讲到 "
-                                                    {found.into_iter().map(|(word, path)| view! { <a href=format!("#{}", anchor(&path))>{word}</a>" " }).collect_view()}
+                                                    {found.into_iter().map(|(word, path)| view! { <a href=format!("#{}", ctx.anchor(&path))>{word}</a>" " }).collect_view()}
                                                 </span>
                                             }
                                             .into_any()

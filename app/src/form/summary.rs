@@ -32,17 +32,17 @@ pub(crate) fn Summary() -> impl IntoView {
         })
     });
     view! {
-        <section class="summary" id="summary" aria-label="全文概况">
+        <section class="summary" id=ctx.id("summary") aria-label="全文概况">
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Signal::stored(Vec::new()) budget=b name="全文".to_string()/> })}
-                <span class="pages" aria-label="估计页数" class:over=move || derived.checked.with(|l| l.over_limit.is_some())
+                <span class="pages" aria-label="估计页数" class:over=move || derived.checked.with(|l| l.figures.over_limit.is_some())
                     title=move || derived.checked.with(|l| l.pages_reason.clone().unwrap_or_default())>
                     {move || {
-                        derived.checked.with(|l| match (limit, &l.over_limit) {
-                            (Some(limit), Some(what)) => format!("{} / 上限{}页：{what}", l.pages_text, limit.max),
-                            (Some(limit), None) => format!("{} / 上限{}页", l.pages_text, limit.max),
-                            (None, _) => l.pages_text.clone(),
+                        derived.checked.with(|l| match (limit, &l.figures.over_limit) {
+                            (Some(limit), Some(what)) => format!("{} / 上限{}页：{what}", l.figures.pages, limit.max),
+                            (Some(limit), None) => format!("{} / 上限{}页", l.figures.pages, limit.max),
+                            (None, _) => l.figures.pages.clone(),
                         })
                     }}
                 </span>
@@ -65,8 +65,8 @@ pub(crate) fn Fields() -> impl IntoView {
     let ui = expect_context::<Ui>();
     let fields = ctx.spec.with_value(|s| s.fields.clone());
     view! {
-        <section class="fields" aria-labelledby="fields-heading">
-            <h2 id="fields-heading">"基本信息"</h2>
+        <section class="fields" aria-labelledby=ctx.id("fields-heading")>
+            <h2 id=ctx.id("fields-heading")>"基本信息"</h2>
             {fields
                 .into_iter()
                 .map(|f| {

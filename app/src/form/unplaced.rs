@@ -22,7 +22,7 @@ pub fn LooseParagraphs(which: Loose) -> impl IntoView {
         Loose::Unplaced => ("unplaced", "未归类的段落", "没能对上模板结构的段落"),
         Loose::Orphaned => ("orphaned", "模板中已没有的部分", "模板改过以后，草稿里那些在新模板中已经没有的部分的文字"),
     };
-    let heading_id = format!("{id}-heading");
+    let (id, heading_id) = (ctx.id(id), ctx.id(&format!("{id}-heading")));
     // Compared, so that typing elsewhere in the form does not rebuild the list.
     let paragraphs = Memo::new(move |_| ctx.draft.with(|d| wengao::edit::loose(d, which).clone()));
     let words = move || paragraphs.with(|ps| ps.iter().map(|p| wengao::count::count(p).words).sum::<usize>());
@@ -35,7 +35,7 @@ pub fn LooseParagraphs(which: Loose) -> impl IntoView {
     let choice = RwSignal::new(0usize);
     view! {
         <Show when=move || paragraphs.with(|p| !p.is_empty())>
-            <section class="unplaced" id=id aria-labelledby=heading_id.clone()>
+            <section class="unplaced" id=id.clone() aria-labelledby=heading_id.clone()>
                 <h2 id=heading_id.clone()>{move || format!("{title}（{}段，{}字）", paragraphs.with(Vec::len), words())}</h2>
                 <p class="hint">{why}"，按原来的顺序放在这里，不会导出。先选好要放进哪里，再点段落后面的“移过去”：它会接在那里原有文字的后面。用不着的可以删除。"</p>
                 <label class="unplaced-target">"移到 "
@@ -106,8 +106,8 @@ pub fn LoosePictures() -> impl IntoView {
     let message = RwSignal::new(String::new());
     view! {
         <Show when=move || pictures.with(|p| !p.is_empty())>
-            <section class="unplaced" id="unplaced-pictures" aria-labelledby="unplaced-pictures-heading">
-                <h2 id="unplaced-pictures-heading">{move || format!("未归类的图片（{}幅）", pictures.with(Vec::len))}</h2>
+            <section class="unplaced" id=ctx.id("unplaced-pictures") aria-labelledby=ctx.id("unplaced-pictures-heading")>
+                <h2 id=ctx.id("unplaced-pictures-heading")>{move || format!("未归类的图片（{}幅）", pictures.with(Vec::len))}</h2>
                 <Show
                     when=move || targets.with(|t| !t.is_empty())
                     fallback=|| view! { <p class="hint">"导入的文件里有这些图片，这个模板没有放图片的地方，不会导出。草稿文件里保留着它们；用不着的可以删除。"</p> }

@@ -69,7 +69,9 @@ async fn read_from(origin: Origin) {
     let picked = matches!(origin, Origin::Picked(_));
     let (changed, message) = match published::refresh(&origin).await {
         Ok(Refreshed::Changed) => (true, String::new()),
-        Ok(Refreshed::Nothing) if picked => (false, "选的文件夹里没有 templates.json：请选 wengao publish 写出的整个 templates 文件夹".into()),
+        Ok(Refreshed::Nothing) if picked => {
+            (false, "选的文件夹里没有 templates.json：请选 wengao publish 写出的整个 templates 文件夹".into())
+        }
         Ok(_) => (false, String::new()),
         Err(why) => (false, why),
     };

@@ -102,10 +102,11 @@ const PROOF_HELP: &str = "用法：wengao proof <模板> <草稿.json>
 可以怎样改；再按模板的“测评指标”列出每一项正文里已经讲到的词和还没讲到的项。
 这是提醒，不是评分；有提示时退出码仍为 0。";
 
-const STATS_HELP: &str = "用法：wengao stats <模板> <草稿.json>
+const STATS_HELP: &str = "用法：wengao stats <模板> <草稿.json> [--json]
 
 逐项列出草稿全文和每个有字数要求的部分：字数、要求、状态（不足 / 合适 / 超出），以及估计的页数。
-模板写了“述职时长”时，每部分还写照稿念要多久，最后一行是全文念下来的时间、要求和状态。";
+模板写了“述职时长”时，每部分还写照稿念要多久，最后一行是全文念下来的时间、要求和状态。
+--json 输出 JSON：全文字数、每部分（字数、要求、状态）、估计页数和页数上限，和嵌入的表单的 onChange 给的一样（docs/embedding.md）。";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -428,12 +429,20 @@ fn load_draft(spec: &wengao::spec::FormSpec, path: &str) -> Option<wengao::draft
 }
 
 fn stats_cmd(args: &[String]) -> ExitCode {
-    let [template, draft_path] = args else {
+    let json = args.iter().any(|a| a == "--json");
+    let files: Vec<&String> = args.iter().filter(|a| *a != "--json").collect();
+    let [template, draft_path] = files[..] else {
         eprintln!("{STATS_HELP}");
         return ExitCode::from(2);
     };
     let Some(spec) = compiled_spec(template) else { return ExitCode::from(1) };
     let Some(draft) = load_draft(&spec, draft_path) else { return ExitCode::from(1) };
+    if json {
+        let doc = wengao::document::assemble(&spec, &draft);
+        let figures = wengao::review::figures(&spec, &doc, &wengao::layout::estimate(&doc, &spec.style));
+        say!("{}", serde_json::to_string(&figures).expect("figures serialise"));
+        return ExitCode::SUCCESS;
+    }
     let parts = wengao::review::budgets(&spec, &draft);
     for part in &parts {
         let budget = part.budget.as_ref().map_or(String::new(), |b| b.describe());

@@ -36,6 +36,29 @@ impl Compiled {
         self.diagnostics.iter().any(Diagnostic::is_error)
     }
 
+    /// Every diagnostic with its place as an editor shows it, in file order:
+    /// the studio's list and the embedded form's rejection (docs/embedding.md).
+    pub fn located(&self) -> Vec<Located> {
+        self.diagnostics
+            .iter()
+            .filter_map(|d| {
+                let file = self.files.iter().find(|f| f.name == d.file)?;
+                let (line, column) = file.line_col(d.span.start);
+                Some(Located {
+                    error: d.is_error(),
+                    code: d.kind.code(),
+                    file: d.file.clone(),
+                    offset: d.span.start,
+                    line,
+                    column,
+                    message: d.message.clone(),
+                    hint: d.hint.clone(),
+                    rendered: d.render(file),
+                })
+            })
+            .collect()
+    }
+
     /// All diagnostics rendered with their source lines, in file order.
     pub fn render_diagnostics(&self) -> String {
         self.diagnostics
@@ -44,6 +67,25 @@ impl Compiled {
             .collect::<Vec<_>>()
             .join("\n")
     }
+}
+
+/// A diagnostic and where it is: line and column from 1 (columns in characters).
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Located {
+    pub error: bool,
+    /// E01…, explained in the template guide.
+    pub code: &'static str,
+    /// The file it is in (the template, or the style sheet it imports).
+    pub file: String,
+    /// Where it starts, in bytes of that file.
+    #[serde(skip)]
+    pub offset: usize,
+    pub line: usize,
+    pub column: usize,
+    pub message: String,
+    pub hint: Option<String>,
+    /// As the CLI prints it, with the source line and a caret.
+    pub rendered: String,
 }
 
 /// What kind of file a source is, from its first property.
