@@ -11,7 +11,7 @@ use wengao::identity::{Identities, Keys};
 use wengao::model::Form;
 use wengao::spec::FormSpec;
 
-use super::derived::{Checked, Live};
+use super::derived::{Checked, Live, Target};
 
 /// The document the form edits: its spec, its draft and the draft's keys.
 #[derive(Clone, Copy)]
@@ -87,6 +87,16 @@ impl Ctx {
         self.scope.try_with_value(|scope| anchor(scope, path))
     }
 
+    /// The element id of a checklist entry's place.
+    pub(crate) fn anchor_of(self, target: &Target) -> String {
+        match target {
+            Target::Fields => self.id("fields-heading"),
+            Target::Summary => self.id("summary"),
+            Target::Part(path) => self.anchor(path),
+            Target::Coverage => self.id("coverage-heading"),
+        }
+    }
+
     /// This form's element id named `name` (`summary`, `fields-heading`…).
     pub(crate) fn id(self, name: &str) -> String {
         self.scope.with_value(|scope| format!("{scope}{name}"))
@@ -127,7 +137,7 @@ impl Ctx {
 }
 
 /// An element id for a part occurrence, for the outline's links, in `scope`.
-pub(crate) fn anchor(scope: &str, path: &[Step]) -> String {
+fn anchor(scope: &str, path: &[Step]) -> String {
     let mut id = format!("{scope}part");
     for (name, i) in path {
         id.push_str(&format!("-{name}-{i}"));

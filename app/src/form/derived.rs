@@ -80,41 +80,50 @@ pub(crate) fn check(spec: &FormSpec, draft: &Draft) -> Checked {
 
 /// One entry of the export checklist (what 导出 Word lists before it exports,
 /// and what a host page's `checklist()` returns: docs/embedding.md).
-#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Entry {
     /// `problem` (a field or part missing, a budget or the page limit),
     /// `proof` (a proofreading hint) or `coverage` (scored items not yet
     /// spoken of: a reminder only).
     pub(crate) kind: &'static str,
     pub(crate) message: String,
-    /// The element id in the form where it is fixed.
-    pub(crate) anchor: String,
+    /// Where in the form it is fixed.
+    pub(crate) target: Target,
+}
+
+/// A place in the form an entry of the checklist links to.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) enum Target {
+    Fields,
+    /// The whole text's figures (字数, pages).
+    Summary,
+    Part(Owner),
+    Coverage,
 }
 
 impl Checked {
-    /// What is still open before export, in the checklist's order; the
-    /// anchors are element ids in the form whose ids begin with `scope`.
-    pub(crate) fn checklist(&self, scope: &str) -> Vec<Entry> {
+    /// What is still open before export, in the checklist's order.
+    pub(crate) fn checklist(&self) -> Vec<Entry> {
         let problems = self.problems.iter().map(|p| Entry {
             kind: "problem",
             message: p.message.clone(),
             // A field's problem goes to the fields, the whole text's (字数, pages) to the summary.
-            anchor: match (&p.field, p.path.is_empty()) {
-                (Some(_), _) => format!("{scope}fields-heading"),
-                (None, true) => format!("{scope}summary"),
-                (None, false) => super::ctx::anchor(scope, &p.path),
+            target: match (&p.field, p.path.is_empty()) {
+                (Some(_), _) => Target::Fields,
+                (None, true) => Target::Summary,
+                (None, false) => Target::Part(p.path.clone()),
             },
         });
         let hints = self.hints.iter().map(|(h, place)| Entry {
             kind: "proof",
             message: format!("校对：{place}：{}", h.mark.message),
-            anchor: super::ctx::anchor(scope, &h.path),
+            target: Target::Part(h.path.clone()),
         });
         let open: Vec<&str> = self.coverage.iter().filter(|c| c.found.is_empty()).map(|c| c.item.as_str()).collect();
         let coverage = (!open.is_empty()).then(|| Entry {
             kind: "coverage",
             message: format!("测评指标还没讲到：{}（只是提醒）", open.join("、")),
-            anchor: format!("{scope}coverage-heading"),
+            target: Target::Coverage,
         });
         problems.chain(hints).chain(coverage).collect()
     }

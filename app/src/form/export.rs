@@ -49,7 +49,7 @@ pub fn ExportButton() -> impl IntoView {
     let click = move |_| {
         // The checks may be a pause behind the last keystroke: brought up to date first.
         derived.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d))));
-        if derived.checked.with_untracked(|l| l.checklist("").is_empty()) {
+        if derived.checked.with_untracked(|l| l.checklist().is_empty()) {
             run();
         } else {
             checking.set(true);
@@ -73,8 +73,8 @@ pub fn ExportButton() -> impl IntoView {
                 </p>
                 <p>{move || format!("还有这{}处没写好（也可以先导出）：", derived.checked.with(super::derived::Checked::to_fix))}</p>
                 <ul>
-                    {move || ctx.scope.with_value(|scope| derived.checked.with(|l| l.checklist(scope))).into_iter().map(|e| {
-                        view! { <li><a href=format!("#{}", e.anchor)>{e.message}</a></li> }
+                    {move || derived.checked.with(super::derived::Checked::checklist).into_iter().map(|e| {
+                        view! { <li><a href=format!("#{}", ctx.anchor_of(&e.target))>{e.message}</a></li> }
                     }).collect_view()}
                 </ul>
             </div>

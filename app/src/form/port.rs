@@ -9,10 +9,19 @@ use wengao::review::Figures;
 use wengao::spec::FormSpec;
 
 use super::ctx::{Ctx, Derived, Ui};
-use super::derived::{self, Entry};
+use super::derived;
 use super::export::{self, Rendered};
 use super::on_site::{self, Slides};
 use crate::session;
+
+/// A checklist entry as the page reads it (`checklist()`).
+#[derive(Debug, Clone, serde::Serialize)]
+pub(crate) struct Listed {
+    pub(crate) kind: &'static str,
+    pub(crate) message: String,
+    /// The element id in the form where it is fixed.
+    pub(crate) anchor: String,
+}
 
 /// The buttons of the form's toolbar that a page may leave out.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -94,11 +103,13 @@ impl Port {
         }))
     }
 
-    /// The export checklist of the draft as it is now.
-    pub(crate) fn checklist(self) -> Option<Vec<Entry>> {
+    /// The export checklist of the draft as it is now, each entry with the
+    /// element id of its place in this form.
+    pub(crate) fn checklist(self) -> Option<Vec<Listed>> {
         self.bring_up_to_date()?;
-        let scope = self.ctx.scope.try_get_value()?;
-        self.derived.checked.try_with_untracked(|c| c.checklist(&scope))
+        let entries = self.derived.checked.try_with_untracked(derived::Checked::checklist)?;
+        let listed = entries.into_iter().map(|e| Listed { kind: e.kind, message: e.message, anchor: self.ctx.anchor_of(&e.target) });
+        Some(listed.collect())
     }
 
     /// The 字数 and page figures of the draft as it is now.

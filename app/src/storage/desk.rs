@@ -186,15 +186,17 @@ pub async fn file(batch: &str, source: &str) -> Result<Option<Received>, Failure
 }
 
 /// Removes a batch, its rows, its files and its papers for the meeting (not
-/// while another tab works on it).
+/// while another tab works on it): every store of a batch keys its records
+/// `<batch>/…` (meeting.rs too).
 pub async fn remove(batch: &str) -> Result<(), Failure> {
     guarded(batch, &[ROWS, FILES, MEETING], |_, stores| {
         stores[0].delete(&batch_key(batch)).map_err(idb::thrown)?;
         let range = web_sys::IdbKeyRange::bound(&JsValue::from_str(&format!("{batch}/")), &JsValue::from_str(&format!("{batch}/\u{FFFF}")))
             .map_err(idb::thrown)?;
-        stores[1].delete(&range).map_err(idb::thrown)?;
-        stores[2].delete(&range).map_err(idb::thrown)?;
-        super::meeting::remove_all(&stores[3], batch)
+        for store in &stores[1..] {
+            store.delete(&range).map_err(idb::thrown)?;
+        }
+        Ok(())
     })
     .await
 }

@@ -173,9 +173,3 @@ pub async fn save(batch: &str, sheet: &Sheet, replacing: Option<u32>, next: &She
 pub async fn remove(batch: &str, number: u32) -> Result<(), Failure> {
     guarded(batch, &[MEETING], |_, stores| stores[1].delete(&sheet_key(batch, number)).map(|_| ()).map_err(idb::thrown)).await
 }
-
-/// Removes all a batch's papers (with the batch).
-pub fn remove_all(store: &web_sys::IdbObjectStore, batch: &str) -> Result<(), Failure> {
-    store.delete(&range(batch, "")?).map_err(idb::thrown)?;
-    Ok(())
-}

@@ -6,19 +6,9 @@
 
 use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
-use super::summary::Summary;
+use super::summary::{Companion, Summary};
 use super::{Finding, Kind, Severity};
-use crate::spec::{Accompanies, FormSpec};
-
-/// Files of another template that go with a file of this one: 1 to 2
-/// 基层党建创新案例 with a 党建工作述职报告.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Companion {
-    pub template: String,
-    pub rule: Accompanies,
-}
+use crate::spec::FormSpec;
 
 /// What `template`'s files go with (a case: the report) and what goes with them
 /// (a report: its cases), as the templates among `specs` say.

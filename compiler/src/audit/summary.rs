@@ -5,8 +5,16 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::group::Companion;
 use super::{Finding, Report, Severity};
+use crate::spec::Accompanies;
+
+/// Files of another template that go with a file of this one: 1 to 2
+/// 基层党建创新案例 with a 党建工作述职报告.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Companion {
+    pub template: String,
+    pub rule: Accompanies,
+}
 
 /// A part's 字数 against its budget: `“一、履职主要情况和特点”1443字（约1500字，合适）`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -46,7 +54,7 @@ pub struct Summary {
     /// twice, under two names or in two zips, is checked once.
     #[serde(default)]
     pub digest: String,
-    /// The earlier row with the very same bytes, set by [`super::group::relate`]:
+    /// The earlier row with the very same bytes, set by group.rs's `relate`:
     /// this one is left out of every count.
     #[serde(default)]
     pub duplicate_of: Option<String>,
@@ -79,7 +87,7 @@ pub struct Summary {
     #[serde(default)]
     pub companions: Vec<Companion>,
     /// How the file stands with the rest of its unit's (`基层党建创新案例2篇`,
-    /// `随党建工作述职报告`), set by [`super::group::relate`].
+    /// `随党建工作述职报告`), set by group.rs's `relate`.
     #[serde(default)]
     pub pairing: String,
     /// Whether the template was chosen by the clerk rather than recognised.

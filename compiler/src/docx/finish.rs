@@ -27,15 +27,12 @@
 //! into a small tree (raw, still-escaped text and attribute values, so nothing is
 //! unescaped or re-escaped), reorders, and writes it back.
 
-use super::word_parts::{self, XML_DECL};
+use super::word_parts::{self, Part, XML_DECL};
 use super::RenderOptions;
 use crate::document::Document;
 use crate::picture;
 use crate::spec::{PictureFormat, Style};
 use crate::xml::{escape, parse, write, Element, XmlNode};
-
-/// A finished part: its path in the package and its bytes.
-pub type Part = (String, Vec<u8>);
 
 /// The schema's order of child elements, by parent element (local names, w: namespace).
 const ORDER: &[(&str, &[&str])] = &[

@@ -11,7 +11,7 @@ use std::io::Write;
 use flate2::write::DeflateEncoder;
 use flate2::Compression;
 
-use super::finish::Part;
+use super::word_parts::Part;
 
 /// 1980-01-01 00:00 in MS-DOS date and time, the earliest zip can say.
 const DOS_DATE: u16 = (1 << 5) | 1;

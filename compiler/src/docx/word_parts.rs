@@ -17,9 +17,11 @@
 //! * the package's relationships and content types, written from the parts
 //!   themselves, so every part has exactly one content type.
 
-use super::finish::Part;
 use crate::spec::{Role, Style};
 use crate::xml::{escape, parse, write, Element, XmlNode};
+
+/// A finished part: its path in the package and its bytes.
+pub type Part = (String, Vec<u8>);
 
 pub const XML_DECL: &str = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?>"#;
 const W: &str = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";

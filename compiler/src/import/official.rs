@@ -142,20 +142,6 @@ pub fn official_blocks(blocks: &[WordBlock]) -> Vec<usize> {
     lines[..head].iter().chain(&rest[rest.len() - record..]).map(|(i, _)| *i).collect()
 }
 
-/// Whether a colour (`w:color/@val`, `a:srgbClr/@val`, VML's `strokecolor`)
-/// is a red: the hex `FF0000`, `E60012`, `C00000`… or the name.
-pub fn is_red(colour: &str) -> bool {
-    let hex = colour.trim().trim_start_matches('#');
-    if hex.eq_ignore_ascii_case("red") {
-        return true;
-    }
-    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
-    match (hex.len(), channel(0), channel(2), channel(4)) {
-        (6, Some(r), Some(g), Some(b)) => r >= 0xB0 && g <= 0x60 && b <= 0x60,
-        _ => false,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -175,8 +161,6 @@ mod tests {
         assert_eq!(record_part("抄送：区委组织部。"), Some(OfficialPart::CopyTo));
         assert_eq!(record_part("XX办公室　　2026年1月5日印发"), Some(OfficialPart::Printed));
         assert_eq!(record_part("经研究，决定印发"), None);
-        assert!(is_red("FF0000") && is_red("E60012") && is_red("#c00000") && is_red("red"));
-        assert!(!is_red("000000") && !is_red("auto") && !is_red("FF6600"));
     }
 
     #[test]

@@ -471,7 +471,7 @@ fn runs_of(e: &Element, out: &mut Runs) {
 fn run(r: &Element, out: &mut Runs) {
     let bold = on(r.child("rPr").and_then(|p| p.child("b")));
     let hidden = on(r.child("rPr").and_then(|p| p.child("vanish")));
-    let red = r.child("rPr").and_then(|p| p.child("color")).and_then(|c| c.attr("val")).is_some_and(|v| super::official::is_red(&v));
+    let red = r.child("rPr").and_then(|p| p.child("color")).and_then(|c| c.attr("val")).is_some_and(|v| is_red(&v));
     let start = out.text.len();
     for c in r.elements() {
         match c.local() {
@@ -540,5 +540,30 @@ fn media(e: &Element, out: &mut Runs) {
                 media(c, out);
             }
         }
+    }
+}
+
+/// Whether a colour (`w:color/@val`, `a:srgbClr/@val`, VML's `strokecolor`)
+/// is a red: the hex `FF0000`, `E60012`, `C00000`… or the name.
+pub fn is_red(colour: &str) -> bool {
+    let hex = colour.trim().trim_start_matches('#');
+    if hex.eq_ignore_ascii_case("red") {
+        return true;
+    }
+    let channel = |i: usize| hex.get(i..i + 2).and_then(|h| u8::from_str_radix(h, 16).ok());
+    match (hex.len(), channel(0), channel(2), channel(4)) {
+        (6, Some(r), Some(g), Some(b)) => r >= 0xB0 && g <= 0x60 && b <= 0x60,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_red;
+
+    #[test]
+    fn reds_as_word_and_wps_write_them() {
+        assert!(is_red("FF0000") && is_red("E60012") && is_red("#c00000") && is_red("red"));
+        assert!(!is_red("000000") && !is_red("auto") && !is_red("FF6600"));
     }
 }

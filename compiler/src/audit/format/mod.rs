@@ -55,7 +55,7 @@ impl RunProps {
             latin: font("asciiTheme", "ascii").or_else(|| font("hAnsiTheme", "hAnsi")),
             size: rpr.child("sz").and_then(|s| s.attr("val")).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as u32),
             bold: rpr.child("b").map(|b| toggle(Some(b))),
-            red: rpr.child("color").and_then(|c| c.attr("val")).map(|v| crate::import::official::is_red(&v)),
+            red: rpr.child("color").and_then(|c| c.attr("val")).map(|v| crate::import::word::is_red(&v)),
         }
     }
 
@@ -504,7 +504,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         red_rule: ppr.and_then(|p| p.child("pBdr")).is_some_and(|b| {
             ["top", "bottom"].iter().filter_map(|side| b.child(side)).any(|line| {
                 line.attr("val").is_some_and(|v| v != "none" && v != "nil")
-                    && line.attr("color").is_some_and(|c| crate::import::official::is_red(&c))
+                    && line.attr("color").is_some_and(|c| crate::import::word::is_red(&c))
             })
         }),
     };
@@ -579,10 +579,8 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
 fn red_line(drawing: &Element) -> bool {
     let line_shape =
         find(drawing, "prstGeom").and_then(|g| g.attr("prst")).is_some_and(|p| p == "line" || p.starts_with("straightConnector"));
-    let red_outline = find(drawing, "ln")
-        .and_then(|ln| find(ln, "srgbClr"))
-        .and_then(|c| c.attr("val"))
-        .is_some_and(|v| crate::import::official::is_red(&v));
-    let vml = find(drawing, "line").and_then(|l| l.attr("strokecolor")).is_some_and(|c| crate::import::official::is_red(&c));
+    let red_outline =
+        find(drawing, "ln").and_then(|ln| find(ln, "srgbClr")).and_then(|c| c.attr("val")).is_some_and(|v| crate::import::word::is_red(&v));
+    let vml = find(drawing, "line").and_then(|l| l.attr("strokecolor")).is_some_and(|c| crate::import::word::is_red(&c));
     line_shape && red_outline || vml
 }
