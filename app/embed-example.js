@@ -34,7 +34,9 @@ try {
 $('checklist-button').onclick = () => {
   const list = form?.checklist() ?? [];
   $('checklist').replaceChildren(...list.map((entry) => Object.assign(document.createElement('li'), { textContent: entry.message })));
-  say(list.length ? `检查清单有${list.length}项` : '检查清单是空的：可以提交');
+  // coverage entries are reminders only.
+  const toFix = list.filter((entry) => entry.kind !== 'coverage').length;
+  say(toFix ? `检查清单有${toFix}处要改` : '检查清单上没有要改的：可以提交');
 };
 $('draft-out').onclick = () => { $('draft-text').value = form?.draft() ?? ''; };
 $('draft-in').onclick = () => {

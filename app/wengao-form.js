@@ -32,27 +32,36 @@
 
   class WengaoForm extends HTMLElement {
     #handle = null;
-    // Bumped on every connect and disconnect: a mount that finishes after the
-    // element left the page (or came back) is destroyed at once.
-    #generation = 0;
+    // Whether the element is on the page (a move is a disconnect and a
+    // connect in one task: the form stays).
+    #wanted = false;
+    // Mounts and destroys, one after another: two never overlap in the element.
+    #queue = Promise.resolve();
 
     connectedCallback() {
-      const generation = ++this.#generation;
-      this.#mount(generation).catch((error) => this.#say('wengao-error', error));
+      if (this.#wanted) return;
+      this.#wanted = true;
+      this.#queue = this.#queue.then(() => (this.#wanted && !this.#handle ? this.#mount() : null)).catch((error) => this.#say('wengao-error', error));
     }
 
     disconnectedCallback() {
-      this.#generation++;
-      this.#handle?.destroy();
-      this.#handle = null;
+      queueMicrotask(() => {
+        if (this.isConnected) return;
+        this.#wanted = false;
+        this.#queue = this.#queue.then(() => {
+          this.#handle?.destroy();
+          this.#handle = null;
+        });
+      });
     }
 
-    async #mount(generation) {
+    async #mount() {
       const glue = await load();
       const template = await this.#template();
+      if (!this.#wanted) return;
       const key = this.getAttribute('storage-key');
       const toolbar = this.getAttribute('toolbar');
-      const handle = await glue.mount(this, template, {
+      this.#handle = await glue.mount(this, template, {
         storageKey: key === 'false' ? false : key || undefined,
         toolbar: toolbar === null ? undefined : toolbar.split(/\s+/).filter(Boolean),
         onChange: (summary) => this.#say('wengao-change', summary),
@@ -60,8 +69,7 @@
         onExport: (bytes, fileName) =>
           !this.dispatchEvent(new CustomEvent('wengao-export', { bubbles: true, cancelable: true, detail: { bytes, fileName } })),
       });
-      if (generation !== this.#generation) return handle.destroy();
-      this.#handle = handle;
+      // Removed meanwhile: the destroy queued behind this mount takes it.
       this.#say('wengao-ready', null);
     }
 

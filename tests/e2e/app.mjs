@@ -681,7 +681,7 @@ try {
   assert.equal(embedded.suggestedFilename(), '第一支部问题整改台账.docx');
   await page.getByLabel('表单一的字数').getByText(/^全文\d+字/).waitFor();
   await page.getByRole('button', { name: '读取检查清单' }).click();
-  await page.getByRole('status').filter({ hasText: /检查清单有\d+项|检查清单是空的/ }).waitFor();
+  await page.getByRole('status').filter({ hasText: /检查清单有\d+处要改|检查清单上没有要改的/ }).waitFor();
   step('the second form on the example page is the custom element <wengao-form>');
   await page.locator('wengao-form').getByLabel('支部名称').fill('第二支部');
   await page.getByLabel('表单二的字数').getByText(/^全文\d+字/).waitFor();

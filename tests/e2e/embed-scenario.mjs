@@ -42,14 +42,8 @@ export async function scenario(browser, { tmp, name, step }) {
   const exampleDraft = fs.readFileSync(example, 'utf8');
   await until(browser, async () => window.ready === true, null, 'the host page to load wengao');
 
-  step('a form mounted and destroyed, to count what the page keeps for itself');
-  const baseline = await browser.run(async ({ report, list }) => {
-    for (const [id, template] of [['a', report], ['b', list]]) {
-      const h = await wengao.mount(document.getElementById(id), template, { storageKey: false });
-      h.destroy();
-    }
-    return holding();
-  }, { report, list });
+  // What the page holds before any form: what destroy() must come back to.
+  const baseline = await browser.run(async () => holding());
   assert.deepEqual(baseline.locks, []);
 
   step('mount(element, template, { draft, storageKey, onChange }): the form shows the draft given');
@@ -80,9 +74,13 @@ export async function scenario(browser, { tmp, name, step }) {
   assert.equal(figures.parts[0].label, '全文');
 
   step('checklist(): what 导出 Word would list, each entry pointing into this form');
-  const checklist = await browser.run(async () => a.checklist().map((e) => ({ ...e, there: !!document.getElementById(e.anchor) })));
+  const inForm = async (form, region) =>
+    browser.run(async ({ form, region }) => window[form].checklist().map((e) => ({ ...e, there: !!document.getElementById(region).querySelector(`[id="${e.anchor}"]`) })), { form, region });
+  const checklist = await inForm('a', 'a');
   assert.ok(checklist.some((e) => e.kind === 'problem' && /^全文约\d+页，上限6页/.test(e.message)), JSON.stringify(checklist));
-  assert.deepEqual(checklist.filter((e) => !e.there), [], 'every anchor is an element of the form');
+  assert.deepEqual(checklist.filter((e) => !e.there), [], 'every anchor is an element of this form');
+  step('a link in the form scrolls to its place and leaves the page\'s address alone');
+  assert.equal(await browser.run(async () => { document.querySelector('#a a[href^="#"]').click(); return location.hash; }), '');
 
   step('exportDocx(): the bytes of the file a download would give, rendered as the CLI renders the same draft');
   const bytes = await browser.run(async () => btoa(String.fromCharCode(...(await a.exportDocx()))));
@@ -110,6 +108,9 @@ export async function scenario(browser, { tmp, name, step }) {
   assert.deepEqual(await browser.run(async () => [...document.querySelectorAll('#b nav.toolbar button, #b nav.toolbar label')].map((e) => e.textContent.trim())), ['导出 Word']);
   const ids = await browser.run(async () => [...document.querySelectorAll('[id]')].map((e) => e.id));
   assert.deepEqual(ids.filter((id, i) => ids.indexOf(id) !== i), [], 'no element id twice on the page');
+  assert.deepEqual(ids.filter((id) => /summary|fields-heading/.test(id) && !id.startsWith('wengao')), [], 'the forms\' ids have their prefixes');
+  const listChecklist = await inForm('b', 'b');
+  assert.ok(listChecklist.length > 0 && listChecklist.every((e) => e.there), JSON.stringify(listChecklist));
   await browser.shot?.('embedded-two');
   const downloadsBefore = await browser.downloads();
   await browser.click('b', '导出 Word');
@@ -125,11 +126,24 @@ export async function scenario(browser, { tmp, name, step }) {
   const sixPages = fs.readFileSync('tests/fixtures/drafts/述职报告-六页.json', 'utf8');
   const set = await browser.run(async (d) => a.setDraft(d), sixPages);
   assert.equal(set.ok, true, JSON.stringify(set));
+  const sixPagesBody = JSON.stringify(JSON.parse(sixPages).body);
+  assert.notEqual(JSON.stringify(given.body), sixPagesBody, 'the two drafts differ');
+  assert.equal(JSON.stringify(JSON.parse(await browser.run(async () => a.draft())).body), sixPagesBody, 'the form holds the draft set');
   const after = await browser.run(async () => a.checklist().map((e) => e.message));
   assert.ok(!after.some((m) => /页，上限6页/.test(m)), `six pages: no page problem: ${after}`);
   const wrong = await browser.run(async (d) => a.setDraft(d), fs.readFileSync('tests/fixtures/drafts/整改清单.json', 'utf8'));
   assert.equal(wrong.ok, false);
   assert.match(wrong.error, /不是同一种报告/);
+
+  step('a third form on the first one\'s key opens read-only, and refuses setDraft');
+  const third = await browser.run(async ({ report, sixPages }) => {
+    const h = await wengao.mount(document.getElementById('c'), report, { storageKey: 'oa-述职-张三' });
+    const answer = h.setDraft(sixPages);
+    h.destroy();
+    return answer;
+  }, { report, sixPages });
+  assert.equal(third.ok, false);
+  assert.match(third.error, /只能查看/);
 
   step('errors are values: a broken template rejects with its diagnostics, bad options with why');
   const broken = await browser.run(async () => wengao.mount(document.getElementById('c'), '模板：坏了的模板\n一级\n').then(() => null, (r) => r));
@@ -152,9 +166,9 @@ export async function scenario(browser, { tmp, name, step }) {
     const h = await wengao.mount(document.getElementById('a'), report, { storageKey: 'oa-述职-张三' });
     const d = JSON.parse(h.draft());
     h.destroy();
-    return d.fields['姓名'];
+    return JSON.stringify(d.body);
   }, { report });
-  assert.equal(again, JSON.parse(sixPages).fields['姓名']);
+  assert.equal(again, sixPagesBody);
 
   step('<wengao-form>: the custom element, its events and methods; removed, it lets go');
   await browser.run(async () => {
@@ -171,8 +185,22 @@ export async function scenario(browser, { tmp, name, step }) {
   assert.equal(changed.draft, 'function');
   assert.equal(changed.parts[0].label, '全文');
   assert.ok(await browser.run(async () => Array.isArray(document.getElementById('custom').checklist())));
+  step('<wengao-form> moved on the page keeps its form; removed while it mounts, it leaves nothing');
+  await browser.run(async () => { const el = document.getElementById('custom'); document.getElementById('c').append(el); });
+  await new Promise((r) => setTimeout(r, 500));
+  assert.equal(await browser.run(async () => document.querySelectorAll('#custom .editor').length), 1, 'still one form after the move');
+  assert.equal(await browser.run(async () => elementEvents.filter(([t]) => t === 'wengao-ready').length), 1, 'mounted once');
   await browser.run(async () => document.getElementById('custom').remove());
-  assert.deepEqual(await until(browser, async () => { const h = await holding(); return h.locks.length === 0 && h; }, null, 'the element to let go'), baseline);
+  await browser.run(async () => {
+    const el = document.createElement('wengao-form');
+    el.setAttribute('template', '#inline-template');
+    el.setAttribute('storage-key', '一闪而过');
+    document.getElementById('d').append(el);
+    setTimeout(() => el.remove(), 0);
+  });
+  await new Promise((r) => setTimeout(r, 1500));
+  assert.equal(await browser.run(async () => document.querySelectorAll('wengao-form, .editor').length), 0);
+  assert.deepEqual(await until(browser, async () => { const h = await holding(); return h.locks.length === 0 && h; }, null, 'the elements to let go'), baseline);
 
   assert.deepEqual(await browser.run(async () => track.errors), [], 'nothing thrown into the page');
 }

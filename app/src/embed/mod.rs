@@ -12,6 +12,7 @@ pub use options::{Options, Storing};
 
 use std::any::Any;
 use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
 use std::rc::Rc;
 
 use js_sys::{Function, Reflect};
@@ -52,14 +53,38 @@ pub fn to_js(value: &impl Serialize) -> JsValue {
 
 const GONE: &str = "这个表单已经销毁（destroy）了";
 
-/// A form mounted into a page's element.
+/// A form mounted into a page's element, as the page's handle holds it: by
+/// its number only. The form itself is kept in [`SHOWN`] until `destroy()`,
+/// so that a handle the page lets go of (garbage-collected, or `free()`d)
+/// takes nothing with it.
 pub struct Mounted {
-    /// Unmounts the form when dropped (None once destroyed).
-    shown: RefCell<Option<Box<dyn Any>>>,
+    number: u32,
+}
+
+/// A form on the page: unmounted when dropped.
+struct Shown {
+    _unmount: Box<dyn Any>,
     port: Rc<Cell<Option<Port>>>,
-    /// `summary.draft()` of onChange: lives as long as this handle, and
-    /// answers undefined once the form is destroyed.
-    draft_of_summary: Rc<Closure<dyn Fn() -> JsValue>>,
+}
+
+thread_local! {
+    /// How many forms this page has mounted: each form's number.
+    static MOUNTS: Cell<u32> = const { Cell::new(0) };
+    /// The forms on the page, by number.
+    static SHOWN: RefCell<HashMap<u32, Shown>> = RefCell::new(HashMap::new());
+    /// `summary.draft` of every form, bound to its number: one function for
+    /// the page's life, so that calling it never throws (undefined once the
+    /// form is gone).
+    static DRAFT_OF: Closure<dyn Fn(u32) -> JsValue> = Closure::new(|number: u32| port_of(number).and_then(Port::draft_json).map_or(JsValue::UNDEFINED, JsValue::from));
+}
+
+fn port_of(number: u32) -> Option<Port> {
+    SHOWN.with_borrow(|shown| shown.get(&number).and_then(|s| s.port.get()))
+}
+
+/// The function `summary.draft` of form `number`.
+fn draft_function(number: u32) -> JsValue {
+    DRAFT_OF.with(|f| f.as_ref().unchecked_ref::<Function>().bind1(&JsValue::NULL, &JsValue::from(number)).into())
 }
 
 /// Compiles `source`, opens its draft as `options` say, and mounts the form
@@ -81,53 +106,35 @@ pub async fn mount(element: web_sys::HtmlElement, source: String, options: Optio
         crate::form::draft_for(&spec, text).map_err(|e| Rejected::because(format!("选项 draft 读不了：{e}")))?;
     }
     let opened = open(&source, spec, &options.storing).await;
-    let port = Rc::new(Cell::new(None::<Port>));
-    let draft_of_summary = {
-        let port = port.clone();
-        Rc::new(Closure::<dyn Fn() -> JsValue>::new(move || {
-            port.get().and_then(Port::draft_json).map_or(JsValue::UNDEFINED, JsValue::from)
-        }))
-    };
-    let Options { draft: given, on_change, on_export, buttons, .. } = options;
-    let (slot, on_change, on_export) = (SendWrapper::new(port.clone()), SendWrapper::new(on_change), on_export.map(SendWrapper::new));
-    let summary_draft = SendWrapper::new(draft_of_summary.as_ref().as_ref().clone());
-    element.replace_children_with_node_0();
-    let scope = next_scope();
-    let shown = leptos::mount::mount_to(element, move || {
-        let connect = Callback::new(move |p: Port| {
-            slot.set(Some(p));
-            if let Some(text) = &given {
-                // The page's draft, fitted like an imported one (and stored, if the form stores).
-                let _ = p.set_draft(text);
-            }
-            if let Some(f) = on_change.as_ref() {
-                follow_changes(p, f.clone(), summary_draft.as_ref().clone());
-            }
-        });
-        let take_file = on_export.map(|f| Callback::new(move |(bytes, name): (js_sys::Uint8Array, String)| taken(&f, &bytes, &name)));
-        view! { <Editor opened close=Callback::new(|_| ()) place=Place::Hosted(Hosted { scope, buttons, take_file, connect })/> }
-    });
-    Ok(Mounted { shown: RefCell::new(Some(Box::new(shown))), port, draft_of_summary })
-}
-
-thread_local! {
-    /// How many forms this page has mounted.
-    static MOUNTS: Cell<u32> = const { Cell::new(0) };
-}
-
-/// The prefix of a new form's element ids: none for the page's first form
-/// (its ids are the app's), `wengao2-`… for the next, so that two forms'
-/// links and labels never point into each other.
-fn next_scope() -> String {
-    let n = MOUNTS.with(|m| {
+    let number = MOUNTS.with(|m| {
         m.set(m.get() + 1);
         m.get()
     });
-    if n == 1 {
-        String::new()
-    } else {
-        format!("wengao{n}-")
-    }
+    let port = Rc::new(Cell::new(None::<Port>));
+    let Options { draft: given, on_change, on_export, buttons, .. } = options;
+    let (slot, on_change, on_export) = (SendWrapper::new(port.clone()), SendWrapper::new(on_change), on_export.map(SendWrapper::new));
+    element.replace_children_with_node_0();
+    let unmount = leptos::mount::mount_to(element, move || {
+        let connect = Callback::new(move |p: Port| {
+            slot.set(Some(p));
+            if let Some(text) = &given {
+                // The page's draft, fitted like an imported one (and stored, if
+                // the form stores), and checked at once.
+                let _ = p.set_draft(text);
+                p.check_now();
+            }
+            if let Some(f) = on_change.as_ref() {
+                follow_changes(p, f.clone(), number);
+            }
+        });
+        let take_file = on_export.map(|f| Callback::new(move |(bytes, name): (js_sys::Uint8Array, String)| taken(&f, &bytes, &name)));
+        // Every form's ids have a prefix of their own (`wengao1-`…): they never
+        // meet the page's ids or another form's.
+        let scope = format!("wengao{number}-");
+        view! { <Editor opened close=Callback::new(|_| ()) place=Place::Hosted(Hosted { scope, buttons, take_file, connect })/> }
+    });
+    SHOWN.with_borrow_mut(|shown| shown.insert(number, Shown { _unmount: Box::new(unmount), port }));
+    Ok(Mounted { number })
 }
 
 /// The draft as the page asked it kept: in this browser (by template or by the
@@ -161,7 +168,8 @@ fn fresh(spec: &wengao::spec::FormSpec) -> Draft {
 /// Calls the page's onChange with the figures each time the checks ran after
 /// the draft changed (typing paused): the same figures as `wengao stats --json`,
 /// with `draft()` for the draft's JSON.
-fn follow_changes(port: Port, on_change: Function, draft: JsValue) {
+fn follow_changes(port: Port, on_change: Function, number: u32) {
+    let draft = draft_function(number);
     let revision = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {
         port.track_draft();
@@ -200,7 +208,7 @@ fn taken(on_export: &Function, bytes: &js_sys::Uint8Array, name: &str) -> bool {
 
 impl Mounted {
     fn port(&self) -> Result<Port, Rejected> {
-        self.port.get().filter(|_| self.shown.borrow().is_some()).ok_or_else(|| Rejected::because(GONE))
+        port_of(self.number).ok_or_else(|| Rejected::because(GONE))
     }
 
     /// The draft's JSON (undefined once destroyed).
@@ -240,7 +248,7 @@ impl Mounted {
     pub fn summary(&self) -> JsValue {
         let Some(figures) = self.port().ok().and_then(Port::figures) else { return JsValue::UNDEFINED };
         let summary = to_js(&figures);
-        let _ = Reflect::set(&summary, &"draft".into(), self.draft_of_summary.as_ref().as_ref());
+        let _ = Reflect::set(&summary, &"draft".into(), &draft_function(self.number));
         summary
     }
 
@@ -261,8 +269,8 @@ impl Mounted {
     /// Unmounts the form: its listeners go, its draft's lock is released, and
     /// every later call answers nothing. Twice is once.
     pub fn destroy(&self) {
-        let shown = self.shown.borrow_mut().take();
+        // Dropped outside the table's borrow: the form's cleanup runs then.
+        let shown = SHOWN.with_borrow_mut(|shown| shown.remove(&self.number));
         drop(shown);
-        self.port.set(None);
     }
 }

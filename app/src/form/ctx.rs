@@ -56,6 +56,16 @@ pub(crate) struct Ui {
     pub(crate) take_file: Option<Callback<(js_sys::Uint8Array, String), bool>>,
 }
 
+impl Derived {
+    /// The checks brought up to date with the draft now (they may be a pause
+    /// behind the last keystroke). None once the form has closed.
+    pub(crate) fn check_now(self, ctx: Ctx) -> Option<()> {
+        let now = ctx.draft.try_with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d)))?;
+        self.checked.try_set(now);
+        Some(())
+    }
+}
+
 impl Ui {
     /// A file the form made, to the page embedding it when it takes files,
     /// else downloaded.

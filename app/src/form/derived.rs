@@ -128,6 +128,11 @@ impl Checked {
         problems.chain(hints).chain(coverage).collect()
     }
 
+    /// Whether the checklist has nothing on it, not even a reminder.
+    pub(crate) fn is_clear(&self) -> bool {
+        self.problems.is_empty() && self.hints.is_empty() && self.coverage.iter().all(|c| !c.found.is_empty())
+    }
+
     /// How many of the checklist's entries are to fix (not reminders).
     pub(crate) fn to_fix(&self) -> usize {
         self.problems.len() + self.hints.len()

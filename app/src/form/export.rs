@@ -48,8 +48,8 @@ pub fn ExportButton() -> impl IntoView {
     };
     let click = move |_| {
         // The checks may be a pause behind the last keystroke: brought up to date first.
-        derived.checked.set(ctx.draft.with_untracked(|d| ctx.spec.with_value(|s| super::derived::check(s, d))));
-        if derived.checked.with_untracked(|l| l.checklist().is_empty()) {
+        derived.check_now(ctx);
+        if derived.checked.with_untracked(super::derived::Checked::is_clear) {
             run();
         } else {
             checking.set(true);

@@ -73,6 +73,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
     let to_confirm = std::mem::take(&mut opened.to_confirm);
     let (meta, spec, draft, hold, access, opening_notice, stored) = opened.into_parts();
     let in_app = matches!(place, Place::App);
+    let hosted = place.hosted().is_some();
     let buttons = place.buttons();
     let template_key = meta.template.clone();
     // Templates with a 述职时长 are reported on site: slides and likely questions.
@@ -100,9 +101,6 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
         take_file: place.hosted().and_then(|h| h.take_file),
     };
     provide_context(ui);
-    if let Some(h) = place.hosted() {
-        h.connect.run(Port::new(ctx, derived, ui));
-    }
     let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
     let session = session::start(
         meta,
@@ -119,6 +117,10 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
         stored,
     );
     let read_only = move || session.access.get() != Access::Editing;
+    let editing = Signal::derive(move || session.access.get() == Access::Editing);
+    if let Some(h) = place.hosted() {
+        h.connect.run(Port::new(ctx, derived, ui, editing));
+    }
     // Said once on opening (restored after a crash, pictures that could not be read).
     let opening = RwSignal::new(opening_notice);
 
@@ -173,7 +175,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
             spawn_local(async move {
                 let name = file.name();
                 let text = gloo_file::futures::read_as_text(&file).await.unwrap_or_default();
-                match Port::new(ctx, derived, ui).set_draft(&text) {
+                match Port::new(ctx, derived, ui, editing).set_draft(&text) {
                     Some(Ok(moved)) => ui.notice.set(format!("已导入 {name}。{moved}")),
                     Some(Err(e)) => ui.notice.set(format!("{name}：{e}；没有导入")),
                     None => {}
@@ -200,7 +202,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
     }
     view! {
         // The page's main landmark, unless another page (or the studio) holds the form.
-        <div class="editor" node_ref=editor role=in_app.then_some("main")>
+        <div class="editor" node_ref=editor role=in_app.then_some("main") on:click=move |ev| if hosted { scroll_without_hash(&ev) }>
             <nav class="toolbar" aria-label="草稿操作">
                 {in_app.then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
                 {buttons.export_draft.then(|| view! { <button type="button" on:click=export_draft>"导出草稿"</button> })}
@@ -257,5 +259,18 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
                 </Show>
             </div>
         </div>
+    }
+}
+
+/// A link within the form of another page (the outline, the checklist)
+/// scrolls to its place without touching the page's address: the page's own
+/// links and router keep the hash.
+fn scroll_without_hash(ev: &leptos::ev::MouseEvent) {
+    use wasm_bindgen::JsCast;
+    let link = ev.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()).and_then(|e| e.closest("a[href^='#']").ok().flatten());
+    let Some(id) = link.and_then(|a| a.get_attribute("href")).map(|h| h.trim_start_matches('#').to_string()) else { return };
+    if let Some(place) = document().get_element_by_id(&id) {
+        ev.prevent_default();
+        place.scroll_into_view();
     }
 }

@@ -23,6 +23,9 @@ pub(crate) struct Listed {
     pub(crate) anchor: String,
 }
 
+/// One button's place in [`Buttons`].
+type Switch = fn(&mut Buttons) -> &mut bool;
+
 /// The buttons of the form's toolbar that a page may leave out.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub(crate) struct Buttons {
@@ -39,22 +42,24 @@ impl Buttons {
         Buttons { export_draft: true, import_draft: true, import_word: true, export_docx: true, export_pptx: true };
     pub(crate) const NONE: Buttons =
         Buttons { export_draft: false, import_draft: false, import_word: false, export_docx: false, export_pptx: false };
-    /// The names a page gives them (`toolbar: ['exportDocx', …]`), each with its place.
-    pub(crate) const NAMES: [&'static str; 5] = ["exportDraft", "importDraft", "importWord", "exportDocx", "exportPptx"];
+    /// The names a page gives them (`toolbar: ['exportDocx', …]`), each with its switch.
+    const NAMED: [(&'static str, Switch); 5] = [
+        ("exportDraft", |b| &mut b.export_draft),
+        ("importDraft", |b| &mut b.import_draft),
+        ("importWord", |b| &mut b.import_word),
+        ("exportDocx", |b| &mut b.export_docx),
+        ("exportPptx", |b| &mut b.export_pptx),
+    ];
 
-    /// The buttons named; Err with the name that is none of [`Buttons::NAMES`].
+    /// The buttons named; Err with a name that is none of them.
     pub(crate) fn named<'a>(names: impl IntoIterator<Item = &'a str>) -> Result<Buttons, String> {
         let mut b = Buttons::NONE;
         for name in names {
-            let on = match name {
-                "exportDraft" => &mut b.export_draft,
-                "importDraft" => &mut b.import_draft,
-                "importWord" => &mut b.import_word,
-                "exportDocx" => &mut b.export_docx,
-                "exportPptx" => &mut b.export_pptx,
-                other => return Err(format!("toolbar 里的“{other}”不是按钮的名字（可以用：{}）", Buttons::NAMES.join("、"))),
+            let Some((_, switch)) = Buttons::NAMED.iter().find(|(n, _)| *n == name) else {
+                let known: Vec<&str> = Buttons::NAMED.iter().map(|(n, _)| *n).collect();
+                return Err(format!("toolbar 里的“{name}”不是按钮的名字（可以用：{}）", known.join("、")));
             };
-            *on = true;
+            *switch(&mut b) = true;
         }
         Ok(b)
     }
@@ -63,7 +68,7 @@ impl Buttons {
 /// What a page embedding the form asked of it.
 #[derive(Clone)]
 pub(crate) struct Hosted {
-    /// Put before the form's element ids: empty for the page's first form.
+    /// Put before the form's element ids (`wengao1-`…).
     pub(crate) scope: String,
     pub(crate) buttons: Buttons,
     /// Takes the files the form makes instead of a download: true when it took one.
@@ -78,11 +83,13 @@ pub(crate) struct Port {
     ctx: Ctx,
     derived: Derived,
     ui: Ui,
+    /// Whether this tab edits the draft (not read-only: another tab or form has it).
+    editing: Signal<bool>,
 }
 
 impl Port {
-    pub(super) fn new(ctx: Ctx, derived: Derived, ui: Ui) -> Port {
-        Port { ctx, derived, ui }
+    pub(super) fn new(ctx: Ctx, derived: Derived, ui: Ui, editing: Signal<bool>) -> Port {
+        Port { ctx, derived, ui, editing }
     }
 
     /// The draft as a draft file holds it (docs/draft-format.md).
@@ -94,6 +101,9 @@ impl Port {
     /// 导入草稿 fits it; what the fit moved, said in the toolbar and returned.
     /// Err: why not (nothing changed).
     pub(crate) fn set_draft(self, text: &str) -> Option<Result<String, String>> {
+        if !self.editing.try_get_untracked()? {
+            return Some(Err("这份草稿正在另一个标签页或表单里编辑，这里只能查看，没有替换".to_string()));
+        }
         let draft = self.ctx.spec.try_with_value(|spec| draft_for(spec, text))?;
         Some(draft.map(|d| {
             let moved = self.ctx.replace(d).map(|f| session::fitted_notice(f, false)).unwrap_or_default();
@@ -106,7 +116,7 @@ impl Port {
     /// The export checklist of the draft as it is now, each entry with the
     /// element id of its place in this form.
     pub(crate) fn checklist(self) -> Option<Vec<Listed>> {
-        self.bring_up_to_date()?;
+        self.check_now()?;
         let entries = self.derived.checked.try_with_untracked(derived::Checked::checklist)?;
         let listed = entries.into_iter().map(|e| Listed { kind: e.kind, message: e.message, anchor: self.ctx.anchor_of(&e.target) });
         Some(listed.collect())
@@ -114,7 +124,7 @@ impl Port {
 
     /// The 字数 and page figures of the draft as it is now.
     pub(crate) fn figures(self) -> Option<Figures> {
-        self.bring_up_to_date()?;
+        self.check_now()?;
         self.derived.checked.try_with_untracked(|c| c.figures.clone())
     }
 
@@ -141,11 +151,9 @@ impl Port {
         on_site::slides(self.ctx).map(Ok)
     }
 
-    /// The checks may be a pause behind the last change: run now.
-    fn bring_up_to_date(self) -> Option<()> {
-        let now = self.ctx.draft.try_with_untracked(|d| self.ctx.spec.with_value(|s| derived::check(s, d)))?;
-        self.derived.checked.try_set(now);
-        Some(())
+    /// The checks brought up to date with the draft now.
+    pub(crate) fn check_now(self) -> Option<()> {
+        self.derived.check_now(self.ctx)
     }
 }
 
