@@ -62,3 +62,40 @@ fn our_export_counts_as_the_form_does() {
         assert!(name != "创新案例" || pictures >= 2);
     }
 }
+
+/// A report of 560 字 (10 + 10 × 55) whose producer saved `properties` (docProps/app.xml).
+fn saved_by(properties: &str) -> Vec<u8> {
+    let body = "今年以来，我们坚持以习近平新时代中国特色社会主义思想为指导，全面加强党的建设，推动基层党组织全面进步全面过硬。".repeat(10);
+    WordDoc::new().text("2026年党建工作述职报告").text(&body).app_properties(properties).build()
+}
+
+#[test]
+fn the_page_count_word_or_wps_saved_is_the_files_when_its_counts_are() {
+    let specs = specs();
+    let check = |properties: &str| {
+        let row = batch::check_as(&Received { name: "述职报告.docx".into(), bytes: saved_by(properties) }, &specs, "党建工作述职报告");
+        assert_eq!(row.unchecked, None);
+        (row.words, row.saved_pages, row.findings)
+    };
+    // WPS saved 8 pages with the file's own 字数: believed, and over the 6-page limit.
+    let (words, saved, findings) =
+        check(&format!("<Pages>8</Pages><Words>{}</Words><Application>WPS Office_11.1.0.11664</Application>", 10 + 550));
+    assert_eq!(words, 10 + 550);
+    let saved = saved.expect("a saved count");
+    assert_eq!((saved.pages, saved.producer.as_str(), saved.fresh), (8, "WPS", true));
+    assert_eq!(saved.describe(), "8页（WPS保存时记下的）");
+    let over: Vec<_> = findings.iter().filter(|f| f.kind == Kind::Pages && f.message.starts_with("文件是8页")).collect();
+    assert_eq!(over.len(), 1, "{findings:?}");
+    assert_eq!(over[0].message, "文件是8页（WPS保存时记下的），超过上限6页");
+    // A file filled from a Word template keeps the template's figures: not believed, no finding.
+    let (_, saved, findings) =
+        check("<Pages>8</Pages><Words>160</Words><Characters>170</Characters><Application>Microsoft Office Word</Application>");
+    let saved = saved.expect("a saved count");
+    assert!(!saved.fresh);
+    assert_eq!(saved.short(), "不可信（记着8页）");
+    assert!(!findings.iter().any(|f| f.message.starts_with("文件是")), "{findings:?}");
+    // No counts to check it by (python-docx writes none): not believed either.
+    assert_eq!(check("<Pages>3</Pages>").1.map(|s| s.fresh), Some(false));
+    // No app.xml pages at all: nothing said.
+    assert_eq!(check("<Application>python-docx</Application>").1, None);
+}

@@ -129,12 +129,15 @@ fn Figures(r: Summary) -> impl IntoView {
     let limit = r.page_limit.map(|l| format!("，上限{l}页")).unwrap_or_default();
     let budget = if r.budget.is_empty() { String::new() } else { format!("（要求{}）", r.budget) };
     let pictures = view! { <dt>"图片"</dt><dd>{format!("{}幅，共{}KB", r.pictures, r.picture_kb)}</dd> };
+    // The pages the file's producer counted (Word, WPS), when the file says.
+    let saved = r.saved_pages.as_ref().map(|s| view! { <dt>"页数"</dt><dd>{s.describe()}</dd> });
     // A file no template fits has only its own figures.
     if r.unrecognised.is_some() {
         return view! {
             <dl class="figures">
                 <dt>"模板"</dt><dd>"未识别"</dd>
                 <dt>"字数"</dt><dd>{format!("{}字", r.words)}</dd>
+                {saved}
                 {pictures}
             </dl>
         }
@@ -148,6 +151,7 @@ fn Figures(r: Summary) -> impl IntoView {
             {r.parts.iter().map(|p| view! {
                 <dt>{p.label.clone()}</dt><dd>{format!("{}字（{}{}）", p.words, p.budget, if p.state.is_empty() { String::new() } else { format!("，{}", p.state) })}</dd>
             }).collect_view()}
+            {saved}
             <dt>"按模板格式估计页数"</dt><dd>{format!("{}{limit}", r.pages)}</dd>
             {pictures}
             <dt>"校对提示"</dt><dd>{r.hints}</dd>

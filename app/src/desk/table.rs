@@ -18,6 +18,7 @@ enum Column {
     Unit,
     Person,
     Words,
+    SavedPages,
     Pages,
     Pictures,
     Hints,
@@ -26,12 +27,13 @@ enum Column {
     Verdict,
 }
 
-const COLUMNS: [(Column, &str); 11] = [
+const COLUMNS: [(Column, &str); 12] = [
     (Column::File, "文件"),
     (Column::Template, "模板"),
     (Column::Unit, "单位"),
     (Column::Person, "姓名"),
     (Column::Words, "字数"),
+    (Column::SavedPages, "页数"),
     (Column::Pages, "按模板格式估计页数"),
     (Column::Pictures, "图片"),
     (Column::Hints, "校对提示"),
@@ -51,6 +53,7 @@ impl Column {
             Column::Unit => r.unit.clone(),
             Column::Person => r.person.clone(),
             Column::Words => r.words.to_string(),
+            Column::SavedPages => r.saved_pages.as_ref().map(|s| s.short()).unwrap_or_default(),
             Column::Pages => r.pages.clone(),
             Column::Pictures => r.pictures.to_string(),
             Column::Hints => r.hints.to_string(),

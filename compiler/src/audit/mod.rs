@@ -17,6 +17,7 @@ pub mod format;
 pub mod group;
 pub mod notes;
 pub mod recognise;
+pub mod saved;
 pub mod summary;
 pub mod workbook;
 
@@ -93,6 +94,8 @@ pub struct Report {
     /// with a budget as the template placed the text.
     pub parts: Vec<PartCount>,
     pub estimate: Estimate,
+    /// The page count the file's producer saved with it, and whether it is of this text.
+    pub saved_pages: Option<saved::SavedPages>,
     pub page_limit: Option<u32>,
     /// The file's pictures, wherever they are, and their bytes together.
     pub pictures: usize,
@@ -123,6 +126,7 @@ pub struct Unrecognised {
     pub why: String,
     /// The file's own figures.
     pub words: usize,
+    pub saved_pages: Option<saved::SavedPages>,
     pub pictures: usize,
     pub picture_bytes: usize,
     /// Its body paragraphs with text.
@@ -155,16 +159,18 @@ pub fn docx(bytes: &[u8], specs: &[FormSpec]) -> Result<Checked, ImportError> {
     let file = import::word::read(&archive)?;
     let guess = recognise::recognise(&file, specs).ok_or(ImportError::NotWord)?;
     let formatting = format::read(&archive)?;
+    let saved_pages = saved::read(&archive).map(|s| s.against(&file.counts()));
     if !guess.recognised() {
         return Ok(Checked::Unrecognised(Unrecognised {
             why: guess.why_not(),
             words: file.words(),
+            saved_pages,
             pictures: file.pictures,
             picture_bytes: file.picture_bytes,
             paragraphs: texts(&formatting),
         }));
     }
-    Ok(Checked::Report(Box::new(check(guess.spec, file, &formatting))))
+    Ok(Checked::Report(Box::new(check(guess.spec, file, &formatting, saved_pages))))
 }
 
 /// A file's body paragraphs with text, trimmed (for showing it).
@@ -177,7 +183,8 @@ pub fn docx_as(bytes: &[u8], spec: &FormSpec) -> Result<Report, ImportError> {
     let archive = import::open(bytes)?;
     let file = import::word::read(&archive)?;
     let formatting = format::read(&archive)?;
-    Ok(check(spec, file, &formatting))
+    let saved_pages = saved::read(&archive).map(|s| s.against(&file.counts()));
+    Ok(check(spec, file, &formatting, saved_pages))
 }
 
 /// Checks a draft file (the app's 导出草稿) as the Word file it makes: rendered
@@ -251,7 +258,7 @@ fn printed(spec: &FormSpec, field: &str) -> bool {
 /// has no place for still counts, and a picture anywhere in the file is one);
 /// the parts' 字数, the structure and the page estimate are the draft's, as the
 /// template lays it out.
-fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Report {
+fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting, saved_pages: Option<saved::SavedPages>) -> Report {
     let (words, pictures, picture_bytes) = (file.words(), file.pictures, file.picture_bytes);
     let imported = import::map(spec, file);
     // A 公文's 版头 and 版记 are named by the format check, not said to fit nowhere.
@@ -282,6 +289,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
             message: p.message,
         })
         .collect();
+    findings.extend(saved_over_limit(spec, saved_pages.as_ref()));
     findings.extend(missing_parts(spec, &draft));
     findings.extend(unplaced_finding(&unplaced));
     findings.extend(unplaced_pictures_finding(&draft.unplaced_pictures));
@@ -300,6 +308,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
         person: field("姓名"),
         parts,
         estimate,
+        saved_pages,
         page_limit: spec.page_limit.map(|l| l.max),
         pictures,
         picture_bytes,
@@ -310,6 +319,19 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting) -> Re
         findings,
         paragraphs: texts(formatting),
     }
+}
+
+/// The pages the file's producer counted, when they are of this text and
+/// over the template's limit: what the drafter saw in Word or WPS, whatever
+/// the estimate in the template's format says.
+fn saved_over_limit(spec: &FormSpec, saved: Option<&saved::SavedPages>) -> Option<Finding> {
+    let (saved, limit) = (saved.filter(|s| s.fresh)?, spec.page_limit?);
+    (saved.pages > limit.max).then(|| Finding {
+        kind: Kind::Pages,
+        severity: if limit.in_principle { Severity::Note } else { Severity::MustFix },
+        place: "全文".into(),
+        message: format!("文件是{}，超过上限{}页", saved.describe(), limit.max),
+    })
 }
 
 /// Headed parts the template requires that the file does not have at all

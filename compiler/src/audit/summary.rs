@@ -69,8 +69,11 @@ pub struct Summary {
     pub words: usize,
     pub budget: String,
     pub parts: Vec<PartLine>,
-    /// `约9页`, or `约6–7页` when the two engines differ.
+    /// `约9页`, or `约6–7页` when the two engines differ: the text laid out in the template's format.
     pub pages: String,
+    /// The page count the file's producer saved with it (audit/saved.rs).
+    #[serde(default)]
+    pub saved_pages: Option<super::saved::SavedPages>,
     pub page_limit: Option<u32>,
     pub pictures: usize,
     pub picture_kb: usize,
@@ -115,6 +118,7 @@ impl Summary {
             budget: String::new(),
             parts: Vec::new(),
             pages: String::new(),
+            saved_pages: None,
             page_limit: None,
             pictures: 0,
             picture_kb: 0,
@@ -153,6 +157,7 @@ impl Summary {
             budget: r.parts.first().map(|p| line(p).budget).unwrap_or_default(),
             parts: r.parts.iter().skip(1).map(line).collect(),
             pages: r.estimate.pages_text(),
+            saved_pages: r.saved_pages.clone(),
             page_limit: r.page_limit,
             pictures: r.pictures,
             picture_kb: r.picture_bytes.div_ceil(1024),
@@ -171,6 +176,7 @@ impl Summary {
         Summary {
             unrecognised: Some(what.why.clone()),
             words: what.words,
+            saved_pages: what.saved_pages.clone(),
             pictures: what.pictures,
             picture_kb: what.picture_bytes.div_ceil(1024),
             paragraphs: what.paragraphs.clone(),

@@ -162,7 +162,7 @@ fn pad(s: &str, to: usize) -> String {
 }
 
 fn print_table(rows: &[Summary]) {
-    let header = ["文件", "模板", "单位", "姓名", "字数", "按模板格式页数", "图片", "校对提示", "测评指标", "配套", "结论"];
+    let header = ["文件", "模板", "单位", "姓名", "字数", "页数", "按模板格式页数", "图片", "校对提示", "测评指标", "配套", "结论"];
     let cells: Vec<Vec<String>> = rows
         .iter()
         .map(|r| {
@@ -173,6 +173,7 @@ fn print_table(rows: &[Summary]) {
                 r.unit.clone(),
                 r.person.clone(),
                 r.words.to_string(),
+                r.saved_pages.as_ref().map(|s| s.short()).unwrap_or_default(),
                 r.pages.clone(),
                 r.pictures.to_string(),
                 r.hints.to_string(),

@@ -90,12 +90,21 @@ impl WordFile {
     /// text boxes, footnotes and endnotes (Word's default, 包括文本框、脚注和尾注);
     /// not headers and footers, and not the numbers Word draws before list items.
     pub fn words(&self) -> usize {
-        let blocks = self.blocks.iter().map(|b| match b {
-            WordBlock::Paragraph(p) => crate::count::words(&p.text),
-            WordBlock::Table(rows) => rows.iter().flatten().map(|cell| crate::count::words(cell)).sum(),
-            WordBlock::Image(_) => 0,
-        });
-        blocks.sum::<usize>() + self.aside.iter().map(|p| crate::count::words(&p.text)).sum::<usize>()
+        self.counts().words
+    }
+
+    /// 字数 and 字符数 of the whole file, as Word's 字数统计 gives them.
+    pub fn counts(&self) -> crate::count::Counts {
+        let mut all = crate::count::Counts::default();
+        for b in &self.blocks {
+            match b {
+                WordBlock::Paragraph(p) => all += crate::count::count(&p.text),
+                WordBlock::Table(rows) => rows.iter().flatten().for_each(|cell| all += crate::count::count(cell)),
+                WordBlock::Image(_) => {}
+            }
+        }
+        self.aside.iter().for_each(|p| all += crate::count::count(&p.text));
+        all
     }
 }
 

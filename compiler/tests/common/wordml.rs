@@ -98,11 +98,19 @@ pub struct WordDoc {
     /// Each section's closing sectPr (all but the last go inside a paragraph).
     sections: Vec<String>,
     settings: String,
+    /// docProps/app.xml's properties (None: WPS's, with 1 page and no counts).
+    app: Option<String>,
 }
 
 impl WordDoc {
     pub fn new() -> WordDoc {
         WordDoc::default()
+    }
+
+    /// docProps/app.xml's properties, as the producer saved them (`<Pages>8</Pages>…`).
+    pub fn app_properties(mut self, xml: &str) -> WordDoc {
+        self.app = Some(xml.to_string());
+        self
     }
 
     /// A paragraph of body text.
@@ -240,7 +248,12 @@ impl WordDoc {
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W}">{}<w:defaultTabStop w:val="420"/><w:drawingGridVerticalSpacing w:val="156"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:doNotUseIndentAsNumberingTabStop/><w:useFELayout/></w:compat></w:settings>"#,
             self.settings
         );
-        let app = r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"><Template>Normal.dotm</Template><Pages>1</Pages><Application>WPS Office_11.1.0.11664_F1E327BC-269C-435d-A252-1E9C6AD5F5D5</Application></Properties>"#;
+        let properties = self.app.take().unwrap_or_else(|| {
+            "<Template>Normal.dotm</Template><Pages>1</Pages><Application>WPS Office_11.1.0.11664_F1E327BC-269C-435d-A252-1E9C6AD5F5D5</Application>".into()
+        });
+        let app = format!(
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">{properties}</Properties>"#
+        );
         let mut files: Vec<(String, Vec<u8>)> = vec![
             ("[Content_Types].xml".into(), types.into_bytes()),
             ("_rels/.rels".into(), package_rels.as_bytes().to_vec()),
