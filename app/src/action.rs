@@ -5,6 +5,7 @@
 
 use wasm_bindgen::JsValue;
 
+use crate::crash::START;
 use crate::storage::library::LocalTemplate;
 use crate::storage::record::{Record, Recorded};
 use crate::storage::tabs;
@@ -96,9 +97,6 @@ impl Recorded for Action {
         })
     }
 }
-
-/// The query (`?start`) of crash.rs's 回到开始页: the start screen, nothing reopened.
-pub const START: &str = "start";
 
 /// At start, after storage is read: the draft a crash interrupted (saying so),
 /// else the draft or studio template a reload left open; nothing when the page

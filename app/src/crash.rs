@@ -14,6 +14,9 @@ use std::panic::PanicHookInfo;
 
 use wasm_bindgen::JsCast;
 
+/// The query (`?start`) of 回到开始页: the start screen, nothing reopened.
+pub const START: &str = "start";
+
 /// The element the message is in (tests and styles find it by this id).
 pub const ID: &str = "wengao-crash";
 
@@ -51,10 +54,10 @@ fn show(info: &PanicHookInfo) {
         reload.set_attribute("href", "").ok()?;
         reload.set_attribute("class", "button").ok()?;
         // When opening the draft is what fails, reloading fails again: the start
-        // screen, with nothing reopened (action::reopened reads START).
+        // screen, with nothing reopened (action::reopened reads it).
         let start = add(&panel, "p", "如果一打开它就出错：")?;
         let back = add(&start, "a", "回到开始页")?;
-        back.set_attribute("href", &format!("?{}", crate::action::START)).ok()?;
+        back.set_attribute("href", &format!("?{START}")).ok()?;
         start.append_with_str_1("，从那里打开别的草稿，或把这份导出成草稿文件。").ok()?;
         add(&panel, "p", "如果再次出错，请把下面的错误信息复制下来，连同出错前做了什么，一起发给维护人员。")?;
         let details = add(&panel, "details", "")?;
