@@ -1,4 +1,4 @@
-// The files of dist/ with their sizes, raw and gzip -9 (the README's table), and
+// The files of dist/ with their sizes, raw and gzip -9 (docs/architecture.md's table), and
 // the first-load budget: what a browser fetches before the start screen is
 // usable (index.html with boot.js and style.css inside it, and the start
 // program; tests/e2e/app.mjs checks that the browser fetches no other file

@@ -1,4 +1,4 @@
-//! The browser app, built as programs over one library (README, “文件”):
+//! The browser app, built as programs over one library (docs/architecture.md):
 //! `wengao-start` is the start screen alone, small enough to load first; it hands
 //! every action that needs the template compiler, the form or the renderer to
 //! `wengao-app`, the whole app, fetched once the start screen is shown. Both
@@ -8,7 +8,7 @@
 //! `wengao-audit`.
 //!
 //! The modules from the bottom up (each uses only those listed before it,
-//! README “代码结构”): crash, files, storage, templates, action, session, form,
+//! docs/architecture.md): crash, files, storage, templates, action, session, form,
 //! start, studio, perform, view; embed (another page's form: docs/embedding.md)
 //! uses storage, session and form; desk uses crash, files and storage.
 

@@ -18,7 +18,7 @@ use crate::storage;
 /// document's way, and one it cannot read is said under it. Not `<input
 /// type=month>`: Firefox and Safari show that as a bare text box with no hint
 /// anyway, and Chromium's took 8 of the 33 ms of main-thread work of showing a
-/// new 述职报告 (README, #23).
+/// new 述职报告 (docs/measurements.md, #23).
 #[component]
 pub(crate) fn YearMonthInput(#[prop(into)] aria: Signal<String>, initial: String, set: Callback<String>) -> impl IntoView {
     let shown = RwSignal::new(wengao::values::year_month_text(&initial).unwrap_or(initial));

@@ -1,7 +1,7 @@
 //! Plain JavaScript objects for what is stored (a draft's list line, a studio
 //! template) and what the start screen hands over (an action), written and read
 //! with the browser's own JSON. Serde and serde_json added 19.5 KB gzipped
-//! (of 120.5) to the start-screen program, which has to stay small (README,
+//! (of 120.5) to the start-screen program, which has to stay small (docs/architecture.md,
 //! “文件”); the full app keeps serde for drafts themselves (the core crate's).
 
 use js_sys::{Object, Reflect, JSON};

@@ -94,7 +94,7 @@ const PAGES_HELP: &str = "用法：wengao pages <模板> <草稿.json> [--lines]
 
 按模板的版式（纸张、页边距、字号、行距、避头尾）把草稿排成页：打印页数，和每一页开头的文字。
 --lines 先逐行打印排出来的每一行。
-与 LibreOffice 的对照见 README。";
+与 LibreOffice 的对照见 docs/measurements.md。";
 
 const PROOF_HELP: &str = "用法：wengao proof <模板> <草稿.json>
 
