@@ -82,6 +82,8 @@ export async function connect(driverUrl, capabilities) {
     switchTo: (handle) => wd('POST', s('/window'), { handle }),
     closeWindow: () => wd('DELETE', s('/window')),
     refresh: () => wd('POST', s('/refresh'), {}),
+    windowSize: (width, height) => wd('POST', s('/window/rect'), { width, height }),
+    screenshot: async (file) => (await import('node:fs')).writeFileSync(file, Buffer.from(await wd('GET', s('/screenshot')), 'base64')),
     // index.html's copy of the start screen is usable at once; elements found
     // in it go with it when the start program takes over: wait for that.
     startReady: (timeout = 30000) =>

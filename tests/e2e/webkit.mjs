@@ -9,6 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { serve } from './serve.mjs';
 import { connect, setValue } from './webdriver.mjs';
+import { onScreen } from './phone-measure.mjs';
 
 const port = 21080 + Math.floor(Math.random() * 500);
 const driverPort = port + 600;
@@ -78,6 +79,22 @@ try {
   await byText('已导入。读入162字', 30000);
   assert.equal(await valueOf(await byLabel('副标题')), '“楼门党小组”把服务送到家门口');
   await byLabel('第2幅的案例图片说明');
+
+  step('at a phone\'s width: every control inside the screen, no sideways scrolling, the bars on top a fifth at most');
+  await b.windowSize(390, 844);
+  const phone = async (screen) => {
+    const m = await script(`return (${onScreen.toString()})()`);
+    assert.deepEqual(m.past, [], `${screen}: controls past the edge`);
+    assert.equal(m.scrolls, false, `${screen}: the page scrolls sideways`);
+    assert.deepEqual(m.small, [], `${screen}: targets under 24 px`);
+    assert.ok(m.bars <= 0.2, `${screen}: the bars on top take ${(m.bars * 100).toFixed(0)} %`);
+    console.log(`  ${screen}: ${await script('return document.documentElement.clientWidth')} px wide, inside the screen, bars ${(m.bars * 100).toFixed(0)} %`);
+  };
+  await phone('the 创新案例 form');
+  await click(await button('更多'));
+  await button('导出草稿');
+  await phone('its menu open');
+  await b.screenshot('docs/screenshots/phone-webkit.png');
   console.log('app e2e (WebKit): ok');
 } finally {
   if (b) await b.quit();

@@ -54,6 +54,15 @@ pub(crate) struct Ui {
     /// A page embedding the form takes the files it makes (.docx, .pptx)
     /// instead of a download: true when it took one.
     pub(crate) take_file: Option<Callback<(js_sys::Uint8Array, String), bool>>,
+    /// On a phone, the file last exported, for a link to it where the browser
+    /// did not download it.
+    pub(crate) kept: RwSignal<Option<Kept>, LocalStorage>,
+}
+
+/// A file exported on a phone, linked from the toolbar until the next.
+pub(crate) struct Kept {
+    pub(crate) url: gloo_file::ObjectUrl,
+    pub(crate) name: String,
 }
 
 impl Derived {
@@ -72,6 +81,10 @@ impl Ui {
     pub(crate) fn deliver(self, bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
         let taken = self.take_file.is_some_and(|take| take.run((js_sys::Uint8Array::from(bytes), name.to_string())));
         if taken {
+            Ok(())
+        } else if crate::files::touch() {
+            let url = crate::files::start_download(bytes, name, mime)?;
+            self.kept.try_set(Some(Kept { url, name: name.to_string() }));
             Ok(())
         } else {
             crate::files::download(bytes, name, mime)

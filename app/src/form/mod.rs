@@ -11,6 +11,7 @@ mod ctx;
 pub(crate) mod derived;
 mod export;
 mod inputs;
+mod keyboard;
 mod occurrence;
 mod on_site;
 mod outline;
@@ -75,6 +76,10 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
     let in_app = matches!(place, Place::App);
     let hosted = place.hosted().is_some();
     let buttons = place.buttons();
+    // The toolbar's menu (a phone's narrow screen shows it as one): open or not,
+    // and whether it has anything in it.
+    let menu = RwSignal::new(false);
+    let has_menu = buttons.export_draft || buttons.import_draft || buttons.import_word || (buttons.export_pptx && spec.speaking.is_some());
     let template_key = meta.template.clone();
     // Templates with a 述职时长 are reported on site: slides and likely questions.
     let on_site = spec.speaking.is_some();
@@ -99,6 +104,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
         removed: RwSignal::new(None),
         to_confirm: RwSignal::new(to_confirm),
         take_file: place.hosted().and_then(|h| h.take_file),
+        kept: RwSignal::new_local(None),
     };
     provide_context(ui);
     let titles = Memo::new(move |_| live.with(|l| (l.title.clone(), l.title_lines.clone())));
@@ -184,6 +190,7 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
         }
     };
 
+    keyboard::keep_caret_in_sight();
     let editor = NodeRef::<leptos::html::Div>::new();
     if in_app {
         // Opened from the start screen (打开, 新建草稿, 导入……): the button that
@@ -202,23 +209,36 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
     }
     view! {
         // The page's main landmark, unless another page (or the studio) holds the form.
-        <div class="editor" node_ref=editor role=in_app.then_some("main") on:click=move |ev| if hosted { scroll_without_hash(&ev) }>
-            <nav class="toolbar" aria-label="草稿操作">
+        <div class="editor" node_ref=editor role=in_app.then_some("main") on:click=move |ev| if hosted { scroll_without_hash(&ev) }
+            on:focusin=move |_| request_animation_frame(keyboard::bring_caret_into_sight)>
+            // On a phone: 返回, 导出 Word and a menu of the rest, in one row (form.css).
+            <nav class="toolbar" class:open=move || menu.get() aria-label="草稿操作">
                 {in_app.then(|| view! { <button type="button" on:click=move |_| close.run(())>"← 返回"</button> })}
-                {buttons.export_draft.then(|| view! { <button type="button" on:click=export_draft>"导出草稿"</button> })}
-                {buttons.import_draft.then(|| view! {
-                    <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
+                {has_menu.then(|| view! {
+                    <button type="button" class="more-toggle" aria-expanded=move || menu.get().to_string() aria-controls=ctx.id("more")
+                        on:click=move |_| menu.update(|m| *m = !*m)>"更多"</button>
                 })}
-                {buttons.import_word.then(|| view! {
-                    <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
-                })}
+                <div class="more-items" id=ctx.id("more") on:click=move |_| menu.set(false)>
+                    {buttons.export_draft.then(|| view! { <button type="button" on:click=export_draft>"导出草稿"</button> })}
+                    {buttons.import_draft.then(|| view! {
+                        <label class="file-button" class:disabled=read_only>"导入草稿"<input type="file" accept=".json,application/json" on:change=import_draft disabled=read_only/></label>
+                    })}
+                    {buttons.import_word.then(|| view! {
+                        <label class="file-button" class:disabled=read_only>"导入 Word 文件"<input type="file" accept=".docx,.doc,.wps" on:change=import_word disabled=read_only/></label>
+                    })}
+                    {(on_site && buttons.export_pptx).then(|| view! { <on_site::SlidesButton/> })}
+                </div>
                 {buttons.export_docx.then(|| view! { <ExportButton/> })}
-                {(on_site && buttons.export_pptx).then(|| view! { <on_site::SlidesButton/> })}
                 <span class="saved" role="status" aria-label="自动保存" aria-busy=move || session.saving.get().to_string()>{move || session.saved_at.get().map(|t| format!("已自动保存 {}", crate::storage::clock(t)))}</span>
-                <span class="notice" role="status">{move || ui.notice.get()}</span>
-                <Show when=move || ui.removed.with(Option::is_some)>
-                    <button type="button" class="small" on:click=move |_| undo_removal(ctx, ui)>"撤销删除"</button>
-                </Show>
+                <div class="messages">
+                    <span class="notice" role="status">{move || ui.notice.get()}</span>
+                    {move || ui.kept.with(|k| k.as_ref().map(|k| view! {
+                        <a class="kept-file" href=k.url.to_string() download=k.name.clone()>{format!("没有开始下载？长按这里保存或分享“{}”", k.name)}</a>
+                    }))}
+                    <Show when=move || ui.removed.with(Option::is_some)>
+                        <button type="button" class="small" on:click=move |_| undo_removal(ctx, ui)>"撤销删除"</button>
+                    </Show>
+                </div>
             </nav>
             <Show when=move || !opening.get().is_empty()>
                 <p class="banner info" role="alert">{move || opening.get()}" "

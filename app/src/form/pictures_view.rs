@@ -66,7 +66,7 @@ pub fn Pictures(path: Signal<Owner>, min: u32, max: u32, formats: String, captio
     view! {
         <div class="pictures" on:dragover=|ev: leptos::ev::DragEvent| ev.prevent_default() on:drop=on_drop>
             <p class="hint">{format!("图片{min}至{max}幅，{formats}格式；可以拖进来，也可以")}
-                <label class="file-button">"选择图片"<input type="file" accept="image/jpeg,image/png" multiple on:change=on_pick aria-label="选择图片"/></label>
+                <label class="file-button">"选择图片"<input type="file" accept="image/*" multiple on:change=on_pick aria-label="选择图片"/></label>
             </p>
             <p class="message" role="alert">{move || message.get()}</p>
             <ol class="picture-list">

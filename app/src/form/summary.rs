@@ -20,6 +20,7 @@ pub(crate) fn Summary() -> impl IntoView {
     let limit = spec.with_value(|s| s.page_limit);
     let prompt = spec.with_value(|s| s.prompt.clone());
     let speaking = spec.with_value(|s| s.speaking.clone());
+    let open = RwSignal::new(false);
     // When the budgets' minima alone overflow the page limit, say so once.
     let conflict = spec.with_value(|s| {
         let limit = s.page_limit?;
@@ -32,7 +33,8 @@ pub(crate) fn Summary() -> impl IntoView {
         })
     });
     view! {
-        <section class="summary" id=ctx.id("summary") aria-label="全文概况">
+        // On a phone, one line (全文, 字数, its state, the pages) until 详情 opens the rest (form.css).
+        <section class="summary" class:open=move || open.get() id=ctx.id("summary") aria-label="全文概况">
             <div class="total">
                 <strong>"全文"</strong>
                 {budget.map(|b| view! { <Meter path=Signal::stored(Vec::new()) budget=b name="全文".to_string()/> })}
@@ -46,8 +48,11 @@ pub(crate) fn Summary() -> impl IntoView {
                         })
                     }}
                 </span>
-                <button type="button" class="small" aria-pressed=move || ui.preview.get().to_string() on:click=move |_| ui.preview.update(|p| *p = !*p)>
+                <button type="button" class="small fold" aria-pressed=move || ui.preview.get().to_string() on:click=move |_| ui.preview.update(|p| *p = !*p)>
                     "分页预览"
+                </button>
+                <button type="button" class="small summary-toggle" aria-expanded=move || open.get().to_string() on:click=move |_| open.update(|o| *o = !*o)>
+                    "详情"
                 </button>
             </div>
             {speaking.map(|s| view! { <SpeakingTime speaking=s/> })}
