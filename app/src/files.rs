@@ -18,9 +18,6 @@ pub fn download(bytes: &[u8], name: &str, mime: &str) -> Result<(), String> {
 /// (revoked when dropped): where a phone's browser does not download, the
 /// drafter long-presses the link to save or share the file.
 pub fn start_download(bytes: &[u8], name: &str, mime: &str) -> Result<gloo_file::ObjectUrl, String> {
-    if in_wechat() {
-        return Err("微信里的浏览器不能下载文件：请点右上角的“…”，选“在浏览器中打开”，再导出（草稿已经保存在这个页面里）".into());
-    }
     let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
     let anchor =
@@ -31,15 +28,7 @@ pub fn start_download(bytes: &[u8], name: &str, mime: &str) -> Result<gloo_file:
     Ok(url)
 }
 
-/// Whether the pointer is a finger (a phone or a tablet).
-pub fn touch() -> bool {
-    window().match_media("(pointer: coarse)").ok().flatten().is_some_and(|m| m.matches())
-}
 
-/// WeChat's built-in browser, which opens pages from chats but never downloads.
-fn in_wechat() -> bool {
-    window().navigator().user_agent().is_ok_and(|ua| ua.contains("MicroMessenger"))
-}
 
 /// Whether the browser's own decoder can decode the picture: it catches broken
 /// JPEG data that the core's bounded check cannot. Without createImageBitmap

@@ -59,6 +59,16 @@ pub(crate) struct Ui {
     pub(crate) kept: RwSignal<Option<Kept>, LocalStorage>,
 }
 
+/// Whether the pointer is a finger (a phone or a tablet).
+fn touch() -> bool {
+    window().match_media("(pointer: coarse)").ok().flatten().is_some_and(|m| m.matches())
+}
+
+/// WeChat's built-in browser, which opens pages from chats but never downloads.
+fn in_wechat() -> bool {
+    window().navigator().user_agent().is_ok_and(|ua| ua.contains("MicroMessenger"))
+}
+
 /// A file exported on a phone, linked from the toolbar until the next.
 pub(crate) struct Kept {
     pub(crate) url: gloo_file::ObjectUrl,
@@ -82,7 +92,9 @@ impl Ui {
         let taken = self.take_file.is_some_and(|take| take.run((js_sys::Uint8Array::from(bytes), name.to_string())));
         if taken {
             Ok(())
-        } else if crate::files::touch() {
+        } else if in_wechat() {
+            Err("微信里的浏览器不能下载文件：请点右上角的“…”，选“在浏览器中打开”，再导出（草稿已经保存在这个页面里）".into())
+        } else if touch() {
             let url = crate::files::start_download(bytes, name, mime)?;
             self.kept.try_set(Some(Kept { url, name: name.to_string() }));
             Ok(())
