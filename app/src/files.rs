@@ -28,8 +28,6 @@ pub fn start_download(bytes: &[u8], name: &str, mime: &str) -> Result<gloo_file:
     Ok(url)
 }
 
-
-
 /// Whether the browser's own decoder can decode the picture: it catches broken
 /// JPEG data that the core's bounded check cannot. Without createImageBitmap
 /// (old browsers) the core's check stands alone.
