@@ -82,9 +82,13 @@ fn port_of(number: u32) -> Option<Port> {
     SHOWN.with_borrow(|shown| shown.get(&number).and_then(|s| s.port.get()))
 }
 
-/// The function `summary.draft` of form `number`.
-fn draft_function(number: u32) -> JsValue {
-    DRAFT_OF.with(|f| f.as_ref().unchecked_ref::<Function>().bind1(&JsValue::NULL, &JsValue::from(number)).into())
+/// What onChange and `summary()` give of form `number`: its figures, and
+/// `draft()` for its JSON.
+fn summary_of(figures: &wengao::review::Figures, number: u32) -> JsValue {
+    let summary = to_js(figures);
+    let draft = DRAFT_OF.with(|f| f.as_ref().unchecked_ref::<Function>().bind1(&JsValue::NULL, &JsValue::from(number)));
+    let _ = Reflect::set(&summary, &"draft".into(), &draft);
+    summary
 }
 
 /// Compiles `source`, opens its draft as `options` say, and mounts the form
@@ -169,7 +173,6 @@ fn fresh(spec: &wengao::spec::FormSpec) -> Draft {
 /// the draft changed (typing paused): the same figures as `wengao stats --json`,
 /// with `draft()` for the draft's JSON.
 fn follow_changes(port: Port, on_change: Function, number: u32) {
-    let draft = draft_function(number);
     let revision = StoredValue::new(0u64);
     Effect::new(move |first: Option<()>| {
         port.track_draft();
@@ -182,9 +185,7 @@ fn follow_changes(port: Port, on_change: Function, number: u32) {
         let now = revision.get_value();
         if let (Some(sent), Some(figures)) = (sent, figures) {
             if sent != now {
-                let summary = to_js(&figures);
-                let _ = Reflect::set(&summary, &"draft".into(), &draft);
-                if let Err(e) = on_change.call1(&JsValue::NULL, &summary) {
+                if let Err(e) = on_change.call1(&JsValue::NULL, &summary_of(&figures, number)) {
                     web_sys::console::error_2(&"wengao: onChange threw".into(), &e);
                 }
             }
@@ -246,10 +247,7 @@ impl Mounted {
 
     /// The figures onChange gives, now.
     pub fn summary(&self) -> JsValue {
-        let Some(figures) = self.port().ok().and_then(Port::figures) else { return JsValue::UNDEFINED };
-        let summary = to_js(&figures);
-        let _ = Reflect::set(&summary, &"draft".into(), &draft_function(self.number));
-        summary
+        self.port().ok().and_then(Port::figures).map_or(JsValue::UNDEFINED, |f| summary_of(&f, self.number))
     }
 
     /// The .docx of the draft as it is, and its file name.

@@ -76,13 +76,13 @@ pub fn Editor(mut opened: Opened, close: Callback<()>, place: Place) -> impl Int
     let in_app = matches!(place, Place::App);
     let hosted = place.hosted().is_some();
     let buttons = place.buttons();
-    // The toolbar's menu (a phone's narrow screen shows it as one): open or not,
-    // and whether it has anything in it.
+    // The toolbar's menu (a phone's narrow screen shows it as one): open or not.
     let menu = RwSignal::new(false);
-    let has_menu = buttons.export_draft || buttons.import_draft || buttons.import_word || (buttons.export_pptx && spec.speaking.is_some());
     let template_key = meta.template.clone();
     // Templates with a 述职时长 are reported on site: slides and likely questions.
     let on_site = spec.speaking.is_some();
+    // Whether the menu has anything in it.
+    let has_menu = buttons.export_draft || buttons.import_draft || buttons.import_word || (buttons.export_pptx && on_site);
     let spec = StoredValue::new(spec);
     let draft = RwSignal::new(draft);
     let live = Memo::new(move |_| draft.with(|d| spec.with_value(|s| derived::derive(s, d))));
