@@ -16,6 +16,7 @@ pub mod conform;
 pub mod format;
 pub mod group;
 pub mod notes;
+pub mod pages;
 pub mod recognise;
 pub mod saved;
 pub mod summary;

@@ -17,13 +17,13 @@ const NO_END: &str = "（《「『〈【〔［｛“‘([{";
 const HANGING: &str = "，。、．；：！？,.;:!?";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Class {
+pub(crate) enum Class {
     Wide,
     Latin,
     Space,
 }
 
-pub(super) fn class(c: char) -> Class {
+pub(crate) fn class(c: char) -> Class {
     match c {
         ' ' | '\t' | '\u{A0}' => Class::Space,
         _ if (c as u32) < 0x2000 && !c.is_alphabetic() || c.is_ascii() => Class::Latin,
@@ -83,64 +83,80 @@ struct Cluster {
     after_mark: Option<(u32, u32, u32)>,
 }
 
-/// A paragraph's characters, each with the em of its run, in twips.
-fn chars_of(p: &Paragraph, style: &Style) -> Vec<(char, u32)> {
+/// A character as the line breaker measures it, in twips: the em of its run
+/// (what the automatic space is a share of) and how far it advances the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Glyph {
+    pub c: char,
+    pub em: u32,
+    pub width: u32,
+}
+
+impl Glyph {
+    /// A character of the fonts our formats name: Chinese one em, the rest half.
+    pub fn half_width(c: char, em: u32) -> Glyph {
+        Glyph { c, em, width: advance(c, em) }
+    }
+}
+
+/// A paragraph's characters, each with the em of its run.
+fn chars_of(p: &Paragraph, style: &Style) -> Vec<Glyph> {
     p.runs
         .iter()
         .flat_map(|r| {
             let em = crate::geometry::em(style.role(r.role).size_half_points);
-            r.text.chars().map(move |c| (c, em))
+            r.text.chars().map(move |c| Glyph::half_width(c, em))
         })
         .collect()
 }
 
 /// The clusters of a paragraph, in twips.
-fn clusters(chars: &[(char, u32)], engine: Engine) -> Vec<Cluster> {
+fn clusters(chars: &[Glyph], engine: Engine) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
-        let (c, em) = chars[i];
+        let Glyph { c, em, width: advance } = chars[i];
         let start = i;
         let mut width;
         let mut space = false;
         let (mut lead, mut trail) = (0, 0);
         match class(c) {
             Class::Space => {
-                width = advance(c, em);
+                width = advance;
                 space = true;
                 i += 1;
             }
             Class::Latin => {
                 width = 0;
-                while i < chars.len() && class(chars[i].0) == Class::Latin {
-                    width += advance(chars[i].0, chars[i].1);
+                while i < chars.len() && class(chars[i].c) == Class::Latin {
+                    width += chars[i].width;
                     i += 1;
                     // A line may break after a slash or a hyphen inside a word
                     // (addresses, dates: https://www.gov.cn/ | zhengce, 2026- | 11-29),
                     // as LibreOffice's ICU rules allow; not inside “//”.
-                    let (c, next) = (chars[i - 1].0, chars.get(i).map(|n| n.0));
+                    let (c, next) = (chars[i - 1].c, chars.get(i).map(|n| n.c));
                     if (c == '/' || c == '-') && next.is_some_and(|n| n != c && n.is_alphanumeric()) {
                         break;
                     }
                 }
                 // Automatic spacing next to Chinese characters.
-                if start > 0 && autospace_between(chars[start - 1].0, chars[start].0) {
+                if start > 0 && autospace_between(chars[start - 1].c, chars[start].c) {
                     lead = em * engine.autospace_percent() / 100;
                 }
-                if i < chars.len() && autospace_between(chars[i - 1].0, chars[i].0) {
+                if i < chars.len() && autospace_between(chars[i - 1].c, chars[i].c) {
                     trail = em * engine.autospace_percent() / 100;
                 }
                 width += lead + trail;
             }
             Class::Wide => {
-                width = advance(c, em);
+                width = advance;
                 i += 1;
             }
         }
-        let first = chars[start].0;
+        let first = chars[start].c;
         let glue_to_previous = NO_START.contains(first) && !space;
-        let previous_no_end = out.last().is_some_and(|_| start > 0 && NO_END.contains(chars[start - 1].0));
-        let mark_then_latin = first.is_alphanumeric() && class(first) == Class::Latin && start > 0 && closing_mark(chars[start - 1].0);
+        let previous_no_end = out.last().is_some_and(|_| start > 0 && NO_END.contains(chars[start - 1].c));
+        let mark_then_latin = first.is_alphanumeric() && class(first) == Class::Latin && start > 0 && closing_mark(chars[start - 1].c);
         let cluster = Cluster {
             width,
             hang: 0,
@@ -197,11 +213,11 @@ fn closing_mark(c: char) -> bool {
 /// Latin word after it (行|）GDP, 乙|。GDP), after an opening bracket before a
 /// Latin word (（|GDP）), before a closing quote, ？, ！, ： or ； after one
 /// (“GDP|”, Word|？！); else after as many characters as fit (、Exce|l).
-fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -> Vec<u32> {
+fn emergency_breaks(chars: &[Glyph], from: usize, to: usize, width: u32) -> Vec<u32> {
     let latin = |c: char| class(c) == Class::Latin && c.is_alphanumeric();
     let soft = |k: usize| {
-        let (before, at) = (chars[k - 1].0, chars[k].0);
-        (closing_mark(at) && chars.get(k + 1).is_some_and(|n| latin(n.0)))
+        let (before, at) = (chars[k - 1].c, chars[k].c);
+        (closing_mark(at) && chars.get(k + 1).is_some_and(|n| latin(n.c)))
             || (matches!(before, '（' | '《' | '〈' | '【' | '〔' | '［' | '｛') && latin(at))
             || (matches!(at, '”' | '’' | '？' | '！' | '：' | '；') && latin(before))
     };
@@ -213,7 +229,7 @@ fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -
         let mut last_fit = start;
         let mut k = start;
         while k < to {
-            x += advance(chars[k].0, chars[k].1);
+            x += chars[k].width;
             if x > width {
                 break;
             }
@@ -232,48 +248,37 @@ fn emergency_breaks(chars: &[(char, u32)], from: usize, to: usize, width: u32) -
     }
 }
 
-/// The lines of a paragraph, and the character offset each line starts at. A
-/// line break in the text (a table cell's `\n`, written as w:br) starts a new
-/// line; the first-line indent is the first line's only.
+/// The lines of a paragraph, and the character offset each line starts at.
 pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engine) -> Vec<u32> {
-    let indent = crate::geometry::first_line_indent(style.role(p.role));
-    if !p.runs.iter().any(|r| r.text.contains('\n')) {
-        return break_piece(p, style, width, engine, indent);
-    }
-    let mut pieces = vec![Paragraph { runs: Vec::new(), ..p.clone() }];
-    for run in &p.runs {
-        for (i, text) in run.text.split('\n').enumerate() {
-            if i > 0 {
-                pieces.push(Paragraph { runs: Vec::new(), ..p.clone() });
-            }
-            if let Some(piece) = pieces.last_mut() {
-                piece.runs.push(crate::document::TextRun { text: text.to_string(), role: run.role });
-            }
-        }
-    }
+    let rs = style.role(p.role);
+    // LibreOffice lets punctuation hang past the margin in justified paragraphs
+    // only (measured: a left-aligned table cell moves the character before 。 to
+    // the next line with it).
+    let hanging = rs.align == crate::spec::Align::Justify;
+    break_glyphs(&chars_of(p, style), width, engine, crate::geometry::first_line_indent(rs), hanging)
+}
+
+/// The lines of measured characters, and the offset each line starts at. A line
+/// break in the text (a table cell's `\n`, written as w:br) starts a new line;
+/// the first-line indent is the first line's only.
+pub(crate) fn break_glyphs(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging: bool) -> Vec<u32> {
     let mut starts = Vec::new();
     let mut offset = 0;
-    for (i, piece) in pieces.iter().enumerate() {
+    for (i, piece) in chars.split(|g| g.c == '\n').enumerate() {
         let indent = if i == 0 { indent } else { 0 };
-        starts.extend(break_piece(piece, style, width, engine, indent).into_iter().map(|s| s + offset));
+        starts.extend(break_piece(piece, width, engine, indent, hanging).into_iter().map(|s| s + offset));
         // The piece's characters and the line break after it.
-        offset += piece.runs.iter().map(|r| r.text.chars().count() as u32).sum::<u32>() + 1;
+        offset += piece.len() as u32 + 1;
     }
     starts
 }
 
 /// The lines of a paragraph without line breaks, its first line indented by `indent`.
-fn break_piece(p: &Paragraph, style: &Style, width: u32, engine: Engine, indent: u32) -> Vec<u32> {
-    let rs = style.role(p.role);
+fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging: bool) -> Vec<u32> {
     let mut starts = vec![0u32];
     let mut x = indent;
     let mut offset = 0u32;
-    // LibreOffice lets punctuation hang past the margin in justified paragraphs
-    // only (measured: a left-aligned table cell moves the character before 。 to
-    // the next line with it).
-    let hanging = rs.align == crate::spec::Align::Justify;
-    let chars = chars_of(p, style);
-    for mut c in clusters(&chars, engine) {
+    for mut c in clusters(chars, engine) {
         if !hanging {
             c.hang = 0;
         }
@@ -295,10 +300,10 @@ fn break_piece(p: &Paragraph, style: &Style, width: u32, engine: Engine, indent:
         }
         if !hanging && x == 0 && !c.space && c.width - c.lead - c.trail > width {
             let from = offset as usize;
-            let breaks = emergency_breaks(&chars, from, from + c.chars as usize, width);
+            let breaks = emergency_breaks(chars, from, from + c.chars as usize, width);
             let tail = breaks.last().map_or(from, |b| *b as usize);
             starts.extend(breaks);
-            x = chars[tail..from + c.chars as usize].iter().map(|&(ch, em)| advance(ch, em)).sum::<u32>() + c.trail;
+            x = chars[tail..from + c.chars as usize].iter().map(|g| g.width).sum::<u32>() + c.trail;
             offset += c.chars;
             continue;
         }

@@ -5,6 +5,7 @@
 //! out into PDF pages whose words are read back with `pdftotext -bbox`.
 
 pub mod package;
+pub mod prose;
 pub mod received;
 pub mod wordml;
 

@@ -100,6 +100,8 @@ pub struct WordDoc {
     settings: String,
     /// docProps/app.xml's properties (None: WPS's, with 1 page and no counts).
     app: Option<String>,
+    /// styles.xml's children (None: WPS's defaults and Normal style).
+    styles: Option<String>,
 }
 
 impl WordDoc {
@@ -189,6 +191,25 @@ impl WordDoc {
         self
     }
 
+    /// Ends a section here with these properties (a whole `w:sectPr`).
+    pub fn section_xml(mut self, sect: &str) -> WordDoc {
+        self.sections.push(sect.to_string());
+        self.body.push(format!("<w:p><w:pPr>{sect}</w:pPr></w:p>"));
+        self
+    }
+
+    /// styles.xml's children (`<w:docDefaults>…</w:docDefaults><w:style…>`).
+    pub fn styles(mut self, xml: &str) -> WordDoc {
+        self.styles = Some(xml.to_string());
+        self
+    }
+
+    /// A picture part; returns its relationship id (for a `r:embed`).
+    pub fn media(&mut self) -> String {
+        self.media.push(PNG.to_vec());
+        format!("rIdImg{}", self.media.len())
+    }
+
     /// settings.xml's children (`<w:evenAndOddHeaders/>`).
     pub fn settings(mut self, xml: &str) -> WordDoc {
         self.settings = xml.to_string();
@@ -242,7 +263,8 @@ impl WordDoc {
             rels.concat()
         );
         let styles = format!(
-            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}"><w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="宋体"/><w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="24"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="1"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style></w:styles>"#
+            r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:styles xmlns:w="{W}">{}</w:styles>"#,
+            self.styles.as_deref().unwrap_or(r#"<w:docDefaults><w:rPrDefault><w:rPr><w:rFonts w:ascii="Calibri" w:hAnsi="Calibri" w:eastAsia="宋体"/><w:kern w:val="2"/><w:sz w:val="21"/><w:szCs w:val="24"/><w:lang w:val="en-US" w:eastAsia="zh-CN"/></w:rPr></w:rPrDefault><w:pPrDefault/></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="1"><w:name w:val="Normal"/><w:pPr><w:widowControl w:val="0"/><w:jc w:val="both"/></w:pPr></w:style>"#)
         );
         let settings = format!(
             r#"<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:settings xmlns:w="{W}">{}<w:defaultTabStop w:val="420"/><w:drawingGridVerticalSpacing w:val="156"/><w:compat><w:spaceForUL/><w:balanceSingleByteDoubleByteWidth/><w:doNotExpandShiftReturn/><w:adjustLineHeightInTable/><w:doNotUseIndentAsNumberingTabStop/><w:useFELayout/></w:compat></w:settings>"#,

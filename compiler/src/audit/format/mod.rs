@@ -14,253 +14,18 @@
 //! walk as the importer (tracked insertions kept, deletions and field codes
 //! dropped).
 
-use std::collections::HashMap;
-
 mod footer;
+mod styles;
+mod table;
+
+use styles::{east_asian_script, find, toggle, ParaProps, RunProps, Styles};
+pub use styles::{Alignment, Indent, Spacing};
+pub use table::{CellFormat, RowFormat, TableFormat};
 
 use crate::import::zip::Archive;
 use crate::import::ImportError;
+use crate::layout::flow::SectionStart;
 use crate::xml::Element;
-
-/// A font slot's value before the theme is looked up.
-#[derive(Debug, Clone, PartialEq)]
-enum Font {
-    Named(String),
-    /// A theme font: `minorEastAsia`, `majorHAnsi`…
-    Theme(String),
-}
-
-/// Run properties as one level of the chain sets them (None: not set there).
-#[derive(Debug, Clone, Default, PartialEq)]
-struct RunProps {
-    east_asia: Option<Font>,
-    latin: Option<Font>,
-    size: Option<u32>,
-    bold: Option<bool>,
-    /// Whether its colour is a red (`w:color`).
-    red: Option<bool>,
-}
-
-impl RunProps {
-    fn read(rpr: Option<&Element>) -> RunProps {
-        let Some(rpr) = rpr else { return RunProps::default() };
-        let fonts = rpr.child("rFonts");
-        // A theme attribute wins over the plain name beside it (ECMA-376 17.3.2.26).
-        let font = |theme: &str, name: &str| {
-            let f = fonts?;
-            f.attr(theme).map(Font::Theme).or_else(|| f.attr(name).filter(|n| !n.is_empty()).map(Font::Named))
-        };
-        RunProps {
-            east_asia: font("eastAsiaTheme", "eastAsia"),
-            latin: font("asciiTheme", "ascii").or_else(|| font("hAnsiTheme", "hAnsi")),
-            size: rpr.child("sz").and_then(|s| s.attr("val")).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as u32),
-            bold: rpr.child("b").map(|b| toggle(Some(b))),
-            red: rpr.child("color").and_then(|c| c.attr("val")).map(|v| crate::import::word::is_red(&v)),
-        }
-    }
-
-    /// `self` with what `over` sets on top.
-    fn then(&self, over: &RunProps) -> RunProps {
-        RunProps {
-            east_asia: over.east_asia.clone().or_else(|| self.east_asia.clone()),
-            latin: over.latin.clone().or_else(|| self.latin.clone()),
-            size: over.size.or(self.size),
-            bold: over.bold.or(self.bold),
-            red: over.red.or(self.red),
-        }
-    }
-}
-
-/// Paragraph alignment as the file says it (`w:jc`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Alignment {
-    Left,
-    Center,
-    Right,
-    Justify,
-    /// 分散对齐.
-    Distribute,
-}
-
-/// Line spacing as the file says it (`w:spacing/@line`, `@lineRule`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Spacing {
-    /// 固定值, twips.
-    Exact(u32),
-    /// 最小值, twips.
-    AtLeast(u32),
-    /// 倍数, in 240ths of a line (240 = 单倍).
-    Multiple(u32),
-}
-
-/// A first-line indent: in 1/100 characters (`firstLineChars`), which Word
-/// prefers when set, or in twips (`firstLine`); negative for a hanging indent.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Indent {
-    Chars(i32),
-    Twips(i32),
-}
-
-#[derive(Debug, Clone, Default, PartialEq)]
-struct ParaProps {
-    align: Option<Alignment>,
-    spacing: Option<Spacing>,
-    indent: Option<Indent>,
-}
-
-impl ParaProps {
-    fn read(ppr: Option<&Element>) -> ParaProps {
-        let Some(ppr) = ppr else { return ParaProps::default() };
-        let align = ppr.child("jc").and_then(|j| j.attr("val")).and_then(|v| match v.as_str() {
-            "left" | "start" => Some(Alignment::Left),
-            "center" => Some(Alignment::Center),
-            "right" | "end" => Some(Alignment::Right),
-            "both" | "lowKashida" | "mediumKashida" | "highKashida" => Some(Alignment::Justify),
-            "distribute" | "thaiDistribute" => Some(Alignment::Distribute),
-            _ => None,
-        });
-        let spacing = ppr.child("spacing").and_then(|s| {
-            let line: u32 = s.attr("line")?.parse::<f64>().ok()?.round().max(0.0) as u32;
-            Some(match s.attr("lineRule").as_deref() {
-                Some("exact") => Spacing::Exact(line),
-                Some("atLeast") => Spacing::AtLeast(line),
-                _ => Spacing::Multiple(line),
-            })
-        });
-        let indent = ppr.child("ind").and_then(|i| {
-            let num = |k: &str| i.attr(k).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as i32);
-            // firstLineChars="0" beside a firstLine in twips: Word uses the twips.
-            match (num("firstLineChars"), num("hangingChars"), num("firstLine"), num("hanging")) {
-                (_, Some(h), _, _) if h != 0 => Some(Indent::Chars(-h)),
-                (Some(c), _, _, _) if c != 0 => Some(Indent::Chars(c)),
-                (_, _, _, Some(h)) if h != 0 => Some(Indent::Twips(-h)),
-                (_, _, Some(t), _) => Some(Indent::Twips(t)),
-                (Some(0), _, _, _) | (_, _, _, Some(0)) => Some(Indent::Twips(0)),
-                _ => None,
-            }
-        });
-        ParaProps { align, spacing, indent }
-    }
-
-    fn then(&self, over: &ParaProps) -> ParaProps {
-        ParaProps { align: over.align.or(self.align), spacing: over.spacing.or(self.spacing), indent: over.indent.or(self.indent) }
-    }
-}
-
-/// Whether a toggle property (w:b…) is on: present, and not "0"/"false".
-fn toggle(e: Option<&Element>) -> bool {
-    e.is_some_and(|e| !matches!(e.attr("val").as_deref(), Some("0" | "false" | "off")))
-}
-
-struct StyleDef {
-    name: String,
-    based_on: Option<String>,
-    run: RunProps,
-    para: ParaProps,
-}
-
-/// styles.xml and the theme's fonts: what every level of the chain sets.
-struct Styles {
-    run_defaults: RunProps,
-    para_defaults: ParaProps,
-    by_id: HashMap<String, StyleDef>,
-    default_paragraph: Option<String>,
-    /// Theme font name (`minorEastAsia`…) → typeface.
-    theme: HashMap<String, String>,
-}
-
-impl Styles {
-    fn read(root: Option<&Element>, theme: Option<&Element>, east_asian_script: &str) -> Styles {
-        let mut styles = Styles {
-            run_defaults: RunProps::default(),
-            para_defaults: ParaProps::default(),
-            by_id: HashMap::new(),
-            default_paragraph: None,
-            theme: theme.map(|t| theme_fonts(t, east_asian_script)).unwrap_or_default(),
-        };
-        let Some(root) = root else { return styles };
-        if let Some(defaults) = root.child("docDefaults") {
-            styles.run_defaults = RunProps::read(defaults.child("rPrDefault").and_then(|d| d.child("rPr")));
-            styles.para_defaults = ParaProps::read(defaults.child("pPrDefault").and_then(|d| d.child("pPr")));
-        }
-        for s in root.elements().filter(|s| s.local() == "style") {
-            let Some(id) = s.attr("styleId") else { continue };
-            if s.attr("type").as_deref() == Some("paragraph") && matches!(s.attr("default").as_deref(), Some("1" | "true" | "on")) {
-                styles.default_paragraph = Some(id.clone());
-            }
-            let def = StyleDef {
-                name: s.child("name").and_then(|n| n.attr("val")).unwrap_or_else(|| id.clone()),
-                based_on: s.child("basedOn").and_then(|b| b.attr("val")),
-                run: RunProps::read(s.child("rPr")),
-                para: ParaProps::read(s.child("pPr")),
-            };
-            styles.by_id.insert(id, def);
-        }
-        styles
-    }
-
-    /// A style and those it is based on, the farthest ancestor first (loops cut).
-    fn chain(&self, id: Option<&str>) -> Vec<&StyleDef> {
-        let mut out = Vec::new();
-        let mut next = id.map(str::to_string);
-        while let Some(id) = next.take() {
-            let Some(s) = self.by_id.get(&id) else { break };
-            if out.len() >= 20 || out.iter().any(|o: &&StyleDef| std::ptr::eq(*o, s)) {
-                break;
-            }
-            out.push(s);
-            next = s.based_on.clone();
-        }
-        out.reverse();
-        out
-    }
-
-    fn typeface(&self, font: &Option<Font>) -> Option<String> {
-        match font.as_ref()? {
-            Font::Named(n) => Some(n.clone()),
-            Font::Theme(t) => self.theme.get(t).cloned(),
-        }
-    }
-}
-
-/// The theme's script for the document's East Asian language
-/// (settings.xml `themeFontLang/@eastAsia`); simplified Chinese when it names none.
-fn east_asian_script(settings: Option<&Element>) -> &'static str {
-    let lang = settings.and_then(|s| s.child("themeFontLang")).and_then(|l| l.attr("eastAsia")).unwrap_or_default().to_ascii_lowercase();
-    match lang.as_str() {
-        "ja-jp" | "ja" => "Jpan",
-        "ko-kr" | "ko" => "Hang",
-        "zh-tw" | "zh-hk" | "zh-mo" => "Hant",
-        _ => "Hans",
-    }
-}
-
-/// The theme's major and minor fonts under the names rFonts uses for them.
-fn theme_fonts(theme: &Element, east_asian_script: &str) -> HashMap<String, String> {
-    let mut out = HashMap::new();
-    let scheme = find(theme, "fontScheme");
-    for (kind, prefix) in [("majorFont", "major"), ("minorFont", "minor")] {
-        let Some(f) = scheme.and_then(|s| s.child(kind)) else { continue };
-        let face = |e: Option<&Element>| e.and_then(|e| e.attr("typeface")).filter(|t| !t.is_empty());
-        // The face for the document's East Asian script first, then the
-        // theme's general East Asian one (as LibreOffice resolves them, after Word).
-        let script = f.elements().find(|e| e.local() == "font" && e.attr("script").as_deref() == Some(east_asian_script));
-        if let Some(ea) = face(script).or_else(|| face(f.child("ea"))) {
-            out.insert(format!("{prefix}EastAsia"), ea);
-        }
-        if let Some(latin) = face(f.child("latin")) {
-            for slot in ["HAnsi", "Ascii", "Bidi"] {
-                out.insert(format!("{prefix}{slot}"), latin.clone());
-            }
-        }
-    }
-    out
-}
-
-/// The first descendant with this local name.
-fn find<'e>(e: &'e Element, local: &str) -> Option<&'e Element> {
-    e.elements().find_map(|c| if c.local() == local { Some(c) } else { find(c, local) })
-}
 
 /// A stretch of a paragraph's text with one resolved set of run properties.
 #[derive(Debug, Clone, PartialEq)]
@@ -297,6 +62,30 @@ pub struct ParagraphFormat {
     /// Whether it draws a red rule: a red border above or below it, or a red
     /// line shape in it (a 红头's 红色分隔线).
     pub red_rule: bool,
+    /// What its pages depend on besides the above.
+    pub flow: FlowFormat,
+}
+
+/// A paragraph's properties that only its place on the pages depends on.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct FlowFormat {
+    /// Space before and after, and left and right indents, in twips.
+    pub before: u32,
+    pub after: u32,
+    pub left: u32,
+    pub right: u32,
+    pub contextual: bool,
+    pub keep_next: bool,
+    pub keep_lines: bool,
+    pub widow_control: bool,
+    pub page_break_before: bool,
+    pub snap_to_grid: bool,
+    /// The paragraph mark's size and fonts (what an empty paragraph is as tall as).
+    pub mark: Option<RunFormat>,
+    /// Inline pictures: where in the text (characters), width and height in twips.
+    pub pictures: Vec<(u32, u32, u32)>,
+    /// The `\n`s of the text that are page or column breaks (character offsets).
+    pub page_breaks: Vec<u32>,
 }
 
 /// Where a footer's page number stands and how it looks.
@@ -340,6 +129,10 @@ pub struct Section {
     /// From the bottom edge of the paper to the bottom of the footer's last line.
     pub footer: u32,
     pub footers: Footers,
+    /// How the section starts (`w:type`).
+    pub start: crate::layout::flow::SectionStart,
+    /// The document grid's line pitch in twips, when it has a grid of lines.
+    pub grid: Option<u32>,
 }
 
 /// A document's formatting as read.
@@ -349,6 +142,16 @@ pub struct Formatting {
     /// Different odd and even pages (settings.xml `evenAndOddHeaders`).
     pub even_and_odd: bool,
     pub paragraphs: Vec<ParagraphFormat>,
+    /// The body in order: its paragraphs (by index), tables, and where each section ends.
+    pub blocks: Vec<BodyBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum BodyBlock {
+    Paragraph(usize),
+    Table(TableFormat),
+    /// The end of a section (the paragraph before carries its properties).
+    SectionEnd,
 }
 
 /// Reads the formatting of a .docx file.
@@ -369,7 +172,7 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let even_and_odd = toggle(settings.as_ref().and_then(|s| s.child("evenAndOddHeaders")));
     let document = part(&main)?.ok_or(ImportError::NotWord)?;
     let body = document.child("body").ok_or_else(|| ImportError::BrokenXml(main.clone()))?;
-    let mut reader = BodyReader { styles: &styles, paragraphs: Vec::new(), section_props: Vec::new() };
+    let mut reader = BodyReader { styles: &styles, paragraphs: Vec::new(), section_props: Vec::new(), blocks: Vec::new() };
     reader.blocks(body);
     let mut sections = Vec::new();
     // The footers of each kind so far (default, even, first): None until a section names one.
@@ -398,7 +201,7 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
         let footers = Footers { default: shown(0), even: shown(1), first: shown(2), title_page: toggle(sect.child("titlePg")) };
         sections.push(section(sect, footers));
     }
-    Ok(Formatting { sections, even_and_odd, paragraphs: reader.paragraphs })
+    Ok(Formatting { sections, even_and_odd, paragraphs: reader.paragraphs, blocks: reader.blocks })
 }
 
 fn section(sect: &Element, footers: Footers) -> Section {
@@ -419,6 +222,18 @@ fn section(sect: &Element, footers: Footers) -> Section {
         gutter: clamp(num(margin, "gutter").unwrap_or(0)),
         footer: clamp(num(margin, "footer").unwrap_or(720)),
         footers,
+        start: match sect.child("type").and_then(|t| t.attr("val")).as_deref() {
+            Some("continuous") => SectionStart::Continuous,
+            Some("evenPage") => SectionStart::EvenPage,
+            Some("oddPage") => SectionStart::OddPage,
+            _ => SectionStart::NextPage,
+        },
+        grid: sect
+            .child("docGrid")
+            .filter(|g| matches!(g.attr("type").as_deref(), Some("lines" | "linesAndChars" | "snapToChars")))
+            .and_then(|g| num(Some(g), "linePitch"))
+            .filter(|p| *p > 0)
+            .map(clamp),
     }
 }
 
@@ -427,6 +242,7 @@ struct BodyReader<'s, 'd> {
     paragraphs: Vec<ParagraphFormat>,
     /// Section breaks inside the body (a paragraph's `pPr/sectPr`), in order.
     section_props: Vec<&'d Element>,
+    blocks: Vec<BodyBlock>,
 }
 
 impl<'d> BodyReader<'_, 'd> {
@@ -434,16 +250,19 @@ impl<'d> BodyReader<'_, 'd> {
         for e in parent.elements() {
             match e.local() {
                 "p" => {
+                    let p = paragraph(self.styles, e);
+                    self.blocks.push(BodyBlock::Paragraph(self.paragraphs.len()));
+                    self.paragraphs.push(p);
                     if let Some(sect) = e.child("pPr").and_then(|p| p.child("sectPr")) {
                         self.section_props.push(sect);
+                        self.blocks.push(BodyBlock::SectionEnd);
                     }
-                    let p = paragraph(self.styles, e);
-                    self.paragraphs.push(p);
                 }
                 "tbl" => {
                     if let Some(last) = self.paragraphs.last_mut() {
                         last.before_table = true;
                     }
+                    self.blocks.push(BodyBlock::Table(table::table(self.styles, e)));
                 }
                 "sdt" | "customXml" | "ins" | "moveTo" => self.blocks(e.child("sdtContent").unwrap_or(e)),
                 _ => {}
@@ -491,6 +310,27 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let ppr = p.child("pPr");
     let (style, para, run_base) = base_props(styles, ppr);
     let para = para.then(&ParaProps::read(ppr));
+    let mark = run_format(styles, &resolve(styles, &run_base, ppr.and_then(|p| p.child("rPr"))), String::new());
+    let twips = |indent: Option<Indent>| match indent {
+        Some(Indent::Twips(t)) => t.max(0) as u32,
+        Some(Indent::Chars(c)) => crate::geometry::chars(c.max(0) as u32, mark.size_half_points),
+        None => 0,
+    };
+    let flow = FlowFormat {
+        before: para.before.unwrap_or(0),
+        after: para.after.unwrap_or(0),
+        left: twips(para.left),
+        right: twips(para.right),
+        contextual: para.contextual.unwrap_or(false),
+        keep_next: para.keep_next.unwrap_or(false),
+        keep_lines: para.keep_lines.unwrap_or(false),
+        widow_control: para.widow_control.unwrap_or(false),
+        page_break_before: para.page_break_before.unwrap_or(false),
+        snap_to_grid: para.snap_to_grid.unwrap_or(true),
+        mark: Some(mark),
+        pictures: Vec::new(),
+        page_breaks: Vec::new(),
+    };
     let mut out = ParagraphFormat {
         text: String::new(),
         style,
@@ -507,6 +347,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
                     && line.attr("color").is_some_and(|c| crate::import::word::is_red(&c))
             })
         }),
+        flow,
     };
     let mut fields = Vec::new();
     runs(styles, &run_base, p, &mut fields, &mut out);
@@ -549,8 +390,16 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
             _ if fields.iter().any(|shown| !shown) => {}
             "t" => text.push_str(&c.text()),
             "tab" | "ptab" => text.push('\t'),
-            "br" | "cr" => text.push('\n'),
+            "br" | "cr" => {
+                if matches!(c.attr("type").as_deref(), Some("page" | "column")) {
+                    out.flow.page_breaks.push((out.text.chars().count() + text.chars().count()) as u32);
+                }
+                text.push('\n')
+            }
             "drawing" | "pict" | "object" | "AlternateContent" => {
+                if let Some((w, h)) = inline_extent(c) {
+                    out.flow.pictures.push(((out.text.chars().count() + text.chars().count()) as u32, w, h));
+                }
                 out.picture = true;
                 out.red_rule = out.red_rule || red_line(c);
             }
@@ -572,6 +421,16 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
         }
         _ => out.runs.push(format),
     }
+}
+
+/// An inline picture's width and height in twips (`wp:inline/wp:extent`);
+/// a floating one (`wp:anchor`) does not stand in the line.
+fn inline_extent(drawing: &Element) -> Option<(u32, u32)> {
+    let extent = find(drawing, "inline")?.child("extent")?;
+    let emu = |k: &str| {
+        extent.attr(k).and_then(|v| v.parse::<u64>().ok()).map(|v| (v / crate::geometry::EMU_PER_TWIP).min(u32::MAX as u64) as u32)
+    };
+    Some((emu("cx")?, emu("cy")?))
 }
 
 /// Whether a drawing is a red line: a DrawingML shape drawn as a line (or a

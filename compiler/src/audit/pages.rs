@@ -1,0 +1,151 @@
+//! A received file's own pages: its formatting as the format reader resolves
+//! it, fed to the page model's flow ([`crate::layout::flow`]). What the desk
+//! shows as 页数 (beside the estimate of the text re-typeset in the template's
+//! format) and `wengao audit` prints.
+
+use super::format::{BodyBlock, Formatting, Indent, ParagraphFormat, RunFormat, Spacing, TableFormat};
+use crate::layout::flow::{
+    self, FlowBlock, FlowCell, FlowParagraph, FlowRow, FlowRun, FlowSection, FlowTable, LineRule, PAGE_BREAK, PICTURE,
+};
+
+/// The file's pages as laid out in its own formatting, and where each begins.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OwnPages {
+    pub count: u32,
+    /// Each page's first characters (up to 8; a table row's first cell's), for
+    /// comparing page starts with a rendering.
+    pub starts: Vec<String>,
+}
+
+/// Lays a file out in its own formatting.
+pub fn own_pages(f: &Formatting) -> OwnPages {
+    let sections = sections(f);
+    let starts = flow::paginate(&sections);
+    let text_at = |s: &flow::PageStart| -> String {
+        let text = match sections.get(s.section).and_then(|sec| sec.blocks.get(s.block)) {
+            Some(FlowBlock::Paragraph(p)) => p.runs.iter().flat_map(|r| r.text.chars()).skip(s.at as usize).collect::<String>(),
+            Some(FlowBlock::Table(t)) => t
+                .rows
+                .get(s.at as usize)
+                .and_then(|r| r.cells.first())
+                .map(|c| c.paragraphs.iter().flat_map(|p| p.runs.iter().flat_map(|r| r.text.chars())).collect())
+                .unwrap_or_default(),
+            None => String::new(),
+        };
+        text.chars().filter(|c| !c.is_whitespace() && *c != PICTURE && *c != PAGE_BREAK).take(8).collect()
+    };
+    OwnPages { count: starts.len() as u32, starts: starts.iter().map(text_at).collect() }
+}
+
+/// The file's sections with their blocks, as the page model takes them.
+fn sections(f: &Formatting) -> Vec<FlowSection> {
+    let section = |i: usize| {
+        let s = f.sections.get(i).or(f.sections.last());
+        FlowSection {
+            start: s.map_or(flow::SectionStart::NextPage, |s| s.start),
+            text_width: s.map_or(8306, |s| s.width.saturating_sub(s.left + s.right + s.gutter)),
+            text_height: s.map_or(13958, |s| s.height.saturating_sub(s.top.unsigned_abs() + s.bottom.unsigned_abs())),
+            grid: s.and_then(|s| s.grid),
+            blocks: Vec::new(),
+        }
+    };
+    let mut out = vec![section(0)];
+    for block in &f.blocks {
+        match block {
+            BodyBlock::Paragraph(i) => {
+                if let Some(p) = f.paragraphs.get(*i) {
+                    out.last_mut().unwrap().blocks.push(FlowBlock::Paragraph(paragraph(p)));
+                }
+            }
+            BodyBlock::Table(t) => out.last_mut().unwrap().blocks.push(FlowBlock::Table(table(t))),
+            BodyBlock::SectionEnd => out.push(section(out.len())),
+        }
+    }
+    out
+}
+
+fn run(r: &RunFormat, text: String) -> FlowRun {
+    FlowRun { text, east_asia: r.east_asia.clone(), latin: r.latin.clone(), size_half_points: r.size_half_points, bold: r.bold }
+}
+
+fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
+    let mark = p.flow.mark.clone().unwrap_or_else(|| RunFormat {
+        text: String::new(),
+        east_asia: None,
+        latin: None,
+        size_half_points: 20,
+        bold: false,
+        red: false,
+    });
+    // The text with its page breaks and inline pictures marked.
+    let mut runs = Vec::new();
+    let mut offset = 0u32;
+    let mut pictures = p.flow.pictures.iter().peekable();
+    let mut sizes = Vec::new();
+    for r in &p.runs {
+        let mut text = String::new();
+        for c in r.text.chars() {
+            while let Some((_, w, h)) = pictures.next_if(|(at, _, _)| *at <= offset) {
+                text.push(PICTURE);
+                sizes.push((*w, *h));
+            }
+            text.push(if c == '\n' && p.flow.page_breaks.contains(&offset) { PAGE_BREAK } else { c });
+            offset += 1;
+        }
+        runs.push(run(r, text));
+    }
+    let rest: Vec<(u32, u32)> = pictures.map(|(_, w, h)| (*w, *h)).collect();
+    if !rest.is_empty() {
+        sizes.extend(&rest);
+        runs.push(run(&mark, rest.iter().map(|_| PICTURE).collect()));
+    }
+    let em = crate::geometry::em(p.runs.first().unwrap_or(&mark).size_half_points);
+    FlowParagraph {
+        runs,
+        pictures: sizes,
+        style: p.style.clone(),
+        line: match p.spacing {
+            None => LineRule::Multiple(240),
+            Some(Spacing::Multiple(m)) => LineRule::Multiple(m),
+            Some(Spacing::AtLeast(t)) => LineRule::AtLeast(t),
+            Some(Spacing::Exact(t)) => LineRule::Exact(t),
+        },
+        before: p.flow.before,
+        after: p.flow.after,
+        contextual: p.flow.contextual,
+        left: p.flow.left,
+        right: p.flow.right,
+        first_line: match p.indent {
+            Some(Indent::Twips(t)) => t,
+            Some(Indent::Chars(c)) => c.saturating_mul(em as i32) / 100,
+            None => 0,
+        },
+        justified: matches!(p.align, super::format::Alignment::Justify | super::format::Alignment::Distribute),
+        keep_next: p.flow.keep_next,
+        keep_lines: p.flow.keep_lines,
+        widow_control: p.flow.widow_control,
+        page_break_before: p.flow.page_break_before,
+        snap_to_grid: p.flow.snap_to_grid,
+        mark: run(&mark, String::new()),
+    }
+}
+
+fn table(t: &TableFormat) -> FlowTable {
+    FlowTable {
+        rows: t
+            .rows
+            .iter()
+            .map(|r| FlowRow {
+                cells: r
+                    .cells
+                    .iter()
+                    .map(|c| FlowCell { width: c.width, paragraphs: c.paragraphs.iter().map(paragraph).collect() })
+                    .collect(),
+                height: r.height,
+                header: r.header,
+            })
+            .collect(),
+        margin_sides: t.margin_sides,
+        margin_top_bottom: t.margin_top_bottom,
+    }
+}
