@@ -335,19 +335,20 @@ fn compare(files: &[(String, Vec<u8>)]) -> Vec<Compared> {
             let own = pages::own_pages(&formatting);
             let first_word =
                 |page: &common::Page| page.words.first().map(|w| w.text.chars().take(2).collect::<String>()).unwrap_or_default();
-            let starts_equal = pdf.len() == own.starts.len()
+            let own_starts = own.starts();
+            let starts_equal = pdf.len() == own_starts.len()
                 && pdf
                     .iter()
-                    .zip(&own.starts)
+                    .zip(&own_starts)
                     .all(|(page, start)| page.words.is_empty() || start.starts_with(&first_word(page)) || first_word(page).is_empty());
             if std::env::var("WENGAO_PAGES_DEBUG").is_ok_and(|d| name.contains(&d)) {
                 for (i, page) in pdf.iter().enumerate() {
                     let words: String = page.words.iter().take(4).map(|w| w.text.as_str()).collect::<Vec<_>>().join(" ");
-                    eprintln!("{name} p{}: LibreOffice «{words}» model «{}»", i + 1, own.starts.get(i).map_or("", |s| s.as_str()));
+                    eprintln!("{name} p{}: LibreOffice «{words}» model «{}»", i + 1, own_starts.get(i).map_or("", |s| s.as_str()));
                 }
                 std::fs::write(std::env::temp_dir().join(format!("{name}.docx")), bytes).unwrap();
             }
-            Compared { name: name.clone(), expected: pdf.len(), model: own.count, starts_equal }
+            Compared { name: name.clone(), expected: pdf.len(), model: own.count(), starts_equal }
         })
         .collect()
 }

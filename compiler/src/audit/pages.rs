@@ -8,33 +8,61 @@ use crate::layout::flow::{
     self, FlowBlock, FlowCell, FlowParagraph, FlowRow, FlowRun, FlowSection, FlowTable, LineRule, PAGE_BREAK, PICTURE,
 };
 
-/// The file's pages as laid out in its own formatting, and where each begins.
+/// The file's pages as laid out in its own formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OwnPages {
-    pub count: u32,
-    /// Each page's first characters (up to 8; a table row's first cell's), for
-    /// comparing page starts with a rendering.
-    pub starts: Vec<String>,
+    /// What each page holds, top to bottom (a blank page holds nothing).
+    pub pages: Vec<Vec<Line>>,
+}
+
+/// A line of a paragraph or a table row on a page: its first characters (a
+/// row's: its first cell's), its distance from the top of the type area and
+/// its height, in twips.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub text: String,
+    pub top: u32,
+    pub height: u32,
+}
+
+impl OwnPages {
+    pub fn count(&self) -> u32 {
+        self.pages.len() as u32
+    }
+
+    /// Each page's first characters (up to 8, spaces left out; a blank page's
+    /// are the next page's), for comparing page starts with a rendering.
+    pub fn starts(&self) -> Vec<String> {
+        (0..self.pages.len())
+            .map(|i| {
+                let line = self.pages[i..].iter().find_map(|p| p.first());
+                line.map(|l| l.text.chars().filter(|c| !c.is_whitespace()).take(8).collect()).unwrap_or_default()
+            })
+            .collect()
+    }
 }
 
 /// Lays a file out in its own formatting.
 pub fn own_pages(f: &Formatting) -> OwnPages {
     let sections = sections(f);
-    let starts = flow::paginate(&sections);
-    let text_at = |s: &flow::PageStart| -> String {
-        let text = match sections.get(s.section).and_then(|sec| sec.blocks.get(s.block)) {
-            Some(FlowBlock::Paragraph(p)) => p.runs.iter().flat_map(|r| r.text.chars()).skip(s.at as usize).collect::<String>(),
+    let text_at = |s: &flow::Spot| -> String {
+        let text: String = match sections.get(s.section).and_then(|sec| sec.blocks.get(s.block)) {
+            Some(FlowBlock::Paragraph(p)) => p.runs.iter().flat_map(|r| r.text.chars()).skip(s.at as usize).take(24).collect(),
             Some(FlowBlock::Table(t)) => t
                 .rows
                 .get(s.at as usize)
                 .and_then(|r| r.cells.first())
-                .map(|c| c.paragraphs.iter().flat_map(|p| p.runs.iter().flat_map(|r| r.text.chars())).collect())
+                .map(|c| c.paragraphs.iter().flat_map(|p| p.runs.iter().flat_map(|r| r.text.chars())).take(24).collect())
                 .unwrap_or_default(),
             None => String::new(),
         };
-        text.chars().filter(|c| !c.is_whitespace() && *c != PICTURE && *c != PAGE_BREAK).take(8).collect()
+        text.chars().filter(|c| *c != PICTURE && *c != PAGE_BREAK).collect()
     };
-    OwnPages { count: starts.len() as u32, starts: starts.iter().map(text_at).collect() }
+    let pages = flow::paginate(&sections)
+        .iter()
+        .map(|page| page.iter().map(|p| Line { text: text_at(&p.spot), top: p.top, height: p.height }).collect())
+        .collect();
+    OwnPages { pages }
 }
 
 /// The file's sections with their blocks, as the page model takes them.
@@ -50,6 +78,12 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
         }
     };
     let mut out = vec![section(0)];
+    // LibreOffice lays a first section that starts "continuous" out on a page
+    // without the grid (measured); a later one stays on the page before it,
+    // whose paper, margins and grid it keeps.
+    if out[0].start == flow::SectionStart::Continuous {
+        out[0].grid = None;
+    }
     for block in &f.blocks {
         match block {
             BodyBlock::Paragraph(i) => {
@@ -58,7 +92,13 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
                 }
             }
             BodyBlock::Table(t) => out.last_mut().unwrap().blocks.push(FlowBlock::Table(table(t))),
-            BodyBlock::SectionEnd => out.push(section(out.len())),
+            BodyBlock::SectionEnd => {
+                let mut next = section(out.len());
+                if let (flow::SectionStart::Continuous, Some(before)) = (next.start, out.last()) {
+                    (next.text_width, next.text_height, next.grid) = (before.text_width, before.text_height, before.grid);
+                }
+                out.push(next);
+            }
         }
     }
     out
@@ -147,5 +187,6 @@ fn table(t: &TableFormat) -> FlowTable {
             .collect(),
         margin_sides: t.margin_sides,
         margin_top_bottom: t.margin_top_bottom,
+        border: t.border,
     }
 }

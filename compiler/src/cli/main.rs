@@ -91,9 +91,12 @@ const IMPORT_HELP: &str = "用法：wengao import <模板> <文件.docx|文本.t
 不给 -o 时写到标准输出。";
 
 const PAGES_HELP: &str = "用法：wengao pages <模板> <草稿.json> [--lines]
+      wengao pages <文件.docx> [--lines]
 
 按模板的版式（纸张、页边距、字号、行距、避头尾）把草稿排成页：打印页数，和每一页开头的文字。
---lines 先逐行打印排出来的每一行。
+给一个 .docx 文件时，按文件自己的格式（每一节的纸张和页边距、文档网格、各段的字体字号、
+行距、段前段后、缩进、分页、表格、图片）排成页。
+--lines 先逐行打印排出来的每一行（按文件排时带离版心顶端的距离和行高，单位磅）。
 与 LibreOffice 的对照见 docs/measurements.md。";
 
 const PROOF_HELP: &str = "用法：wengao proof <模板> <草稿.json>
@@ -504,6 +507,9 @@ fn proof_cmd(args: &[String]) -> ExitCode {
 fn pages_cmd(args: &[String]) -> ExitCode {
     let show_lines = args.iter().any(|a| a == "--lines");
     let args: Vec<&String> = args.iter().filter(|a| *a != "--lines").collect();
+    if let [file] = args.as_slice() {
+        return file_pages_cmd(file, show_lines);
+    }
     let [template, draft_path] = args.as_slice() else {
         eprintln!("{PAGES_HELP}");
         return ExitCode::from(2);
@@ -525,6 +531,38 @@ fn pages_cmd(args: &[String]) -> ExitCode {
     }
     for (n, opening) in wengao::layout::page_openings(&doc, &layout, 16).into_iter().enumerate() {
         say!("第{}页：{opening}……", n + 1);
+    }
+    ExitCode::SUCCESS
+}
+
+/// `wengao pages 文件.docx`: the file's own pages.
+fn file_pages_cmd(path: &str, show_lines: bool) -> ExitCode {
+    let bytes = match std::fs::read(path) {
+        Ok(b) => b,
+        Err(e) => {
+            eprintln!("wengao：读不了 {path}：{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let formatting = match wengao::audit::format::read_docx(&bytes) {
+        Ok(f) => f,
+        Err(e) => {
+            eprintln!("wengao：{path}：{e}");
+            return ExitCode::from(1);
+        }
+    };
+    let own = wengao::audit::pages::own_pages(&formatting);
+    if show_lines {
+        for (n, page) in own.pages.iter().enumerate() {
+            for line in page {
+                let text: String = line.text.chars().take(16).collect();
+                say!("第{}页 {:>6.1} 高{:>5.1}：{text}", n + 1, line.top as f64 / 20.0, line.height as f64 / 20.0);
+            }
+        }
+    }
+    say!("共{}页（按文件自己的格式）", own.count());
+    for (n, start) in own.starts().into_iter().enumerate() {
+        say!("第{}页：{start}……", n + 1);
     }
     ExitCode::SUCCESS
 }

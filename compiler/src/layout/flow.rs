@@ -95,6 +95,8 @@ pub struct FlowTable {
     /// Cell margins: left and right, top and bottom, in twips.
     pub margin_sides: u32,
     pub margin_top_bottom: u32,
+    /// The border between rows, in twips (what each row adds).
+    pub border: u32,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,40 +125,52 @@ pub struct FlowSection {
     pub blocks: Vec<FlowBlock>,
 }
 
-/// Where a page begins: the section, the block in it, and the character (of a
+/// A place in the file: the section, the block in it, and the character (of a
 /// paragraph) or the row (of a table).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PageStart {
+pub struct Spot {
     pub section: usize,
     pub block: usize,
     pub at: u32,
 }
 
-/// The pages a file takes, and where each begins (a blank page an odd or even
-/// section start inserts begins where the next one does).
-pub fn paginate(sections: &[FlowSection]) -> Vec<PageStart> {
-    let mut pager = Pager { height: 1, used: 0, starts: Vec::new(), previous: None, flowed: false };
+/// A line of a paragraph, or a table row (or the part of it on this page), on a
+/// page: where it starts, its distance from the top of the type area and its
+/// height, in twips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub spot: Spot,
+    pub top: u32,
+    pub height: u32,
+}
+
+/// The pages a file takes, each with what it holds (a blank page an odd or
+/// even section start inserts holds nothing).
+pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
+    let mut pager = Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false };
     for (s, section) in sections.iter().enumerate() {
         pager.height = section.text_height.max(1);
-        let at = PageStart { section: s, block: 0, at: 0 };
         match section.start {
-            _ if pager.starts.is_empty() => pager.starts.push(at),
+            _ if pager.pages.is_empty() => pager.pages.push(Vec::new()),
             SectionStart::Continuous => {}
             start => {
-                pager.new_page(at, false);
-                let even = pager.starts.len().is_multiple_of(2);
+                pager.new_page(false);
+                let even = pager.pages.len().is_multiple_of(2);
                 if (start == SectionStart::EvenPage && !even) || (start == SectionStart::OddPage && even) {
-                    pager.new_page(at, false);
+                    pager.new_page(false);
                 }
             }
         }
         for (b, block) in section.blocks.iter().enumerate() {
-            let at = |at: u32| PageStart { section: s, block: b, at };
+            let at = |at: u32| Spot { section: s, block: b, at };
             match block {
                 FlowBlock::Paragraph(p) => {
                     let next = match section.blocks.get(b + 1) {
                         Some(FlowBlock::Paragraph(q)) => first_line_height(q, section),
-                        Some(FlowBlock::Table(t)) => t.rows.first().map_or(0, |r| row_height(r, t, section)),
+                        Some(FlowBlock::Table(t)) => t.rows.first().map_or(0, |r| {
+                            let cells: Vec<Vec<u32>> = r.cells.iter().map(|c| cell_units(c, t, section)).collect();
+                            row_height(r, &cells, t)
+                        }),
                         None => 0,
                     };
                     place_paragraph(&mut pager, p, section, next, at);
@@ -165,13 +179,13 @@ pub fn paginate(sections: &[FlowSection]) -> Vec<PageStart> {
             }
         }
     }
-    pager.starts
+    pager.pages
 }
 
 struct Pager {
     height: u32,
     used: u32,
-    starts: Vec<PageStart>,
+    pages: Vec<Vec<Placed>>,
     /// The paragraph just placed, when nothing has been since.
     previous: Option<Previous>,
     /// Whether text flowed onto this page (its first paragraph loses its space before).
@@ -179,8 +193,8 @@ struct Pager {
 }
 
 impl Pager {
-    fn new_page(&mut self, at: PageStart, flowed: bool) {
-        self.starts.push(at);
+    fn new_page(&mut self, flowed: bool) {
+        self.pages.push(Vec::new());
         self.used = 0;
         self.previous = None;
         self.flowed = flowed;
@@ -188,6 +202,15 @@ impl Pager {
 
     fn fits(&self, height: u32) -> bool {
         self.used + height <= self.height
+    }
+
+    /// Puts something `height` tall on this page, `gap` below what is above it.
+    fn place(&mut self, spot: Spot, gap: u32, height: u32) {
+        let top = self.used + gap;
+        self.used = top + height;
+        if let Some(page) = self.pages.last_mut() {
+            page.push(Placed { spot, top, height });
+        }
     }
 }
 
@@ -206,10 +229,10 @@ struct Line {
     page_break_before: bool,
 }
 
-fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, next: u32, at: impl Fn(u32) -> PageStart) {
+fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, next: u32, at: impl Fn(u32) -> Spot) {
     let lines = lines_of(p, section, section.text_width);
     if p.page_break_before && pager.used > 0 {
-        pager.new_page(at(0), false);
+        pager.new_page(false);
     }
     // contextualSpacing drops a paragraph's own space next to one of its style.
     let gap = |pager: &Pager| match &pager.previous {
@@ -230,14 +253,14 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
     };
     if let Some(need) = keep {
         if pager.used > 0 && !pager.fits(gap(pager) + need) && need <= pager.height {
-            pager.new_page(at(0), true);
+            pager.new_page(true);
         }
     }
     let n = lines.len();
     let mut k = 0;
     while k < n {
         if lines[k].page_break_before {
-            pager.new_page(at(lines[k].start), false);
+            pager.new_page(false);
         }
         let gap = if k == 0 { gap(pager) } else { 0 };
         // The lines that fit here, up to the next break the file asks for (at
@@ -253,7 +276,7 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
             fit += 1;
         }
         if fit == 0 {
-            pager.new_page(at(lines[k].start), true);
+            pager.new_page(true);
             continue;
         }
         let mut take = fit;
@@ -264,65 +287,100 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
                 take = fit - 1;
             }
             if k == 0 && take < 2 {
-                pager.new_page(at(lines[k].start), true);
+                pager.new_page(true);
                 continue;
             }
         }
-        pager.used += gap + lines[k..k + take].iter().map(|l| l.height).sum::<u32>();
+        for (j, line) in lines[k..k + take].iter().enumerate() {
+            pager.place(at(line.start), if j == 0 { gap } else { 0 }, line.height);
+        }
         pager.previous = None;
         k += take;
         if k < end {
-            pager.new_page(at(lines[k].start), true);
+            pager.new_page(true);
         }
     }
     pager.previous = Some(Previous { after: p.after, style: p.style.clone(), contextual: p.contextual });
 }
 
-/// A table's rows, each kept whole on a page when it fits on one; a header row
-/// is repeated on every page the table continues on.
-fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl Fn(u32) -> PageStart) {
-    let heights: Vec<u32> = t.rows.iter().map(|r| row_height(r, t, section)).collect();
-    let header: u32 = t.rows.iter().zip(&heights).take_while(|(r, _)| r.header).map(|(_, h)| h).sum();
+/// A table's rows. A row that does not fit where it is splits at a line of its
+/// cells (measured: LibreOffice splits rows, as Word does unless told not to),
+/// unless it is a header or of exact height; header rows are repeated on every
+/// page the table continues on.
+fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl Fn(u32) -> Spot) {
+    let units: Vec<Vec<Vec<u32>>> = t.rows.iter().map(|r| r.cells.iter().map(|c| cell_units(c, t, section)).collect()).collect();
+    let heights: Vec<u32> = t.rows.iter().zip(&units).map(|(r, u)| row_height(r, u, t)).collect();
     let header_rows = t.rows.iter().take_while(|r| r.header).count();
-    pager.used += pager.previous.take().map_or(0, |p| p.after);
-    for (i, &h) in heights.iter().enumerate() {
-        if pager.used > 0 && !pager.fits(h) {
-            pager.new_page(at(i as u32), true);
-            if i >= header_rows {
-                pager.used += header;
+    let header: u32 = heights[..header_rows].iter().sum();
+    let mut gap = pager.previous.take().map_or(0, |p| p.after);
+    // Starts a new page, with the header rows at its top once past them.
+    let next_page = |pager: &mut Pager, row: usize| {
+        pager.new_page(true);
+        if row >= header_rows && header < pager.height {
+            for (r, &h) in heights[..header_rows].iter().enumerate() {
+                pager.place(at(r as u32), 0, h);
             }
         }
-        let mut left = h;
-        // A row taller than a page is split.
-        while left > pager.height.saturating_sub(pager.used) && pager.used < pager.height {
-            left -= pager.height - pager.used;
-            pager.new_page(at(i as u32), true);
-            pager.used += header.min(pager.height / 2);
+        pager.used
+    };
+    // Where the page began below a repeated header: the table's own page top.
+    let mut page_top = (pager.used == 0).then_some(0);
+    for (i, row) in t.rows.iter().enumerate() {
+        let mut cells = units[i].clone();
+        let splits = !row.header && !matches!(row.height, Some((_, true)));
+        loop {
+            let h = row_height(row, &cells, t);
+            if pager.fits(gap + h) {
+                pager.place(at(i as u32), gap, h);
+                break;
+            }
+            let room = pager.height.saturating_sub(pager.used + gap + 2 * t.margin_top_bottom + t.border);
+            let taken: Vec<usize> = cells
+                .iter()
+                .map(|u| {
+                    u.iter()
+                        .scan(0u32, |sum, h| {
+                            *sum += h;
+                            Some(*sum)
+                        })
+                        .take_while(|sum| *sum <= room)
+                        .count()
+                })
+                .collect();
+            if splits && taken.iter().any(|k| *k > 0) {
+                pager.place(at(i as u32), gap, pager.height - pager.used - gap);
+                cells = cells.iter().zip(&taken).map(|(u, k)| u[*k..].to_vec()).collect();
+            } else if page_top == Some(pager.used) {
+                // Not a line of it fits even on a page of its own.
+                pager.place(at(i as u32), gap, h);
+                break;
+            }
+            gap = 0;
+            page_top = Some(next_page(pager, i));
         }
-        pager.used += left;
+        gap = 0;
     }
 }
 
-/// A row's height: its tallest cell's paragraphs within the cell's margins, or
-/// what `trHeight` sets.
-fn row_height(row: &FlowRow, t: &FlowTable, section: &FlowSection) -> u32 {
-    let content = row
-        .cells
-        .iter()
-        .map(|c| {
-            let width = c.width.saturating_sub(2 * t.margin_sides).max(1);
-            let mut h = 0;
-            let mut after_before = 0;
-            for (i, p) in c.paragraphs.iter().enumerate() {
-                let lines: u32 = lines_of(p, section, width).iter().map(|l| l.height).sum();
-                h += if i == 0 { p.before } else { after_before + p.before } + lines;
-                after_before = p.after;
-            }
-            h + after_before
-        })
-        .max()
-        .unwrap_or(0)
-        + 2 * t.margin_top_bottom;
+/// What a cell stacks, line by line: each line's height, with its paragraph's
+/// space before on its first line and space after on its last.
+fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> Vec<u32> {
+    let width = c.width.saturating_sub(2 * t.margin_sides).max(1);
+    let mut units = Vec::new();
+    for p in &c.paragraphs {
+        let lines = lines_of(p, section, width);
+        let n = lines.len();
+        for (k, line) in lines.iter().enumerate() {
+            units.push(line.height + if k == 0 { p.before } else { 0 } + if k + 1 == n { p.after } else { 0 });
+        }
+    }
+    units
+}
+
+/// A row's height: its tallest cell within the cell margins, and its border;
+/// or what `trHeight` sets.
+fn row_height(row: &FlowRow, cells: &[Vec<u32>], t: &FlowTable) -> u32 {
+    let content = cells.iter().map(|u| u.iter().sum::<u32>()).max().unwrap_or(0) + 2 * t.margin_top_bottom + t.border;
     match row.height {
         Some((h, true)) => h,
         Some((h, false)) => content.max(h),
@@ -335,14 +393,14 @@ fn first_line_height(p: &FlowParagraph, section: &FlowSection) -> u32 {
 }
 
 /// A character as the line breaker sees it, with the face it is drawn in.
-struct Placed {
+struct Drawn {
     glyph: Glyph,
     face: &'static Face,
     /// An inline picture's height.
     picture: Option<u32>,
 }
 
-fn glyphs(p: &FlowParagraph) -> Vec<Placed> {
+fn glyphs(p: &FlowParagraph) -> Vec<Drawn> {
     let mut pictures = p.pictures.iter();
     let mut out = Vec::new();
     for run in &p.runs {
@@ -350,12 +408,12 @@ fn glyphs(p: &FlowParagraph) -> Vec<Placed> {
         for c in run.text.chars() {
             if c == PICTURE {
                 let (w, h) = pictures.next().copied().unwrap_or((0, 0));
-                out.push(Placed { glyph: Glyph { c, em, width: w }, face: faces::latin(None, false), picture: Some(h) });
+                out.push(Drawn { glyph: Glyph { c, em, width: w }, face: faces::latin(None, false), picture: Some(h) });
                 continue;
             }
             let wide = class(c) == Class::Wide;
             let face = if wide { faces::east_asian(run.east_asia.as_deref()) } else { faces::latin(run.latin.as_deref(), run.bold) };
-            out.push(Placed { glyph: Glyph { c, em, width: face.advance(c, wide, em) }, face, picture: None });
+            out.push(Drawn { glyph: Glyph { c, em, width: face.advance(c, wide, em) }, face, picture: None });
         }
     }
     out
@@ -363,7 +421,7 @@ fn glyphs(p: &FlowParagraph) -> Vec<Placed> {
 
 /// The single height of a line of these characters (their largest ascent plus
 /// their largest descent, or an inline picture's height).
-fn single_height(chars: &[Placed]) -> u32 {
+fn single_height(chars: &[Drawn]) -> u32 {
     let ascent = chars.iter().map(|c| c.picture.unwrap_or(c.glyph.em * c.face.ascent / 1000)).max().unwrap_or(0);
     let descent = chars.iter().filter(|c| c.picture.is_none()).map(|c| c.glyph.em * c.face.descent / 1000).max().unwrap_or(0);
     ascent + descent

@@ -14,6 +14,8 @@ pub struct TableFormat {
     /// Left and right cell margins, top and bottom, in twips.
     pub margin_sides: u32,
     pub margin_top_bottom: u32,
+    /// The border between rows, in twips.
+    pub border: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -72,7 +74,28 @@ pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
             RowFormat { cells, height, header: toggle(trpr.and_then(|p| p.child("tblHeader"))) }
         })
         .collect();
-    TableFormat { rows, margin_sides: margin(&["left", "start"], DEFAULT_CELL_MARGIN), margin_top_bottom: margin(&["top"], 0) }
+    TableFormat {
+        rows,
+        margin_sides: margin(&["left", "start"], DEFAULT_CELL_MARGIN),
+        margin_top_bottom: margin(&["top"], 0),
+        border: border(tbl),
+    }
+}
+
+/// The border between rows, in twips: the table's own (`insideH`, else
+/// `top`), its width in eighths of a point; a table that sets none but names a
+/// table style takes the usual style's single ½ pt lines (Word's 网格型, which
+/// tables in Chinese files almost always use; the styles' borders are not read).
+fn border(tbl: &Element) -> u32 {
+    let tblpr = tbl.child("tblPr");
+    let borders = tblpr.and_then(|p| p.child("tblBorders"));
+    let line = borders.and_then(|b| b.child("insideH").or_else(|| b.child("top")));
+    match (line, tblpr.and_then(|p| p.child("tblStyle"))) {
+        (Some(l), _) if matches!(l.attr("val").as_deref(), Some("none" | "nil")) => 0,
+        (Some(l), _) => l.attr("sz").and_then(|v| v.parse::<u32>().ok()).map_or(10, |eighths| eighths * 20 / 8),
+        (None, Some(_)) => 10,
+        (None, None) => 0,
+    }
 }
 
 /// A cell's paragraphs, those of tables nested in it included, in order.
