@@ -30,13 +30,17 @@ impl OwnPages {
         self.pages.len() as u32
     }
 
-    /// Each page's first characters (up to 8, spaces left out; a blank page's
-    /// are the next page's), for comparing page starts with a rendering.
+    /// Each page's first characters: its first line with text, up to 8
+    /// characters, spaces left out (empty for a page without text), for
+    /// comparing page starts with a rendering.
     pub fn starts(&self) -> Vec<String> {
-        (0..self.pages.len())
-            .map(|i| {
-                let line = self.pages[i..].iter().find_map(|p| p.first());
-                line.map(|l| l.text.chars().filter(|c| !c.is_whitespace()).take(8).collect()).unwrap_or_default()
+        self.pages
+            .iter()
+            .map(|page| {
+                page.iter()
+                    .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).take(8).collect::<String>())
+                    .find(|t| !t.is_empty())
+                    .unwrap_or_default()
             })
             .collect()
     }
@@ -74,6 +78,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
             text_width: s.map_or(8306, |s| s.width.saturating_sub(s.left + s.right + s.gutter)),
             text_height: s.map_or(13958, |s| s.height.saturating_sub(s.top.unsigned_abs() + s.bottom.unsigned_abs())),
             grid: s.and_then(|s| s.grid),
+            char_grid: s.and_then(|s| s.char_space).map(flow::char_cell),
             blocks: Vec::new(),
         }
     };
@@ -83,6 +88,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
     // whose paper, margins and grid it keeps.
     if out[0].start == flow::SectionStart::Continuous {
         out[0].grid = None;
+        out[0].char_grid = None;
     }
     for block in &f.blocks {
         match block {
@@ -95,7 +101,8 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
             BodyBlock::SectionEnd => {
                 let mut next = section(out.len());
                 if let (flow::SectionStart::Continuous, Some(before)) = (next.start, out.last()) {
-                    (next.text_width, next.text_height, next.grid) = (before.text_width, before.text_height, before.grid);
+                    (next.text_width, next.text_height, next.grid, next.char_grid) =
+                        (before.text_width, before.text_height, before.grid, before.char_grid);
                 }
                 out.push(next);
             }

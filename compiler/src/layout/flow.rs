@@ -122,7 +122,19 @@ pub struct FlowSection {
     pub text_height: u32,
     /// The grid's line pitch, when the section has a grid of lines.
     pub grid: Option<u32>,
+    /// The width of a cell of the grid of characters, when it has one ([`char_cell`]).
+    pub char_grid: Option<u32>,
     pub blocks: Vec<FlowBlock>,
+}
+
+/// The width of a cell of a grid of characters, in twips, for a `charSpace`
+/// (1/4096 pt): measured in LibreOffice, which sets each Chinese character in
+/// as many cells as its width needs (a 16 pt character in two 11.75 pt cells
+/// for charSpace −842, 17 to a line where 25 would fit without the grid;
+/// Latin text keeps its widths). The cell is 12 pt less a rounding, plus the
+/// charSpace.
+pub fn char_cell(char_space: i32) -> u32 {
+    (239 + char_space as i64 * 20 / 4096).max(20) as u32
 }
 
 /// A place in the file: the section, the block in it, and the character (of a
@@ -431,6 +443,9 @@ fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
     let placed = glyphs(p);
     let width = width.saturating_sub(p.left + p.right).max(1);
     let indent = p.first_line.max(0) as u32;
+    let cell = section.char_grid.filter(|_| p.snap_to_grid);
+    let snap = |w: u32| cell.map_or(w, |c| w.div_ceil(c.max(1)) * c);
+    let indent = snap(indent);
     let height = |natural: u32| match (section.grid.filter(|_| p.snap_to_grid), p.line) {
         (Some(pitch), LineRule::Multiple(m)) => natural.div_ceil(pitch.max(1)).max(1) * pitch * m / 240,
         (Some(pitch), _) => natural.div_ceil(pitch.max(1)).max(1) * pitch,
@@ -447,7 +462,10 @@ fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut offset = 0usize;
     for (i, piece) in placed.split(|c| c.glyph.c == PAGE_BREAK).enumerate() {
-        let glyphs: Vec<Glyph> = piece.iter().map(|c| c.glyph).collect();
+        let glyphs: Vec<Glyph> = piece
+            .iter()
+            .map(|c| if c.picture.is_none() && class(c.glyph.c) == Class::Wide { Glyph { width: snap(c.glyph.width), ..c.glyph } } else { c.glyph })
+            .collect();
         let mut starts = break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.justified);
         starts.push(piece.len() as u32);
         for (k, pair) in starts.windows(2).enumerate() {
@@ -488,7 +506,8 @@ mod tests {
     }
 
     fn line_height(p: &FlowParagraph, grid: Option<u32>) -> u32 {
-        let section = FlowSection { start: SectionStart::NextPage, text_width: 8306, text_height: 13958, grid, blocks: Vec::new() };
+        let section =
+            FlowSection { start: SectionStart::NextPage, text_width: 8306, text_height: 13958, grid, char_grid: None, blocks: Vec::new() };
         lines_of(p, &section, section.text_width)[1].height
     }
 

@@ -133,6 +133,9 @@ pub struct Section {
     pub start: crate::layout::flow::SectionStart,
     /// The document grid's line pitch in twips, when it has a grid of lines.
     pub grid: Option<u32>,
+    /// The grid's character pitch (`charSpace`, 1/4096 pt added to a 12 pt
+    /// cell), when it has a grid of characters.
+    pub char_space: Option<i32>,
 }
 
 /// A document's formatting as read.
@@ -234,6 +237,12 @@ fn section(sect: &Element, footers: Footers) -> Section {
             .and_then(|g| num(Some(g), "linePitch"))
             .filter(|p| *p > 0)
             .map(clamp),
+        char_space: sect
+            .child("docGrid")
+            .filter(|g| matches!(g.attr("type").as_deref(), Some("linesAndChars" | "snapToChars")))
+            .and_then(|g| num(Some(g), "charSpace"))
+            .filter(|c| *c != 0)
+            .map(|c| c.clamp(-1_000_000, 1_000_000) as i32),
     }
 }
 
