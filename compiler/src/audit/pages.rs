@@ -97,7 +97,15 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
                     out.last_mut().unwrap().blocks.push(FlowBlock::Paragraph(paragraph(p)));
                 }
             }
-            BodyBlock::Table(t) => out.last_mut().unwrap().blocks.push(FlowBlock::Table(table(t))),
+            BodyBlock::Table(t) => {
+                let blocks = &mut out.last_mut().unwrap().blocks;
+                match blocks.last_mut() {
+                    // Two tables with nothing between them are one table in
+                    // Word and LibreOffice (its header rows are the first's).
+                    Some(FlowBlock::Table(before)) => before.rows.extend(table(t).rows),
+                    _ => blocks.push(FlowBlock::Table(table(t))),
+                }
+            }
             BodyBlock::SectionEnd => {
                 let mut next = section(out.len());
                 if let (flow::SectionStart::Continuous, Some(before)) = (next.start, out.last()) {
