@@ -346,7 +346,14 @@ fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl
                 pager.place(at(i as u32), gap, h);
                 break;
             }
-            let room = pager.height.saturating_sub(pager.used + gap + 2 * t.margin_top_bottom + t.border);
+            // The part of the row left here: on a grid of lines, with its top
+            // and bottom borders, it ends on a grid line (measured: a bordered
+            // row of 31.2 pt lines keeps one line fewer where 11 pt are spare).
+            let room = pager.height.saturating_sub(pager.used + gap);
+            let part = |content: u32| match section.grid {
+                Some(pitch) if t.border > 0 => (content + 2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)) * pitch,
+                _ => content + 2 * t.margin_top_bottom + t.border,
+            };
             let taken: Vec<usize> = cells
                 .iter()
                 .map(|u| {
@@ -355,7 +362,7 @@ fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl
                             *sum += h;
                             Some(*sum)
                         })
-                        .take_while(|sum| *sum <= room)
+                        .take_while(|sum| part(*sum) <= room)
                         .count()
                 })
                 .collect();
