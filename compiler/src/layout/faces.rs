@@ -3,16 +3,18 @@
 //! the Chinese font names; Liberation and Carlito, metric-compatible with Times
 //! New Roman, Arial and Calibri): each face's line height and its ASCII
 //! advances, read from the font files (hhea ascender with its line gap, and
-//! descender; hmtx), in thousandths of an em.
+//! descender; hmtx).
 //!
 //! Measured against LibreOffice 7.4: a single-spaced line is as tall as the
-//! largest ascent plus the largest descent of the faces on it; an empty
-//! paragraph takes its mark's Latin face. A name not in the table falls back as
+//! largest ascent plus the largest descent of the faces on it, rounded to a
+//! twip (35 sizes and faces: 29 to the twip, the rest one off either way); an
+//! empty paragraph takes its mark's Latin face. A name not in the table falls back as
 //! fontconfig falls back here: Chinese text to Noto Sans CJK, Latin to DejaVu
 //! Sans. A Chinese font on Windows (SimSun, FangSong_GB2312) has its own,
 //! slightly different metrics; docs/desk.md says what that changes.
 
-/// A font's vertical metrics and ASCII advances, in thousandths of an em.
+/// A font's vertical metrics, in hundred-thousandths of an em (the ascent
+/// with the line gap), and ASCII advances, in thousandths.
 #[derive(Debug, PartialEq, Eq)]
 pub struct Face {
     pub name: &'static str,
@@ -38,8 +40,8 @@ impl Face {
 
 const LIBERATION_SERIF: Face = Face {
     name: "Liberation Serif",
-    ascent: 934,
-    descent: 216,
+    ascent: 93359,
+    descent: 21631,
     ascii: Some(&[
         250, 333, 408, 500, 500, 833, 778, 180, 333, 333, 500, 564, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
         278, 278, 564, 564, 564, 444, 921, 722, 667, 667, 722, 611, 556, 722, 722, 333, 389, 722, 611, 889, 722, 722, 556, 722, 667, 556,
@@ -49,8 +51,8 @@ const LIBERATION_SERIF: Face = Face {
 };
 const LIBERATION_SERIF_BOLD: Face = Face {
     name: "Liberation Serif Bold",
-    ascent: 934,
-    descent: 216,
+    ascent: 93359,
+    descent: 21631,
     ascii: Some(&[
         250, 333, 555, 500, 500, 1000, 833, 278, 333, 333, 500, 570, 250, 333, 250, 278, 500, 500, 500, 500, 500, 500, 500, 500, 500, 500,
         333, 333, 570, 570, 570, 500, 930, 722, 667, 722, 722, 667, 611, 778, 778, 389, 500, 778, 667, 944, 722, 778, 611, 778, 722, 556,
@@ -60,8 +62,8 @@ const LIBERATION_SERIF_BOLD: Face = Face {
 };
 const LIBERATION_SANS: Face = Face {
     name: "Liberation Sans",
-    ascent: 938,
-    descent: 212,
+    ascent: 93799,
+    descent: 21191,
     ascii: Some(&[
         278, 278, 355, 556, 556, 889, 667, 191, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556,
         278, 278, 584, 584, 584, 556, 1015, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833, 722, 778, 667, 778, 722, 667,
@@ -71,8 +73,8 @@ const LIBERATION_SANS: Face = Face {
 };
 const LIBERATION_SANS_BOLD: Face = Face {
     name: "Liberation Sans Bold",
-    ascent: 938,
-    descent: 212,
+    ascent: 93799,
+    descent: 21191,
     ascii: Some(&[
         278, 333, 474, 556, 556, 889, 722, 238, 333, 333, 389, 584, 278, 333, 278, 278, 556, 556, 556, 556, 556, 556, 556, 556, 556, 556,
         333, 333, 584, 584, 584, 611, 975, 722, 722, 722, 722, 667, 611, 778, 722, 278, 556, 722, 611, 833, 722, 778, 667, 778, 722, 667,
@@ -82,8 +84,8 @@ const LIBERATION_SANS_BOLD: Face = Face {
 };
 const CARLITO: Face = Face {
     name: "Carlito",
-    ascent: 971,
-    descent: 250,
+    ascent: 97070,
+    descent: 25000,
     ascii: Some(&[
         226, 326, 401, 498, 507, 715, 682, 221, 303, 303, 498, 498, 250, 306, 252, 386, 507, 507, 507, 507, 507, 507, 507, 507, 507, 507,
         268, 268, 498, 498, 498, 463, 894, 579, 544, 533, 615, 488, 459, 631, 623, 252, 319, 520, 420, 855, 646, 662, 517, 673, 543, 459,
@@ -93,8 +95,8 @@ const CARLITO: Face = Face {
 };
 const CARLITO_BOLD: Face = Face {
     name: "Carlito Bold",
-    ascent: 971,
-    descent: 250,
+    ascent: 97070,
+    descent: 25000,
     ascii: Some(&[
         226, 326, 438, 498, 507, 729, 705, 233, 312, 312, 498, 498, 258, 306, 267, 430, 507, 507, 507, 507, 507, 507, 507, 507, 507, 507,
         276, 276, 498, 498, 498, 463, 898, 606, 561, 529, 630, 488, 459, 637, 631, 267, 331, 547, 423, 874, 659, 676, 532, 686, 563, 473,
@@ -104,8 +106,8 @@ const CARLITO_BOLD: Face = Face {
 };
 const DEJAVU_SANS: Face = Face {
     name: "DejaVu Sans",
-    ascent: 928,
-    descent: 236,
+    ascent: 92822,
+    descent: 23584,
     ascii: Some(&[
         318, 401, 460, 838, 636, 950, 780, 275, 390, 390, 500, 838, 318, 361, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636,
         337, 337, 838, 838, 838, 531, 1000, 684, 686, 698, 770, 632, 575, 775, 752, 295, 295, 656, 557, 863, 748, 787, 603, 787, 695, 635,
@@ -115,8 +117,8 @@ const DEJAVU_SANS: Face = Face {
 };
 const DEJAVU_SERIF: Face = Face {
     name: "DejaVu Serif",
-    ascent: 928,
-    descent: 236,
+    ascent: 92822,
+    descent: 23584,
     ascii: Some(&[
         318, 402, 460, 838, 636, 950, 890, 275, 390, 390, 500, 838, 318, 338, 318, 337, 636, 636, 636, 636, 636, 636, 636, 636, 636, 636,
         337, 337, 838, 838, 838, 536, 1000, 722, 735, 765, 802, 730, 694, 799, 872, 395, 401, 747, 664, 1024, 875, 820, 673, 820, 753, 685,
@@ -126,8 +128,8 @@ const DEJAVU_SERIF: Face = Face {
 };
 const NOTO_SERIF_CJK: Face = Face {
     name: "Noto Serif CJK SC",
-    ascent: 1151,
-    descent: 286,
+    ascent: 115100,
+    descent: 28600,
     ascii: Some(&[
         256, 308, 376, 574, 550, 923, 779, 196, 364, 364, 478, 580, 327, 346, 327, 352, 557, 471, 558, 557, 555, 558, 558, 549, 558, 562,
         327, 327, 580, 580, 580, 432, 912, 718, 670, 691, 770, 652, 629, 741, 853, 405, 402, 731, 625, 975, 796, 767, 641, 767, 715, 567,
@@ -137,8 +139,8 @@ const NOTO_SERIF_CJK: Face = Face {
 };
 const NOTO_SANS_CJK: Face = Face {
     name: "Noto Sans CJK SC",
-    ascent: 1160,
-    descent: 288,
+    ascent: 116000,
+    descent: 28800,
     ascii: Some(&[
         224, 323, 474, 555, 555, 921, 680, 278, 338, 338, 467, 555, 278, 347, 278, 392, 555, 555, 555, 555, 555, 555, 555, 555, 555, 555,
         278, 278, 555, 555, 555, 474, 946, 608, 657, 638, 688, 589, 552, 689, 728, 293, 535, 646, 543, 812, 723, 742, 633, 742, 635, 596,
@@ -146,8 +148,8 @@ const NOTO_SANS_CJK: Face = Face {
         610, 606, 620, 620, 388, 468, 377, 607, 521, 802, 498, 521, 475, 338, 270, 338, 555,
     ]),
 };
-const UMING: Face = Face { name: "AR PL UMing CN", ascent: 901, descent: 151, ascii: None };
-const UKAI: Face = Face { name: "AR PL UKai CN", ascent: 979, descent: 130, ascii: None };
+const UMING: Face = Face { name: "AR PL UMing CN", ascent: 90137, descent: 15137, ascii: None };
+const UKAI: Face = Face { name: "AR PL UKai CN", ascent: 97949, descent: 12988, ascii: None };
 
 /// Which face LibreOffice draws a font name in here, by spelling (the names of
 /// tests/fonts/fonts.conf, and the faces fontconfig substitutes for Windows' Latin fonts).
@@ -200,7 +202,7 @@ mod tests {
             ("Calibri", false, 14.65),
         ] {
             let face = if chinese { east_asian(Some(name)) } else { latin(Some(name), false) };
-            let height = (face.ascent + face.descent) as f64 * 12.0 / 1000.0;
+            let height = (face.ascent + face.descent) as f64 * 12.0 / 100_000.0;
             assert!((height - points).abs() < 0.1, "{name}: {height} pt, measured {points}");
         }
     }

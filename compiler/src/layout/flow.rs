@@ -441,9 +441,11 @@ fn glyphs(p: &FlowParagraph) -> Vec<Drawn> {
 /// The single height of a line of these characters (their largest ascent plus
 /// their largest descent, or an inline picture's height).
 fn single_height(chars: &[Drawn]) -> u32 {
-    let ascent = chars.iter().map(|c| c.picture.unwrap_or(c.glyph.em * c.face.ascent / 1000)).max().unwrap_or(0);
-    let descent = chars.iter().filter(|c| c.picture.is_none()).map(|c| c.glyph.em * c.face.descent / 1000).max().unwrap_or(0);
-    ascent + descent
+    // In hundred-thousandths of a twip, rounded to a twip at the end.
+    let ascent =
+        chars.iter().map(|c| c.picture.map_or(c.glyph.em as u64 * c.face.ascent as u64, |h| h as u64 * 100_000)).max().unwrap_or(0);
+    let descent = chars.iter().filter(|c| c.picture.is_none()).map(|c| c.glyph.em as u64 * c.face.descent as u64).max().unwrap_or(0);
+    ((ascent + descent + 50_000) / 100_000) as u32
 }
 
 fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
@@ -453,7 +455,8 @@ fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
     let cell = section.char_grid.filter(|_| p.snap_to_grid);
     let snap = |w: u32| cell.map_or(w, |c| w.div_ceil(c.max(1)) * c);
     let indent = snap(indent);
-    let snap_line = |natural: u32| section.grid.filter(|_| p.snap_to_grid).map_or(natural, |pitch| natural.div_ceil(pitch.max(1)).max(1) * pitch);
+    let snap_line =
+        |natural: u32| section.grid.filter(|_| p.snap_to_grid).map_or(natural, |pitch| natural.div_ceil(pitch.max(1)).max(1) * pitch);
     let height = |natural: u32| match (section.grid.filter(|_| p.snap_to_grid), p.line) {
         (Some(pitch), LineRule::Multiple(m)) => natural.div_ceil(pitch.max(1)).max(1) * pitch * m / 240,
         (Some(pitch), _) => natural.div_ceil(pitch.max(1)).max(1) * pitch,
@@ -465,14 +468,20 @@ fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
     // as tall as the paragraph mark's Latin face.
     let mark = {
         let face = faces::latin(p.mark.latin.as_deref(), p.mark.bold);
-        crate::geometry::em(p.mark.size_half_points) * (face.ascent + face.descent) / 1000
+        ((crate::geometry::em(p.mark.size_half_points) as u64 * (face.ascent + face.descent) as u64 + 50_000) / 100_000) as u32
     };
     let mut lines = Vec::new();
     let mut offset = 0usize;
     for (i, piece) in placed.split(|c| c.glyph.c == PAGE_BREAK).enumerate() {
         let glyphs: Vec<Glyph> = piece
             .iter()
-            .map(|c| if c.picture.is_none() && class(c.glyph.c) == Class::Wide { Glyph { width: snap(c.glyph.width), ..c.glyph } } else { c.glyph })
+            .map(|c| {
+                if c.picture.is_none() && class(c.glyph.c) == Class::Wide {
+                    Glyph { width: snap(c.glyph.width), ..c.glyph }
+                } else {
+                    c.glyph
+                }
+            })
             .collect();
         let mut starts = break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.justified);
         starts.push(piece.len() as u32);
