@@ -354,7 +354,7 @@ fn revision_notes_list_what_to_change_first_and_notes_last() {
         check("没有页码.docx", &bytes, &specs).revision_notes(),
         "XX街道党工委 张三的党建工作述职报告修改意见：\n\
          1. [格式] 页码：没有页码（页脚里没有页码域）。\n\
-         2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n"
+         2. （提醒）[页数] 全文：文件按自己的格式排是8页，超过上限6页（按模板的格式重排：全文约9页，上限6页：超出，约需删减960字）。\n"
     );
     assert_eq!(
         check("坏.docx", b"PK", &specs).revision_notes().lines().next().unwrap(),

@@ -86,7 +86,8 @@ fn the_page_count_word_or_wps_saved_is_the_files_when_its_counts_are() {
     assert_eq!(saved.describe(), "8页（WPS保存时记下的）");
     let over: Vec<_> = findings.iter().filter(|f| f.kind == Kind::Pages && f.message.starts_with("文件是8页")).collect();
     assert_eq!(over.len(), 1, "{findings:?}");
-    assert_eq!(over[0].message, "文件是8页（WPS保存时记下的），超过上限6页");
+    // The file laid out in its own formatting is one page: said beside it.
+    assert_eq!(over[0].message, "文件是8页（WPS保存时记下的），超过上限6页（按文件自己的格式排是1页）");
     // A file filled from a Word template keeps the template's figures: not believed, no finding.
     let (_, saved, findings) =
         check("<Pages>8</Pages><Words>160</Words><Characters>170</Characters><Application>Microsoft Office Word</Application>");

@@ -109,11 +109,15 @@ try {
   await page.getByRole('button', { name: '查看 附件.zip/没有页码.docx' }).click();
   const detail = page.getByRole('region', { name: '附件.zip/没有页码.docx' });
   await detail.getByRole('listitem').filter({ hasText: '没有页码（页脚里没有页码域）' }).waitFor();
+  // 页数 is the file laid out in its own formatting (LibreOffice prints it on 8 pages);
+  // python-docx saved a template's figures, not believed.
+  await detail.getByText('8页（按文件自己的格式排）；文件里记着1页，但和这份文件的字数对不上').waitFor();
   await detail.getByRole('button', { name: '复制修改意见' }).click();
   await detail.getByText('已复制修改意见').waitFor();
   const copied = await page.evaluate(() => navigator.clipboard.readText());
   // Every fixture report is XX街道党工委's: ten reports of one unit, a note on each.
-  assert.equal(copied, 'XX街道党工委 张三的党建工作述职报告修改意见：\n1. [格式] 页码：没有页码（页脚里没有页码域）。\n2. （提醒）[页数] 全文：全文约9页，上限6页：超出，约需删减960字。\n'
+  assert.equal(copied, 'XX街道党工委 张三的党建工作述职报告修改意见：\n1. [格式] 页码：没有页码（页脚里没有页码域）。\n'
+    + '2. （提醒）[页数] 全文：文件按自己的格式排是8页，超过上限6页（按模板的格式重排：全文约9页，上限6页：超出，约需删减960字）。\n'
     + '3. （提醒）[配套] 这一批里有XX街道党工委的党建工作述职报告10份，每个单位应只有一份（核对是不是发了两个版本，或者单位名称写错了）。\n');
   await detail.screenshot({ path: 'docs/screenshots/desk-detail.png' });
 

@@ -129,8 +129,9 @@ fn Figures(r: Summary) -> impl IntoView {
     let limit = r.page_limit.map(|l| format!("，上限{l}页")).unwrap_or_default();
     let budget = if r.budget.is_empty() { String::new() } else { format!("（要求{}）", r.budget) };
     let pictures = view! { <dt>"图片"</dt><dd>{format!("{}幅，共{}KB", r.pictures, r.picture_kb)}</dd> };
-    // The pages the file's producer counted (Word, WPS), when the file says.
-    let saved = r.saved_pages.as_ref().map(|s| view! { <dt>"页数"</dt><dd>{s.describe()}</dd> });
+    // The file's own pages, and those its producer counted (Word, WPS) when the file says.
+    let detail = r.pages_detail();
+    let saved = (!detail.is_empty()).then(|| view! { <dt>"页数"</dt><dd>{detail}</dd> });
     // A file no template fits has only its own figures.
     if r.unrecognised.is_some() {
         return view! {

@@ -95,6 +95,8 @@ pub struct Report {
     /// with a budget as the template placed the text.
     pub parts: Vec<PartCount>,
     pub estimate: Estimate,
+    /// The file's pages laid out in its own formatting ([`pages`]).
+    pub own_pages: u32,
     /// The page count the file's producer saved with it, and whether it is of this text.
     pub saved_pages: Option<saved::SavedPages>,
     pub page_limit: Option<u32>,
@@ -127,6 +129,7 @@ pub struct Unrecognised {
     pub why: String,
     /// The file's own figures.
     pub words: usize,
+    pub own_pages: u32,
     pub saved_pages: Option<saved::SavedPages>,
     pub pictures: usize,
     pub picture_bytes: usize,
@@ -165,6 +168,7 @@ pub fn docx(bytes: &[u8], specs: &[FormSpec]) -> Result<Checked, ImportError> {
         return Ok(Checked::Unrecognised(Unrecognised {
             why: guess.why_not(),
             words: file.words(),
+            own_pages: pages::own_pages(&formatting).count(),
             saved_pages,
             pictures: file.pictures,
             picture_bytes: file.picture_bytes,
@@ -290,7 +294,17 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting, saved
             message: p.message,
         })
         .collect();
-    findings.extend(saved_over_limit(spec, saved_pages.as_ref()));
+    // The file's own pages and the estimate in the template's format are one finding.
+    let own_pages = pages::own_pages(formatting).count();
+    let own = pages_over_limit(spec, own_pages, saved_pages.as_ref());
+    match (findings.iter().position(|f| f.kind == Kind::Pages).map(|i| findings.remove(i)), own) {
+        (Some(estimate), Some(own)) => {
+            findings.push(Finding { message: format!("{}（按模板的格式重排：{}）", own.message, estimate.message), ..own })
+        }
+        (Some(estimate), None) => findings
+            .push(Finding { message: format!("{}（文件按自己的格式排是{own_pages}页）", estimate.message), ..estimate }),
+        (None, own) => findings.extend(own),
+    }
     findings.extend(missing_parts(spec, &draft));
     findings.extend(unplaced_finding(&unplaced));
     findings.extend(unplaced_pictures_finding(&draft.unplaced_pictures));
@@ -309,6 +323,7 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting, saved
         person: field("姓名"),
         parts,
         estimate,
+        own_pages,
         saved_pages,
         page_limit: spec.page_limit.map(|l| l.max),
         pictures,
@@ -322,16 +337,27 @@ fn check(spec: &FormSpec, file: WordFile, formatting: &format::Formatting, saved
     }
 }
 
-/// The pages the file's producer counted, when they are of this text and
-/// over the template's limit: what the drafter saw in Word or WPS, whatever
-/// the estimate in the template's format says.
-fn saved_over_limit(spec: &FormSpec, saved: Option<&saved::SavedPages>) -> Option<Finding> {
-    let (saved, limit) = (saved.filter(|s| s.fresh)?, spec.page_limit?);
-    (saved.pages > limit.max).then(|| Finding {
+/// The file's pages over the template's limit, whatever the estimate in the
+/// template's format says: its own pages, or the count its producer saved
+/// when that is believed and over (what the drafter saw in Word or WPS).
+fn pages_over_limit(spec: &FormSpec, own: u32, saved: Option<&saved::SavedPages>) -> Option<Finding> {
+    let limit = spec.page_limit?;
+    let saved = saved.filter(|s| s.fresh);
+    let message = match saved {
+        Some(s) if s.pages > limit.max && own <= limit.max => {
+            format!("文件是{}，超过上限{}页（按文件自己的格式排是{own}页）", s.describe(), limit.max)
+        }
+        _ if own > limit.max => {
+            let saved = saved.filter(|s| s.pages != own).map(|s| format!("（{}）", s.describe())).unwrap_or_default();
+            format!("文件按自己的格式排是{own}页{saved}，超过上限{}页", limit.max)
+        }
+        _ => return None,
+    };
+    Some(Finding {
         kind: Kind::Pages,
         severity: if limit.in_principle { Severity::Note } else { Severity::MustFix },
         place: "全文".into(),
-        message: format!("文件是{}，超过上限{}页", saved.describe(), limit.max),
+        message,
     })
 }
 

@@ -4,6 +4,7 @@
 //! format) and `wengao audit` prints.
 
 use super::format::{BodyBlock, Formatting, Indent, ParagraphFormat, RunFormat, Spacing, TableFormat};
+use super::saved::SavedPages;
 use crate::layout::flow::{
     self, FlowBlock, FlowCell, FlowParagraph, FlowRow, FlowRun, FlowSection, FlowTable, LineRule, PAGE_BREAK, PICTURE,
 };
@@ -69,6 +70,23 @@ pub fn own_pages(f: &Formatting) -> OwnPages {
     OwnPages { pages }
 }
 
+/// The desk's 页数 of a file, for a table's cell: its own pages, and what its
+/// producer saved when that is believed and says otherwise (`9（保存时记下8页）`).
+pub fn pages_cell(own: Option<u32>, saved: Option<&SavedPages>) -> String {
+    match (own, saved) {
+        (Some(n), Some(s)) if s.fresh && s.pages != n => format!("{n}（保存时记下{}页）", s.pages),
+        (Some(n), _) => n.to_string(),
+        (None, Some(s)) => s.short(),
+        (None, None) => String::new(),
+    }
+}
+
+/// The same, said in full for a file's detail.
+pub fn pages_detail(own: Option<u32>, saved: Option<&SavedPages>) -> String {
+    let own = own.map(|n| format!("{n}页（按文件自己的格式排）"));
+    [own, saved.map(SavedPages::describe)].into_iter().flatten().collect::<Vec<_>>().join("；")
+}
+
 /// The file's sections with their blocks, as the page model takes them.
 fn sections(f: &Formatting) -> Vec<FlowSection> {
     let section = |i: usize| {
@@ -78,7 +96,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
             text_width: s.map_or(8306, |s| s.width.saturating_sub(s.left + s.right + s.gutter)),
             text_height: s.map_or(13958, |s| s.height.saturating_sub(s.top.unsigned_abs() + s.bottom.unsigned_abs())),
             grid: s.and_then(|s| s.grid),
-            char_grid: s.and_then(|s| s.char_space).map(flow::char_cell),
+            char_grid: s.and_then(|s| s.char_space).map(|space| flow::char_cell(f.normal_size, space)),
             blocks: Vec::new(),
         }
     };

@@ -71,6 +71,9 @@ pub struct Summary {
     pub parts: Vec<PartLine>,
     /// `约9页`, or `约6–7页` when the two engines differ: the text laid out in the template's format.
     pub pages: String,
+    /// The file's pages laid out in its own formatting (audit/pages.rs).
+    #[serde(default)]
+    pub own_pages: Option<u32>,
     /// The page count the file's producer saved with it (audit/saved.rs).
     #[serde(default)]
     pub saved_pages: Option<super::saved::SavedPages>,
@@ -118,6 +121,7 @@ impl Summary {
             budget: String::new(),
             parts: Vec::new(),
             pages: String::new(),
+            own_pages: None,
             saved_pages: None,
             page_limit: None,
             pictures: 0,
@@ -157,6 +161,7 @@ impl Summary {
             budget: r.parts.first().map(|p| line(p).budget).unwrap_or_default(),
             parts: r.parts.iter().skip(1).map(line).collect(),
             pages: r.estimate.pages_text(),
+            own_pages: Some(r.own_pages),
             saved_pages: r.saved_pages.clone(),
             page_limit: r.page_limit,
             pictures: r.pictures,
@@ -176,6 +181,7 @@ impl Summary {
         Summary {
             unrecognised: Some(what.why.clone()),
             words: what.words,
+            own_pages: Some(what.own_pages),
             saved_pages: what.saved_pages.clone(),
             pictures: what.pictures,
             picture_kb: what.picture_bytes.div_ceil(1024),
@@ -208,6 +214,16 @@ impl Summary {
             Some(_) => self.set_aside == SetAside::NotReport,
             None => self.unrecognised.is_none() && self.must_fix() == 0,
         }
+    }
+
+    /// 页数 for a table's cell (`9`, `9（保存时记下8页）`).
+    pub fn pages_cell(&self) -> String {
+        super::pages::pages_cell(self.own_pages, self.saved_pages.as_ref())
+    }
+
+    /// 页数 in full, for the file's detail.
+    pub fn pages_detail(&self) -> String {
+        super::pages::pages_detail(self.own_pages, self.saved_pages.as_ref())
     }
 
     /// 可以报送 / 可以报送（1条提醒） / 需要修改（3处） / 读不了 / 不是报告文件 / 重复.

@@ -8,7 +8,7 @@ use super::summary::Summary;
 use super::Severity;
 
 /// The first sheet's columns, in order.
-pub const COLUMNS: [&str; 19] = [
+pub const COLUMNS: [&str; 20] = [
     "文件",
     "模板",
     "单位",
@@ -17,6 +17,7 @@ pub const COLUMNS: [&str; 19] = [
     "字数要求",
     "各部分字数",
     "页数",
+    "保存时记下的页数",
     "按模板格式估计页数",
     "页数上限",
     "图片",
@@ -132,10 +133,14 @@ fn report_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), Xlsx
     sheet.write_number(r, col("字数"), row.words as f64)?;
     sheet.write_string(r, col("字数要求"), &row.budget)?;
     sheet.write_string(r, col("各部分字数"), parts.join("；"))?;
-    // The file's pages as its producer saved them, a number when they are of this text.
+    // The file's pages in its own formatting; beside them, as its producer
+    // saved them (a number when they are of this text).
+    if let Some(n) = row.own_pages {
+        sheet.write_number(r, col("页数"), f64::from(n))?;
+    }
     match &row.saved_pages {
-        Some(s) if s.fresh => sheet.write_number(r, col("页数"), f64::from(s.pages)).map(|_| ())?,
-        Some(s) => sheet.write_string(r, col("页数"), s.short()).map(|_| ())?,
+        Some(s) if s.fresh => sheet.write_number(r, col("保存时记下的页数"), f64::from(s.pages)).map(|_| ())?,
+        Some(s) => sheet.write_string(r, col("保存时记下的页数"), s.short()).map(|_| ())?,
         None => {}
     }
     sheet.write_string(r, col("按模板格式估计页数"), &row.pages)?;

@@ -173,7 +173,7 @@ fn print_table(rows: &[Summary]) {
                 r.unit.clone(),
                 r.person.clone(),
                 r.words.to_string(),
-                r.saved_pages.as_ref().map(|s| s.short()).unwrap_or_default(),
+                r.pages_cell(),
                 r.pages.clone(),
                 r.pictures.to_string(),
                 r.hints.to_string(),

@@ -128,13 +128,16 @@ pub struct FlowSection {
 }
 
 /// The width of a cell of a grid of characters, in twips, for a `charSpace`
-/// (1/4096 pt): measured in LibreOffice, which sets each Chinese character in
-/// as many cells as its width needs (a 16 pt character in two 11.75 pt cells
-/// for charSpace −842, 17 to a line where 25 would fit without the grid;
-/// Latin text keeps its widths). The cell is 12 pt less a rounding, plus the
-/// charSpace.
-pub fn char_cell(char_space: i32) -> u32 {
-    (239 + char_space as i64 * 20 / 4096).max(20) as u32
+/// (1/4096 pt) and the size the default paragraph style sets itself (12 pt
+/// when it sets none; the document defaults do not count). Measured in
+/// LibreOffice, which sets each Chinese character in as many cells as its
+/// width needs: a 16 pt character in two 11.75 pt cells for charSpace −842
+/// and no size, 17 to a line where 25 would fit without the grid; in two
+/// 15.75 pt cells for −849 and a 16 pt style (14 to a line). Latin text keeps
+/// its widths. The cell is the size less a twip, plus the charSpace.
+pub fn char_cell(normal_size_half_points: Option<u32>, char_space: i32) -> u32 {
+    let base = crate::geometry::em(normal_size_half_points.unwrap_or(24)) as i64;
+    (base - 1 + char_space as i64 * 20 / 4096).max(20) as u32
 }
 
 /// A place in the file: the section, the block in it, and the character (of a

@@ -133,8 +133,8 @@ pub struct Section {
     pub start: crate::layout::flow::SectionStart,
     /// The document grid's line pitch in twips, when it has a grid of lines.
     pub grid: Option<u32>,
-    /// The grid's character pitch (`charSpace`, 1/4096 pt added to a 12 pt
-    /// cell), when it has a grid of characters.
+    /// The grid's character pitch (`charSpace`, 1/4096 pt added to the
+    /// default paragraph style's size), when it has a grid of characters.
     pub char_space: Option<i32>,
 }
 
@@ -147,6 +147,9 @@ pub struct Formatting {
     pub paragraphs: Vec<ParagraphFormat>,
     /// The body in order: its paragraphs (by index), tables, and where each section ends.
     pub blocks: Vec<BodyBlock>,
+    /// The size the default paragraph style sets itself (half-points), which
+    /// the grid of characters is measured from.
+    pub normal_size: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -204,7 +207,8 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
         let footers = Footers { default: shown(0), even: shown(1), first: shown(2), title_page: toggle(sect.child("titlePg")) };
         sections.push(section(sect, footers));
     }
-    Ok(Formatting { sections, even_and_odd, paragraphs: reader.paragraphs, blocks: reader.blocks })
+    let normal_size = styles.default_paragraph.as_ref().and_then(|id| styles.by_id.get(id)).and_then(|s| s.run.size);
+    Ok(Formatting { sections, even_and_odd, paragraphs: reader.paragraphs, blocks: reader.blocks, normal_size })
 }
 
 fn section(sect: &Element, footers: Footers) -> Section {
