@@ -81,6 +81,19 @@ fn main() {
     measure("per pause in typing in the app, 100,000-character paste", 20, || {
         black_box(pause(&spec, &draft));
     });
+    // The desk's 页数 of a long received file: about 200 pages, read and laid
+    // out in its own formatting (what the desk's worker does for each file).
+    let point = &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
+    point.text = sentence.chars().cycle().take(125_000).collect();
+    let bytes = wengao::docx::render(&spec, &draft, &wengao::docx::RenderOptions::default());
+    let formatting = wengao::audit::format::read_docx(&bytes).unwrap();
+    println!("long file: {} pages in its own formatting", wengao::audit::pages::own_pages(&formatting).count());
+    measure("read the formatting of a 200-page file", 10, || {
+        black_box(wengao::audit::format::read_docx(black_box(&bytes)).unwrap());
+    });
+    measure("lay out a 200-page file in its own formatting", 10, || {
+        black_box(wengao::audit::pages::own_pages(black_box(&formatting)));
+    });
 }
 
 /// What the app derives from the draft on every change (app/src/derived.rs `derive`).

@@ -318,6 +318,22 @@ fn document(rng: &mut Rng, producer: Producer, chars: usize) -> Vec<u8> {
     doc.section_xml(&last).build()
 }
 
+#[test]
+fn the_faces_the_model_measures_are_those_libreoffice_finds() {
+    if !common::libreoffice() {
+        return;
+    }
+    for (spelling, face) in wengao::layout::faces::spellings() {
+        let found = std::process::Command::new("fc-match")
+            // A '-' in a fontconfig pattern starts the size.
+            .args(["-f", "%{family[0]}", &spelling.replace('-', "\\-")])
+            .env("FONTCONFIG_FILE", common::root().join("tests/fonts/fonts.conf"))
+            .output()
+            .unwrap();
+        assert_eq!(String::from_utf8_lossy(&found.stdout), face, "{spelling}");
+    }
+}
+
 struct Compared {
     name: String,
     expected: usize,

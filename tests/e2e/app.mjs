@@ -265,7 +265,11 @@ try {
   assert.equal(looseSaved.unplaced_pictures[0].caption, '2025年9月，小区议事会现场');
   assert.ok(Buffer.from(looseSaved.unplaced_pictures[0].data, 'base64').length > 1000, 'with its bytes');
   await page.getByRole('button', { name: '← 返回' }).click();
-  await page.getByRole('button', { name: /^删除/ }).first().click();
+  // This draft by its title (the template's placeholders): the list's order
+  // can change while it is being read, so not "the first one".
+  const looseItem = page.getByRole('listitem').filter({ hasText: 'XXX书记 XXX' });
+  await looseItem.getByRole('button', { name: /^删除/ }).click();
+  await looseItem.waitFor({ state: 'detached' });
 
   step('a draft with 5,000 points where the template allows 6 opens, the rest kept as unplaced');
   const huge = JSON.parse(fs.readFileSync('tests/fixtures/drafts/述职报告.json', 'utf8'));

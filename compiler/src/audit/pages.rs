@@ -138,7 +138,15 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
 }
 
 fn run(r: &RunFormat, text: String) -> FlowRun {
-    FlowRun { text, east_asia: r.east_asia.clone(), latin: r.latin.clone(), size_half_points: r.size_half_points, bold: r.bold }
+    FlowRun {
+        text,
+        east_asia: r.east_asia.clone(),
+        latin: r.latin.clone(),
+        size_half_points: r.size_half_points,
+        bold: r.bold,
+        scale: r.scale,
+        spacing: r.spacing,
+    }
 }
 
 fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
@@ -149,6 +157,8 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         size_half_points: 20,
         bold: false,
         red: false,
+        scale: 100,
+        spacing: 0,
     });
     // The text with its page breaks and inline pictures marked.
     let mut runs = Vec::new();

@@ -8,9 +8,10 @@
 //! Measured against LibreOffice 7.4: a single-spaced line is as tall as the
 //! largest ascent plus the largest descent of the faces on it, rounded to a
 //! twip (35 sizes and faces: 29 to the twip, the rest one off either way); an
-//! empty paragraph takes its mark's Latin face. A name not in the table falls back as
-//! fontconfig falls back here: Chinese text to Noto Sans CJK, Latin to DejaVu
-//! Sans. A Chinese font on Windows (SimSun, FangSong_GB2312) has its own,
+//! empty paragraph takes its mark's Latin face. A name not in the table falls
+//! back as fontconfig chooses, by the name and the document's language: the
+//! model takes Noto Sans CJK for Chinese text and DejaVu Sans for Latin, which
+//! is not always LibreOffice's choice. A Chinese font on Windows (SimSun, FangSong_GB2312) has its own,
 //! slightly different metrics; docs/desk.md says what that changes.
 
 /// A font's vertical metrics, in hundred-thousandths of an em (the ascent
@@ -156,8 +157,8 @@ const UKAI: Face = Face { name: "AR PL UKai CN", ascent: 97949, descent: 12988, 
 const NAMES: &[(&[&str], &Face, &Face)] = &[
     (&["仿宋_GB2312", "仿宋", "FangSong", "FangSong_GB2312"], &UMING, &UMING),
     (&["楷体_GB2312", "楷体", "KaiTi", "KaiTi_GB2312"], &UKAI, &UKAI),
-    (&["黑体", "SimHei"], &NOTO_SANS_CJK, &NOTO_SANS_CJK),
-    (&["宋体", "SimSun", "华文中宋", "STZhongsong"], &NOTO_SERIF_CJK, &NOTO_SERIF_CJK),
+    (&["黑体", "SimHei", "微软雅黑", "Microsoft YaHei", "等线", "DengXian"], &NOTO_SANS_CJK, &NOTO_SANS_CJK),
+    (&["宋体", "SimSun", "华文中宋", "STZhongsong", "方正小标宋简体", "FZXiaoBiaoSong-B05S"], &NOTO_SERIF_CJK, &NOTO_SERIF_CJK),
     (&["Times New Roman"], &LIBERATION_SERIF, &LIBERATION_SERIF_BOLD),
     (&["Arial"], &LIBERATION_SANS, &LIBERATION_SANS_BOLD),
     (&["Calibri"], &CARLITO, &CARLITO_BOLD),
@@ -174,6 +175,12 @@ pub fn east_asian(name: Option<&str>) -> &'static Face {
 /// .docx, Times New Roman, measured).
 pub fn latin(name: Option<&str>, bold: bool) -> &'static Face {
     named(name.unwrap_or("Times New Roman"), bold).unwrap_or(&DEJAVU_SANS)
+}
+
+/// Every spelling the table knows and the face it draws in (for checking the
+/// table against the fonts LibreOffice finds: compiler/tests/file_pages.rs).
+pub fn spellings() -> impl Iterator<Item = (&'static str, &'static str)> {
+    NAMES.iter().flat_map(|(spellings, face, _)| spellings.iter().map(move |s| (*s, face.name)))
 }
 
 fn named(name: &str, bold: bool) -> Option<&'static Face> {

@@ -30,6 +30,9 @@ pub struct FlowRun {
     pub latin: Option<String>,
     pub size_half_points: u32,
     pub bold: bool,
+    /// Horizontal scale in percent, and the space after each character in twips.
+    pub scale: u32,
+    pub spacing: i32,
 }
 
 /// Line spacing as the file declares it.
@@ -435,7 +438,8 @@ fn glyphs(p: &FlowParagraph) -> Vec<Drawn> {
             }
             let wide = class(c) == Class::Wide;
             let face = if wide { faces::east_asian(run.east_asia.as_deref()) } else { faces::latin(run.latin.as_deref(), run.bold) };
-            out.push(Drawn { glyph: Glyph { c, em, width: face.advance(c, wide, em) }, face, picture: None });
+            let width = (face.advance(c, wide, em) as i64 * run.scale as i64 / 100 + run.spacing as i64).max(0) as u32;
+            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None });
         }
     }
     out
@@ -512,7 +516,15 @@ mod tests {
     use super::*;
 
     fn paragraph(font: &str, size_half_points: u32, line: LineRule) -> FlowParagraph {
-        let run = |text: &str| FlowRun { text: text.into(), east_asia: Some(font.into()), latin: None, size_half_points, bold: false };
+        let run = |text: &str| FlowRun {
+            text: text.into(),
+            east_asia: Some(font.into()),
+            latin: None,
+            size_half_points,
+            bold: false,
+            scale: 100,
+            spacing: 0,
+        };
         FlowParagraph {
             runs: vec![run(&"党建工作基层组织书记责任落实".repeat(20))],
             mark: run(""),

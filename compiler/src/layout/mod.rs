@@ -18,7 +18,7 @@ use crate::document::{Block, Document, Paragraph, TextRun};
 use crate::geometry::{column_widths, line_pitch, picture_block_height, Capacity, Engine, CELL_MARGIN, TABLE_BORDER};
 use crate::spec::{Role, Style};
 
-mod faces;
+pub mod faces;
 pub mod flow;
 mod lines;
 mod view;

@@ -40,6 +40,10 @@ pub struct RunFormat {
     pub size_half_points: u32,
     pub bold: bool,
     pub red: bool,
+    /// Horizontal scale in percent (`w:w`, 100 when unset) and the space added
+    /// after each character, in twips (`w:spacing`).
+    pub scale: u32,
+    pub spacing: i32,
 }
 
 /// A body paragraph with its resolved formatting.
@@ -315,6 +319,8 @@ fn run_format(styles: &Styles, props: &RunProps, text: String) -> RunFormat {
         size_half_points: props.size.unwrap_or(20),
         bold: props.bold.unwrap_or(false),
         red: props.red.unwrap_or(false),
+        scale: props.scale.unwrap_or(100),
+        spacing: props.spacing.unwrap_or(0),
     }
 }
 
@@ -427,8 +433,8 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
     // Neighbouring runs that look alike are one stretch.
     match out.runs.last_mut() {
         Some(last)
-            if (&last.east_asia, &last.latin, last.size_half_points, last.bold, last.red)
-                == (&format.east_asia, &format.latin, format.size_half_points, format.bold, format.red) =>
+            if (&last.east_asia, &last.latin, last.size_half_points, last.bold, last.red, last.scale, last.spacing)
+                == (&format.east_asia, &format.latin, format.size_half_points, format.bold, format.red, format.scale, format.spacing) =>
         {
             last.text.push_str(&format.text)
         }

@@ -23,6 +23,9 @@ pub(super) struct RunProps {
     pub(super) bold: Option<bool>,
     /// Whether its colour is a red (`w:color`).
     pub(super) red: Option<bool>,
+    /// Horizontal scale in percent (`w:w`) and character spacing in twips (`w:spacing`).
+    pub(super) scale: Option<u32>,
+    pub(super) spacing: Option<i32>,
 }
 
 impl RunProps {
@@ -40,6 +43,16 @@ impl RunProps {
             size: rpr.child("sz").and_then(|s| s.attr("val")).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as u32),
             bold: rpr.child("b").map(|b| toggle(Some(b))),
             red: rpr.child("color").and_then(|c| c.attr("val")).map(|v| crate::import::word::is_red(&v)),
+            scale: rpr
+                .child("w")
+                .and_then(|w| w.attr("val"))
+                .and_then(|v| v.trim_end_matches('%').parse::<f64>().ok())
+                .map(|v| v.clamp(1.0, 600.0) as u32),
+            spacing: rpr
+                .child("spacing")
+                .and_then(|s| s.attr("val"))
+                .and_then(|v| v.parse::<f64>().ok())
+                .map(|v| v.clamp(-31680.0, 31680.0) as i32),
         }
     }
 
@@ -51,6 +64,8 @@ impl RunProps {
             size: over.size.or(self.size),
             bold: over.bold.or(self.bold),
             red: over.red.or(self.red),
+            scale: over.scale.or(self.scale),
+            spacing: over.spacing.or(self.spacing),
         }
     }
 }
