@@ -84,7 +84,7 @@ fn main() {
     // The desk's 页数 of a long received file: about 200 pages, read and laid
     // out in its own formatting (what the desk's worker does for each file).
     let point = &mut draft.body.get_mut("履职情况").unwrap()[0].parts.get_mut("履职方面").unwrap()[0].parts.get_mut("履职要点").unwrap()[0];
-    point.text = sentence.chars().cycle().take(125_000).collect();
+    point.text = sentence.chars().cycle().take(95_000).collect();
     let bytes = wengao::docx::render(&spec, &draft, &wengao::docx::RenderOptions::default());
     let formatting = wengao::audit::format::read_docx(&bytes).unwrap();
     println!("long file: {} pages in its own formatting", wengao::audit::pages::own_pages(&formatting).count());

@@ -318,6 +318,40 @@ fn document(rng: &mut Rng, producer: Producer, chars: usize) -> Vec<u8> {
     doc.section_xml(&last).build()
 }
 
+/// The .docx files the other tests read (tests/fixtures: 公文, 会议纪要,
+/// 工作总结, 述职报告 and 创新案例 written with python-docx the ways Word and WPS
+/// write them, and copies LibreOffice saved).
+fn fixture_files() -> Vec<(String, Vec<u8>)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, Vec<u8>)>) {
+        let mut entries: Vec<_> = std::fs::read_dir(dir).unwrap().flatten().map(|e| e.path()).collect();
+        entries.sort();
+        for path in entries {
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "docx") {
+                let name = path.strip_prefix(common::root()).unwrap().to_string_lossy().replace('/', "-");
+                out.push((name.trim_end_matches(".docx").to_string(), std::fs::read(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&common::root().join("tests/fixtures"), &mut out);
+    out
+}
+
+#[test]
+fn the_fixture_files_own_pages_match_libreoffice() {
+    if !common::libreoffice() {
+        return;
+    }
+    let files = fixture_files();
+    let results = compare(&files);
+    let (equal, within_one) = report("tests/fixtures", &results);
+    // Measured in session 18: 39 of 40 (会议纪要-3 wraps one line more in
+    // LibreOffice where its character grid meets ；and ，: not understood).
+    assert!(equal + 1 >= files.len() && within_one == files.len(), "{equal} equal, {within_one} within one of {}", files.len());
+}
+
 #[test]
 fn the_faces_the_model_measures_are_those_libreoffice_finds() {
     if !common::libreoffice() {
@@ -412,9 +446,10 @@ fn a_files_own_pages_match_libreoffice_on_a_generated_corpus() {
     }
     let results = compare(&files);
     let (equal, within_one) = report("generated", &results);
-    // Measured in session 18: 26 of 60 equal, 41 within one page. The issue's
-    // bar is 57 equal and all within one; until then this holds the ground won.
+    // Measured in session 18: 46 of 60 equal, 56 within one page (from 26
+    // and 41 at the first increment). The bar is 57 equal and all
+    // within one; until then this holds the ground won.
     if files.len() == 60 {
-        assert!(equal >= 26 && within_one >= 41, "generated: {equal} equal, {within_one} within one");
+        assert!(equal >= 46 && within_one >= 56, "generated: {equal} equal, {within_one} within one");
     }
 }

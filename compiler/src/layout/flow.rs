@@ -63,7 +63,9 @@ pub struct FlowParagraph {
     pub right: u32,
     /// First-line indent in twips (negative: hanging).
     pub first_line: i32,
-    pub justified: bool,
+    /// Whether punctuation may hang past the right margin (LibreOffice: in a
+    /// justified paragraph of Chinese, Japanese or Korean text).
+    pub hanging_punctuation: bool,
     pub keep_next: bool,
     pub keep_lines: bool,
     pub widow_control: bool,
@@ -490,7 +492,7 @@ fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
                 }
             })
             .collect();
-        let mut starts = break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.justified);
+        let mut starts = break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.hanging_punctuation);
         starts.push(piece.len() as u32);
         for (k, pair) in starts.windows(2).enumerate() {
             let on_line = &piece[pair[0] as usize..(pair[1] as usize).max(pair[0] as usize)];
@@ -537,7 +539,7 @@ mod tests {
             left: 0,
             right: 0,
             first_line: 0,
-            justified: true,
+            hanging_punctuation: true,
             keep_next: false,
             keep_lines: false,
             widow_control: false,

@@ -90,6 +90,11 @@ pub struct FlowFormat {
     pub pictures: Vec<(u32, u32, u32)>,
     /// The `\n`s of the text that are page or column breaks (character offsets).
     pub page_breaks: Vec<u32>,
+    /// Whether its first run's East Asian text is in a Chinese, Japanese or
+    /// Korean language (or none is set): LibreOffice lets punctuation hang past
+    /// the margin only then (measured: `w:lang w:eastAsia="en-US"` in the
+    /// document defaults, as python-docx's template has, stops it).
+    pub asian_language: bool,
 }
 
 /// Where a footer's page number stands and how it looks.
@@ -349,6 +354,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         mark: Some(mark),
         pictures: Vec::new(),
         page_breaks: Vec::new(),
+        asian_language: true,
     };
     let mut out = ParagraphFormat {
         text: String::new(),
@@ -429,7 +435,14 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
         return;
     }
     out.text.push_str(&text);
-    let format = run_format(styles, &resolve(styles, base, rpr), text);
+    let props = resolve(styles, base, rpr);
+    if out.runs.is_empty() {
+        out.flow.asian_language = props.east_asian_lang.as_deref().is_none_or(|l| {
+            let l = l.to_ascii_lowercase();
+            ["zh", "ja", "ko"].iter().any(|p| l.starts_with(p))
+        });
+    }
+    let format = run_format(styles, &props, text);
     // Neighbouring runs that look alike are one stretch.
     match out.runs.last_mut() {
         Some(last)

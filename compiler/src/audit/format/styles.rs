@@ -26,6 +26,8 @@ pub(super) struct RunProps {
     /// Horizontal scale in percent (`w:w`) and character spacing in twips (`w:spacing`).
     pub(super) scale: Option<u32>,
     pub(super) spacing: Option<i32>,
+    /// The language of its East Asian text (`w:lang/@eastAsia`).
+    pub(super) east_asian_lang: Option<String>,
 }
 
 impl RunProps {
@@ -53,6 +55,7 @@ impl RunProps {
                 .and_then(|s| s.attr("val"))
                 .and_then(|v| v.parse::<f64>().ok())
                 .map(|v| v.clamp(-31680.0, 31680.0) as i32),
+            east_asian_lang: rpr.child("lang").and_then(|l| l.attr("eastAsia")),
         }
     }
 
@@ -66,6 +69,7 @@ impl RunProps {
             red: over.red.or(self.red),
             scale: over.scale.or(self.scale),
             spacing: over.spacing.or(self.spacing),
+            east_asian_lang: over.east_asian_lang.clone().or_else(|| self.east_asian_lang.clone()),
         }
     }
 }
