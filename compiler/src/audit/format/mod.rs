@@ -348,7 +348,8 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         contextual: para.contextual.unwrap_or(false),
         keep_next: para.keep_next.unwrap_or(false),
         keep_lines: para.keep_lines.unwrap_or(false),
-        widow_control: para.widow_control.unwrap_or(false),
+        // LibreOffice keeps two lines together when the file says nothing (measured).
+        widow_control: para.widow_control.unwrap_or(true),
         page_break_before: para.page_break_before.unwrap_or(false),
         snap_to_grid: para.snap_to_grid.unwrap_or(true),
         mark: Some(mark),
