@@ -347,9 +347,8 @@ fn the_fixture_files_own_pages_match_libreoffice() {
     let files = fixture_files();
     let results = compare(&files);
     let (equal, within_one) = report("tests/fixtures", &results);
-    // Measured in session 18: 39 of 40 (会议纪要-3 wraps one line more in
-    // LibreOffice where its character grid meets ；and ，: not understood).
-    assert!(equal + 1 >= files.len() && within_one == files.len(), "{equal} equal, {within_one} within one of {}", files.len());
+    // Measured in session 18: all 40.
+    assert!(equal == files.len() && within_one == files.len(), "{equal} equal, {within_one} within one of {}", files.len());
 }
 
 #[test]

@@ -203,7 +203,8 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
             Some(Indent::Chars(c)) => c.saturating_mul(em as i32) / 100,
             None => 0,
         },
-        hanging_punctuation: matches!(p.align, super::format::Alignment::Justify | super::format::Alignment::Distribute) && p.flow.asian_language,
+        hanging_punctuation: matches!(p.align, super::format::Alignment::Justify | super::format::Alignment::Distribute)
+            && p.flow.asian_language,
         keep_next: p.flow.keep_next,
         keep_lines: p.flow.keep_lines,
         widow_control: p.flow.widow_control,
