@@ -3,7 +3,7 @@
 //! shows as 页数 (beside the estimate of the text re-typeset in the template's
 //! format) and `wengao audit` prints.
 
-use super::format::{BodyBlock, Formatting, Indent, ParagraphFormat, RunFormat, Spacing, TableFormat};
+use super::format::{BodyBlock, Formatting, ParagraphFormat, RunFormat, Spacing, TableFormat};
 use super::saved::SavedPages;
 use crate::layout::flow::{
     self, FlowBlock, FlowCell, FlowParagraph, FlowRow, FlowRun, FlowSection, FlowTable, LineRule, PAGE_BREAK, PICTURE,
@@ -182,7 +182,6 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         sizes.extend(&rest);
         runs.push(run(&mark, rest.iter().map(|_| PICTURE).collect()));
     }
-    let em = crate::geometry::em(p.runs.first().unwrap_or(&mark).size_half_points);
     FlowParagraph {
         runs,
         pictures: sizes,
@@ -198,11 +197,7 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         contextual: p.flow.contextual,
         left: p.flow.left,
         right: p.flow.right,
-        first_line: match p.indent {
-            Some(Indent::Twips(t)) => t,
-            Some(Indent::Chars(c)) => c.saturating_mul(em as i32) / 100,
-            None => 0,
-        },
+        first_line: p.flow.first_line,
         hanging_punctuation: matches!(p.align, super::format::Alignment::Justify | super::format::Alignment::Distribute)
             && p.flow.asian_language,
         keep_next: p.flow.keep_next,

@@ -78,6 +78,9 @@ pub struct FlowFormat {
     pub after: u32,
     pub left: u32,
     pub right: u32,
+    /// The first-line indent in twips (negative: hanging): what LibreOffice
+    /// lays out, which reads no `firstLineChars` (Word and WPS do; they write both).
+    pub first_line: i32,
     pub contextual: bool,
     pub keep_next: bool,
     pub keep_lines: bool,
@@ -335,16 +338,12 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let (style, para, run_base) = base_props(styles, ppr);
     let para = para.then(&ParaProps::read(ppr));
     let mark = run_format(styles, &resolve(styles, &run_base, ppr.and_then(|p| p.child("rPr"))), String::new());
-    let twips = |indent: Option<Indent>| match indent {
-        Some(Indent::Twips(t)) => t.max(0) as u32,
-        Some(Indent::Chars(c)) => crate::geometry::chars(c.max(0) as u32, mark.size_half_points),
-        None => 0,
-    };
     let flow = FlowFormat {
         before: para.before.unwrap_or(0),
         after: para.after.unwrap_or(0),
-        left: twips(para.left),
-        right: twips(para.right),
+        left: para.left.unwrap_or(0).max(0) as u32,
+        right: para.right.unwrap_or(0).max(0) as u32,
+        first_line: para.first_line.unwrap_or(0),
         contextual: para.contextual.unwrap_or(false),
         keep_next: para.keep_next.unwrap_or(false),
         keep_lines: para.keep_lines.unwrap_or(false),

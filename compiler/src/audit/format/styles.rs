@@ -112,9 +112,11 @@ pub(super) struct ParaProps {
     /// Space before and after, in twips (automatic spacing: 14 pt).
     pub(super) before: Option<u32>,
     pub(super) after: Option<u32>,
-    /// Left and right indents: in twips, or in 1/100 characters.
-    pub(super) left: Option<Indent>,
-    pub(super) right: Option<Indent>,
+    /// Left, right and first-line indents in twips (negative: hanging), as
+    /// the page model takes them.
+    pub(super) left: Option<i32>,
+    pub(super) right: Option<i32>,
+    pub(super) first_line: Option<i32>,
     pub(super) contextual: Option<bool>,
     pub(super) keep_next: Option<bool>,
     pub(super) keep_lines: Option<bool>,
@@ -165,13 +167,11 @@ impl ParaProps {
             }
             s.attr(side).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round().max(0.0) as u32)
         };
-        let side_indent = |twips: &[&str], chars: &str| {
+        // In twips, as LibreOffice 7.4 lays them out: it reads no *Chars
+        // attribute (measured: firstLineChars="200" alone indents nothing).
+        let twips = |names: &[&str]| {
             let i = ppr.child("ind")?;
-            let num = |k: &str| i.attr(k).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as i32);
-            match num(chars) {
-                Some(c) if c != 0 => Some(Indent::Chars(c)),
-                _ => twips.iter().find_map(|k| num(k)).map(Indent::Twips),
-            }
+            names.iter().find_map(|k| i.attr(k).and_then(|v| v.parse::<f64>().ok())).map(|v| v.round() as i32)
         };
         let flag = |name: &str| ppr.child(name).map(|e| toggle(Some(e)));
         ParaProps {
@@ -180,8 +180,9 @@ impl ParaProps {
             indent,
             before: space("before"),
             after: space("after"),
-            left: side_indent(&["left", "start"], "leftChars"),
-            right: side_indent(&["right", "end"], "rightChars"),
+            left: twips(&["left", "start"]),
+            right: twips(&["right", "end"]),
+            first_line: twips(&["hanging"]).filter(|h| *h != 0).map(|h| -h).or_else(|| twips(&["firstLine"])),
             contextual: flag("contextualSpacing"),
             keep_next: flag("keepNext"),
             keep_lines: flag("keepLines"),
@@ -200,6 +201,7 @@ impl ParaProps {
             after: over.after.or(self.after),
             left: over.left.or(self.left),
             right: over.right.or(self.right),
+            first_line: over.first_line.or(self.first_line),
             contextual: over.contextual.or(self.contextual),
             keep_next: over.keep_next.or(self.keep_next),
             keep_lines: over.keep_lines.or(self.keep_lines),
