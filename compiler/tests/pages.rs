@@ -258,4 +258,19 @@ fn the_page_model_agrees_with_libreoffice_on_the_corpus() {
     assert!(worst <= 1, "a draft off by {worst} pages");
     // A floor under today's 606/618 (98.1 %), so that a change that moves page breaks shows.
     assert!(starts_same * 100 >= starts_checked * 95, "page starts equal {starts_same}/{starts_checked}, under 95 %");
+    // The same files read as the desk reads any received file, laid out in
+    // their own formatting (audit::pages): our exports are the easy case of
+    // that model, and must come out as LibreOffice prints them too.
+    let own: Vec<u32> =
+        files.iter().map(|(_, bytes)| wengao::audit::pages::own_pages(&wengao::audit::format::read_docx(bytes).unwrap()).count()).collect();
+    let own_same = own.iter().zip(&laid_out).filter(|(n, pdf)| **n as usize == pdf.len()).count();
+    let own_worst = own.iter().zip(&laid_out).map(|(n, pdf)| (*n as i64 - pdf.len() as i64).abs()).max().unwrap_or(0);
+    eprintln!(
+        "the files in their own formatting: {own_same}/{} with LibreOffice's page count, largest difference {own_worst}",
+        files.len()
+    );
+    for (k, (n, pdf)) in own.iter().zip(&laid_out).enumerate().filter(|(_, (n, pdf))| **n as usize != pdf.len()) {
+        eprintln!("  draft {k:02}: own formatting {n} pages, LibreOffice {}", pdf.len());
+    }
+    assert!(own_same * 100 >= files.len() * 95 && own_worst <= 1, "{own_same}/{} in their own formatting", files.len());
 }

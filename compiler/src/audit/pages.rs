@@ -222,6 +222,7 @@ fn table(t: &TableFormat) -> FlowTable {
                     .collect(),
                 height: r.height,
                 header: r.header,
+                cant_split: r.cant_split,
             })
             .collect(),
         margin_sides: t.margin_sides,

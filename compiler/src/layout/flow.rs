@@ -92,6 +92,8 @@ pub struct FlowRow {
     pub height: Option<(u32, bool)>,
     /// Repeated at the top of each page the table continues on.
     pub header: bool,
+    /// May not break across pages (unless it is taller than a page).
+    pub cant_split: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -185,14 +187,7 @@ pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
             let at = |at: u32| Spot { section: s, block: b, at };
             match block {
                 FlowBlock::Paragraph(p) => {
-                    let next = match section.blocks.get(b + 1) {
-                        Some(FlowBlock::Paragraph(q)) => first_line_height(q, section),
-                        Some(FlowBlock::Table(t)) => t.rows.first().map_or(0, |r| {
-                            let cells: Vec<Vec<u32>> = r.cells.iter().map(|c| cell_units(c, t, section)).collect();
-                            row_height(r, &cells, t)
-                        }),
-                        None => 0,
-                    };
+                    let next = if p.keep_next { kept_after(&section.blocks[b + 1..], section) } else { 0 };
                     place_paragraph(&mut pager, p, section, next, at);
                 }
                 FlowBlock::Table(t) => place_table(&mut pager, t, section, at),
@@ -351,7 +346,7 @@ fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl
     let mut page_top = (pager.used == 0).then_some(0);
     for (i, row) in t.rows.iter().enumerate() {
         let mut cells = units[i].clone();
-        let splits = !row.header && !matches!(row.height, Some((_, true)));
+        let splits = !row.header && !row.cant_split && !matches!(row.height, Some((_, true)));
         loop {
             let h = row_height(row, &cells, t);
             if pager.fits(gap + h) {
@@ -378,7 +373,8 @@ fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl
                         .count()
                 })
                 .collect();
-            if splits && taken.iter().any(|k| *k > 0) {
+            // A row that may not split still does where it is taller than a page.
+            if (splits || page_top == Some(pager.used)) && taken.iter().any(|k| *k > 0) {
                 pager.place(at(i as u32), gap, pager.height - pager.used - gap);
                 cells = cells.iter().zip(&taken).map(|(u, k)| u[*k..].to_vec()).collect();
             } else if page_top == Some(pager.used) {
@@ -419,8 +415,38 @@ fn row_height(row: &FlowRow, cells: &[Vec<u32>], t: &FlowTable) -> u32 {
     }
 }
 
-fn first_line_height(p: &FlowParagraph, section: &FlowSection) -> u32 {
-    lines_of(p, section, section.text_width).first().map_or(0, |l| l.height + p.before)
+/// What a paragraph kept with the next keeps on its page besides itself: a
+/// chain of paragraphs kept with the next (headings 一、 then （一）), whole,
+/// and the first lines of the paragraph after them (two, or all of three or
+/// fewer, where widow control is on), or a table's first row.
+fn kept_after(blocks: &[FlowBlock], section: &FlowSection) -> u32 {
+    let mut need = 0;
+    for block in blocks {
+        match block {
+            FlowBlock::Paragraph(q) => {
+                let lines = lines_of(q, section, section.text_width);
+                let kept = match lines.len() {
+                    _ if q.keep_next || q.keep_lines => lines.len(),
+                    n if q.widow_control && n <= 3 => n,
+                    _ if q.widow_control => 2,
+                    _ => 1,
+                };
+                need += q.before + lines.iter().take(kept).map(|l| l.height).sum::<u32>();
+                if !q.keep_next {
+                    return need;
+                }
+                need += q.after;
+            }
+            FlowBlock::Table(t) => {
+                return need
+                    + t.rows.first().map_or(0, |r| {
+                        let cells: Vec<Vec<u32>> = r.cells.iter().map(|c| cell_units(c, t, section)).collect();
+                        row_height(r, &cells, t)
+                    })
+            }
+        }
+    }
+    need
 }
 
 /// A character as the line breaker sees it, with the face it is drawn in.

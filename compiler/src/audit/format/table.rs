@@ -24,6 +24,8 @@ pub struct RowFormat {
     /// `trHeight`: twips, and whether exactly (else at least).
     pub height: Option<(u32, bool)>,
     pub header: bool,
+    /// Whether it may not break across pages (`cantSplit`).
+    pub cant_split: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -71,7 +73,12 @@ pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
             let height = trpr
                 .and_then(|p| p.child("trHeight"))
                 .and_then(|h| Some((twips(Some(h), "val")?, h.attr("hRule").as_deref() == Some("exact"))));
-            RowFormat { cells, height, header: toggle(trpr.and_then(|p| p.child("tblHeader"))) }
+            RowFormat {
+                cells,
+                height,
+                header: toggle(trpr.and_then(|p| p.child("tblHeader"))),
+                cant_split: toggle(trpr.and_then(|p| p.child("cantSplit"))),
+            }
         })
         .collect();
     TableFormat {
