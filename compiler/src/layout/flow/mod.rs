@@ -1,0 +1,347 @@
+//! The page model over a file's own formatting: any Word or WPS file's
+//! sections, paragraphs and tables as the file declares them (the desk's format
+//! reader feeds them in), laid out by the rules LibreOffice 7.4 was measured to
+//! follow. Lines are broken by the same breaker as our own formats
+//! ([`super::lines`]), with each run's face and size ([`super::faces`]).
+//!
+//! Measured (single paragraphs and probes of each property, in PDFs):
+//! - a line is as tall as the largest ascent plus the largest descent of the
+//!   faces on it, or an inline picture on it; 倍数 multiplies that, 最小值 raises
+//!   it, 固定值 replaces it;
+//! - with a document grid of lines (`docGrid` lines or linesAndChars) and a
+//!   paragraph that snaps to it, a line takes as many grid pitches as its
+//!   single height needs, times a 倍数 spacing; 固定值 and 最小值 are ignored;
+//! - space before and after add up; space before is dropped at the top of a
+//!   page the text flowed onto (kept on the first page and after a break the
+//!   file asks for); the space after a page's last paragraph need not fit;
+//!   contextualSpacing drops both between paragraphs of one style; automatic
+//!   spacing (HTML's) is 14 pt;
+//! - an empty paragraph is one line of its mark's Latin face.
+
+mod line;
+mod table;
+
+use line::lines_of;
+use table::{cell_units, place_table, row_height};
+
+/// A run of text in one face and size.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowRun {
+    pub text: String,
+    pub east_asia: Option<String>,
+    pub latin: Option<String>,
+    pub size_half_points: u32,
+    pub bold: bool,
+    /// Horizontal scale in percent, and the space after each character in twips.
+    pub scale: u32,
+    pub spacing: i32,
+}
+
+/// Line spacing as the file declares it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LineRule {
+    /// 240ths of the single height.
+    Multiple(u32),
+    AtLeast(u32),
+    Exact(u32),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowParagraph {
+    /// The text, with `\n` for a line break and [`PAGE_BREAK`] for a page or
+    /// column break, and [`PICTURE`] where an inline picture stands.
+    pub runs: Vec<FlowRun>,
+    /// The paragraph mark's run: what an empty paragraph is as tall as.
+    pub mark: FlowRun,
+    /// Each inline picture's width and height, in twips, in text order.
+    pub pictures: Vec<(u32, u32)>,
+    /// The style, for contextualSpacing.
+    pub style: Option<String>,
+    pub line: LineRule,
+    pub before: u32,
+    pub after: u32,
+    pub contextual: bool,
+    pub left: u32,
+    pub right: u32,
+    /// First-line indent in twips (negative: hanging).
+    pub first_line: i32,
+    /// Whether punctuation may hang past the right margin (LibreOffice: in a
+    /// justified paragraph of Chinese, Japanese or Korean text).
+    pub hanging_punctuation: bool,
+    pub keep_next: bool,
+    pub keep_lines: bool,
+    pub widow_control: bool,
+    pub page_break_before: bool,
+    pub snap_to_grid: bool,
+}
+
+/// A page or column break in a paragraph's text.
+pub const PAGE_BREAK: char = '\u{C}';
+/// Where an inline picture stands in a paragraph's text.
+pub const PICTURE: char = '\u{FFFC}';
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowCell {
+    /// Width in twips, cell margins included.
+    pub width: u32,
+    pub paragraphs: Vec<FlowParagraph>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowRow {
+    pub cells: Vec<FlowCell>,
+    /// `trHeight`: at least, or exactly (`hRule="exact"`), in twips.
+    pub height: Option<(u32, bool)>,
+    /// Repeated at the top of each page the table continues on.
+    pub header: bool,
+    /// May not break across pages (unless it is taller than a page).
+    pub cant_split: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowTable {
+    pub rows: Vec<FlowRow>,
+    /// Cell margins: left and right, top and bottom, in twips.
+    pub margin_sides: u32,
+    pub margin_top_bottom: u32,
+    /// The border between rows, in twips (what each row adds).
+    pub border: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FlowBlock {
+    Paragraph(FlowParagraph),
+    Table(FlowTable),
+}
+
+/// How a section starts: on a new page (of either, even or odd number), or on the same one.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionStart {
+    NextPage,
+    Continuous,
+    EvenPage,
+    OddPage,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FlowSection {
+    pub start: SectionStart,
+    /// The type area, in twips.
+    pub text_width: u32,
+    pub text_height: u32,
+    /// The grid's line pitch, when the section has a grid of lines.
+    pub grid: Option<u32>,
+    /// The width of a cell of the grid of characters, when it has one ([`char_cell`]).
+    pub char_grid: Option<u32>,
+    pub blocks: Vec<FlowBlock>,
+}
+
+/// The width of a cell of a grid of characters, in twips, for a `charSpace`
+/// (1/4096 pt) and the size the default paragraph style sets itself (12 pt
+/// when it sets none; the document defaults do not count). Measured in
+/// LibreOffice, which sets each Chinese character in as many cells as its
+/// width needs: a 16 pt character in two 11.75 pt cells for charSpace −842
+/// and no size, 17 to a line where 25 would fit without the grid; in two
+/// 15.75 pt cells for −849 and a 16 pt style (14 to a line). Latin text keeps
+/// its widths. The cell is the size less a twip, plus the charSpace.
+pub fn char_cell(normal_size_half_points: Option<u32>, char_space: i32) -> u32 {
+    let base = crate::geometry::em(normal_size_half_points.unwrap_or(24)) as i64;
+    (base - 1 + char_space as i64 * 20 / 4096).max(20) as u32
+}
+
+/// A place in the file: the section, the block in it, and the character (of a
+/// paragraph) or the row (of a table).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Spot {
+    pub section: usize,
+    pub block: usize,
+    pub at: u32,
+}
+
+/// A line of a paragraph, or a table row (or the part of it on this page), on a
+/// page: where it starts, its distance from the top of the type area and its
+/// height, in twips.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Placed {
+    pub spot: Spot,
+    pub top: u32,
+    pub height: u32,
+}
+
+/// The pages a file takes, each with what it holds (a blank page an odd or
+/// even section start inserts holds nothing).
+pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
+    let mut pager = Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false };
+    for (s, section) in sections.iter().enumerate() {
+        pager.height = section.text_height.max(1);
+        match section.start {
+            _ if pager.pages.is_empty() => pager.pages.push(Vec::new()),
+            SectionStart::Continuous => {}
+            start => {
+                pager.new_page(false);
+                let even = pager.pages.len().is_multiple_of(2);
+                if (start == SectionStart::EvenPage && !even) || (start == SectionStart::OddPage && even) {
+                    pager.new_page(false);
+                }
+            }
+        }
+        for (b, block) in section.blocks.iter().enumerate() {
+            let at = |at: u32| Spot { section: s, block: b, at };
+            match block {
+                FlowBlock::Paragraph(p) => {
+                    let next = if p.keep_next { kept_after(&section.blocks[b + 1..], section) } else { 0 };
+                    place_paragraph(&mut pager, p, section, next, at);
+                }
+                FlowBlock::Table(t) => place_table(&mut pager, t, section, at),
+            }
+        }
+    }
+    pager.pages
+}
+
+struct Pager {
+    height: u32,
+    used: u32,
+    pages: Vec<Vec<Placed>>,
+    /// The paragraph just placed, when nothing has been since.
+    previous: Option<Previous>,
+    /// Whether text flowed onto this page (its first paragraph loses its space before).
+    flowed: bool,
+}
+
+impl Pager {
+    fn new_page(&mut self, flowed: bool) {
+        self.pages.push(Vec::new());
+        self.used = 0;
+        self.previous = None;
+        self.flowed = flowed;
+    }
+
+    fn fits(&self, height: u32) -> bool {
+        self.used + height <= self.height
+    }
+
+    /// Puts something `height` tall on this page, `gap` below what is above it.
+    fn place(&mut self, spot: Spot, gap: u32, height: u32) {
+        let top = self.used + gap;
+        self.used = top + height;
+        if let Some(page) = self.pages.last_mut() {
+            page.push(Placed { spot, top, height });
+        }
+    }
+}
+
+/// What the space between a paragraph and the next depends on.
+struct Previous {
+    after: u32,
+    style: Option<String>,
+    contextual: bool,
+}
+
+fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, next: u32, at: impl Fn(u32) -> Spot) {
+    let lines = lines_of(p, section, section.text_width);
+    if p.page_break_before && pager.used > 0 {
+        pager.new_page(false);
+    }
+    // contextualSpacing drops a paragraph's own space next to one of its style.
+    let gap = |pager: &Pager| match &pager.previous {
+        Some(previous) => {
+            let same = p.style.is_some() && previous.style == p.style;
+            (if same && previous.contextual { 0 } else { previous.after }) + if same && p.contextual { 0 } else { p.before }
+        }
+        None if pager.used == 0 && pager.flowed => 0,
+        None => p.before,
+    };
+    // Kept together (keepLines) or with the next paragraph's first line
+    // (keepNext): to the next page when it fits there and not here.
+    let total: u32 = lines.iter().map(|l| l.height).sum();
+    let keep = match (p.keep_lines, p.keep_next) {
+        (_, true) => Some(total + next),
+        (true, false) => Some(total),
+        _ => None,
+    };
+    if let Some(need) = keep {
+        if pager.used > 0 && !pager.fits(gap(pager) + need) && need <= pager.height {
+            pager.new_page(true);
+        }
+    }
+    let n = lines.len();
+    let mut k = 0;
+    while k < n {
+        if lines[k].page_break_before {
+            pager.new_page(false);
+        }
+        let gap = if k == 0 { gap(pager) } else { 0 };
+        // The lines that fit here, up to the next break the file asks for (at
+        // least one on an empty page).
+        let end = (k + 1..n).find(|&j| lines[j].page_break_before).unwrap_or(n);
+        let mut used = pager.used + gap;
+        let mut fit = 0;
+        for l in &lines[k..end] {
+            if used + l.height - l.slack > pager.height && !(pager.used == 0 && fit == 0) {
+                break;
+            }
+            used += l.height;
+            fit += 1;
+        }
+        if fit == 0 {
+            pager.new_page(true);
+            continue;
+        }
+        let mut take = fit;
+        // Widow and orphan control: no first line alone at the foot of a page,
+        // no last line alone at the head of the next.
+        if p.widow_control && fit < end - k && pager.used > 0 {
+            if end - k - fit == 1 {
+                take = fit - 1;
+            }
+            if k == 0 && take < 2 {
+                pager.new_page(true);
+                continue;
+            }
+        }
+        for (j, line) in lines[k..k + take].iter().enumerate() {
+            pager.place(at(line.start), if j == 0 { gap } else { 0 }, line.height);
+        }
+        pager.previous = None;
+        k += take;
+        if k < end {
+            pager.new_page(true);
+        }
+    }
+    pager.previous = Some(Previous { after: p.after, style: p.style.clone(), contextual: p.contextual });
+}
+
+/// What a paragraph kept with the next keeps on its page besides itself: a
+/// chain of paragraphs kept with the next (headings 一、 then （一）), whole,
+/// and the first lines of the paragraph after them (two, or all of three or
+/// fewer, where widow control is on), or a table's first row.
+fn kept_after(blocks: &[FlowBlock], section: &FlowSection) -> u32 {
+    let mut need = 0;
+    for block in blocks {
+        match block {
+            FlowBlock::Paragraph(q) => {
+                let lines = lines_of(q, section, section.text_width);
+                let kept = match lines.len() {
+                    _ if q.keep_next || q.keep_lines => lines.len(),
+                    n if q.widow_control && n <= 3 => n,
+                    _ if q.widow_control => 2,
+                    _ => 1,
+                };
+                need += q.before + lines.iter().take(kept).map(|l| l.height).sum::<u32>();
+                if !q.keep_next {
+                    return need;
+                }
+                need += q.after;
+            }
+            FlowBlock::Table(t) => {
+                return need
+                    + t.rows.first().map_or(0, |r| {
+                        let cells: Vec<Vec<u32>> = r.cells.iter().map(|c| cell_units(c, t, section)).collect();
+                        row_height(r, &cells, t)
+                    })
+            }
+        }
+    }
+    need
+}

@@ -1,0 +1,98 @@
+//! Tables on pages: rows split at their cells' lines, header rows repeated,
+//! heights from the cells' lines, margins, borders and `trHeight`.
+
+use super::line::lines_of;
+use super::{FlowCell, FlowRow, FlowSection, FlowTable, Pager, Spot};
+
+/// A table's rows. A row that does not fit where it is splits at a line of its
+/// cells (measured: LibreOffice splits rows, as Word does unless told not to),
+/// unless it is a header or of exact height; header rows are repeated on every
+/// page the table continues on.
+pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSection, at: impl Fn(u32) -> Spot) {
+    let units: Vec<Vec<Vec<u32>>> = t.rows.iter().map(|r| r.cells.iter().map(|c| cell_units(c, t, section)).collect()).collect();
+    let heights: Vec<u32> = t.rows.iter().zip(&units).map(|(r, u)| row_height(r, u, t)).collect();
+    let header_rows = t.rows.iter().take_while(|r| r.header).count();
+    let header: u32 = heights[..header_rows].iter().sum();
+    let mut gap = pager.previous.take().map_or(0, |p| p.after);
+    // Starts a new page, with the header rows at its top once past them.
+    let next_page = |pager: &mut Pager, row: usize| {
+        pager.new_page(true);
+        if row >= header_rows && header < pager.height {
+            for (r, &h) in heights[..header_rows].iter().enumerate() {
+                pager.place(at(r as u32), 0, h);
+            }
+        }
+        pager.used
+    };
+    // Where the page began below a repeated header: the table's own page top.
+    let mut page_top = (pager.used == 0).then_some(0);
+    for (i, row) in t.rows.iter().enumerate() {
+        let mut cells = units[i].clone();
+        let splits = !row.header && !row.cant_split && !matches!(row.height, Some((_, true)));
+        loop {
+            let h = row_height(row, &cells, t);
+            if pager.fits(gap + h) {
+                pager.place(at(i as u32), gap, h);
+                break;
+            }
+            // The part of the row left here: on a grid of lines, with its top
+            // and bottom borders, it ends on a grid line (measured: a bordered
+            // row of 31.2 pt lines keeps one line fewer where 11 pt are spare).
+            let room = pager.height.saturating_sub(pager.used + gap);
+            let part = |content: u32| match section.grid {
+                Some(pitch) if t.border > 0 => (content + 2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)) * pitch,
+                _ => content + 2 * t.margin_top_bottom + t.border,
+            };
+            let taken: Vec<usize> = cells
+                .iter()
+                .map(|u| {
+                    u.iter()
+                        .scan(0u32, |sum, h| {
+                            *sum += h;
+                            Some(*sum)
+                        })
+                        .take_while(|sum| part(*sum) <= room)
+                        .count()
+                })
+                .collect();
+            // A row that may not split still does where it is taller than a page.
+            if (splits || page_top == Some(pager.used)) && taken.iter().any(|k| *k > 0) {
+                pager.place(at(i as u32), gap, pager.height - pager.used - gap);
+                cells = cells.iter().zip(&taken).map(|(u, k)| u[*k..].to_vec()).collect();
+            } else if page_top == Some(pager.used) {
+                // Not a line of it fits even on a page of its own.
+                pager.place(at(i as u32), gap, h);
+                break;
+            }
+            gap = 0;
+            page_top = Some(next_page(pager, i));
+        }
+        gap = 0;
+    }
+}
+
+/// What a cell stacks, line by line: each line's height, with its paragraph's
+/// space before on its first line and space after on its last.
+pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> Vec<u32> {
+    let width = c.width.saturating_sub(2 * t.margin_sides).max(1);
+    let mut units = Vec::new();
+    for p in &c.paragraphs {
+        let lines = lines_of(p, section, width);
+        let n = lines.len();
+        for (k, line) in lines.iter().enumerate() {
+            units.push(line.height + if k == 0 { p.before } else { 0 } + if k + 1 == n { p.after } else { 0 });
+        }
+    }
+    units
+}
+
+/// A row's height: its tallest cell within the cell margins, and its border;
+/// or what `trHeight` sets.
+pub(super) fn row_height(row: &FlowRow, cells: &[Vec<u32>], t: &FlowTable) -> u32 {
+    let content = cells.iter().map(|u| u.iter().sum::<u32>()).max().unwrap_or(0) + 2 * t.margin_top_bottom + t.border;
+    match row.height {
+        Some((h, true)) => h,
+        Some((h, false)) => content.max(h),
+        None => content,
+    }
+}
