@@ -276,3 +276,89 @@ fn the_largest_numbers_do_not_overflow() {
     let result = compile(&SourceFile::new("big.wg", text), &BuiltinStyles);
     assert!(result.has_errors(), "the budgets conflict");
 }
+
+/// A received file's page model on hostile numbers: a page of no height or
+/// huge margins, grids of pitch 1, lines of exact 0, huge pictures, empty and
+/// header-only tables, rows that may not split. Lays out without panicking
+/// and ends, with at least one page.
+fn hostile_file(numbers: &[i64], texts: &[String]) -> Vec<u8> {
+    let n = |i: usize| numbers[i % numbers.len()];
+    let text = |i: usize| texts[i % texts.len()].replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;");
+    let rule = ["exact", "atLeast", "auto"];
+    let mut doc = common::wordml::WordDoc::new().styles(&format!(
+        r#"<w:docDefaults><w:rPrDefault><w:rPr><w:sz w:val="{}"/><w:w w:val="{}"/></w:rPr></w:rPrDefault></w:docDefaults><w:style w:type="paragraph" w:default="1" w:styleId="a"><w:name w:val="Normal"/><w:rPr><w:sz w:val="{}"/></w:rPr></w:style>"#,
+        n(0),
+        n(1),
+        n(2)
+    ));
+    for i in 0..6 {
+        let k = i * 7;
+        doc = doc.xml(&format!(
+            r#"<w:p><w:pPr><w:spacing w:before="{}" w:after="{}" w:line="{}" w:lineRule="{}"/><w:ind w:left="{}" w:firstLine="{}"/></w:pPr><w:r><w:rPr><w:sz w:val="{}"/><w:spacing w:val="{}"/></w:rPr><w:t>{}</w:t><w:br w:type="page"/><w:t>{}</w:t></w:r></w:p>"#,
+            n(k),
+            n(k + 1),
+            n(k + 2),
+            rule[(n(k + 3).unsigned_abs() % 3) as usize],
+            n(k + 4),
+            n(k + 5),
+            n(k + 6),
+            n(k + 7),
+            text(i),
+            text(i + 1)
+        ));
+        let rows: String = (0..(n(k) .unsigned_abs() % 4))
+            .map(|r| {
+                format!(
+                    r#"<w:tr><w:trPr><w:trHeight w:val="{}" w:hRule="exact"/>{}{}</w:trPr><w:tc><w:tcPr><w:gridSpan w:val="{}"/></w:tcPr><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc></w:tr>"#,
+                    n(k + r as usize),
+                    if r == 0 { "<w:tblHeader/>" } else { "" },
+                    if n(k + 2) % 2 == 0 { "<w:cantSplit/>" } else { "" },
+                    n(k + 3),
+                    text(i + r as usize)
+                )
+            })
+            .collect();
+        doc = doc.xml(&format!(
+            r#"<w:tbl><w:tblPr><w:tblCellMar><w:top w:w="{}" w:type="dxa"/><w:left w:w="{}" w:type="dxa"/></w:tblCellMar></w:tblPr><w:tblGrid><w:gridCol w:w="{}"/></w:tblGrid>{rows}</w:tbl>"#,
+            n(k + 4),
+            n(k + 5),
+            n(k + 6)
+        ));
+        let rid = doc.media();
+        doc = doc.xml(&format!(
+            r#"<w:p><w:r><w:drawing><wp:inline><wp:extent cx="{}" cy="{}"/><a:graphic><a:graphicData><pic:pic><pic:blipFill><a:blip r:embed="{rid}"/></pic:blipFill></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>"#,
+            n(k).unsigned_abs(),
+            n(k + 1).unsigned_abs()
+        ));
+        doc = doc.section_xml(&format!(
+            r#"<w:sectPr><w:type w:val="{}"/><w:pgSz w:w="{}" w:h="{}"/><w:pgMar w:top="{}" w:right="{}" w:bottom="{}" w:left="{}" w:header="0" w:footer="0" w:gutter="{}"/><w:docGrid w:type="{}" w:linePitch="{}" w:charSpace="{}"/></w:sectPr>"#,
+            ["nextPage", "continuous", "evenPage", "oddPage"][(n(k).unsigned_abs() % 4) as usize],
+            n(k + 1),
+            n(k + 2),
+            n(k + 3),
+            n(k + 4),
+            n(k + 5),
+            n(k + 6),
+            n(k + 7),
+            ["lines", "linesAndChars", "snapToChars", "default"][(n(k + 1).unsigned_abs() % 4) as usize],
+            n(k + 2),
+            n(k + 3)
+        ));
+    }
+    doc.build()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: cases(100), failure_persistence: None, ..ProptestConfig::default() })]
+
+    #[test]
+    fn a_received_files_own_pages_never_panic(
+        numbers in prop::collection::vec(prop_oneof![Just(0i64), Just(1), Just(-1), Just(i64::from(i32::MAX)), Just(-i64::from(i32::MAX)), -100_000i64..1_000_000], 8..40),
+        texts in prop::collection::vec(arbitrary_source(), 1..4),
+    ) {
+        let bytes = hostile_file(&numbers, &texts);
+        if let Ok(formatting) = wengao::audit::format::read_docx(&bytes) {
+            prop_assert!(wengao::audit::pages::own_pages(&formatting).count() >= 1);
+        }
+    }
+}

@@ -230,12 +230,13 @@ fn section(sect: &Element, footers: Footers) -> Section {
     // Word's defaults when unset: Letter paper, 1" and 1.25" margins, footer 0.5".
     let (w, h) = (num(size, "w").unwrap_or(12240), num(size, "h").unwrap_or(15840));
     let landscape = size.and_then(|s| s.attr("orient")).as_deref() == Some("landscape");
-    let clamp = |v: i64| v.clamp(0, u32::MAX as i64) as u32;
+    // Within four times Word's own limit (22 inches), so that no sum overflows.
+    let clamp = |v: i64| v.clamp(0, 126_720) as u32;
     Section {
         width: clamp(if landscape { w.max(h) } else { w }),
         height: clamp(if landscape { w.min(h) } else { h }),
-        top: num(margin, "top").unwrap_or(1440).clamp(i32::MIN as i64, i32::MAX as i64) as i32,
-        bottom: num(margin, "bottom").unwrap_or(1440).clamp(i32::MIN as i64, i32::MAX as i64) as i32,
+        top: num(margin, "top").unwrap_or(1440).clamp(-126_720, 126_720) as i32,
+        bottom: num(margin, "bottom").unwrap_or(1440).clamp(-126_720, 126_720) as i32,
         left: clamp(num(margin, "left").unwrap_or(1800)),
         right: clamp(num(margin, "right").unwrap_or(1800)),
         gutter: clamp(num(margin, "gutter").unwrap_or(0)),
@@ -455,13 +456,17 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, fields: &mut Vec<bool>, ou
     }
 }
 
+/// The largest length a file may give that the page model takes as given
+/// (Word's own limit is 22 inches, 31680 twips): larger ones are cut, so that
+/// no sum of them overflows.
+const MAX_TWIPS: u64 = 31_680 * 4;
+
 /// An inline picture's width and height in twips (`wp:inline/wp:extent`);
 /// a floating one (`wp:anchor`) does not stand in the line.
 fn inline_extent(drawing: &Element) -> Option<(u32, u32)> {
     let extent = find(drawing, "inline")?.child("extent")?;
-    let emu = |k: &str| {
-        extent.attr(k).and_then(|v| v.parse::<u64>().ok()).map(|v| (v / crate::geometry::EMU_PER_TWIP).min(u32::MAX as u64) as u32)
-    };
+    let emu =
+        |k: &str| extent.attr(k).and_then(|v| v.parse::<u64>().ok()).map(|v| (v / crate::geometry::EMU_PER_TWIP).min(MAX_TWIPS) as u32);
     Some((emu("cx")?, emu("cy")?))
 }
 

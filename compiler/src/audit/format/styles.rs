@@ -42,7 +42,12 @@ impl RunProps {
         RunProps {
             east_asia: font("eastAsiaTheme", "eastAsia"),
             latin: font("asciiTheme", "ascii").or_else(|| font("hAnsiTheme", "hAnsi")),
-            size: rpr.child("sz").and_then(|s| s.attr("val")).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round() as u32),
+            // Word's sizes run to 1638 pt (3276 half-points).
+            size: rpr
+                .child("sz")
+                .and_then(|s| s.attr("val"))
+                .and_then(|v| v.parse::<f64>().ok())
+                .map(|v| v.round().clamp(0.0, 3276.0) as u32),
             bold: rpr.child("b").map(|b| toggle(Some(b))),
             red: rpr.child("color").and_then(|c| c.attr("val")).map(|v| crate::import::word::is_red(&v)),
             scale: rpr
@@ -140,7 +145,8 @@ impl ParaProps {
             _ => None,
         });
         let spacing = ppr.child("spacing").and_then(|s| {
-            let line: u32 = s.attr("line")?.parse::<f64>().ok()?.round().max(0.0) as u32;
+            // Twips or 240ths of a line, within Word's own limit (1584 pt).
+            let line: u32 = s.attr("line")?.parse::<f64>().ok()?.round().clamp(0.0, 31680.0) as u32;
             Some(match s.attr("lineRule").as_deref() {
                 Some("exact") => Spacing::Exact(line),
                 Some("atLeast") => Spacing::AtLeast(line),
@@ -165,13 +171,13 @@ impl ParaProps {
             if toggle_attr(s, &format!("{side}Autospacing")) {
                 return Some(AUTOMATIC_SPACING);
             }
-            s.attr(side).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round().max(0.0) as u32)
+            s.attr(side).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round().clamp(0.0, 31680.0) as u32)
         };
         // In twips, as LibreOffice 7.4 lays them out: it reads no *Chars
         // attribute (measured: firstLineChars="200" alone indents nothing).
         let twips = |names: &[&str]| {
             let i = ppr.child("ind")?;
-            names.iter().find_map(|k| i.attr(k).and_then(|v| v.parse::<f64>().ok())).map(|v| v.round() as i32)
+            names.iter().find_map(|k| i.attr(k).and_then(|v| v.parse::<f64>().ok())).map(|v| v.round().clamp(-31680.0, 31680.0) as i32)
         };
         let flag = |name: &str| ppr.child(name).map(|e| toggle(Some(e)));
         ParaProps {

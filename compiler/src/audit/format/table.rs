@@ -37,8 +37,9 @@ pub struct CellFormat {
 }
 
 pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
-    let twips =
-        |e: Option<&Element>, k: &str| e.and_then(|e| e.attr(k)).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round().max(0.0) as u32);
+    let twips = |e: Option<&Element>, k: &str| {
+        e.and_then(|e| e.attr(k)).and_then(|v| v.parse::<f64>().ok()).map(|v| v.round().clamp(0.0, 126_720.0) as u32)
+    };
     let grid: Vec<u32> = tbl
         .child("tblGrid")
         .map(|g| g.elements().filter(|c| c.local() == "gridCol").map(|c| twips(Some(c), "w").unwrap_or(0)).collect())

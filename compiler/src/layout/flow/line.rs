@@ -8,6 +8,10 @@ use crate::geometry::Engine;
 
 /// A paragraph's lines: where each starts, how tall it is, and whether the file
 /// breaks the page before it.
+/// No line is taller than this (twips, about 70 A4 pages): a file's
+/// absurd sizes and spacings cannot overflow the sums of a page.
+const MAX_LINE: u32 = 1_000_000;
+
 pub(super) struct Line {
     pub(super) start: u32,
     pub(super) height: u32,
@@ -74,8 +78,9 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> 
     // picture adds the share of the text size (1.5 lines: 6 pt under a 5 cm
     // picture in 12 pt text, not 2.5 cm); 固定值 and 最小值 give way to a grid.
     let spaced = |natural: u32, first: bool, picture: bool| -> (u32, u32) {
-        let base = snap_line(natural);
-        match p.line {
+        let base = snap_line(natural).min(MAX_LINE);
+        let natural = natural.min(MAX_LINE);
+        let (height, slack) = match p.line {
             LineRule::Multiple(m) if m > 240 => {
                 let share = if picture {
                     mark_em
@@ -84,15 +89,16 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> 
                 } else {
                     natural
                 };
-                let extra = share * (m - 240) / 240;
+                let extra = (share as u64 * (m - 240) as u64 / 240).min(MAX_LINE as u64) as u32;
                 // Only off the grid may the extra pass the page's foot (measured).
                 (base + extra, if grid { 0 } else { extra })
             }
-            LineRule::Multiple(m) => (base * m / 240, 0),
+            LineRule::Multiple(m) => ((base as u64 * m as u64 / 240) as u32, 0),
             _ if grid => (base, 0),
             LineRule::AtLeast(h) => (natural.max(h), 0),
             LineRule::Exact(h) => (h, 0),
-        }
+        };
+        (height.min(MAX_LINE), slack.min(height.min(MAX_LINE)))
     };
     // An empty line (an empty paragraph, or nothing beside a page break) is
     // as tall as the paragraph mark's Latin face.

@@ -218,13 +218,13 @@ impl Pager {
     }
 
     fn fits(&self, height: u32) -> bool {
-        self.used + height <= self.height
+        self.used.saturating_add(height) <= self.height
     }
 
     /// Puts something `height` tall on this page, `gap` below what is above it.
     fn place(&mut self, spot: Spot, gap: u32, height: u32) {
-        let top = self.used + gap;
-        self.used = top + height;
+        let top = self.used.saturating_add(gap);
+        self.used = top.saturating_add(height);
         if let Some(page) = self.pages.last_mut() {
             page.push(Placed { spot, top, height });
         }
@@ -254,14 +254,14 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
     };
     // Kept together (keepLines) or with the next paragraph's first line
     // (keepNext): to the next page when it fits there and not here.
-    let total: u32 = lines.iter().map(|l| l.height).sum();
+    let total = lines.iter().fold(0u32, |sum, l| sum.saturating_add(l.height));
     let keep = match (p.keep_lines, p.keep_next) {
-        (_, true) => Some(total + next),
+        (_, true) => Some(total.saturating_add(next)),
         (true, false) => Some(total),
         _ => None,
     };
     if let Some(need) = keep {
-        if pager.used > 0 && !pager.fits(gap(pager) + need) && need <= pager.height {
+        if pager.used > 0 && !pager.fits(gap(pager).saturating_add(need)) && need <= pager.height {
             pager.new_page(true);
         }
     }
@@ -275,13 +275,13 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
         // The lines that fit here, up to the next break the file asks for (at
         // least one on an empty page).
         let end = (k + 1..n).find(|&j| lines[j].page_break_before).unwrap_or(n);
-        let mut used = pager.used + gap;
+        let mut used = pager.used.saturating_add(gap);
         let mut fit = 0;
         for l in &lines[k..end] {
-            if used + l.height - l.slack > pager.height && !(pager.used == 0 && fit == 0) {
+            if used.saturating_add(l.height - l.slack) > pager.height && !(pager.used == 0 && fit == 0) {
                 break;
             }
-            used += l.height;
+            used = used.saturating_add(l.height);
             fit += 1;
         }
         if fit == 0 {
@@ -317,7 +317,7 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
 /// and the first lines of the paragraph after them (two, or all of three or
 /// fewer, where widow control is on), or a table's first row.
 fn kept_after(blocks: &[FlowBlock], section: &FlowSection) -> u32 {
-    let mut need = 0;
+    let mut need: u32 = 0;
     for block in blocks {
         match block {
             FlowBlock::Paragraph(q) => {
@@ -328,11 +328,11 @@ fn kept_after(blocks: &[FlowBlock], section: &FlowSection) -> u32 {
                     _ if q.widow_control => 2,
                     _ => 1,
                 };
-                need += q.before + lines.iter().take(kept).map(|l| l.height).sum::<u32>();
+                need = lines.iter().take(kept).fold(need.saturating_add(q.before), |sum, l| sum.saturating_add(l.height));
                 if !q.keep_next {
                     return need;
                 }
-                need += q.after;
+                need = need.saturating_add(q.after);
             }
             FlowBlock::Table(t) => {
                 return need

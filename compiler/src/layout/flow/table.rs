@@ -12,7 +12,7 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
     let units: Vec<Vec<Vec<u32>>> = t.rows.iter().map(|r| r.cells.iter().map(|c| cell_units(c, t, section)).collect()).collect();
     let heights: Vec<u32> = t.rows.iter().zip(&units).map(|(r, u)| row_height(r, u, t)).collect();
     let header_rows = t.rows.iter().take_while(|r| r.header).count();
-    let header: u32 = heights[..header_rows].iter().sum();
+    let header = heights[..header_rows].iter().fold(0u32, |sum, h| sum.saturating_add(*h));
     let mut gap = pager.previous.take().map_or(0, |p| p.after);
     // Starts a new page, with the header rows at its top once past them.
     let next_page = |pager: &mut Pager, row: usize| {
@@ -31,24 +31,26 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
         let splits = !row.header && !row.cant_split && !matches!(row.height, Some((_, true)));
         loop {
             let h = row_height(row, &cells, t);
-            if pager.fits(gap + h) {
+            if pager.fits(gap.saturating_add(h)) {
                 pager.place(at(i as u32), gap, h);
                 break;
             }
             // The part of the row left here: on a grid of lines, with its top
             // and bottom borders, it ends on a grid line (measured: a bordered
             // row of 31.2 pt lines keeps one line fewer where 11 pt are spare).
-            let room = pager.height.saturating_sub(pager.used + gap);
+            let room = pager.height.saturating_sub(pager.used.saturating_add(gap));
             let part = |content: u32| match section.grid {
-                Some(pitch) if t.border > 0 => (content + 2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)) * pitch,
-                _ => content + 2 * t.margin_top_bottom + t.border,
+                Some(pitch) if t.border > 0 => {
+                    content.saturating_add(2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)).saturating_mul(pitch)
+                }
+                _ => content.saturating_add(2 * t.margin_top_bottom + t.border),
             };
             let taken: Vec<usize> = cells
                 .iter()
                 .map(|u| {
                     u.iter()
                         .scan(0u32, |sum, h| {
-                            *sum += h;
+                            *sum = sum.saturating_add(*h);
                             Some(*sum)
                         })
                         .take_while(|sum| part(*sum) <= room)
@@ -57,7 +59,7 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
                 .collect();
             // A row that may not split still does where it is taller than a page.
             if (splits || page_top == Some(pager.used)) && taken.iter().any(|k| *k > 0) {
-                pager.place(at(i as u32), gap, pager.height - pager.used - gap);
+                pager.place(at(i as u32), gap, pager.height.saturating_sub(pager.used.saturating_add(gap)));
                 cells = cells.iter().zip(&taken).map(|(u, k)| u[*k..].to_vec()).collect();
             } else if page_top == Some(pager.used) {
                 // Not a line of it fits even on a page of its own.
@@ -80,7 +82,7 @@ pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> 
         let lines = lines_of(p, section, width);
         let n = lines.len();
         for (k, line) in lines.iter().enumerate() {
-            units.push(line.height + if k == 0 { p.before } else { 0 } + if k + 1 == n { p.after } else { 0 });
+            units.push(line.height.saturating_add(if k == 0 { p.before } else { 0 }).saturating_add(if k + 1 == n { p.after } else { 0 }));
         }
     }
     units
@@ -89,7 +91,12 @@ pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> 
 /// A row's height: its tallest cell within the cell margins, and its border;
 /// or what `trHeight` sets.
 pub(super) fn row_height(row: &FlowRow, cells: &[Vec<u32>], t: &FlowTable) -> u32 {
-    let content = cells.iter().map(|u| u.iter().sum::<u32>()).max().unwrap_or(0) + 2 * t.margin_top_bottom + t.border;
+    let content = cells
+        .iter()
+        .map(|u| u.iter().fold(0u32, |sum, h| sum.saturating_add(*h)))
+        .max()
+        .unwrap_or(0)
+        .saturating_add(2 * t.margin_top_bottom + t.border);
     match row.height {
         Some((h, true)) => h,
         Some((h, false)) => content.max(h),
