@@ -12,8 +12,9 @@ use crate::layout::flow::{
 /// The file's pages as laid out in its own formatting.
 #[derive(Debug, Clone, PartialEq)]
 pub struct OwnPages {
+    sections: Vec<FlowSection>,
     /// What each page holds, top to bottom (a blank page holds nothing).
-    pub pages: Vec<Vec<Line>>,
+    pages: Vec<Vec<flow::Placed>>,
 }
 
 /// A line of a paragraph or a table row on a page: its first characters (a
@@ -31,6 +32,14 @@ impl OwnPages {
         self.pages.len() as u32
     }
 
+    /// Each page's lines with their first characters (`wengao pages --lines`).
+    pub fn lines(&self) -> Vec<Vec<Line>> {
+        self.pages
+            .iter()
+            .map(|page| page.iter().map(|p| Line { text: self.text_at(&p.spot), top: p.top, height: p.height }).collect())
+            .collect()
+    }
+
     /// Each page's first characters: its first line with text, up to 8
     /// characters, spaces left out (empty for a page without text), for
     /// comparing page starts with a rendering.
@@ -39,19 +48,16 @@ impl OwnPages {
             .iter()
             .map(|page| {
                 page.iter()
-                    .map(|l| l.text.chars().filter(|c| !c.is_whitespace()).take(8).collect::<String>())
+                    .map(|p| self.text_at(&p.spot).chars().filter(|c| !c.is_whitespace()).take(8).collect::<String>())
                     .find(|t| !t.is_empty())
                     .unwrap_or_default()
             })
             .collect()
     }
-}
 
-/// Lays a file out in its own formatting.
-pub fn own_pages(f: &Formatting) -> OwnPages {
-    let sections = sections(f);
-    let text_at = |s: &flow::Spot| -> String {
-        let text: String = match sections.get(s.section).and_then(|sec| sec.blocks.get(s.block)) {
+    /// Up to 24 characters from a place in the file (a row's: its first cell's).
+    fn text_at(&self, s: &flow::Spot) -> String {
+        let text: String = match self.sections.get(s.section).and_then(|sec| sec.blocks.get(s.block)) {
             Some(FlowBlock::Paragraph(p)) => p.runs.iter().flat_map(|r| r.text.chars()).skip(s.at as usize).take(24).collect(),
             Some(FlowBlock::Table(t)) => t
                 .rows
@@ -62,12 +68,14 @@ pub fn own_pages(f: &Formatting) -> OwnPages {
             None => String::new(),
         };
         text.chars().filter(|c| *c != PICTURE && *c != PAGE_BREAK).collect()
-    };
-    let pages = flow::paginate(&sections)
-        .iter()
-        .map(|page| page.iter().map(|p| Line { text: text_at(&p.spot), top: p.top, height: p.height }).collect())
-        .collect();
-    OwnPages { pages }
+    }
+}
+
+/// Lays a file out in its own formatting (the lines' texts are read only when asked for).
+pub fn own_pages(f: &Formatting) -> OwnPages {
+    let sections = sections(f);
+    let pages = flow::paginate(&sections);
+    OwnPages { sections, pages }
 }
 
 /// The desk's 页数 of a file, for a table's cell: its own pages, and what its
@@ -150,16 +158,7 @@ fn run(r: &RunFormat, text: String) -> FlowRun {
 }
 
 fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
-    let mark = p.flow.mark.clone().unwrap_or_else(|| RunFormat {
-        text: String::new(),
-        east_asia: None,
-        latin: None,
-        size_half_points: 20,
-        bold: false,
-        red: false,
-        scale: 100,
-        spacing: 0,
-    });
+    let mark = &p.flow.mark;
     // The text with its page breaks and inline pictures marked.
     let mut runs = Vec::new();
     let mut offset = 0u32;
@@ -180,7 +179,7 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
     let rest: Vec<(u32, u32)> = pictures.map(|(_, w, h)| (*w, *h)).collect();
     if !rest.is_empty() {
         sizes.extend(&rest);
-        runs.push(run(&mark, rest.iter().map(|_| PICTURE).collect()));
+        runs.push(run(mark, rest.iter().map(|_| PICTURE).collect()));
     }
     FlowParagraph {
         runs,
@@ -205,7 +204,7 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         widow_control: p.flow.widow_control,
         page_break_before: p.flow.page_break_before,
         snap_to_grid: p.flow.snap_to_grid,
-        mark: run(&mark, String::new()),
+        mark: run(mark, String::new()),
     }
 }
 

@@ -71,7 +71,7 @@ pub struct ParagraphFormat {
 }
 
 /// A paragraph's properties that only its place on the pages depends on.
-#[derive(Debug, Clone, PartialEq, Default)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct FlowFormat {
     /// Space before and after, and left and right indents, in twips.
     pub before: u32,
@@ -88,7 +88,7 @@ pub struct FlowFormat {
     pub page_break_before: bool,
     pub snap_to_grid: bool,
     /// The paragraph mark's size and fonts (what an empty paragraph is as tall as).
-    pub mark: Option<RunFormat>,
+    pub mark: RunFormat,
     /// Inline pictures: where in the text (characters), width and height in twips.
     pub pictures: Vec<(u32, u32, u32)>,
     /// The `\n`s of the text that are page or column breaks (character offsets).
@@ -352,7 +352,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         widow_control: para.widow_control.unwrap_or(true),
         page_break_before: para.page_break_before.unwrap_or(false),
         snap_to_grid: para.snap_to_grid.unwrap_or(true),
-        mark: Some(mark),
+        mark,
         pictures: Vec::new(),
         page_breaks: Vec::new(),
         asian_language: true,

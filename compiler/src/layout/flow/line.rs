@@ -57,7 +57,12 @@ fn single_height(chars: &[Drawn]) -> u32 {
     let ascent =
         chars.iter().map(|c| c.picture.map_or(c.glyph.em as u64 * c.face.ascent as u64, |h| h as u64 * 100_000)).max().unwrap_or(0);
     let descent = chars.iter().filter(|c| c.picture.is_none()).map(|c| c.glyph.em as u64 * c.face.descent as u64).max().unwrap_or(0);
-    ((ascent + descent + 50_000) / 100_000) as u32
+    to_twips(ascent + descent)
+}
+
+/// Hundred-thousandths of a twip (an em in twips times a face's metric), rounded to a twip.
+fn to_twips(hundred_thousandths: u64) -> u32 {
+    ((hundred_thousandths + 50_000) / 100_000).min(u32::MAX as u64) as u32
 }
 
 pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
@@ -104,7 +109,7 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> 
     // as tall as the paragraph mark's Latin face.
     let mark = {
         let face = faces::latin(p.mark.latin.as_deref(), p.mark.bold);
-        ((crate::geometry::em(p.mark.size_half_points) as u64 * (face.ascent + face.descent) as u64 + 50_000) / 100_000) as u32
+        to_twips(crate::geometry::em(p.mark.size_half_points) as u64 * (face.ascent + face.descent) as u64)
     };
     let mut lines = Vec::new();
     let mut offset = 0usize;

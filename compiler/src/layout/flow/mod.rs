@@ -21,7 +21,7 @@
 mod line;
 mod table;
 
-use line::lines_of;
+use line::{lines_of, Line};
 use table::{cell_units, place_table, row_height};
 
 /// A run of text in one face and size.
@@ -185,12 +185,21 @@ pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
                 }
             }
         }
+        // Each paragraph's lines, once (a paragraph kept with the next reads the next's).
+        let lines: Vec<Vec<Line>> = section
+            .blocks
+            .iter()
+            .map(|block| match block {
+                FlowBlock::Paragraph(p) => lines_of(p, section, section.text_width),
+                FlowBlock::Table(_) => Vec::new(),
+            })
+            .collect();
         for (b, block) in section.blocks.iter().enumerate() {
             let at = |at: u32| Spot { section: s, block: b, at };
             match block {
                 FlowBlock::Paragraph(p) => {
-                    let next = if p.keep_next { kept_after(&section.blocks[b + 1..], section) } else { 0 };
-                    place_paragraph(&mut pager, p, section, next, at);
+                    let next = if p.keep_next { kept_after(&section.blocks[b + 1..], &lines[b + 1..], section) } else { 0 };
+                    place_paragraph(&mut pager, p, &lines[b], next, at);
                 }
                 FlowBlock::Table(t) => place_table(&mut pager, t, section, at),
             }
@@ -238,8 +247,7 @@ struct Previous {
     contextual: bool,
 }
 
-fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, next: u32, at: impl Fn(u32) -> Spot) {
-    let lines = lines_of(p, section, section.text_width);
+fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: u32, at: impl Fn(u32) -> Spot) {
     if p.page_break_before && pager.used > 0 {
         pager.new_page(false);
     }
@@ -316,16 +324,14 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, section: &FlowSection, 
 /// chain of paragraphs kept with the next (headings 一、 then （一）), whole,
 /// and the first lines of the paragraph after them (two, or all of three or
 /// fewer, where widow control is on), or a table's first row.
-fn kept_after(blocks: &[FlowBlock], section: &FlowSection) -> u32 {
+fn kept_after(blocks: &[FlowBlock], lines_of_blocks: &[Vec<Line>], section: &FlowSection) -> u32 {
     let mut need: u32 = 0;
-    for block in blocks {
+    for (block, lines) in blocks.iter().zip(lines_of_blocks) {
         match block {
             FlowBlock::Paragraph(q) => {
-                let lines = lines_of(q, section, section.text_width);
                 let kept = match lines.len() {
                     _ if q.keep_next || q.keep_lines => lines.len(),
-                    n if q.widow_control && n <= 3 => n,
-                    _ if q.widow_control => 2,
+                    n if q.widow_control => super::first_lines_kept_together(n),
                     _ => 1,
                 };
                 need = lines.iter().take(kept).fold(need.saturating_add(q.before), |sum, l| sum.saturating_add(l.height));
