@@ -72,6 +72,9 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> 
     let cell = section.char_grid.filter(|_| p.snap_to_grid);
     let snap = |w: u32| cell.map_or(w, |c| w.div_ceil(c.max(1)) * c);
     let indent = snap(indent);
+    // A hanging indent starts the first line left of the others, but not left
+    // of the page's margin.
+    let hang = (p.first_line.min(0).unsigned_abs()).min(p.left);
     let snap_line =
         |natural: u32| section.grid.filter(|_| p.snap_to_grid).map_or(natural, |pitch| natural.div_ceil(pitch.max(1)).max(1) * pitch);
     let grid = section.grid.is_some() && p.snap_to_grid;
@@ -124,7 +127,20 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> 
                 }
             })
             .collect();
-        let mut starts = break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.hanging_punctuation);
+        let mut starts = if i == 0 && hang > 0 {
+            // A hanging indent widens the first line only: it is broken on its
+            // own, the rest at the paragraph's width.
+            let first = break_glyphs(&glyphs, width + hang, Engine::LibreOffice, 0, p.hanging_punctuation);
+            match first.get(1) {
+                Some(&end) => {
+                    let rest = break_glyphs(&glyphs[end as usize..], width, Engine::LibreOffice, 0, p.hanging_punctuation);
+                    std::iter::once(0).chain(rest.into_iter().map(|s| s + end)).collect()
+                }
+                None => first,
+            }
+        } else {
+            break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.hanging_punctuation)
+        };
         starts.push(piece.len() as u32);
         for (k, pair) in starts.windows(2).enumerate() {
             let on_line = &piece[pair[0] as usize..(pair[1] as usize).max(pair[0] as usize)];

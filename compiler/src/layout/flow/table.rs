@@ -29,22 +29,26 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
     for (i, row) in t.rows.iter().enumerate() {
         let mut cells = units[i].clone();
         let splits = !row.header && !row.cant_split && !matches!(row.height, Some((_, true)));
+        // What a row's lines need at the foot of a page: on a grid of lines,
+        // with its top and bottom borders, up to the next grid line (measured:
+        // a bordered row of 31.2 pt lines keeps one line fewer where 11 pt
+        // are spare, and a row of eight 15.6 pt lines with 6 pt to spare
+        // splits).
+        let part = |content: u32| match section.grid {
+            Some(pitch) if t.border > 0 => {
+                content.saturating_add(2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)).saturating_mul(pitch)
+            }
+            _ => content.saturating_add(2 * t.margin_top_bottom + t.border),
+        };
         loop {
             let h = row_height(row, &cells, t);
-            if pager.fits(gap.saturating_add(h)) {
+            let content = cells.iter().map(|u| u.iter().fold(0u32, |sum, h| sum.saturating_add(*h))).max().unwrap_or(0);
+            let needs = if matches!(row.height, Some((_, true))) { h } else { h.max(part(content)) };
+            if pager.fits(gap.saturating_add(needs)) {
                 pager.place(at(i as u32), gap, h);
                 break;
             }
-            // The part of the row left here: on a grid of lines, with its top
-            // and bottom borders, it ends on a grid line (measured: a bordered
-            // row of 31.2 pt lines keeps one line fewer where 11 pt are spare).
             let room = pager.height.saturating_sub(pager.used.saturating_add(gap));
-            let part = |content: u32| match section.grid {
-                Some(pitch) if t.border > 0 => {
-                    content.saturating_add(2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)).saturating_mul(pitch)
-                }
-                _ => content.saturating_add(2 * t.margin_top_bottom + t.border),
-            };
             let taken: Vec<usize> = cells
                 .iter()
                 .map(|u| {
