@@ -105,6 +105,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
             text_height: s.map_or(13958, |s| s.height.saturating_sub(s.top.unsigned_abs() + s.bottom.unsigned_abs())),
             grid: s.and_then(|s| s.grid),
             char_grid: s.and_then(|s| s.char_space).map(|space| flow::char_cell(f.normal_size, space)),
+            spacing_collapses: f.spacing_collapses,
             blocks: Vec::new(),
         }
     };

@@ -298,7 +298,7 @@ fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging
             starts.push(offset);
             x = 0;
         }
-        if !hanging && x == 0 && !c.space && c.width - c.lead - c.trail > width {
+        if !hanging && x == 0 && !c.space && c.chars > 1 && c.width - c.lead - c.trail > width {
             let from = offset as usize;
             let breaks = emergency_breaks(chars, from, from + c.chars as usize, width);
             let tail = breaks.last().map_or(from, |b| *b as usize);
@@ -311,6 +311,11 @@ fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging
             x += c.width - if x == 0 { c.lead } else { 0 };
         }
         offset += c.chars;
+        // A single glyph wider than the line (a picture standing on a line of
+        // its own) fills it, and the line ends after it.
+        if c.chars == 1 {
+            x = x.min(width + 1);
+        }
         // A word longer than a whole line is cut by the line's width (what hangs
         // past the margin is not an overflow).
         while x > width + c.hang.max(c.trail) {

@@ -190,8 +190,15 @@ mod tests {
     }
 
     fn line_height(p: &FlowParagraph, grid: Option<u32>) -> u32 {
-        let section =
-            FlowSection { start: SectionStart::NextPage, text_width: 8306, text_height: 13958, grid, char_grid: None, blocks: Vec::new() };
+        let section = FlowSection {
+            start: SectionStart::NextPage,
+            text_width: 8306,
+            text_height: 13958,
+            grid,
+            char_grid: None,
+            spacing_collapses: true,
+            blocks: Vec::new(),
+        };
         lines_of(p, &section, section.text_width)[1].height
     }
 
@@ -232,6 +239,7 @@ mod tests {
             text_height: 13958,
             grid: Some(312),
             char_grid: None,
+            spacing_collapses: true,
             blocks: Vec::new(),
         };
         let lines = lines_of(&p, &section, section.text_width);

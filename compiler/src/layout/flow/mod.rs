@@ -133,6 +133,9 @@ pub struct FlowSection {
     pub grid: Option<u32>,
     /// The width of a cell of the grid of characters, when it has one ([`char_cell`]).
     pub char_grid: Option<u32>,
+    /// Whether the space between two paragraphs is the larger of the first's
+    /// space after and the second's space before, not their sum.
+    pub spacing_collapses: bool,
     pub blocks: Vec<FlowBlock>,
 }
 
@@ -171,9 +174,10 @@ pub struct Placed {
 /// The pages a file takes, each with what it holds (a blank page an odd or
 /// even section start inserts holds nothing).
 pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
-    let mut pager = Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false };
+    let mut pager = Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false, spacing_collapses: false };
     for (s, section) in sections.iter().enumerate() {
         pager.height = section.text_height.max(1);
+        pager.spacing_collapses = section.spacing_collapses;
         match section.start {
             _ if pager.pages.is_empty() => pager.pages.push(Vec::new()),
             SectionStart::Continuous => {}
@@ -216,6 +220,8 @@ struct Pager {
     previous: Option<Previous>,
     /// Whether text flowed onto this page (its first paragraph loses its space before).
     flowed: bool,
+    /// The section's [`FlowSection::spacing_collapses`].
+    spacing_collapses: bool,
 }
 
 impl Pager {
@@ -255,7 +261,13 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: u
     let gap = |pager: &Pager| match &pager.previous {
         Some(previous) => {
             let same = p.style.is_some() && previous.style == p.style;
-            (if same && previous.contextual { 0 } else { previous.after }) + if same && p.contextual { 0 } else { p.before }
+            let after = if same && previous.contextual { 0 } else { previous.after };
+            let before = if same && p.contextual { 0 } else { p.before };
+            if pager.spacing_collapses {
+                after.max(before)
+            } else {
+                after.saturating_add(before)
+            }
         }
         None if pager.used == 0 && pager.flowed => 0,
         None => p.before,

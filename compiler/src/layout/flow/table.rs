@@ -82,12 +82,17 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
 pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> Vec<u32> {
     let width = c.width.saturating_sub(2 * t.margin_sides).max(1);
     let mut units = Vec::new();
+    let mut after_previous = 0;
     for p in &c.paragraphs {
         let lines = lines_of(p, section, width);
         let n = lines.len();
+        // Where the larger of two spaces is kept, the space before adds what
+        // the previous paragraph's space after leaves.
+        let before = if section.spacing_collapses { p.before.saturating_sub(after_previous) } else { p.before };
         for (k, line) in lines.iter().enumerate() {
-            units.push(line.height.saturating_add(if k == 0 { p.before } else { 0 }).saturating_add(if k + 1 == n { p.after } else { 0 }));
+            units.push(line.height.saturating_add(if k == 0 { before } else { 0 }).saturating_add(if k + 1 == n { p.after } else { 0 }));
         }
+        after_previous = p.after;
     }
     units
 }
