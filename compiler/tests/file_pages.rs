@@ -454,3 +454,26 @@ fn a_files_own_pages_match_libreoffice_on_a_generated_corpus() {
         assert!(equal >= 47 && within_one >= 57, "generated: {equal} equal, {within_one} within one");
     }
 }
+
+/// Real Word and WPS files kept outside the project (whose licences are
+/// unknown, so they are not in the repository): with WENGAO_REAL_DOCS naming
+/// a folder, each .docx in it against LibreOffice. The figures are printed,
+/// not asserted; docs/measurements.md records them.
+#[test]
+fn files_kept_outside_the_project_match_libreoffice() {
+    let Some(dir) = std::env::var_os("WENGAO_REAL_DOCS") else { return };
+    if !common::libreoffice() {
+        return;
+    }
+    let mut files: Vec<(String, Vec<u8>)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "docx"))
+        .map(|p| (p.file_stem().unwrap().to_string_lossy().replace('.', "_"), std::fs::read(&p).unwrap()))
+        .collect();
+    files.sort();
+    if let Ok(only) = std::env::var("WENGAO_PAGES_DEBUG") {
+        files.retain(|(name, _)| name.contains(&only));
+    }
+    report("outside the project", &compare(&files));
+}
