@@ -106,6 +106,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
             grid: s.and_then(|s| s.grid),
             char_grid: s.and_then(|s| s.char_space).map(|space| flow::char_cell(f.normal_size, space)),
             spacing_collapses: f.spacing_collapses,
+            tab_stops: f.tab_stops,
             blocks: Vec::new(),
         }
     };

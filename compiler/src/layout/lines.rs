@@ -282,6 +282,11 @@ fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging
         if !hanging {
             c.hang = 0;
         }
+        // A tab's glyph is as wide as the interval of the tab stops: it
+        // reaches the next one.
+        if c.space && chars[offset as usize].c == '\t' && c.width > 0 {
+            c.width -= x % c.width;
+        }
         let lead = if x == 0 { c.lead } else { 0 };
         let fits = x + c.width - lead - c.trail.max(c.hang) <= width;
         // A mark that may hang ends a justified line even before a Latin word.
@@ -294,7 +299,9 @@ fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging
                 continue;
             }
         }
-        if !fits && x > 0 && !c.space {
+        // A line holds at least one thing: a picture wider than what the
+        // first-line indent leaves stays on the first line (measured).
+        if !fits && x > 0 && !c.space && !(offset == 0 && x == indent) {
             starts.push(offset);
             x = 0;
         }
@@ -322,6 +329,10 @@ fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging
             starts.push(offset);
             x -= width;
         }
+    }
+    // What overflows at the paragraph's end starts no line of its own.
+    while starts.len() > 1 && starts.last() == Some(&offset) {
+        starts.pop();
     }
     starts
 }

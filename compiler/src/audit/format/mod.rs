@@ -168,6 +168,9 @@ pub struct Formatting {
     /// (measured: 6 pt after and 6 pt before leave 6 pt; without
     /// settings.xml, 12 pt).
     pub spacing_collapses: bool,
+    /// The interval of the default tab stops in twips (settings.xml
+    /// `defaultTabStop`; 720, half an inch, where it says none).
+    pub tab_stops: u32,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -194,6 +197,13 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let settings = target("settings").map(|t| part(&t)).transpose()?.flatten();
     let styles = Styles::read(styles_root.as_ref(), theme_root.as_ref(), east_asian_script(settings.as_ref()));
     let even_and_odd = toggle(settings.as_ref().and_then(|s| s.child("evenAndOddHeaders")));
+    let tab_stops = settings
+        .as_ref()
+        .and_then(|s| s.child("defaultTabStop"))
+        .and_then(|t| t.attr("val"))
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|v| (1..=MAX_TWIPS as u32).contains(v))
+        .unwrap_or(720);
     let spacing_collapses =
         settings.as_ref().is_some_and(|s| !toggle(s.child("compat").and_then(|c| c.child("doNotUseHTMLParagraphAutoSpacing"))));
     let document = part(&main)?.ok_or(ImportError::NotWord)?;
@@ -228,7 +238,15 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
         sections.push(section(sect, footers));
     }
     let normal_size = styles.default_paragraph.as_ref().and_then(|id| styles.by_id.get(id)).and_then(|s| s.run.size);
-    Ok(Formatting { sections, even_and_odd, paragraphs: reader.paragraphs, blocks: reader.blocks, normal_size, spacing_collapses })
+    Ok(Formatting {
+        sections,
+        even_and_odd,
+        paragraphs: reader.paragraphs,
+        blocks: reader.blocks,
+        normal_size,
+        spacing_collapses,
+        tab_stops,
+    })
 }
 
 fn section(sect: &Element, footers: Footers) -> Section {

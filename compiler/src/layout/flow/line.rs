@@ -30,7 +30,7 @@ struct Drawn {
     picture: Option<u32>,
 }
 
-fn glyphs(p: &FlowParagraph) -> Vec<Drawn> {
+fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
     let mut pictures = p.pictures.iter();
     let mut out = Vec::new();
     for run in &p.runs {
@@ -39,6 +39,14 @@ fn glyphs(p: &FlowParagraph) -> Vec<Drawn> {
             if c == PICTURE {
                 let (w, h) = pictures.next().copied().unwrap_or((0, 0));
                 out.push(Drawn { glyph: Glyph { c, em, width: w }, face: faces::latin(None, false), picture: Some(h) });
+                continue;
+            }
+            if c == '\t' {
+                out.push(Drawn {
+                    glyph: Glyph { c, em, width: tab_stops },
+                    face: faces::latin(run.latin.as_deref(), run.bold),
+                    picture: None,
+                });
                 continue;
             }
             let wide = class(c) == Class::Wide;
@@ -66,7 +74,7 @@ fn to_twips(hundred_thousandths: u64) -> u32 {
 }
 
 pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> Vec<Line> {
-    let placed = glyphs(p);
+    let placed = glyphs(p, section.tab_stops);
     let width = width.saturating_sub(p.left + p.right).max(1);
     let indent = p.first_line.max(0) as u32;
     let cell = section.char_grid.filter(|_| p.snap_to_grid);
@@ -116,7 +124,17 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32) -> 
     };
     let mut lines = Vec::new();
     let mut offset = 0usize;
+    let pieces = placed.split(|c| c.glyph.c == PAGE_BREAK).count();
     for (i, piece) in placed.split(|c| c.glyph.c == PAGE_BREAK).enumerate() {
+        // Nothing before a page break, or after the last: LibreOffice draws no
+        // line there (measured: a paragraph ending in a page break leaves the
+        // next page's first line to the next paragraph); it stands as a line
+        // without height, so that the break still starts a page.
+        if piece.is_empty() && pieces > 1 {
+            lines.push(Line { start: offset as u32, height: 0, slack: 0, page_break_before: i > 0 });
+            offset += 1;
+            continue;
+        }
         let glyphs: Vec<Glyph> = piece
             .iter()
             .map(|c| {
@@ -197,6 +215,7 @@ mod tests {
             grid,
             char_grid: None,
             spacing_collapses: true,
+            tab_stops: 720,
             blocks: Vec::new(),
         };
         lines_of(p, &section, section.text_width)[1].height
@@ -240,6 +259,7 @@ mod tests {
             grid: Some(312),
             char_grid: None,
             spacing_collapses: true,
+            tab_stops: 720,
             blocks: Vec::new(),
         };
         let lines = lines_of(&p, &section, section.text_width);

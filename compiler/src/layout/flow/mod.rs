@@ -136,6 +136,8 @@ pub struct FlowSection {
     /// Whether the space between two paragraphs is the larger of the first's
     /// space after and the second's space before, not their sum.
     pub spacing_collapses: bool,
+    /// The interval of the default tab stops, in twips.
+    pub tab_stops: u32,
     pub blocks: Vec<FlowBlock>,
 }
 
