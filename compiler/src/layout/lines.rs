@@ -301,7 +301,8 @@ fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging
         }
         // A line holds at least one thing: a picture wider than what the
         // first-line indent leaves stays on the first line (measured).
-        if !fits && x > 0 && !c.space && !(offset == 0 && x == indent) {
+        let only_the_indent = offset == 0 && x == indent;
+        if !fits && x > 0 && !c.space && !only_the_indent {
             starts.push(offset);
             x = 0;
         }
