@@ -149,18 +149,8 @@ const NOTO_SANS_CJK: Face = Face {
         610, 606, 620, 620, 388, 468, 377, 607, 521, 802, 498, 521, 475, 338, 270, 338, 555,
     ]),
 };
-const DEJAVU_SANS_MONO: Face = Face {
-    name: "DejaVu Sans Mono",
-    ascent: 92822,
-    descent: 23584,
-    ascii: Some(&[602; 95]),
-};
-const LIBERATION_MONO: Face = Face {
-    name: "Liberation Mono",
-    ascent: 83252,
-    descent: 30029,
-    ascii: Some(&[600; 95]),
-};
+const DEJAVU_SANS_MONO: Face = Face { name: "DejaVu Sans Mono", ascent: 92822, descent: 23584, ascii: Some(&[602; 95]) };
+const LIBERATION_MONO: Face = Face { name: "Liberation Mono", ascent: 83252, descent: 30029, ascii: Some(&[600; 95]) };
 const DEJAVU_MATH: Face = Face {
     name: "DejaVu Math TeX Gyre",
     ascent: 99200,

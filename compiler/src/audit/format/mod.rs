@@ -364,7 +364,13 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let ppr = p.child("pPr");
     let (style, para, run_base) = base_props(styles, ppr);
     let para = para.then(&ParaProps::read(ppr));
-    let mark = run_format(styles, &resolve(styles, &run_base, ppr.and_then(|p| p.child("rPr"))), String::new());
+    // LibreOffice sizes an empty paragraph by its mark's own formatting, but not
+    // where the paragraph itself says left-aligned (measured on a grid: a 16 or
+    // 36 pt mark takes one pitch of a 10.5 pt style when jc is left or start,
+    // two or three when it is both, center, right or not given).
+    let left = ppr.and_then(|p| p.child("jc")).and_then(|j| j.attr("val")).is_some_and(|v| v == "left" || v == "start");
+    let mark_props = ppr.and_then(|p| p.child("rPr")).filter(|_| !left);
+    let mark = run_format(styles, &resolve(styles, &run_base, mark_props), String::new());
     let flow = FlowFormat {
         before: para.before.unwrap_or(0),
         after: para.after.unwrap_or(0),
