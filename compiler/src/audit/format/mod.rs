@@ -76,6 +76,9 @@ pub struct FlowFormat {
     /// Space before and after, and left and right indents, in twips.
     pub before: u32,
     pub after: u32,
+    /// Whether the paragraph asks for automatic (HTML) space before and after.
+    pub auto_before: bool,
+    pub auto_after: bool,
     pub left: u32,
     pub right: u32,
     /// The first-line indent in twips (negative: hanging): what LibreOffice
@@ -210,6 +213,7 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let body = document.child("body").ok_or_else(|| ImportError::BrokenXml(main.clone()))?;
     let mut reader = BodyReader { styles: &styles, paragraphs: Vec::new(), section_props: Vec::new(), blocks: Vec::new() };
     reader.blocks(body);
+    between_list_items(&reader.blocks, &mut reader.paragraphs);
     let mut sections = Vec::new();
     // The footers of each kind so far (default, even, first): None until a section names one.
     let mut linked: [Option<Option<PageNumberFormat>>; 3] = [None, None, None];
@@ -359,6 +363,25 @@ fn run_format(styles: &Styles, props: &RunProps, text: String) -> RunFormat {
     }
 }
 
+/// Automatic space is dropped between two numbered paragraphs, one after the
+/// other (LibreOffice, as Word: a bulleted list from a web page keeps its
+/// items 13.4 pt apart in 9 pt text, not 27.4).
+fn between_list_items(blocks: &[BodyBlock], paragraphs: &mut [ParagraphFormat]) {
+    for pair in blocks.windows(2) {
+        let [BodyBlock::Paragraph(a), BodyBlock::Paragraph(b)] = pair else { continue };
+        let (a, b) = (*a, *b);
+        if !(paragraphs[a].numbered && paragraphs[b].numbered) {
+            continue;
+        }
+        if paragraphs[a].flow.auto_after {
+            paragraphs[a].flow.after = 0;
+        }
+        if paragraphs[b].flow.auto_before {
+            paragraphs[b].flow.before = 0;
+        }
+    }
+}
+
 /// A paragraph's resolved formatting and runs.
 fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let ppr = p.child("pPr");
@@ -371,9 +394,12 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let left = ppr.and_then(|p| p.child("jc")).and_then(|j| j.attr("val")).is_some_and(|v| v == "left" || v == "start");
     let mark_props = ppr.and_then(|p| p.child("rPr")).filter(|_| !left);
     let mark = run_format(styles, &resolve(styles, &run_base, mark_props), String::new());
+    let auto = |side: &str| ppr.and_then(|p| p.child("spacing")).is_some_and(|s| styles::toggle_attr(s, &format!("{side}Autospacing")));
     let flow = FlowFormat {
         before: para.before.unwrap_or(0),
         after: para.after.unwrap_or(0),
+        auto_before: auto("before"),
+        auto_after: auto("after"),
         left: para.left.unwrap_or(0).max(0) as u32,
         right: para.right.unwrap_or(0).max(0) as u32,
         first_line: para.first_line.unwrap_or(0),
