@@ -21,7 +21,7 @@
 mod line;
 mod table;
 
-use line::{lines_of, Line};
+use line::{lines_of, Line, Within};
 use table::{cell_units, place_table, row_height};
 
 /// A run of text in one face and size.
@@ -196,7 +196,7 @@ pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
             .blocks
             .iter()
             .map(|block| match block {
-                FlowBlock::Paragraph(p) => lines_of(p, section, section.text_width),
+                FlowBlock::Paragraph(p) => lines_of(p, section, section.text_width, Within::Body),
                 FlowBlock::Table(_) => Vec::new(),
             })
             .collect();

@@ -1,7 +1,7 @@
 //! Tables on pages: rows split at their cells' lines, header rows repeated,
 //! heights from the cells' lines, margins, borders and `trHeight`.
 
-use super::line::lines_of;
+use super::line::{lines_of, Within};
 use super::{FlowCell, FlowRow, FlowSection, FlowTable, Pager, Spot};
 
 /// A table's rows. A row that does not fit where it is splits at a line of its
@@ -84,7 +84,7 @@ pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> 
     let mut units = Vec::new();
     let mut after_previous = 0;
     for p in &c.paragraphs {
-        let lines = lines_of(p, section, width);
+        let lines = lines_of(p, section, width, Within::Cell);
         let n = lines.len();
         // Where the larger of two spaces is kept, the space before adds what
         // the previous paragraph's space after leaves.
