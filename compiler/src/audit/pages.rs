@@ -207,6 +207,7 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         page_break_before: p.flow.page_break_before,
         snap_to_grid: p.flow.snap_to_grid,
         mark: run(mark, String::new()),
+        style_font: run(&p.flow.style_font, String::new()),
     }
 }
 

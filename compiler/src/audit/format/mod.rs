@@ -92,6 +92,8 @@ pub struct FlowFormat {
     pub snap_to_grid: bool,
     /// The paragraph mark's size and fonts (what an empty paragraph is as tall as).
     pub mark: RunFormat,
+    /// The paragraph style's size and fonts, without direct formatting.
+    pub style_font: RunFormat,
     /// Inline pictures: where in the text (characters), width and height in twips.
     pub pictures: Vec<(u32, u32, u32)>,
     /// The `\n`s of the text that are page or column breaks (character offsets).
@@ -394,6 +396,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let left = ppr.and_then(|p| p.child("jc")).and_then(|j| j.attr("val")).is_some_and(|v| v == "left" || v == "start");
     let mark_props = ppr.and_then(|p| p.child("rPr")).filter(|_| !left);
     let mark = run_format(styles, &resolve(styles, &run_base, mark_props), String::new());
+    let style_font = run_format(styles, &resolve(styles, &run_base, None), String::new());
     let auto = |side: &str| ppr.and_then(|p| p.child("spacing")).is_some_and(|s| styles::toggle_attr(s, &format!("{side}Autospacing")));
     let flow = FlowFormat {
         before: para.before.unwrap_or(0),
@@ -411,6 +414,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         page_break_before: para.page_break_before.unwrap_or(false),
         snap_to_grid: para.snap_to_grid.unwrap_or(true),
         mark,
+        style_font,
         pictures: Vec::new(),
         page_breaks: Vec::new(),
         asian_language: true,

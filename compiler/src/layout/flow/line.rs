@@ -100,6 +100,10 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
         let face = faces::latin(p.mark.latin.as_deref(), p.mark.bold);
         to_twips(crate::geometry::em(p.mark.size_half_points) as u64 * (face.ascent + face.descent) as u64)
     };
+    let style_height = {
+        let face = faces::latin(p.style_font.latin.as_deref(), p.style_font.bold);
+        to_twips(crate::geometry::em(p.style_font.size_half_points) as u64 * (face.ascent + face.descent) as u64)
+    };
     // A line's height and the part of it below the text that 倍数 spacing adds.
     // Measured: without a grid, the single height times the 倍数; on a grid, the
     // pitches the line needs, times the 倍数, except the paragraph's first line,
@@ -112,15 +116,16 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
         let (height, slack) = match p.line {
             LineRule::Multiple(m) if m > 240 => {
                 // In a table cell on a grid, the first line adds the share of
-                // its mark's height, whatever its text (measured: 6.85 pt at
-                // 1.5 lines under 10.5, 12 and 14 pt text with a 12 pt
-                // Times New Roman mark; in the body, the share of the line's own).
+                // its style's font height, whatever its text and mark (measured:
+                // 6.85 pt at 1.5 lines under 10.5, 12 and 14 pt text, with and
+                // without a 14 pt mark, in a 12 pt Times New Roman style; in
+                // the body, the share of the line's own).
                 let share = if picture {
                     mark_em
                 } else if grid && !first {
                     base
                 } else if grid && within == Within::Cell {
-                    mark
+                    style_height
                 } else {
                     natural
                 };
@@ -202,6 +207,7 @@ mod tests {
         FlowParagraph {
             runs: vec![run(&"党建工作基层组织书记责任落实".repeat(20))],
             mark: run(""),
+            style_font: run(""),
             pictures: Vec::new(),
             style: None,
             line,

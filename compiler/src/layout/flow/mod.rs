@@ -53,6 +53,9 @@ pub struct FlowParagraph {
     pub runs: Vec<FlowRun>,
     /// The paragraph mark's run: what an empty paragraph is as tall as.
     pub mark: FlowRun,
+    /// The paragraph style's own font, without the paragraph's direct
+    /// formatting: what a 倍数-spaced first line in a table cell adds its share of.
+    pub style_font: FlowRun,
     /// Each inline picture's width and height, in twips, in text order.
     pub pictures: Vec<(u32, u32)>,
     /// The style, for contextualSpacing.
@@ -176,7 +179,8 @@ pub struct Placed {
 /// The pages a file takes, each with what it holds (a blank page an odd or
 /// even section start inserts holds nothing).
 pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
-    let mut pager = Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false, spacing_collapses: false };
+    let mut pager =
+        Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false, spacing_collapses: false, break_pending: false };
     for (s, section) in sections.iter().enumerate() {
         pager.height = section.text_height.max(1);
         pager.spacing_collapses = section.spacing_collapses;
@@ -184,6 +188,8 @@ pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
             _ if pager.pages.is_empty() => pager.pages.push(Vec::new()),
             SectionStart::Continuous => {}
             start => {
+                // The section's own page takes a break that ended the section before.
+                pager.break_pending = false;
                 pager.new_page(false);
                 let even = pager.pages.len().is_multiple_of(2);
                 if (start == SectionStart::EvenPage && !even) || (start == SectionStart::OddPage && even) {
@@ -224,9 +230,20 @@ struct Pager {
     flowed: bool,
     /// The section's [`FlowSection::spacing_collapses`].
     spacing_collapses: bool,
+    /// A page break that ended a paragraph: the next thing placed starts a
+    /// page (LibreOffice moves it onto the next paragraph; at the end of the
+    /// file it makes no page).
+    break_pending: bool,
 }
 
 impl Pager {
+    /// Starts the page a pending break asks for.
+    fn take_pending_break(&mut self) {
+        if std::mem::take(&mut self.break_pending) {
+            self.new_page(false);
+        }
+    }
+
     fn new_page(&mut self, flowed: bool) {
         self.pages.push(Vec::new());
         self.used = 0;
@@ -256,6 +273,7 @@ struct Previous {
 }
 
 fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: u32, at: impl Fn(u32) -> Spot) {
+    pager.take_pending_break();
     if p.page_break_before && pager.used > 0 {
         pager.new_page(false);
     }
@@ -291,6 +309,11 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: u
     let mut k = 0;
     while k < n {
         if lines[k].page_break_before {
+            // Nothing after the paragraph's last break: the break waits for what comes next.
+            if k + 1 == n && lines[k].height == 0 {
+                pager.break_pending = true;
+                break;
+            }
             pager.new_page(false);
         }
         let gap = if k == 0 { gap(pager) } else { 0 };

@@ -13,6 +13,7 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
     let heights: Vec<u32> = t.rows.iter().zip(&units).map(|(r, u)| row_height(r, u, t)).collect();
     let header_rows = t.rows.iter().take_while(|r| r.header).count();
     let header = heights[..header_rows].iter().fold(0u32, |sum, h| sum.saturating_add(*h));
+    pager.take_pending_break();
     let mut gap = pager.previous.take().map_or(0, |p| p.after);
     // Starts a new page, with the header rows at its top once past them.
     let next_page = |pager: &mut Pager, row: usize| {
