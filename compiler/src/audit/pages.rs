@@ -122,7 +122,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
         match block {
             BodyBlock::Paragraph(i) => {
                 if let Some(p) = f.paragraphs.get(*i) {
-                    out.last_mut().unwrap().blocks.push(FlowBlock::Paragraph(paragraph(p)));
+                    out.last_mut().unwrap().blocks.push(FlowBlock::Paragraph(Box::new(paragraph(p))));
                 }
             }
             BodyBlock::Table(t) => {

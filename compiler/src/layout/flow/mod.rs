@@ -113,7 +113,7 @@ pub struct FlowTable {
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum FlowBlock {
-    Paragraph(FlowParagraph),
+    Paragraph(Box<FlowParagraph>),
     Table(FlowTable),
 }
 
