@@ -227,6 +227,26 @@ fn picture(doc: &mut WordDoc, id: u32, width_cm: u32, height_cm: u32) -> String 
     )
 }
 
+/// A picture floating in its paragraph with text above and below it
+/// (`wrapTopAndBottom`), `left_cm` from the column's edge, as Word writes a
+/// screenshot dragged into place.
+fn floating_picture(doc: &mut WordDoc, id: u32, left_cm: u32, width_cm: u32, height_cm: u32) -> String {
+    let rid = doc.media();
+    let (x, cx, cy) = (left_cm as u64 * 360_000, width_cm as u64 * 360_000, height_cm as u64 * 360_000);
+    format!(
+        r#"<w:r><w:drawing><wp:anchor distT="0" distB="0" distL="114300" distR="114300" simplePos="0" relativeHeight="{id}" behindDoc="0" locked="0" layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column"><wp:posOffset>{x}</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0</wp:posOffset></wp:positionV><wp:extent cx="{cx}" cy="{cy}"/><wp:effectExtent l="0" t="0" r="0" b="0"/><wp:wrapTopAndBottom/><wp:docPr id="{id}" name="图片 {id}"/><wp:cNvGraphicFramePr/><a:graphic><a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/picture"><pic:pic><pic:nvPicPr><pic:cNvPr id="{id}" name="图片 {id}"/><pic:cNvPicPr/></pic:nvPicPr><pic:blipFill><a:blip r:embed="{rid}"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill><pic:spPr><a:xfrm><a:off x="0" y="0"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm><a:prstGeom prst="rect"><a:avLst/></a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:anchor></w:drawing></w:r>"#
+    )
+}
+
+/// An embedded object as Word writes a Visio drawing or an equation: a VML
+/// shape with its size in its style.
+fn ole_object(doc: &mut WordDoc, width_pt: u32, height_pt: u32) -> String {
+    let rid = doc.media();
+    format!(
+        r##"<w:r><w:object><v:shape xmlns:o="urn:schemas-microsoft-com:office:office" id="_x0000_i10{width_pt}" type="#_x0000_t75" style="width:{width_pt}.5pt;height:{height_pt}.25pt" o:ole=""><v:imagedata r:id="{rid}" o:title=""/></v:shape></w:object></w:r>"##
+    )
+}
+
 /// One document of the corpus: about `chars` characters of content.
 fn document(rng: &mut Rng, producer: Producer, chars: usize) -> Vec<u8> {
     let mut doc = WordDoc::new().styles(&producer.styles(rng));
@@ -242,7 +262,7 @@ fn document(rng: &mut Rng, producer: Producer, chars: usize) -> Vec<u8> {
         ));
     }
     while written < chars {
-        let block = match rng.below(40) {
+        let block = match rng.below(48) {
             0..=19 => {
                 let n = [10, 30, 60, 120, 200, 400][rng.below(6)];
                 written += n;
@@ -290,6 +310,60 @@ fn document(rng: &mut Rng, producer: Producer, chars: usize) -> Vec<u8> {
                 let pic = picture(&mut doc, id, 6 + rng.below(8) as u32, 3 + rng.below(12) as u32);
                 let caption = body_text(rng, producer, 12);
                 pic + &paragraph(rng, r#"<w:jc w:val="center"/>"#, &caption)
+            }
+            40 => {
+                // Two screenshots side by side, or one, floating in a paragraph of text.
+                let text = body_text(rng, producer, 30);
+                let mut pictures = String::new();
+                for left in [0, 7].iter().take(1 + rng.below(2)) {
+                    id += 1;
+                    pictures.push_str(&floating_picture(&mut doc, id, *left, 6, 3 + rng.below(8) as u32));
+                }
+                written += 150;
+                format!(r#"<w:p><w:r><w:t xml:space="preserve">{}</w:t></w:r>{pictures}</w:p>"#, escape(&text))
+            }
+            41 => {
+                let (w, h) = (60 + 20 * rng.below(18) as u32, 20 + 20 * rng.below(15) as u32);
+                written += 100;
+                format!(r#"<w:p><w:pPr><w:jc w:val="center"/></w:pPr>{}</w:p>"#, ole_object(&mut doc, w, h))
+            }
+            42 => {
+                // A page break ending a paragraph, as a chapter's last line often has.
+                let text = body_text(rng, producer, 40);
+                format!(r#"<w:p><w:r><w:t>{}</w:t></w:r><w:r><w:br w:type="page"/></w:r></w:p>"#, escape(&text))
+            }
+            43 => {
+                let cells: Vec<String> = (0..3)
+                    .map(|_| {
+                        let n = 4 + rng.below(8);
+                        body_text(rng, producer, n)
+                    })
+                    .collect();
+                format!(
+                    r#"<w:p><w:r><w:t>{}</w:t></w:r><w:r><w:tab/><w:t>{}</w:t></w:r><w:r><w:tab/><w:tab/><w:t>{}</w:t></w:r></w:p>"#,
+                    escape(&cells[0]),
+                    escape(&cells[1]),
+                    escape(&cells[2])
+                )
+            }
+            44 => {
+                // A program listing in Consolas or Courier New.
+                let font = ["Consolas", "Courier New"][rng.below(2)];
+                let lines = [
+                    "int main(int argc, char *argv[]) {",
+                    "    for (int i = 0; i < n; i++) { sum += a[i] * weight[i]; }",
+                    "    return 0;",
+                    "}",
+                ];
+                lines
+                    .iter()
+                    .map(|l| format!(r#"<w:p><w:pPr><w:spacing w:line="240" w:lineRule="auto"/></w:pPr><w:r><w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/><w:sz w:val="20"/></w:rPr><w:t xml:space="preserve">{}</w:t></w:r></w:p>"#, escape(l)))
+                    .collect()
+            }
+            45 => {
+                // Empty lines of a large size, some of them left-aligned.
+                let jc = ["", r#"<w:jc w:val="left"/>"#, r#"<w:jc w:val="center"/>"#][rng.below(3)];
+                format!(r#"<w:p><w:pPr>{jc}<w:rPr><w:sz w:val="44"/></w:rPr></w:pPr></w:p>"#).repeat(1 + rng.below(3))
             }
             36 => {
                 let kind = ["", "continuous"][rng.below(2)];
@@ -445,13 +519,14 @@ fn a_files_own_pages_match_libreoffice_on_a_generated_corpus() {
     }
     let results = compare(&files);
     let (equal, within_one) = report("generated", &results);
-    // Measured in session 19: 47 of 60 equal, 57 within one; in session 18: 45 of 60 equal, 56 within one page (from 26
-    // and 41 at the first increment; 47 before headings kept their chain with
-    // the lines after it, which our own exports need: compiler/tests/pages.rs).
+    // Measured in session 19 on this corpus, which then gained floating
+    // pictures, OLE objects, page breaks ending paragraphs, tabs, program
+    // listings and large empty lines: 51 of 60 equal, 58 within one (the
+    // corpus before them: 45 and 56 in session 18, 47 and 57 in session 19).
     // The issue's bar is 57 equal and all within one; until then this holds
     // the ground won.
     if files.len() == 60 {
-        assert!(equal >= 47 && within_one >= 57, "generated: {equal} equal, {within_one} within one");
+        assert!(equal >= 51 && within_one >= 58, "generated: {equal} equal, {within_one} within one");
     }
 }
 

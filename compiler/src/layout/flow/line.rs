@@ -284,4 +284,73 @@ mod tests {
         let lines = lines_of(&p, &section, section.text_width, Within::Body);
         assert_eq!((lines[0].height, lines[1].height), (312 + 126, 468));
     }
+
+    fn section(grid: Option<u32>) -> FlowSection {
+        FlowSection {
+            start: SectionStart::NextPage,
+            text_width: 8306,
+            text_height: 13958,
+            grid,
+            char_grid: None,
+            spacing_collapses: true,
+            tab_stops: 720,
+            blocks: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn in_a_table_cell_a_first_line_adds_the_share_of_its_styles_font() {
+        // 宋体 14 pt at 1.5 lines on a 16.3 pt grid, in a 12 pt Times New Roman
+        // style: 39.4 pt in a cell, 42.6 pt in the body (measured).
+        let mut p = paragraph("宋体", 28, LineRule::Multiple(360));
+        p.style_font = FlowRun { latin: Some("Times New Roman".into()), size_half_points: 24, ..p.mark.clone() };
+        let grid = section(Some(326));
+        let cell = lines_of(&p, &grid, grid.text_width, Within::Cell)[0].height;
+        let body = lines_of(&p, &grid, grid.text_width, Within::Body)[0].height;
+        assert!(cell.abs_diff(788) <= 2 && body.abs_diff(852) <= 2, "cell {cell}, body {body}");
+    }
+
+    #[test]
+    fn a_hanging_indent_widens_the_first_line_only() {
+        let plain = paragraph("宋体", 24, LineRule::Multiple(240));
+        let hanging = FlowParagraph { left: 720, first_line: -720, ..plain.clone() };
+        let flat = section(None);
+        let starts = |p: &FlowParagraph| lines_of(p, &flat, flat.text_width, Within::Body).iter().map(|l| l.start).collect::<Vec<_>>();
+        let (plain, hanging) = (starts(&plain), starts(&hanging));
+        // 8306 twips hold 34 characters of 240; 7586, 31.
+        assert_eq!((plain[1], hanging[1], hanging[2] - hanging[1]), (34, 34, 31));
+    }
+
+    #[test]
+    fn nothing_after_a_page_break_makes_a_line_without_height() {
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
+        p.runs[0].text = format!("党建{PAGE_BREAK}");
+        let lines = lines_of(&p, &section(None), 8306, Within::Body);
+        assert_eq!(lines.len(), 2);
+        assert!(lines[1].page_break_before && lines[1].height == 0);
+    }
+
+    #[test]
+    fn a_tab_reaches_the_next_tab_stop() {
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
+        // Each character 240 twips, stops every 720: "党\t" reaches 720, so 33
+        // characters and the tab fill the first 8306-twip line, not 34.
+        p.runs[0].text = format!("党\t{}", "建".repeat(40));
+        let lines = lines_of(&p, &section(None), 8306, Within::Body);
+        assert_eq!(lines[1].start, 1 + 1 + 31);
+    }
+
+    #[test]
+    fn a_picture_as_wide_as_the_line_stays_on_an_indented_first_line() {
+        // A centred 14.6 cm picture in a paragraph indented two characters:
+        // one line, as tall as the picture (measured), not an empty line above
+        // it nor one below.
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
+        p.first_line = 480;
+        p.runs[0].text = PICTURE.to_string();
+        p.pictures = vec![(8306, 5760)];
+        let lines = lines_of(&p, &section(None), 8306, Within::Body);
+        assert_eq!(lines.len(), 1);
+        assert_eq!(lines[0].height, 5760);
+    }
 }
