@@ -164,7 +164,10 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
     // The text with its page breaks and inline pictures marked.
     let mut runs = Vec::new();
     let mut offset = 0u32;
-    let mut pictures = p.flow.pictures.iter().peekable();
+    // In text order (a floating picture stands at the paragraph's start).
+    let mut in_order = p.flow.pictures.clone();
+    in_order.sort_by_key(|(at, _, _)| *at);
+    let mut pictures = in_order.iter().peekable();
     let mut sizes = Vec::new();
     for r in &p.runs {
         let mut text = String::new();

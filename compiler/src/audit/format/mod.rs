@@ -507,8 +507,10 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, walk: &mut Walk, out: &mut
                                 out.flow.pictures[*i].2 = (*b - *t).clamp(0, MAX_TWIPS as i64) as u32;
                             }
                             None => {
+                                // Placed from the paragraph's top, it stands before
+                                // the paragraph's text (measured), wherever its anchor is.
                                 walk.floats.push((out.flow.pictures.len(), top, bottom));
-                                out.flow.pictures.push((at, OWN_LINE, (bottom - top).clamp(0, MAX_TWIPS as i64) as u32));
+                                out.flow.pictures.push((0, OWN_LINE, (bottom - top).clamp(0, MAX_TWIPS as i64) as u32));
                             }
                         }
                     }
