@@ -555,6 +555,12 @@ const MAX_TWIPS: u64 = 31_680 * 4;
 /// than any line, so that it stands on a line of its own.
 pub const OWN_LINE: u32 = MAX_TWIPS as u32;
 
+/// How wide a floating picture with text wrapped beside it must be to leave
+/// no room for text there, in twips: two thirds of an A4 page's usual
+/// 14.6 cm column (a real thesis's 14.6 cm Visio drawing, wrapped square,
+/// stands alone; a 5 cm photo with text beside it is not modelled).
+const NOTHING_BESIDE: u32 = 5500;
+
 /// What a picture (or an OLE object's picture, or a shape) takes in the text.
 enum Picture {
     /// An inline one: its width and height in twips.
@@ -578,7 +584,9 @@ fn picture_extent(drawing: &Element) -> Option<Picture> {
     }
     if let Some(anchor) = find(drawing, "anchor") {
         let behind = styles::toggle_attr(anchor, "behindDoc");
-        if behind || anchor.child("wrapTopAndBottom").is_none() {
+        let width = emu(anchor.child("extent")?, "cx")?;
+        let beside = ["wrapSquare", "wrapTight", "wrapThrough"].iter().any(|w| anchor.child(w).is_some());
+        if behind || !(anchor.child("wrapTopAndBottom").is_some() || beside && width >= NOTHING_BESIDE) {
             return None;
         }
         let height = emu(anchor.child("extent")?, "cy")? as i64;
@@ -602,7 +610,12 @@ fn picture_extent(drawing: &Element) -> Option<Picture> {
     }
     let wrap = find(shape, "wrap").and_then(|w| w.attr("type"));
     let top = length("margin-top").unwrap_or(0) as i64;
-    (wrap.as_deref() == Some("topAndBottom")).then_some(Picture::Floating(top, top + height as i64))
+    let stands_alone = match wrap.as_deref() {
+        Some("topAndBottom") => true,
+        Some("square" | "tight" | "through") => width >= NOTHING_BESIDE,
+        _ => false,
+    };
+    stands_alone.then_some(Picture::Floating(top, top + height as i64))
 }
 
 /// A CSS length as VML styles write it (`357.45pt`, `2in`, `3cm`, `20mm`,
