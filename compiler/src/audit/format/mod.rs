@@ -200,7 +200,9 @@ pub(crate) fn read(archive: &Archive) -> Result<Formatting, ImportError> {
     let styles_root = target("styles").map(|t| part(&t)).transpose()?.flatten();
     let theme_root = target("theme").map(|t| part(&t)).transpose()?.flatten();
     let settings = target("settings").map(|t| part(&t)).transpose()?.flatten();
-    let styles = Styles::read(styles_root.as_ref(), theme_root.as_ref(), east_asian_script(settings.as_ref()));
+    let numbering_root = target("numbering").map(|t| part(&t)).transpose()?.flatten();
+    let mut styles = Styles::read(styles_root.as_ref(), theme_root.as_ref(), east_asian_script(settings.as_ref()));
+    styles.read_numbering(numbering_root.as_ref());
     let even_and_odd = toggle(settings.as_ref().and_then(|s| s.child("evenAndOddHeaders")));
     let tab_stops = settings
         .as_ref()
@@ -388,6 +390,11 @@ fn between_list_items(blocks: &[BodyBlock], paragraphs: &mut [ParagraphFormat]) 
 fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
     let ppr = p.child("pPr");
     let (style, para, run_base) = base_props(styles, ppr);
+    // A list level's indents come between the style's and the paragraph's own.
+    let para = match styles.list_level(ppr) {
+        Some(level) => para.then(level),
+        None => para,
+    };
     let para = para.then(&ParaProps::read(ppr));
     // LibreOffice sizes an empty paragraph by its mark's own formatting, but not
     // where the paragraph itself says left-aligned (measured on a grid: a 16 or

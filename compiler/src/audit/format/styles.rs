@@ -243,9 +243,38 @@ pub(super) struct Styles {
     pub(super) default_paragraph: Option<String>,
     /// Theme font name (`minorEastAsia`…) → typeface.
     pub(super) theme: HashMap<String, String>,
+    /// What each list's levels give their paragraphs, by `numId` and level
+    /// (numbering.xml): their indents come between the paragraph style's and
+    /// the paragraph's own (ECMA-376 17.9).
+    pub(super) list_levels: HashMap<(String, u32), ParaProps>,
 }
 
 impl Styles {
+    /// Reads numbering.xml's lists.
+    pub(super) fn read_numbering(&mut self, root: Option<&Element>) {
+        let Some(root) = root else { return };
+        let abstracts: HashMap<String, &Element> =
+            root.elements().filter(|e| e.local() == "abstractNum").filter_map(|a| a.attr("abstractNumId").map(|id| (id, a))).collect();
+        for num in root.elements().filter(|e| e.local() == "num") {
+            let (Some(id), Some(abstract_id)) = (num.attr("numId"), num.child("abstractNumId").and_then(|a| a.attr("val"))) else {
+                continue;
+            };
+            let Some(definition) = abstracts.get(&abstract_id) else { continue };
+            for lvl in definition.elements().filter(|e| e.local() == "lvl") {
+                let Some(level) = lvl.attr("ilvl").and_then(|v| v.parse::<u32>().ok()) else { continue };
+                self.list_levels.insert((id.clone(), level), ParaProps::read(lvl.child("pPr")));
+            }
+        }
+    }
+
+    /// What the list level a paragraph's own `numPr` names gives it.
+    pub(super) fn list_level(&self, ppr: Option<&Element>) -> Option<&ParaProps> {
+        let num = ppr?.child("numPr")?;
+        let id = num.child("numId")?.attr("val")?;
+        let level = num.child("ilvl").and_then(|l| l.attr("val")).and_then(|v| v.parse::<u32>().ok()).unwrap_or(0);
+        self.list_levels.get(&(id, level))
+    }
+
     pub(super) fn read(root: Option<&Element>, theme: Option<&Element>, east_asian_script: &str) -> Styles {
         let mut styles = Styles {
             run_defaults: RunProps::default(),
@@ -253,6 +282,7 @@ impl Styles {
             by_id: HashMap::new(),
             default_paragraph: None,
             theme: theme.map(|t| theme_fonts(t, east_asian_script)).unwrap_or_default(),
+            list_levels: HashMap::new(),
         };
         let Some(root) = root else { return styles };
         if let Some(defaults) = root.child("docDefaults") {
