@@ -227,17 +227,7 @@ mod tests {
     }
 
     fn line_height(p: &FlowParagraph, grid: Option<u32>) -> u32 {
-        let section = FlowSection {
-            start: SectionStart::NextPage,
-            text_width: 8306,
-            text_height: 13958,
-            grid,
-            char_grid: None,
-            spacing_collapses: true,
-            tab_stops: 720,
-            blocks: Vec::new(),
-        };
-        lines_of(p, &section, section.text_width, Within::Body)[1].height
+        lines_of(p, &section(grid), 8306, Within::Body)[1].height
     }
 
     #[test]
@@ -271,17 +261,7 @@ mod tests {
         // 仿宋 12 pt at 1.5 lines on a 15.6 pt grid: 21.9 pt between paragraphs
         // of one line, 23.4 pt within a paragraph (measured).
         let p = paragraph("仿宋_GB2312", 24, LineRule::Multiple(360));
-        let section = FlowSection {
-            start: SectionStart::NextPage,
-            text_width: 8306,
-            text_height: 13958,
-            grid: Some(312),
-            char_grid: None,
-            spacing_collapses: true,
-            tab_stops: 720,
-            blocks: Vec::new(),
-        };
-        let lines = lines_of(&p, &section, section.text_width, Within::Body);
+        let lines = lines_of(&p, &section(Some(312)), 8306, Within::Body);
         assert_eq!((lines[0].height, lines[1].height), (312 + 126, 468));
     }
 
