@@ -509,19 +509,20 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, walk: &mut Walk, out: &mut
                 match picture_extent(c) {
                     Some(Picture::Inline(w, h)) => out.flow.pictures.push((at, w, h)),
                     Some(Picture::Floating(top, bottom)) => {
-                        // Beside one already placed (their heights overlap): one line for both.
-                        match walk.floats.iter_mut().find(|(_, t, b)| top < *b && *t < bottom) {
-                            Some((i, t, b)) => {
-                                (*t, *b) = ((*t).min(top), (*b).max(bottom));
-                                out.flow.pictures[*i].2 = (*b - *t).clamp(0, MAX_TWIPS as i64) as u32;
-                            }
+                        // Beside one already placed (their heights overlap): one line
+                        // for both. Placed from the paragraph's top, it stands before
+                        // the paragraph's text (measured), wherever its anchor is.
+                        let float = match walk.floats.iter().position(|(_, t, b)| top < *b && *t < bottom) {
+                            Some(k) => k,
                             None => {
-                                // Placed from the paragraph's top, it stands before
-                                // the paragraph's text (measured), wherever its anchor is.
                                 walk.floats.push((out.flow.pictures.len(), top, bottom));
-                                out.flow.pictures.push((0, OWN_LINE, (bottom - top).clamp(0, MAX_TWIPS as i64) as u32));
+                                out.flow.pictures.push((0, OWN_LINE, 0));
+                                walk.floats.len() - 1
                             }
-                        }
+                        };
+                        let (picture, t, b) = &mut walk.floats[float];
+                        (*t, *b) = ((*t).min(top), (*b).max(bottom));
+                        out.flow.pictures[*picture].2 = (*b - *t).clamp(0, MAX_TWIPS as i64) as u32;
                     }
                     None => {}
                 }

@@ -3,7 +3,7 @@
 
 use super::super::faces::{self, Face};
 use super::super::lines::{break_glyphs, class, Class, Glyph};
-use super::{FlowParagraph, FlowSection, LineRule, PAGE_BREAK, PICTURE};
+use super::{FlowParagraph, FlowRun, FlowSection, LineRule, PAGE_BREAK, PICTURE};
 use crate::geometry::Engine;
 
 /// A paragraph's lines: where each starts, how tall it is, and whether the file
@@ -68,6 +68,12 @@ fn single_height(chars: &[Drawn]) -> u32 {
     to_twips(ascent + descent)
 }
 
+/// A run's single height in its Latin face, in twips.
+fn latin_height(run: &FlowRun) -> u32 {
+    let face = faces::latin(run.latin.as_deref(), run.bold);
+    to_twips(crate::geometry::em(run.size_half_points) as u64 * (face.ascent + face.descent) as u64)
+}
+
 /// Hundred-thousandths of a twip (an em in twips times a face's metric), rounded to a twip.
 fn to_twips(hundred_thousandths: u64) -> u32 {
     ((hundred_thousandths + 50_000) / 100_000).min(u32::MAX as u64) as u32
@@ -96,14 +102,8 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
     let mark_em = crate::geometry::em(p.mark.size_half_points);
     // An empty line (an empty paragraph, or nothing beside a page break) is
     // as tall as the paragraph mark's Latin face.
-    let mark = {
-        let face = faces::latin(p.mark.latin.as_deref(), p.mark.bold);
-        to_twips(crate::geometry::em(p.mark.size_half_points) as u64 * (face.ascent + face.descent) as u64)
-    };
-    let style_height = {
-        let face = faces::latin(p.style_font.latin.as_deref(), p.style_font.bold);
-        to_twips(crate::geometry::em(p.style_font.size_half_points) as u64 * (face.ascent + face.descent) as u64)
-    };
+    let mark = latin_height(&p.mark);
+    let style_height = latin_height(&p.style_font);
     // A line's height and the part of it below the text that 倍数 spacing adds.
     // Measured: without a grid, the single height times the 倍数; on a grid, the
     // pitches the line needs, times the 倍数, except the paragraph's first line,

@@ -29,32 +29,28 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
     let mut page_top = (pager.used == 0).then_some(0);
     for (i, row) in t.rows.iter().enumerate() {
         let mut cells = units[i].clone();
-        let splits = !row.header && !row.cant_split && !matches!(row.height, Some((_, true)));
+        let exact = matches!(row.height, Some((_, true)));
+        let splits = !row.header && !row.cant_split && !exact;
+        // How far down from `from` a row's lines reach: on a grid of lines,
+        // with its top and bottom borders, to the next line of the grid
+        // (measured: a bordered row of 31.2 pt lines keeps one line fewer where
+        // 11 pt are spare, a row of eight 15.6 pt lines with 6 pt to spare
+        // splits, and a row of 28.95 pt lines split at a page's foot keeps six
+        // where its top is off the page's grid).
+        let reach = |from: u32, content: u32| match section.grid {
+            Some(pitch) if t.border > 0 => from
+                .saturating_add(content)
+                .saturating_add(2 * t.margin_top_bottom + 2 * t.border)
+                .div_ceil(pitch.max(1))
+                .saturating_mul(pitch),
+            _ => from.saturating_add(content).saturating_add(2 * t.margin_top_bottom + t.border),
+        };
         loop {
-            // How far down the page a row's lines reach: on a grid of lines,
-            // with its top and bottom borders, to the next line of the page's
-            // grid (measured: a bordered row of 31.2 pt lines keeps one line
-            // fewer where 11 pt are spare, a row of eight 15.6 pt lines with
-            // 6 pt to spare splits, and a row of 28.95 pt lines keeps six
-            // where its top is off the grid).
-            let top = pager.used.saturating_add(gap);
-            let reach = |content: u32| match section.grid {
-                Some(pitch) if t.border > 0 => top
-                    .saturating_add(content)
-                    .saturating_add(2 * t.margin_top_bottom + 2 * t.border)
-                    .div_ceil(pitch.max(1))
-                    .saturating_mul(pitch),
-                _ => top.saturating_add(content).saturating_add(2 * t.margin_top_bottom + t.border),
-            };
             let h = row_height(row, &cells, t);
             let content = cells.iter().map(|u| u.iter().fold(0u32, |sum, h| sum.saturating_add(*h))).max().unwrap_or(0);
-            let exact = matches!(row.height, Some((_, true)));
-            let whole = match section.grid {
-                Some(pitch) if t.border > 0 && !exact => {
-                    h.max(content.saturating_add(2 * t.margin_top_bottom + 2 * t.border).div_ceil(pitch.max(1)).saturating_mul(pitch))
-                }
-                _ => h,
-            };
+            // A whole row needs whole pitches from its own top; a part left
+            // at the foot of a page ends on a line of the page's grid.
+            let whole = if exact { h } else { h.max(reach(0, content)) };
             if pager.fits(gap.saturating_add(whole)) {
                 pager.place(at(i as u32), gap, h);
                 break;
@@ -67,7 +63,7 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
                             *sum = sum.saturating_add(*h);
                             Some(*sum)
                         })
-                        .take_while(|sum| reach(*sum) <= pager.height)
+                        .take_while(|sum| reach(pager.used.saturating_add(gap), *sum) <= pager.height)
                         .count()
                 })
                 .collect();
