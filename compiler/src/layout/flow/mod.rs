@@ -307,6 +307,9 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: u
     }
     let n = lines.len();
     let mut k = 0;
+    // The next break the file asks for after line k (n: none), found once per
+    // stretch: a paragraph of many lines on small pages stays linear.
+    let mut end = 0;
     while k < n {
         if lines[k].page_break_before {
             // Nothing after the paragraph's last break: the break waits for what comes next.
@@ -319,7 +322,9 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: u
         let gap = if k == 0 { gap(pager) } else { 0 };
         // The lines that fit here, up to the next break the file asks for (at
         // least one on an empty page).
-        let end = (k + 1..n).find(|&j| lines[j].page_break_before).unwrap_or(n);
+        if end <= k {
+            end = (k + 1..n).find(|&j| lines[j].page_break_before).unwrap_or(n);
+        }
         let mut used = pager.used.saturating_add(gap);
         let mut fit = 0;
         for l in &lines[k..end] {
