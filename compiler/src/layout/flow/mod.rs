@@ -182,7 +182,13 @@ pub fn paginate(sections: &[FlowSection]) -> Vec<Vec<Placed>> {
     let mut pager =
         Pager { height: 1, used: 0, pages: Vec::new(), previous: None, flowed: false, spacing_collapses: false, break_pending: false };
     for (s, section) in sections.iter().enumerate() {
-        pager.height = section.text_height.max(1);
+        // On a grid of lines the page holds whole pitches (measured: 44 lines
+        // of 15.6 pt fill a 698 pt page, and any space before the first pushes
+        // the 44th over).
+        pager.height = match section.grid {
+            Some(pitch) if pitch > 0 && section.text_height >= pitch => section.text_height / pitch * pitch,
+            _ => section.text_height.max(1),
+        };
         pager.spacing_collapses = section.spacing_collapses;
         match section.start {
             _ if pager.pages.is_empty() => pager.pages.push(Vec::new()),
