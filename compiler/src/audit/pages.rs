@@ -32,11 +32,22 @@ impl OwnPages {
         self.pages.len() as u32
     }
 
-    /// Each page's lines with their first characters (`wengao pages --lines`).
+    /// Each page's lines, a paragraph's with their whole text, a row's with its
+    /// first cell's first characters (`wengao pages --lines`).
     pub fn lines(&self) -> Vec<Vec<Line>> {
+        let placed: Vec<&flow::Placed> = self.pages.iter().flatten().collect();
+        let mut next = placed.iter().skip(1).map(|p| p.spot).chain(std::iter::once(flow::Spot { section: usize::MAX, block: 0, at: 0 }));
         self.pages
             .iter()
-            .map(|page| page.iter().map(|p| Line { text: self.text_at(&p.spot), top: p.top, height: p.height }).collect())
+            .map(|page| {
+                page.iter()
+                    .map(|p| {
+                        let after = next.next();
+                        let end = after.filter(|n| (n.section, n.block) == (p.spot.section, p.spot.block)).map(|n| n.at);
+                        Line { text: self.text_between(&p.spot, end), top: p.top, height: p.height }
+                    })
+                    .collect()
+            })
             .collect()
     }
 
@@ -57,8 +68,15 @@ impl OwnPages {
 
     /// Up to 24 characters from a place in the file (a row's: its first cell's).
     fn text_at(&self, s: &flow::Spot) -> String {
+        self.text_between(s, Some(s.at.saturating_add(24)))
+    }
+
+    /// A paragraph's characters from a place up to another (None: to its end),
+    /// or a row's first cell's first 24.
+    fn text_between(&self, s: &flow::Spot, end: Option<u32>) -> String {
+        let take = end.map_or(usize::MAX, |e| e.saturating_sub(s.at) as usize);
         let text: String = match self.sections.get(s.section).and_then(|sec| sec.blocks.get(s.block)) {
-            Some(FlowBlock::Paragraph(p)) => p.runs.iter().flat_map(|r| r.text.chars()).skip(s.at as usize).take(24).collect(),
+            Some(FlowBlock::Paragraph(p)) => p.runs.iter().flat_map(|r| r.text.chars()).skip(s.at as usize).take(take).collect(),
             Some(FlowBlock::Table(t)) => t
                 .rows
                 .get(s.at as usize)

@@ -555,8 +555,7 @@ fn file_pages_cmd(path: &str, show_lines: bool) -> ExitCode {
     if show_lines {
         for (n, page) in own.lines().iter().enumerate() {
             for line in page {
-                let text: String = line.text.chars().take(16).collect();
-                say!("第{}页 {:>6.1} 高{:>5.1}：{text}", n + 1, line.top as f64 / 20.0, line.height as f64 / 20.0);
+                say!("第{}页 {:>6.1} 高{:>5.1}：{}", n + 1, line.top as f64 / 20.0, line.height as f64 / 20.0, line.text);
             }
         }
     }

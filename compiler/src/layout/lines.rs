@@ -111,7 +111,7 @@ fn chars_of(p: &Paragraph, style: &Style) -> Vec<Glyph> {
 }
 
 /// The clusters of a paragraph, in twips.
-fn clusters(chars: &[Glyph], engine: Engine) -> Vec<Cluster> {
+fn clusters(chars: &[Glyph], autospace: u32) -> Vec<Cluster> {
     let mut out: Vec<Cluster> = Vec::new();
     let mut i = 0;
     while i < chars.len() {
@@ -141,10 +141,10 @@ fn clusters(chars: &[Glyph], engine: Engine) -> Vec<Cluster> {
                 }
                 // Automatic spacing next to Chinese characters.
                 if start > 0 && autospace_between(chars[start - 1].c, chars[start].c) {
-                    lead = em * engine.autospace_percent() / 100;
+                    lead = em * autospace / 100;
                 }
                 if i < chars.len() && autospace_between(chars[i - 1].c, chars[i].c) {
-                    trail = em * engine.autospace_percent() / 100;
+                    trail = em * autospace / 100;
                 }
                 width += lead + trail;
             }
@@ -255,18 +255,18 @@ pub(super) fn break_lines(p: &Paragraph, style: &Style, width: u32, engine: Engi
     // only (measured: a left-aligned table cell moves the character before 。 to
     // the next line with it).
     let hanging = rs.align == crate::spec::Align::Justify;
-    break_glyphs(&chars_of(p, style), width, engine, crate::geometry::first_line_indent(rs), hanging)
+    break_glyphs(&chars_of(p, style), width, engine.autospace_percent(), crate::geometry::first_line_indent(rs), hanging)
 }
 
 /// The lines of measured characters, and the offset each line starts at. A line
 /// break in the text (a table cell's `\n`, written as w:br) starts a new line;
 /// the first-line indent is the first line's only.
-pub(crate) fn break_glyphs(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging: bool) -> Vec<u32> {
+pub(crate) fn break_glyphs(chars: &[Glyph], width: u32, autospace: u32, indent: u32, hanging: bool) -> Vec<u32> {
     let mut starts = Vec::new();
     let mut offset = 0;
     for (i, piece) in chars.split(|g| g.c == '\n').enumerate() {
         let indent = if i == 0 { indent } else { 0 };
-        starts.extend(break_piece(piece, width, engine, indent, hanging).into_iter().map(|s| s + offset));
+        starts.extend(break_piece(piece, width, autospace, indent, hanging).into_iter().map(|s| s + offset));
         // The piece's characters and the line break after it.
         offset += piece.len() as u32 + 1;
     }
@@ -274,11 +274,11 @@ pub(crate) fn break_glyphs(chars: &[Glyph], width: u32, engine: Engine, indent: 
 }
 
 /// The lines of a paragraph without line breaks, its first line indented by `indent`.
-fn break_piece(chars: &[Glyph], width: u32, engine: Engine, indent: u32, hanging: bool) -> Vec<u32> {
+fn break_piece(chars: &[Glyph], width: u32, autospace: u32, indent: u32, hanging: bool) -> Vec<u32> {
     let mut starts = vec![0u32];
     let mut x = indent;
     let mut offset = 0u32;
-    for mut c in clusters(chars, engine) {
+    for mut c in clusters(chars, autospace) {
         if !hanging {
             c.hang = 0;
         }

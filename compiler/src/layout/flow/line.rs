@@ -29,15 +29,20 @@ struct Drawn {
     face: &'static Face,
     /// An inline picture's height.
     picture: Option<u32>,
+    /// Drawn as Chinese text (a Chinese character or mark, or a space after one).
+    asian: bool,
 }
 
-/// Whether a space is drawn in its run's Chinese face: LibreOffice gives the
-/// space (and the no-break space) the script of the character before it, or at
-/// a paragraph's start of the first character after it; every other ASCII
-/// character is Latin (measured: after 为 a space advances 0.256 em, Noto Serif
-/// CJK's, after q 0.226 em, Carlito's; digits and brackets after Chinese take
-/// the Latin face).
-fn spaces_east_asian(p: &FlowParagraph) -> impl FnMut(char) -> bool {
+/// Whether each character is drawn as Chinese text, in its run's Chinese face.
+/// LibreOffice gives a character its script by its Unicode block: Chinese
+/// characters and the marks of the CJK and full-width blocks are Chinese, the
+/// Latin blocks (ASCII, ·, ×, °) Latin, and the weak ones, the space and
+/// the general punctuation and symbols (“ ” … — ①), take the script of the
+/// character before them, or at a paragraph's start of the first one after
+/// (measured: after 为 a space advances 0.256 em, Noto Serif CJK's, after q
+/// 0.226 em, Carlito's; “ after Word 0.444 em, Times New Roman's, ” after 课
+/// a whole em; digits and brackets after Chinese take the Latin face).
+fn scripts_east_asian(p: &FlowParagraph) -> impl FnMut(char) -> bool {
     let mut script = p.runs.iter().flat_map(|r| r.text.chars()).find(|&c| !weak(c)).map(|c| class(c) == Class::Wide);
     move |c| {
         if !weak(c) {
@@ -48,19 +53,19 @@ fn spaces_east_asian(p: &FlowParagraph) -> impl FnMut(char) -> bool {
 }
 
 fn weak(c: char) -> bool {
-    matches!(c, ' ' | '\u{A0}' | '\t' | PICTURE | PAGE_BREAK)
+    matches!(c, ' ' | '\u{A0}' | '\t' | PICTURE | PAGE_BREAK | '\u{2000}'..='\u{2E7F}')
 }
 
 fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
     let mut pictures = p.pictures.iter();
     let mut out = Vec::new();
-    let mut east_asian_script = spaces_east_asian(p);
+    let mut east_asian_script = scripts_east_asian(p);
     for run in &p.runs {
         let em = crate::geometry::em(run.size_half_points);
         for c in run.text.chars() {
             if c == PICTURE {
                 let (w, h) = pictures.next().copied().unwrap_or((0, 0));
-                out.push(Drawn { glyph: Glyph { c, em, width: w }, face: faces::latin(None, false), picture: Some(h) });
+                out.push(Drawn { glyph: Glyph { c, em, width: w }, face: faces::latin(None, false), picture: Some(h), asian: false });
                 continue;
             }
             if c == '\t' {
@@ -68,20 +73,48 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
                     glyph: Glyph { c, em, width: tab_stops },
                     face: faces::latin(run.latin.as_deref(), run.bold),
                     picture: None,
+                    asian: false,
                 });
                 continue;
             }
-            let wide = class(c) == Class::Wide;
-            let face = if east_asian_script(c) {
-                faces::east_asian(run.east_asia.as_deref())
-            } else {
-                faces::latin(run.latin.as_deref(), run.bold)
-            };
+            let asian = east_asian_script(c);
+            // General punctuation after Latin text is as wide as its Latin glyph.
+            let wide = class(c) == Class::Wide && asian;
+            let face = if asian { faces::east_asian(run.east_asia.as_deref()) } else { faces::latin(run.latin.as_deref(), run.bold) };
             let width = (face.advance(c, wide, em) as i64 * run.scale as i64 / 100 + run.spacing as i64).max(0) as u32;
-            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None });
+            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None, asian });
         }
     }
     out
+}
+
+/// Characters' widths on a grid of characters of `cell` twips (measured in
+/// LibreOffice with 16 pt text in 11.75 pt cells): each Chinese character, and
+/// each space after one, takes whole cells; a stretch of Latin text (letters,
+/// digits and the spaces between them) takes whole cells together, so five
+/// letters a take four cells and eighteen digits 1 thirteen. The stretch's
+/// extra width goes to its last character.
+fn on_char_grid(piece: &[Drawn], cell: Option<u32>) -> Vec<Glyph> {
+    let mut glyphs: Vec<Glyph> = piece.iter().map(|c| c.glyph).collect();
+    let Some(cell) = cell.map(|c| c.max(1)) else { return glyphs };
+    let snap = |w: u32| w.div_ceil(cell).saturating_mul(cell);
+    // The Latin stretch being measured: its width so far.
+    let mut stretch = 0u32;
+    for (i, c) in piece.iter().enumerate() {
+        let latin = c.picture.is_none() && !c.asian && c.glyph.c != '\t';
+        if latin {
+            stretch = stretch.saturating_add(c.glyph.width);
+        }
+        let ends = latin && piece.get(i + 1).is_none_or(|n| n.picture.is_some() || n.asian || n.glyph.c == '\t');
+        if ends {
+            glyphs[i].width = glyphs[i].width.saturating_add(snap(stretch) - stretch);
+            stretch = 0;
+        }
+        if c.picture.is_none() && c.asian {
+            glyphs[i].width = snap(c.glyph.width);
+        }
+    }
+    glyphs
 }
 
 /// The single height of a line of these characters (their largest ascent plus
@@ -114,10 +147,15 @@ pub(super) enum Within {
 
 pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, within: Within) -> Vec<Line> {
     let placed = glyphs(p, section.tab_stops);
-    let width = width.saturating_sub(p.left + p.right).max(1);
-    let indent = p.first_line.max(0) as u32;
     let cell = section.char_grid.filter(|_| p.snap_to_grid);
-    let snap = |w: u32| cell.map_or(w, |c| w.div_ceil(c.max(1)) * c);
+    let snap = |w: u32| cell.map_or(w, |c| w.div_ceil(c.max(1)).saturating_mul(c));
+    // On a grid of characters the indents take whole cells (measured: 25 pt
+    // left and 15 pt right leave 16 characters of 16 pt where 17 fit unsnapped).
+    let width = width.saturating_sub(snap(p.left).saturating_add(snap(p.right))).max(1);
+    let indent = p.first_line.max(0) as u32;
+    // No automatic space between Chinese and Latin text on a grid of
+    // characters (measured: aaa字字字字字bbb leaves room for one more 尾).
+    let autospace = if cell.is_some() { 0 } else { Engine::LibreOffice.autospace_percent() };
     let indent = snap(indent);
     // A hanging indent starts the first line left of the others, but not left
     // of the page's margin.
@@ -178,29 +216,20 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
             offset += 1;
             continue;
         }
-        let glyphs: Vec<Glyph> = piece
-            .iter()
-            .map(|c| {
-                if c.picture.is_none() && class(c.glyph.c) == Class::Wide {
-                    Glyph { width: snap(c.glyph.width), ..c.glyph }
-                } else {
-                    c.glyph
-                }
-            })
-            .collect();
+        let glyphs = on_char_grid(piece, cell);
         let mut starts = if i == 0 && hang > 0 {
             // A hanging indent widens the first line only: it is broken on its
             // own, the rest at the paragraph's width.
-            let first = break_glyphs(&glyphs, width + hang, Engine::LibreOffice, 0, p.hanging_punctuation);
+            let first = break_glyphs(&glyphs, width + hang, autospace, 0, p.hanging_punctuation);
             match first.get(1) {
                 Some(&end) => {
-                    let rest = break_glyphs(&glyphs[end as usize..], width, Engine::LibreOffice, 0, p.hanging_punctuation);
+                    let rest = break_glyphs(&glyphs[end as usize..], width, autospace, 0, p.hanging_punctuation);
                     std::iter::once(0).chain(rest.into_iter().map(|s| s + end)).collect()
                 }
                 None => first,
             }
         } else {
-            break_glyphs(&glyphs, width, Engine::LibreOffice, if i == 0 { indent } else { 0 }, p.hanging_punctuation)
+            break_glyphs(&glyphs, width, autospace, if i == 0 { indent } else { 0 }, p.hanging_punctuation)
         };
         starts.push(piece.len() as u32);
         for (k, pair) in starts.windows(2).enumerate() {
@@ -298,6 +327,32 @@ mod tests {
         assert_eq!(glyphs(&p, 720)[1].glyph.width, 210 * 226 / 1000);
         p.runs[0].text = " 党".into();
         assert_eq!(glyphs(&p, 720)[0].glyph.width, 210 * 256 / 1000);
+    }
+
+    #[test]
+    fn on_a_grid_of_characters_latin_stretches_and_indents_take_whole_cells() {
+        // A WPS page 442.25 pt wide with 11.75 pt cells, 16 pt 仿宋 and Times
+        // New Roman: how many characters after ten 字 LibreOffice puts on the
+        // first line (measured).
+        let mut grid = section(Some(579));
+        grid.text_width = 8845;
+        grid.char_grid = Some(235);
+        // The characters, spaces left out, on a paragraph's first line.
+        let first_line = |text: &str, left: u32, right: u32| {
+            let mut p = paragraph("仿宋_GB2312", 32, LineRule::Multiple(240));
+            p.runs[0].text = text.into();
+            (p.left, p.right) = (left, right);
+            let end = lines_of(&p, &grid, grid.text_width, Within::Body)[1].start as usize;
+            text.chars().take(end).filter(|c| !c.is_whitespace()).count()
+        };
+        let tail = "尾".repeat(20);
+        for (middle, measured) in
+            [("aaaaa", 11), ("aaaaaaaaaaaaaaaaaa", 21), ("ab ab ab ab", 13), ("11111111", 13), ("aaa字字字字字bbb", 12)]
+        {
+            assert_eq!(first_line(&format!("{}{middle}{tail}", "字".repeat(10)), 0, 0) - 10, measured, "{middle}");
+        }
+        // Indents of 25 and 15 pt take three and two cells: 16 characters, not 17.
+        assert_eq!(first_line(&"治".repeat(30), 500, 300), 16);
     }
 
     #[test]

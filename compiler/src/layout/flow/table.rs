@@ -50,7 +50,8 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
             let content = cells.iter().map(|u| u.iter().fold(0u32, |sum, h| sum.saturating_add(*h))).max().unwrap_or(0);
             // A whole row needs whole pitches from its own top; a part left
             // at the foot of a page ends on a line of the page's grid.
-            let whole = if exact { h } else { h.max(reach(0, content)) };
+            let top = pager.used.saturating_add(gap);
+            let whole = if exact { h } else { h.max(reach(top, content).saturating_sub(top)) };
             if pager.fits(gap.saturating_add(whole)) {
                 pager.place(at(i as u32), gap, h);
                 break;
@@ -68,7 +69,8 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
                 })
                 .collect();
             // A row that may not split still does where it is taller than a page.
-            if (splits || page_top == Some(pager.used)) && taken.iter().any(|k| *k > 0) {
+            let too_tall = whole > pager.height;
+            if (splits || too_tall || page_top == Some(pager.used)) && taken.iter().any(|k| *k > 0) {
                 pager.place(at(i as u32), gap, pager.height.saturating_sub(pager.used.saturating_add(gap)));
                 cells = cells.iter().zip(&taken).map(|(u, k)| u[*k..].to_vec()).collect();
             } else if page_top == Some(pager.used) {
