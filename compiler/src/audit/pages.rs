@@ -121,6 +121,7 @@ fn sections(f: &Formatting) -> Vec<FlowSection> {
             start: s.map_or(flow::SectionStart::NextPage, |s| s.start),
             text_width: s.map_or(8306, |s| s.width.saturating_sub(s.left + s.right + s.gutter)),
             text_height: s.map_or(13958, |s| s.height.saturating_sub(s.top.unsigned_abs() + s.bottom.unsigned_abs())),
+            top_margin: s.map_or(1440, |s| s.top.unsigned_abs()),
             grid: s.and_then(|s| s.grid),
             char_grid: s.and_then(|s| s.char_space).map(|space| flow::char_cell(f.normal_size, space)),
             spacing_collapses: f.spacing_collapses,
@@ -207,6 +208,7 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
     FlowParagraph {
         runs,
         pictures: sizes,
+        floats: p.flow.floats.clone(),
         style: p.style.clone(),
         line: match p.spacing {
             None => LineRule::Multiple(240),

@@ -26,7 +26,7 @@ pub use table::{CellFormat, RowFormat, TableFormat};
 
 use crate::import::zip::Archive;
 use crate::import::ImportError;
-use crate::layout::flow::SectionStart;
+use crate::layout::flow::{Float, FloatFrom, SectionStart};
 use crate::xml::Element;
 
 /// A stretch of a paragraph's text with one resolved set of run properties.
@@ -98,6 +98,10 @@ pub struct FlowFormat {
     pub style_font: RunFormat,
     /// Inline pictures: where in the text (characters), width and height in twips.
     pub pictures: Vec<(u32, u32, u32)>,
+    /// Floating pictures with text above and below them that do not stand
+    /// at the paragraph's top: what each is placed from, and where it begins
+    /// and ends below that, in twips.
+    pub floats: Vec<Float>,
     /// The `\n`s of the text that are page or column breaks (character offsets).
     pub page_breaks: Vec<u32>,
     /// Whether its first run's East Asian text is in a Chinese, Japanese or
@@ -425,6 +429,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         mark,
         style_font,
         pictures: Vec::new(),
+        floats: Vec::new(),
         page_breaks: Vec::new(),
         asian_language: true,
     };
@@ -508,7 +513,13 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, walk: &mut Walk, out: &mut
                 let at = (out.text.chars().count() + text.chars().count()) as u32;
                 match picture_extent(c) {
                     Some(Picture::Inline(w, h)) => out.flow.pictures.push((at, w, h)),
-                    Some(Picture::Floating(top, bottom)) => {
+                    // Placed below its paragraph's top, or from the margin or the
+                    // page: text passes above and below where it stands (measured).
+                    Some(Picture::Floating { from, top, bottom, beside }) if top > 0 || from != FloatFrom::Paragraph => {
+                        let top = top.clamp(0, MAX_TWIPS as i64);
+                        out.flow.floats.push(Float { from, top: top as u32, bottom: bottom.clamp(top, MAX_TWIPS as i64) as u32, beside })
+                    }
+                    Some(Picture::Floating { top, bottom, .. }) => {
                         // Beside one already placed (their heights overlap): one line
                         // for both. Placed from the paragraph's top, it stands before
                         // the paragraph's text (measured), wherever its anchor is.

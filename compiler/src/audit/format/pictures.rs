@@ -2,8 +2,9 @@
 //! paragraph: inline ones their size, floating ones that text cannot pass
 //! beside a line of their own; and whether a drawing is a red rule.
 
-use super::styles::{find, toggle_attr};
+use super::styles::find;
 use super::MAX_TWIPS;
+use crate::layout::flow::FloatFrom;
 use crate::xml::Element;
 
 /// The width a floating picture that text wraps above and below is given: more
@@ -20,9 +21,11 @@ const NOTHING_BESIDE: u32 = 5500;
 pub(super) enum Picture {
     /// An inline one: its width and height in twips.
     Inline(u32, u32),
-    /// A floating one with text above and below it: where it begins and ends
-    /// below its paragraph's top, with its distances, in twips.
-    Floating(i64, i64),
+    /// A floating one that text cannot pass beside: what it is placed from,
+    /// where it begins and ends below that, with its distances, in twips, and
+    /// where the file wraps text beside it (square, tight or through) its left
+    /// and right edges from the column's left (when placed from the column).
+    Floating { from: FloatFrom, top: i64, bottom: i64, beside: Option<(i64, i64)> },
 }
 
 /// An inline picture (`wp:inline`, or a VML shape not positioned absolutely,
@@ -38,27 +41,42 @@ pub(super) fn picture_extent(drawing: &Element) -> Option<Picture> {
         return Some(Picture::Inline(emu(extent, "cx")?, emu(extent, "cy")?));
     }
     if let Some(anchor) = find(drawing, "anchor") {
-        let behind = toggle_attr(anchor, "behindDoc");
+        // Behind the text or not, a wrapped picture keeps text off its lines
+        // (measured: a picture behindDoc with wrapTopAndBottom takes its height).
         let width = emu(anchor.child("extent")?, "cx")?;
         let beside = ["wrapSquare", "wrapTight", "wrapThrough"].iter().any(|w| anchor.child(w).is_some());
-        if behind || !(anchor.child("wrapTopAndBottom").is_some() || beside && width >= NOTHING_BESIDE) {
+        if !(anchor.child("wrapTopAndBottom").is_some() || beside && width >= NOTHING_BESIDE) {
             return None;
         }
         let height = emu(anchor.child("extent")?, "cy")? as i64;
-        // Below the paragraph's top where it is placed from the paragraph or the line.
-        let offset = anchor
-            .child("positionV")
-            .filter(|v| matches!(v.attr("relativeFrom").as_deref(), Some("paragraph" | "line")))
+        let position = anchor.child("positionV");
+        let from = match position.as_ref().and_then(|v| v.attr("relativeFrom")).as_deref() {
+            Some("margin") => FloatFrom::Margin,
+            Some("page") => FloatFrom::Page,
+            _ => FloatFrom::Paragraph,
+        };
+        // An offset from the paragraph (or its line), the margin or the page;
+        // one aligned instead stands at its paragraph's top.
+        let offset = position
             .and_then(|v| v.child("posOffset"))
             .and_then(|o| o.text().trim().parse::<i64>().ok())
             .map_or(0, |o| (o / crate::geometry::EMU_PER_TWIP as i64).clamp(-(MAX_TWIPS as i64), MAX_TWIPS as i64));
+        let from = if position.and_then(|v| v.child("posOffset")).is_some() { from } else { FloatFrom::Paragraph };
         let top = offset - emu(anchor, "distT").unwrap_or(0) as i64;
-        return Some(Picture::Floating(top, offset + height + emu(anchor, "distB").unwrap_or(0) as i64));
+        let bottom = offset + height + emu(anchor, "distB").unwrap_or(0) as i64;
+        let left = anchor
+            .child("positionH")
+            .filter(|h| matches!(h.attr("relativeFrom").as_deref(), Some("column" | "margin" | "character")))
+            .and_then(|h| h.child("posOffset"))
+            .and_then(|o| o.text().trim().parse::<i64>().ok())
+            .map(|o| o / crate::geometry::EMU_PER_TWIP as i64);
+        let beside = left.filter(|_| beside).map(|l| (l, l + width as i64));
+        return Some(Picture::Floating { from, top, bottom, beside });
     }
     let shape = ["shape", "rect", "roundrect", "oval"].iter().find_map(|name| find(drawing, name))?;
     let style = shape.attr("style")?;
-    let length =
-        |key: &str| style.split(';').find_map(|d| d.split_once(':').filter(|(k, _)| k.trim() == key)).and_then(|(_, v)| css_twips(v));
+    let declared = |key: &str| style.split(';').find_map(|d| d.split_once(':').filter(|(k, _)| k.trim() == key)).map(|(_, v)| v.trim());
+    let length = |key: &str| declared(key).and_then(css_twips);
     let (width, height) = (length("width")?, length("height")?);
     if !style.replace(' ', "").contains("position:absolute") {
         return Some(Picture::Inline(width, height));
@@ -70,7 +88,15 @@ pub(super) fn picture_extent(drawing: &Element) -> Option<Picture> {
         Some("square" | "tight" | "through") => width >= NOTHING_BESIDE,
         _ => false,
     };
-    stands_alone.then_some(Picture::Floating(top, top + height as i64))
+    let from_column = declared("mso-position-horizontal-relative").is_none_or(|r| r == "text" || r == "margin");
+    let beside = (matches!(wrap.as_deref(), Some("square" | "tight" | "through")) && from_column).then(|| {
+        let left = declared("margin-left").map_or(0, |v| match v.strip_prefix('-') {
+            Some(negative) => -(css_twips(negative).unwrap_or(0) as i64),
+            None => css_twips(v).unwrap_or(0) as i64,
+        });
+        (left, left + width as i64)
+    });
+    stands_alone.then_some(Picture::Floating { from: FloatFrom::Paragraph, top, bottom: top + height as i64, beside })
 }
 
 /// A CSS length as VML styles write it (`357.45pt`, `2in`, `3cm`, `20mm`,
