@@ -163,17 +163,22 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
     let snap_line =
         |natural: u32| section.grid.filter(|_| p.snap_to_grid).map_or(natural, |pitch| natural.div_ceil(pitch.max(1)).max(1) * pitch);
     let grid = section.grid.is_some() && p.snap_to_grid;
-    let mark_em = crate::geometry::em(p.mark.size_half_points);
     // An empty line (an empty paragraph, or nothing beside a page break) is
     // as tall as the paragraph mark's Latin face.
     let mark = latin_height(&p.mark);
     let style_height = latin_height(&p.style_font);
+    let style_chinese_height = {
+        let face = faces::east_asian(p.style_font.east_asia.as_deref());
+        to_twips(crate::geometry::em(p.style_font.size_half_points) as u64 * (face.ascent + face.descent) as u64)
+    };
     // A line's height and the part of it below the text that 倍数 spacing adds.
     // Measured: without a grid, the single height times the 倍数; on a grid, the
     // pitches the line needs, times the 倍数, except the paragraph's first line,
     // which adds the 倍数's share of its single height only; a line holding a
-    // picture adds the share of the text size (1.5 lines: 6 pt under a 5 cm
-    // picture in 12 pt text, not 2.5 cm); 固定值 and 最小值 give way to a grid.
+    // picture adds the share of the single height of its paragraph style's
+    // Chinese font, whatever the mark's (1.5 lines: 8.7 pt under a 100 pt
+    // picture in a 12 pt 等线 style, with or without a grid, with a 仿宋,
+    // 宋体 or Times New Roman mark; not 50 pt); 固定值 and 最小值 give way to a grid.
     let spaced = |natural: u32, first: bool, picture: bool| -> (u32, u32) {
         let base = snap_line(natural).min(MAX_LINE);
         let natural = natural.min(MAX_LINE);
@@ -185,7 +190,7 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
                 // without a 14 pt mark, in a 12 pt Times New Roman style; in
                 // the body, the share of the line's own).
                 let share = if picture {
-                    mark_em
+                    style_chinese_height
                 } else if grid && !first {
                     base
                 } else if grid && within == Within::Cell {
