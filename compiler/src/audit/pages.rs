@@ -222,8 +222,10 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         left: p.flow.left,
         right: p.flow.right,
         first_line: p.flow.first_line,
-        hanging_punctuation: matches!(p.align, super::format::Alignment::Justify | super::format::Alignment::Distribute)
-            && p.flow.asian_language,
+        // Measured: a comma after a full line hangs in paragraphs aligned
+        // left, centred or justified, not right.
+        hanging_punctuation: p.align != super::format::Alignment::Right && p.flow.asian_language,
+        justified: matches!(p.align, super::format::Alignment::Justify | super::format::Alignment::Distribute),
         keep_next: p.flow.keep_next,
         keep_lines: p.flow.keep_lines,
         widow_control: p.flow.widow_control,

@@ -318,12 +318,13 @@ fn break_piece(chars: &[Glyph], width: u32, autospace: u32, indent: u32, hanging
         if !(c.space && x == 0 && starts.len() > 1) {
             x += c.width - if x == 0 { c.lead } else { 0 };
         }
-        offset += c.chars;
         // A single glyph wider than the line (a picture standing on a line of
-        // its own) fills it, and the line ends after it.
-        if c.chars == 1 {
+        // its own, with the marks that may not start a line after it) fills
+        // it, and the line ends after it.
+        if chars[offset as usize].width > width {
             x = x.min(width + 1);
         }
+        offset += c.chars;
         // A word longer than a whole line is cut by the line's width (what hangs
         // past the margin is not an overflow).
         while x > width + c.hang.max(c.trail) {

@@ -156,6 +156,7 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
     // No automatic space between Chinese and Latin text on a grid of
     // characters (measured: aaa字字字字字bbb leaves room for one more 尾).
     let autospace = if cell.is_some() { 0 } else { Engine::LibreOffice.autospace_percent() };
+    let hanging = p.hanging_punctuation && (within == Within::Body || p.justified);
     let indent = snap(indent);
     // A hanging indent starts the first line left of the others, but not left
     // of the page's margin.
@@ -225,16 +226,16 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
         let mut starts = if i == 0 && hang > 0 {
             // A hanging indent widens the first line only: it is broken on its
             // own, the rest at the paragraph's width.
-            let first = break_glyphs(&glyphs, width + hang, autospace, 0, p.hanging_punctuation);
+            let first = break_glyphs(&glyphs, width + hang, autospace, 0, hanging);
             match first.get(1) {
                 Some(&end) => {
-                    let rest = break_glyphs(&glyphs[end as usize..], width, autospace, 0, p.hanging_punctuation);
+                    let rest = break_glyphs(&glyphs[end as usize..], width, autospace, 0, hanging);
                     std::iter::once(0).chain(rest.into_iter().map(|s| s + end)).collect()
                 }
                 None => first,
             }
         } else {
-            break_glyphs(&glyphs, width, autospace, if i == 0 { indent } else { 0 }, p.hanging_punctuation)
+            break_glyphs(&glyphs, width, autospace, if i == 0 { indent } else { 0 }, hanging)
         };
         starts.push(piece.len() as u32);
         for (k, pair) in starts.windows(2).enumerate() {
@@ -278,6 +279,7 @@ mod tests {
             right: 0,
             first_line: 0,
             hanging_punctuation: true,
+            justified: true,
             keep_next: false,
             keep_lines: false,
             widow_control: false,
@@ -438,5 +440,32 @@ mod tests {
         let lines = lines_of(&p, &section(None), 8306, Within::Body);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].height, 5760);
+    }
+
+    #[test]
+    fn a_comma_hangs_in_the_body_whatever_the_alignment_and_in_a_cell_only_justified() {
+        // 34 characters of 12 pt fill a 415 pt line; the comma after them hangs
+        // past the margin in a left-aligned paragraph (measured), not in a
+        // left-aligned table cell, where the character before it goes down too.
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
+        p.runs[0].text = format!("{}，{}", "党".repeat(34), "尾".repeat(8));
+        p.justified = false;
+        assert_eq!(lines_of(&p, &section(None), 8306, Within::Body)[1].start, 35);
+        assert_eq!(lines_of(&p, &section(None), 8306, Within::Cell)[1].start, 33);
+        p.hanging_punctuation = false;
+        assert_eq!(lines_of(&p, &section(None), 8306, Within::Body)[1].start, 33, "aligned right");
+    }
+
+    #[test]
+    fn a_mark_after_a_picture_on_a_line_of_its_own_ends_that_line() {
+        // A floating picture at the paragraph's start, then ！, which may not
+        // start a line and may hang: one line for both, then the text; no
+        // empty lines for what the picture's width overflows.
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
+        p.runs[0].text = format!("{PICTURE}！PDCA！教学工改");
+        p.pictures = vec![(u32::MAX / 4, 5760)];
+        let lines = lines_of(&p, &section(None), 8306, Within::Body);
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[1].start, 2);
     }
 }

@@ -95,8 +95,10 @@ pub struct FlowParagraph {
     /// First-line indent in twips (negative: hanging).
     pub first_line: i32,
     /// Whether punctuation may hang past the right margin (LibreOffice: in a
-    /// justified paragraph of Chinese, Japanese or Korean text).
+    /// paragraph of Chinese, Japanese or Korean text not aligned right; in a
+    /// table cell, only a justified one).
     pub hanging_punctuation: bool,
+    pub justified: bool,
     pub keep_next: bool,
     pub keep_lines: bool,
     pub widow_control: bool,
