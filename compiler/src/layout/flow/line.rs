@@ -199,8 +199,12 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
                 } else {
                     natural
                 };
-                let extra = (share as u64 * (m - 240) as u64 / 240).min(MAX_LINE as u64) as u32;
-                (base + extra, extra)
+                let part = |of: u32| (of as u64 * (m - 240) as u64 / 240).min(MAX_LINE as u64) as u32;
+                // What may pass the page's foot is the share of the text's own
+                // height, on a grid too (measured: the second line of 1.15
+                // lines of 12 pt text, 35.9 pt on a 15.6 pt grid, fits with
+                // 2.6 pt past the last whole pitch, not 3.6).
+                (base + part(share), part(if picture { share } else { natural.min(share) }))
             }
             LineRule::Multiple(m) => ((base as u64 * m as u64 / 240) as u32, 0),
             _ if grid => (base, 0),
@@ -316,6 +320,15 @@ mod tests {
             let height = line_height(&p, grid);
             assert!(height.abs_diff(measured) <= 2, "{:?} {:?} grid {grid:?}: {height}, measured {measured}", p.runs[0].east_asia, p.line);
         }
+    }
+
+    #[test]
+    fn what_may_pass_the_foot_of_a_page_is_the_share_of_the_text_height() {
+        // 1.15 lines of 12 pt 宋体 on a 15.6 pt grid: the second line is 35.9 pt,
+        // of which 2.6 pt may pass the last whole pitch (measured), not 4.7.
+        let p = paragraph("宋体", 24, LineRule::Multiple(276));
+        let lines = lines_of(&p, &section(Some(312)), 8306, Within::Body);
+        assert_eq!((lines[1].height, lines[1].slack), (717, 51));
     }
 
     #[test]
