@@ -33,7 +33,7 @@ impl Face {
             return em;
         }
         match (self.ascii, c as u32) {
-            (Some(table), code @ 0x20..=0x7E) => em * table[(code - 0x20) as usize] as u32 / 1000,
+            (Some(table), code @ 0x20..=0x7E) => (em * table[(code - 0x20) as usize] as u32 + 500) / 1000,
             _ => em / 2,
         }
     }

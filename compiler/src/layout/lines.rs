@@ -12,6 +12,8 @@ use crate::spec::Style;
 const NO_START: &str = "，。、；：？！）》」』〉】〕］｝”’～·．,.;:?!)]}%％‰°℃";
 /// Characters that may not end a line.
 const NO_END: &str = "（《「『〈【〔［｛“‘([{";
+/// Opening brackets (UAX #14 class OP), which a Latin word before them keeps.
+const OPENING: &str = "（《「『〈【〔［｛([{";
 /// Characters that may hang past the right margin (closing brackets and quotes
 /// may not: the character before them goes to the next line with them).
 const HANGING: &str = "，。、．；：！？,.;:!?";
@@ -157,6 +159,13 @@ fn clusters(chars: &[Glyph], autospace: u32) -> Vec<Cluster> {
         let glue_to_previous = NO_START.contains(first) && !space;
         let previous_no_end = out.last().is_some_and(|_| start > 0 && NO_END.contains(chars[start - 1].c));
         let mark_then_latin = first.is_alphanumeric() && class(first) == Class::Latin && start > 0 && closing_mark(chars[start - 1].c);
+        // No break between a Latin letter or digit and an opening bracket
+        // after it (UAX #14 LB30, which LibreOffice applies to full-width
+        // brackets too: SSM（Spring…） moves down whole, measured).
+        let latin_then_open = OPENING.contains(first) && start > 0 && {
+            let before = chars[start - 1].c;
+            class(before) == Class::Latin && before.is_alphanumeric()
+        };
         let cluster = Cluster {
             width,
             hang: 0,
@@ -168,7 +177,7 @@ fn clusters(chars: &[Glyph], autospace: u32) -> Vec<Cluster> {
             after_mark: None,
         };
         match out.last_mut() {
-            Some(last) if (glue_to_previous || previous_no_end || mark_then_latin) && !last.space => {
+            Some(last) if (glue_to_previous || previous_no_end || mark_then_latin || latin_then_open) && !last.space => {
                 // Closing marks join what precedes them. The last mark of a
                 // cluster may hang when it is one of HANGING (after another mark
                 // too, as in 。？ or ”，), not after a Latin word.

@@ -20,6 +20,11 @@ pub(super) struct Line {
     /// a page that holds 36.9 of them; on a grid, past the last whole pitch,
     /// 17 lines of 39.8 pt after 2.75 pt of space, 16 after 3 pt).
     pub(super) slack: u32,
+    /// Its height and slack where it is the first line on a page: on a grid,
+    /// 倍数 spacing then adds the share of its text's height, as on a
+    /// paragraph's first line (measured: a page that goes on with a paragraph
+    /// of 1.5 lines holds 15 of them, the first 39.8 pt, the rest 46.8).
+    pub(super) on_page_top: (u32, u32),
     pub(super) page_break_before: bool,
 }
 
@@ -222,7 +227,7 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
         // next page's first line to the next paragraph); it stands as a line
         // without height, so that the break still starts a page.
         if piece.is_empty() && pieces > 1 {
-            lines.push(Line { start: offset as u32, height: 0, slack: 0, page_break_before: i > 0 });
+            lines.push(Line { start: offset as u32, height: 0, slack: 0, on_page_top: (0, 0), page_break_before: i > 0 });
             offset += 1;
             continue;
         }
@@ -245,8 +250,15 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
         for (k, pair) in starts.windows(2).enumerate() {
             let on_line = &piece[pair[0] as usize..(pair[1] as usize).max(pair[0] as usize)];
             let natural = if on_line.iter().all(|c| c.glyph.c == '\n') { mark } else { single_height(on_line) };
-            let (height, slack) = spaced(natural, i == 0 && k == 0, on_line.iter().any(|c| c.picture.is_some()));
-            lines.push(Line { start: offset as u32 + pair[0], height, slack, page_break_before: i > 0 && k == 0 });
+            let picture = on_line.iter().any(|c| c.picture.is_some());
+            let (height, slack) = spaced(natural, i == 0 && k == 0, picture);
+            lines.push(Line {
+                start: offset as u32 + pair[0],
+                height,
+                slack,
+                on_page_top: spaced(natural, true, picture),
+                page_break_before: i > 0 && k == 0,
+            });
         }
         offset += piece.len() + 1;
     }
@@ -323,6 +335,18 @@ mod tests {
     }
 
     #[test]
+    fn a_line_that_starts_a_page_is_as_tall_as_a_first_line() {
+        // 1.5 lines of 12 pt 宋体 on a 15.6 pt grid: 46.8 pt, but 39.8 pt as
+        // the first line of a page (measured: 15 lines on a page that goes on
+        // with the paragraph, not 14).
+        let p = paragraph("宋体", 24, LineRule::Multiple(360));
+        let lines = lines_of(&p, &section(Some(312)), 8306, Within::Body);
+        assert_eq!(lines[1].height, 936);
+        assert_eq!(lines[1].on_page_top, (lines[0].height, lines[0].slack));
+        assert_eq!(lines[0].height, 624 + 345 / 2);
+    }
+
+    #[test]
     fn what_may_pass_the_foot_of_a_page_is_the_share_of_the_text_height() {
         // 1.15 lines of 12 pt 宋体 on a 15.6 pt grid: the second line is 35.9 pt,
         // of which 2.6 pt may pass the last whole pitch (measured), not 4.7.
@@ -340,14 +364,14 @@ mod tests {
         p.runs[0].latin = Some("Calibri".into());
         p.runs[0].text = "复位信号。 1：复位 0：无效".into();
         let widths: Vec<u32> = glyphs(&p, 720).iter().map(|d| d.glyph.width).collect();
-        assert_eq!((widths[5], widths[6]), (210 * 256 / 1000, 210 * 507 / 1000), "the space after 。 is CJK, the digit Latin");
+        assert_eq!((widths[5], widths[6]), (54, 106), "the space after 。 is CJK (0.256 em), the digit Latin (0.507 em)");
         assert_eq!(lines_of(&p, &section(None), 2625, Within::Body).len(), 2);
         // A space between Latin letters keeps the Latin face; one that opens a
         // paragraph takes the face of what follows.
         p.runs[0].text = "a b".into();
-        assert_eq!(glyphs(&p, 720)[1].glyph.width, 210 * 226 / 1000);
+        assert_eq!(glyphs(&p, 720)[1].glyph.width, 47);
         p.runs[0].text = " 党".into();
-        assert_eq!(glyphs(&p, 720)[0].glyph.width, 210 * 256 / 1000);
+        assert_eq!(glyphs(&p, 720)[0].glyph.width, 54);
     }
 
     #[test]

@@ -440,15 +440,18 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: K
         // A paragraph pushed below a picture moves with its space before
         // (measured: 7.8 pt before, a picture from 10 pt: 22 lines down, not 21).
         let mut used = frame_top;
-        let mut tops = Vec::new();
+        // Each line that fits: where it stands and how tall it is there (the
+        // first on a page as a paragraph's first line is).
+        let mut tops: Vec<(u32, u32)> = Vec::new();
         for l in &lines[k..end] {
+            let (height, slack) = if tops.is_empty() && pager.used == 0 { l.on_page_top } else { (l.height, l.slack) };
             let space = if tops.is_empty() { gap - previous_after } else { 0 };
-            let top = pager.clear_of_pictures(used, space.saturating_add(l.height), &own).saturating_add(space);
-            if top.saturating_add(l.height - l.slack) > pager.height && !(pager.used == 0 && tops.is_empty()) {
+            let top = pager.clear_of_pictures(used, space.saturating_add(height), &own).saturating_add(space);
+            if top.saturating_add(height - slack) > pager.height && !(pager.used == 0 && tops.is_empty()) {
                 break;
             }
-            tops.push(top);
-            used = top.saturating_add(l.height);
+            tops.push((top, height));
+            used = top.saturating_add(height);
         }
         let fit = tops.len();
         // A picture reaching past the foot of the page does not take its
@@ -471,8 +474,8 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: K
             }
         }
         pager.bands.extend(own);
-        for (line, top) in lines[k..k + take].iter().zip(tops) {
-            pager.place(at(line.start), top.saturating_sub(pager.used), line.height);
+        for (line, (top, height)) in lines[k..k + take].iter().zip(tops) {
+            pager.place(at(line.start), top.saturating_sub(pager.used), height);
         }
         pager.previous = None;
         k += take;
