@@ -526,7 +526,7 @@ fn a_files_own_pages_match_libreoffice_on_a_generated_corpus() {
     // The bar is 57 equal and all within one; until then this holds
     // the ground won.
     if files.len() == 60 {
-        assert!(equal >= 54 && within_one >= 57, "generated: {equal} equal, {within_one} within one");
+        assert!(equal >= 54 && within_one >= 58, "generated: {equal} equal, {within_one} within one");
     }
 }
 

@@ -515,7 +515,7 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, walk: &mut Walk, out: &mut
                     Some(Picture::Inline(w, h)) => out.flow.pictures.push((at, w, h)),
                     // Placed below its paragraph's top, or from the margin or the
                     // page: text passes above and below where it stands (measured).
-                    Some(Picture::Floating { from, top, bottom, beside }) if top > 0 || from != FloatFrom::Paragraph => {
+                    Some(Picture::Floating { from, top, bottom, beside }) if top >= 0 || from != FloatFrom::Paragraph => {
                         let top = top.clamp(0, MAX_TWIPS as i64);
                         out.flow.floats.push(Float { from, top: top as u32, bottom: bottom.clamp(top, MAX_TWIPS as i64) as u32, beside })
                     }

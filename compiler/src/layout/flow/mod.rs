@@ -348,6 +348,8 @@ struct Previous {
     after: u32,
     style: Option<String>,
     contextual: bool,
+    /// What 倍数 spacing added under its last line's text.
+    slack: u32,
 }
 
 fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: Kept, at: impl Fn(u32) -> Spot) {
@@ -405,6 +407,11 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: K
             pager.new_page(false);
         }
         let (gap, previous_after) = if k == 0 { spacing(pager) } else { (0, 0) };
+        // A paragraph pushed below a picture clears it by what 倍数 spacing
+        // added under the last line of the paragraph above too (measured:
+        // a picture 226.8 pt tall pushes the next line 16 lines of 15.6 pt
+        // after a paragraph of 1.5 or 2 lines, 15 after one of 1.1 or 1.25).
+        let above = if k == 0 { pager.previous.as_ref().map_or(0, |q| q.slack) } else { 0 };
         // The lines that fit here, up to the next break the file asks for (at
         // least one on an empty page).
         if end <= k {
@@ -445,8 +452,10 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: K
         let mut tops: Vec<(u32, u32)> = Vec::new();
         for l in &lines[k..end] {
             let (height, slack) = if tops.is_empty() && pager.used == 0 { l.on_page_top } else { (l.height, l.slack) };
-            let space = if tops.is_empty() { gap - previous_after } else { 0 };
-            let top = pager.clear_of_pictures(used, space.saturating_add(height), &own).saturating_add(space);
+            let (space, reach) = if tops.is_empty() { (gap - previous_after, above) } else { (0, 0) };
+            let top = pager.clear_of_pictures(used.saturating_sub(reach), reach.saturating_add(space).saturating_add(height), &own)
+                + reach.min(used)
+                + space;
             if top.saturating_add(height - slack) > pager.height && !(pager.used == 0 && tops.is_empty()) {
                 break;
             }
@@ -484,7 +493,8 @@ fn place_paragraph(pager: &mut Pager, p: &FlowParagraph, lines: &[Line], next: K
         }
     }
     pager.chain_at_top = p.keep_next && (starts_page || pager.chain_at_top);
-    pager.previous = Some(Previous { after: p.after, style: p.style.clone(), contextual: p.contextual });
+    let slack = lines.last().map_or(0, |l| l.slack);
+    pager.previous = Some(Previous { after: p.after, style: p.style.clone(), contextual: p.contextual, slack });
 }
 
 /// What a paragraph kept with the next keeps on its page besides itself.
