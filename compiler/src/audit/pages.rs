@@ -233,6 +233,7 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
         snap_to_grid: p.flow.snap_to_grid,
         mark: run(mark, String::new()),
         style_font: run(&p.flow.style_font, String::new()),
+        empty_by_style: p.flow.mark_says_left,
     }
 }
 

@@ -96,6 +96,9 @@ pub struct FlowFormat {
     pub mark: RunFormat,
     /// The paragraph style's size and fonts, without direct formatting.
     pub style_font: RunFormat,
+    /// Whether the paragraph itself says it is left-aligned (`jc` left or
+    /// start), which changes what an empty one is as tall as.
+    pub mark_says_left: bool,
     /// Inline pictures: where in the text (characters), width and height in twips.
     pub pictures: Vec<(u32, u32, u32)>,
     /// Floating pictures with text above and below them that do not stand
@@ -402,13 +405,8 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         None => para,
     };
     let para = para.then(&ParaProps::read(ppr));
-    // LibreOffice sizes an empty paragraph by its mark's own formatting, but not
-    // where the paragraph itself says left-aligned (measured on a grid: a 16 or
-    // 36 pt mark takes one pitch of a 10.5 pt style when jc is left or start,
-    // two or three when it is both, center, right or not given).
     let left = ppr.and_then(|p| p.child("jc")).and_then(|j| j.attr("val")).is_some_and(|v| v == "left" || v == "start");
-    let mark_props = ppr.and_then(|p| p.child("rPr")).filter(|_| !left);
-    let mark = run_format(styles, &resolve(styles, &run_base, mark_props), String::new());
+    let mark = run_format(styles, &resolve(styles, &run_base, ppr.and_then(|p| p.child("rPr"))), String::new());
     let style_font = run_format(styles, &resolve(styles, &run_base, None), String::new());
     let auto = |side: &str| ppr.and_then(|p| p.child("spacing")).is_some_and(|s| styles::toggle_attr(s, &format!("{side}Autospacing")));
     let flow = FlowFormat {
@@ -428,6 +426,7 @@ fn paragraph(styles: &Styles, p: &Element) -> ParagraphFormat {
         snap_to_grid: para.snap_to_grid.unwrap_or(true),
         mark,
         style_font,
+        mark_says_left: left,
         pictures: Vec::new(),
         floats: Vec::new(),
         page_breaks: Vec::new(),

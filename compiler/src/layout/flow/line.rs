@@ -185,8 +185,8 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
     // Chinese font, whatever the mark's (1.5 lines: 8.7 pt under a 100 pt
     // picture in a 12 pt 等线 style, with or without a grid, with a 仿宋,
     // 宋体 or Times New Roman mark; not 50 pt); 固定值 and 最小值 give way to a grid.
-    let spaced = |natural: u32, first: bool, picture: bool| -> (u32, u32) {
-        let base = snap_line(natural).min(MAX_LINE);
+    let spaced = |natural: u32, pitched: u32, first: bool, picture: bool| -> (u32, u32) {
+        let base = snap_line(pitched).min(MAX_LINE);
         let natural = natural.min(MAX_LINE);
         let (height, slack) = match p.line {
             LineRule::Multiple(m) if m > 240 => {
@@ -249,14 +249,26 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
         starts.push(piece.len() as u32);
         for (k, pair) in starts.windows(2).enumerate() {
             let on_line = &piece[pair[0] as usize..(pair[1] as usize).max(pair[0] as usize)];
-            let natural = if on_line.iter().all(|c| c.glyph.c == '\n') { mark } else { single_height(on_line) };
+            let empty = on_line.iter().all(|c| c.glyph.c == '\n');
+            let natural = if empty { mark } else { single_height(on_line) };
+            // An empty left-aligned line in single or 倍数 spacing takes one
+            // pitch of the grid whatever its fonts, with the share of its
+            // mark's height (measured: 10.5, 12 and 16 pt marks in 10.5 and
+            // 12 pt styles, one pitch at single spacing, one and half the
+            // mark's height at 1.5 lines; the mark's pitches at exact or
+            // at-least spacing). Off the grid it is as tall as its style's font.
+            let pitched = match (empty && p.empty_by_style && matches!(p.line, LineRule::Multiple(_)), grid) {
+                (true, true) => 1,
+                (true, false) => style_height,
+                (false, _) => natural,
+            };
             let picture = on_line.iter().any(|c| c.picture.is_some());
-            let (height, slack) = spaced(natural, i == 0 && k == 0, picture);
+            let (height, slack) = spaced(natural, pitched, i == 0 && k == 0, picture);
             lines.push(Line {
                 start: offset as u32 + pair[0],
                 height,
                 slack,
-                on_page_top: spaced(natural, true, picture),
+                on_page_top: spaced(natural, pitched, true, picture),
                 page_break_before: i > 0 && k == 0,
             });
         }
@@ -284,6 +296,7 @@ mod tests {
             runs: vec![run(&"党建工作基层组织书记责任落实".repeat(20))],
             mark: run(""),
             style_font: run(""),
+            empty_by_style: false,
             pictures: Vec::new(),
             floats: Vec::new(),
             style: None,
@@ -344,6 +357,27 @@ mod tests {
         assert_eq!(lines[1].height, 936);
         assert_eq!(lines[1].on_page_top, (lines[0].height, lines[0].slack));
         assert_eq!(lines[0].height, 624 + 345 / 2);
+    }
+
+    #[test]
+    fn an_empty_left_aligned_line_takes_one_pitch_and_its_marks_share() {
+        // A 16 pt Times New Roman mark (18.4 pt) in a paragraph that says
+        // left-aligned, on a 15.6 pt grid (measured): one pitch at single
+        // spacing, one pitch and half the mark at 1.5 lines, two pitches at
+        // exact spacing; not left-aligned, the mark's two pitches.
+        let mut p = paragraph("宋体", 21, LineRule::Multiple(240));
+        p.runs[0].text = String::new();
+        p.mark = FlowRun { latin: Some("Times New Roman".into()), size_half_points: 32, ..p.mark.clone() };
+        p.empty_by_style = true;
+        let height = |p: &FlowParagraph| lines_of(p, &section(Some(312)), 8306, Within::Body)[0].height;
+        assert_eq!(height(&p), 312);
+        p.line = LineRule::Multiple(360);
+        assert_eq!(height(&p), 312 + 368 / 2);
+        p.line = LineRule::Exact(345);
+        assert_eq!(height(&p), 624);
+        p.line = LineRule::Multiple(240);
+        p.empty_by_style = false;
+        assert_eq!(height(&p), 624);
     }
 
     #[test]

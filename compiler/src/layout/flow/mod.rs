@@ -79,6 +79,10 @@ pub struct FlowParagraph {
     /// The paragraph style's own font, without the paragraph's direct
     /// formatting: what a 倍数-spaced first line in a table cell adds its share of.
     pub style_font: FlowRun,
+    /// Whether an empty line in single or 倍数 spacing takes one pitch of the
+    /// grid (or off it its style's height) and only its share from its mark
+    /// (LibreOffice, where the paragraph itself says left-aligned).
+    pub empty_by_style: bool,
     /// Each inline picture's width and height, in twips, in text order.
     pub pictures: Vec<(u32, u32)>,
     /// Floating pictures that text passes above and below, but for those at
