@@ -60,6 +60,10 @@ fn the_workbook_reads_back_with_a_real_reader() {
                 name: "案例.docx".into(), bytes: export_of("创新案例", "基层党建创新案例", "XX街道党工委", &specs())
             },
             Received { name: "坏文件.docx".into(), bytes: b"not a zip".to_vec() },
+            Received {
+                name: "会议纪要.docx".into(),
+                bytes: std::fs::read(root().join("tests/fixtures/recognition/会议纪要-1.docx")).unwrap(),
+            },
         ])
         .collect();
     let rows = batch::check_all(files, &specs());
@@ -71,7 +75,7 @@ fn the_workbook_reads_back_with_a_real_reader() {
         let c = audit::workbook::COLUMNS.iter().position(|c| *c == name).unwrap();
         table.get((r, c)).cloned().unwrap_or(Data::Empty)
     };
-    assert_eq!(table.height(), 6);
+    assert_eq!(table.height(), 7);
     assert_eq!(cell(0, "结论"), Data::String("结论".into()));
     assert_eq!(cell(1, "文件"), Data::String("合格.docx".into()));
     assert_eq!(cell(1, "结论"), Data::String("可以报送".into()));
@@ -82,8 +86,11 @@ fn the_workbook_reads_back_with_a_real_reader() {
     assert_eq!(cell(4, "配套"), Data::String("随党建工作述职报告".into()));
     assert_eq!(cell(5, "结论"), Data::String("读不了".into()));
     assert!(matches!(cell(5, "没有检查的原因"), Data::String(s) if s.contains("不是 Word 文档")));
+    // A file that is no report keeps its own pages: the clerk sees how long it is.
+    assert_eq!(cell(6, "结论"), Data::String("未识别".into()));
+    assert_eq!(cell(6, "页数"), Data::Float(f64::from(rows[5].own_pages.unwrap())));
     let findings = book.worksheet_range("问题").unwrap();
-    let total: usize = rows.iter().map(|r| r.findings.len().max(usize::from(r.unchecked.is_some()))).sum();
+    let total: usize = rows.iter().map(|r| r.findings.len().max(usize::from(r.unchecked.is_some() || r.unrecognised.is_some()))).sum();
     assert_eq!(findings.height(), total + 1);
     let wrong_rows = findings.rows().filter(|r| r[0] == Data::String("格式错误.docx".into())).count();
     assert_eq!(wrong_rows, rows[1].findings.len());

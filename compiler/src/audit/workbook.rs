@@ -51,6 +51,7 @@ pub fn write(rows: &[Summary]) -> Result<Vec<u8>, XlsxError> {
             }
             (None, None) if row.unrecognised.is_some() => {
                 sheet.write_number(r, col("字数"), row.words as f64)?;
+                page_cells(sheet, r, row)?;
                 sheet.write_number(r, col("图片"), row.pictures as f64)?;
                 sheet.write_string(r, col("结论"), row.verdict())?;
                 sheet.write_string(r, col("没有检查的原因"), row.unrecognised.as_deref().unwrap_or_default())?;
@@ -117,6 +118,21 @@ fn finish(sheet: &mut Worksheet, columns: &[&str], rows: usize) -> Result<(), Xl
     Ok(())
 }
 
+/// The file's pages in its own formatting; beside them, as its producer saved
+/// them (a number when they are of this text). A file that is no report has
+/// them too: the clerk sees how long what was sent is.
+fn page_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), XlsxError> {
+    if let Some(n) = row.own_pages {
+        sheet.write_number(r, col("页数"), f64::from(n))?;
+    }
+    match &row.saved_pages {
+        Some(s) if s.fresh => sheet.write_number(r, col("保存时记下的页数"), f64::from(s.pages)).map(|_| ())?,
+        Some(s) => sheet.write_string(r, col("保存时记下的页数"), s.short()).map(|_| ())?,
+        None => {}
+    }
+    Ok(())
+}
+
 fn report_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), XlsxError> {
     let parts: Vec<String> = row
         .parts
@@ -133,16 +149,7 @@ fn report_cells(sheet: &mut Worksheet, r: u32, row: &Summary) -> Result<(), Xlsx
     sheet.write_number(r, col("字数"), row.words as f64)?;
     sheet.write_string(r, col("字数要求"), &row.budget)?;
     sheet.write_string(r, col("各部分字数"), parts.join("；"))?;
-    // The file's pages in its own formatting; beside them, as its producer
-    // saved them (a number when they are of this text).
-    if let Some(n) = row.own_pages {
-        sheet.write_number(r, col("页数"), f64::from(n))?;
-    }
-    match &row.saved_pages {
-        Some(s) if s.fresh => sheet.write_number(r, col("保存时记下的页数"), f64::from(s.pages)).map(|_| ())?,
-        Some(s) => sheet.write_string(r, col("保存时记下的页数"), s.short()).map(|_| ())?,
-        None => {}
-    }
+    page_cells(sheet, r, row)?;
     sheet.write_string(r, col("按模板格式估计页数"), &row.pages)?;
     if let Some(limit) = row.page_limit {
         sheet.write_number(r, col("页数上限"), f64::from(limit))?;
