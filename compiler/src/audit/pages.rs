@@ -6,7 +6,7 @@
 use super::format::{BodyBlock, Formatting, ParagraphFormat, RunFormat, Spacing, TableFormat};
 use super::saved::SavedPages;
 use crate::layout::flow::{
-    self, FlowBlock, FlowCell, FlowParagraph, FlowRow, FlowRun, FlowSection, FlowTable, LineRule, PAGE_BREAK, PICTURE,
+    self, FlowBlock, FlowCell, FlowParagraph, FlowRow, FlowRun, FlowSection, FlowTable, InlinePicture, LineRule, PAGE_BREAK, PICTURE,
 };
 
 /// The file's pages as laid out in its own formatting.
@@ -185,22 +185,22 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
     let mut offset = 0u32;
     // In text order (a floating picture stands at the paragraph's start).
     let mut in_order = p.flow.pictures.clone();
-    in_order.sort_by_key(|(at, _, _)| *at);
+    in_order.sort_by_key(|(at, _)| *at);
     let mut pictures = in_order.iter().peekable();
     let mut sizes = Vec::new();
     for r in &p.runs {
         let mut text = String::new();
         for c in r.text.chars() {
-            while let Some((_, w, h)) = pictures.next_if(|(at, _, _)| *at <= offset) {
+            while let Some((_, picture)) = pictures.next_if(|(at, _)| *at <= offset) {
                 text.push(PICTURE);
-                sizes.push((*w, *h));
+                sizes.push(*picture);
             }
             text.push(if c == '\n' && p.flow.page_breaks.contains(&offset) { PAGE_BREAK } else { c });
             offset += 1;
         }
         runs.push(run(r, text));
     }
-    let rest: Vec<(u32, u32)> = pictures.map(|(_, w, h)| (*w, *h)).collect();
+    let rest: Vec<InlinePicture> = pictures.map(|(_, picture)| *picture).collect();
     if !rest.is_empty() {
         sizes.extend(&rest);
         runs.push(run(mark, rest.iter().map(|_| PICTURE).collect()));

@@ -26,7 +26,7 @@ pub use table::{CellFormat, RowFormat, TableFormat};
 
 use crate::import::zip::Archive;
 use crate::import::ImportError;
-use crate::layout::flow::{Float, FloatFrom, SectionStart};
+use crate::layout::flow::{Float, FloatFrom, InlinePicture, SectionStart};
 use crate::xml::Element;
 
 /// A stretch of a paragraph's text with one resolved set of run properties.
@@ -99,8 +99,8 @@ pub struct FlowFormat {
     /// Whether the paragraph itself says it is left-aligned (`jc` left or
     /// start), which changes what an empty one is as tall as.
     pub mark_says_left: bool,
-    /// Inline pictures: where in the text (characters), width and height in twips.
-    pub pictures: Vec<(u32, u32, u32)>,
+    /// Inline pictures: where in the text (characters), and the picture.
+    pub pictures: Vec<(u32, InlinePicture)>,
     /// Floating pictures with text above and below them that do not stand
     /// at the paragraph's top: what each is placed from, and where it begins
     /// and ends below that, in twips.
@@ -511,7 +511,9 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, walk: &mut Walk, out: &mut
             "drawing" | "pict" | "object" | "AlternateContent" => {
                 let at = (out.text.chars().count() + text.chars().count()) as u32;
                 match picture_extent(c) {
-                    Some(Picture::Inline(w, h)) => out.flow.pictures.push((at, w, h)),
+                    Some(Picture::Inline(width, height)) => {
+                        out.flow.pictures.push((at, InlinePicture { width, height, object: c.local() == "object" }))
+                    }
                     // Placed below its paragraph's top, or from the margin or the
                     // page: text passes above and below where it stands (measured).
                     Some(Picture::Floating { from, top, bottom, beside }) if top >= 0 || from != FloatFrom::Paragraph => {
@@ -526,13 +528,13 @@ fn run(styles: &Styles, base: &RunProps, r: &Element, walk: &mut Walk, out: &mut
                             Some(k) => k,
                             None => {
                                 walk.floats.push((out.flow.pictures.len(), top, bottom));
-                                out.flow.pictures.push((0, OWN_LINE, 0));
+                                out.flow.pictures.push((0, InlinePicture { width: OWN_LINE, height: 0, object: false }));
                                 walk.floats.len() - 1
                             }
                         };
                         let (picture, t, b) = &mut walk.floats[float];
                         (*t, *b) = ((*t).min(top), (*b).max(bottom));
-                        out.flow.pictures[*picture].2 = (*b - *t).clamp(0, MAX_TWIPS as i64) as u32;
+                        out.flow.pictures[*picture].1.height = (*b - *t).clamp(0, MAX_TWIPS as i64) as u32;
                     }
                     None => {}
                 }

@@ -3,7 +3,7 @@
 
 use super::super::faces::{self, Face};
 use super::super::lines::{break_glyphs, class, Class, Glyph};
-use super::{FlowParagraph, FlowRun, FlowSection, LineRule, PAGE_BREAK, PICTURE};
+use super::{FlowParagraph, FlowRun, FlowSection, InlinePicture, LineRule, PAGE_BREAK, PICTURE};
 use crate::geometry::Engine;
 
 /// A paragraph's lines: where each starts, how tall it is, and whether the file
@@ -36,6 +36,8 @@ struct Drawn {
     picture: Option<u32>,
     /// Drawn as Chinese text (a Chinese character or mark, or a space after one).
     asian: bool,
+    /// An embedded (OLE) object.
+    object: bool,
 }
 
 /// Whether each character is drawn as Chinese text, in its run's Chinese face.
@@ -69,8 +71,14 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
         let em = crate::geometry::em(run.size_half_points);
         for c in run.text.chars() {
             if c == PICTURE {
-                let (w, h) = pictures.next().copied().unwrap_or((0, 0));
-                out.push(Drawn { glyph: Glyph { c, em, width: w }, face: faces::latin(None, false), picture: Some(h), asian: false });
+                let InlinePicture { width: w, height: h, object } = pictures.next().copied().unwrap_or_default();
+                out.push(Drawn {
+                    glyph: Glyph { c, em, width: w },
+                    face: faces::latin(None, false),
+                    picture: Some(h),
+                    asian: false,
+                    object,
+                });
                 continue;
             }
             if c == '\t' {
@@ -79,6 +87,7 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
                     face: faces::latin(run.latin.as_deref(), run.bold),
                     picture: None,
                     asian: false,
+                    object: false,
                 });
                 continue;
             }
@@ -87,7 +96,7 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
             let wide = class(c) == Class::Wide && asian;
             let face = if asian { faces::east_asian(run.east_asia.as_deref()) } else { faces::latin(run.latin.as_deref(), run.bold) };
             let width = (face.advance(c, wide, em) as i64 * run.scale as i64 / 100 + run.spacing as i64).max(0) as u32;
-            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None, asian });
+            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None, asian, object: false });
         }
     }
     out
@@ -263,6 +272,13 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
                 (false, _) => natural,
             };
             let picture = on_line.iter().any(|c| c.picture.is_some());
+            // On a grid, the paragraph's last line holding an embedded object
+            // takes the pitches the object and the space after need together
+            // (measured: a 140 pt object in 9 pitches, in 10 with 3 pt after,
+            // in 11 with 16.8; a 136.5 pt one still 9 with 3 pt; a picture of
+            // the same sizes keeps its 9).
+            let last = i + 1 == pieces && k + 2 == starts.len();
+            let pitched = if grid && last && on_line.iter().any(|c| c.object) { pitched.saturating_add(p.after) } else { pitched };
             let (height, slack) = spaced(natural, pitched, i == 0 && k == 0, picture);
             lines.push(Line {
                 start: offset as u32 + pair[0],
@@ -507,7 +523,7 @@ mod tests {
         let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
         p.first_line = 480;
         p.runs[0].text = PICTURE.to_string();
-        p.pictures = vec![(8306, 5760)];
+        p.pictures = vec![InlinePicture { width: 8306, height: 5760, object: false }];
         let lines = lines_of(&p, &section(None), 8306, Within::Body);
         assert_eq!(lines.len(), 1);
         assert_eq!(lines[0].height, 5760);
@@ -528,13 +544,30 @@ mod tests {
     }
 
     #[test]
+    fn an_embedded_object_takes_its_pitches_with_the_space_after() {
+        // A 140 pt object on a 15.6 pt grid: 9 pitches, 10 with 3 pt after, 11
+        // with 16.8 pt (measured); a picture of the same size keeps its 9.
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
+        p.runs[0].text = PICTURE.to_string();
+        p.pictures = vec![InlinePicture { width: 2000, height: 2800, object: true }];
+        let height = |p: &FlowParagraph| lines_of(p, &section(Some(312)), 8306, Within::Body)[0].height;
+        assert_eq!(height(&p), 9 * 312);
+        p.after = 60;
+        assert_eq!(height(&p), 10 * 312);
+        p.after = 336;
+        assert_eq!(height(&p), 11 * 312);
+        p.pictures[0].object = false;
+        assert_eq!(height(&p), 9 * 312);
+    }
+
+    #[test]
     fn a_mark_after_a_picture_on_a_line_of_its_own_ends_that_line() {
         // A floating picture at the paragraph's start, then ！, which may not
         // start a line and may hang: one line for both, then the text; no
         // empty lines for what the picture's width overflows.
         let mut p = paragraph("宋体", 24, LineRule::Multiple(240));
         p.runs[0].text = format!("{PICTURE}！PDCA！教学工改");
-        p.pictures = vec![(u32::MAX / 4, 5760)];
+        p.pictures = vec![InlinePicture { width: u32::MAX / 4, height: 5760, object: false }];
         let lines = lines_of(&p, &section(None), 8306, Within::Body);
         assert_eq!(lines.len(), 2);
         assert_eq!(lines[1].start, 2);

@@ -39,6 +39,15 @@ pub struct FlowRun {
     pub spacing: i32,
 }
 
+/// A picture that stands in a line: its width and height in twips, and
+/// whether it is an embedded object (`w:object`: a Visio drawing, an equation).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct InlinePicture {
+    pub width: u32,
+    pub height: u32,
+    pub object: bool,
+}
+
 /// A floating picture that text passes above and below: where it begins and
 /// ends (with its distances from the text), in twips below what it is placed from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -85,8 +94,8 @@ pub struct FlowParagraph {
     /// grid (or off it its style's height) and only its share from its mark
     /// (LibreOffice, where the paragraph itself says left-aligned).
     pub empty_by_style: bool,
-    /// Each inline picture's width and height, in twips, in text order.
-    pub pictures: Vec<(u32, u32)>,
+    /// Each inline picture, in text order.
+    pub pictures: Vec<InlinePicture>,
     /// Floating pictures that text passes above and below, but for those at
     /// the paragraph's top (which stand on a line of their own, [`PICTURE`]).
     pub floats: Vec<Float>,
