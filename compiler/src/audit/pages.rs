@@ -246,7 +246,12 @@ fn table(t: &TableFormat) -> FlowTable {
                 cells: r
                     .cells
                     .iter()
-                    .map(|c| FlowCell { width: c.width, paragraphs: c.paragraphs.iter().map(paragraph).collect() })
+                    .map(|c| FlowCell {
+                        width: c.width,
+                        paragraphs: c.paragraphs.iter().map(paragraph).collect(),
+                        margin_top: c.margins.0,
+                        margin_bottom: c.margins.1,
+                    })
                     .collect(),
                 height: r.height,
                 header: r.header,
@@ -254,7 +259,6 @@ fn table(t: &TableFormat) -> FlowTable {
             })
             .collect(),
         margin_sides: t.margin_sides,
-        margin_top_bottom: t.margin_top_bottom,
         border: t.border,
     }
 }

@@ -11,9 +11,8 @@ const DEFAULT_CELL_MARGIN: u32 = 108;
 #[derive(Debug, Clone, PartialEq)]
 pub struct TableFormat {
     pub rows: Vec<RowFormat>,
-    /// Left and right cell margins, top and bottom, in twips.
+    /// Left and right cell margins, in twips.
     pub margin_sides: u32,
-    pub margin_top_bottom: u32,
     /// The border between rows, in twips.
     pub border: u32,
 }
@@ -34,6 +33,8 @@ pub struct CellFormat {
     pub width: u32,
     /// Empty for a cell a vertical merge continues.
     pub paragraphs: Vec<ParagraphFormat>,
+    /// Its top and bottom margins, in twips: its own (`tcMar`), else the table's.
+    pub margins: (u32, u32),
 }
 
 pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
@@ -47,6 +48,7 @@ pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
     let margins = tbl.child("tblPr").and_then(|p| p.child("tblCellMar"));
     let margin =
         |sides: &[&str], default: u32| sides.iter().find_map(|side| twips(margins.and_then(|m| m.child(side)), "w")).unwrap_or(default);
+    let (top, bottom) = (margin(&["top"], 0), margin(&["bottom"], 0));
     let rows = tbl
         .elements()
         .filter(|r| r.local() == "tr")
@@ -68,7 +70,9 @@ pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
                     if !continued {
                         cell_paragraphs(styles, tc, &mut paragraphs);
                     }
-                    CellFormat { width, paragraphs }
+                    let own = |side: &str| twips(tcpr.and_then(|p| p.child("tcMar")).and_then(|m| m.child(side)), "w");
+                    let margins = (own("top").unwrap_or(top), own("bottom").unwrap_or(bottom));
+                    CellFormat { width, paragraphs, margins }
                 })
                 .collect();
             let height = trpr
@@ -82,12 +86,7 @@ pub(super) fn table(styles: &Styles, tbl: &Element) -> TableFormat {
             }
         })
         .collect();
-    TableFormat {
-        rows,
-        margin_sides: margin(&["left", "start"], DEFAULT_CELL_MARGIN),
-        margin_top_bottom: margin(&["top"], 0),
-        border: border(tbl),
-    }
+    TableFormat { rows, margin_sides: margin(&["left", "start"], DEFAULT_CELL_MARGIN), border: border(tbl) }
 }
 
 /// The border between rows, in twips: the table's own (`insideH`, else

@@ -38,12 +38,10 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
         // splits, and a row of 28.95 pt lines split at a page's foot keeps six
         // where its top is off the page's grid).
         let reach = |from: u32, content: u32| match section.grid {
-            Some(pitch) if t.border > 0 => from
-                .saturating_add(content)
-                .saturating_add(2 * t.margin_top_bottom + 2 * t.border)
-                .div_ceil(pitch.max(1))
-                .saturating_mul(pitch),
-            _ => from.saturating_add(content).saturating_add(2 * t.margin_top_bottom + t.border),
+            Some(pitch) if t.border > 0 => {
+                from.saturating_add(content).saturating_add(2 * t.border).div_ceil(pitch.max(1)).saturating_mul(pitch)
+            }
+            _ => from.saturating_add(content).saturating_add(t.border),
         };
         loop {
             let h = row_height(row, &cells, t);
@@ -86,7 +84,8 @@ pub(super) fn place_table(pager: &mut Pager, t: &FlowTable, section: &FlowSectio
 }
 
 /// What a cell stacks, line by line: each line's height, with its paragraph's
-/// space before on its first line and space after on its last.
+/// space before on its first line and space after on its last, and the cell's
+/// top and bottom margins on its first and last.
 pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> Vec<u32> {
     let width = c.width.saturating_sub(2 * t.margin_sides).max(1);
     let mut units = Vec::new();
@@ -102,21 +101,55 @@ pub(super) fn cell_units(c: &FlowCell, t: &FlowTable, section: &FlowSection) -> 
         }
         after_previous = p.after;
     }
+    match units.as_mut_slice() {
+        [] => units.push(c.margin_top.saturating_add(c.margin_bottom)),
+        [only] => *only = only.saturating_add(c.margin_top).saturating_add(c.margin_bottom),
+        [first, .., last] => {
+            *first = first.saturating_add(c.margin_top);
+            *last = last.saturating_add(c.margin_bottom);
+        }
+    }
     units
 }
 
-/// A row's height: its tallest cell within the cell margins, and its border;
-/// or what `trHeight` sets.
+/// A row's height: its tallest cell with its margins, and its border; or what
+/// `trHeight` sets.
 pub(super) fn row_height(row: &FlowRow, cells: &[Vec<u32>], t: &FlowTable) -> u32 {
-    let content = cells
-        .iter()
-        .map(|u| u.iter().fold(0u32, |sum, h| sum.saturating_add(*h)))
-        .max()
-        .unwrap_or(0)
-        .saturating_add(2 * t.margin_top_bottom + t.border);
+    let content = cells.iter().map(|u| u.iter().fold(0u32, |sum, h| sum.saturating_add(*h))).max().unwrap_or(0).saturating_add(t.border);
     match row.height {
         Some((h, true)) => h,
         Some((h, false)) => content.max(h),
         None => content,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::line::tests::{paragraph, section};
+    use super::*;
+    use crate::layout::flow::{FlowRun, LineRule};
+
+    #[test]
+    fn a_cell_stands_in_its_own_margins_and_adds_times_new_romans_share() {
+        // A 12 pt 宋体 line at 1.35 lines in a cell on a 15.6 pt grid: two
+        // pitches and the share of 12 pt Times New Roman (4.8 pt), not of 宋体
+        // (6.0); the cell's own 3 and 2.25 pt margins, and a 0.75 pt border
+        // (measured: rows 36.74 and 42.0 pt apart).
+        let mut p = paragraph("宋体", 24, LineRule::Multiple(324));
+        p.runs[0].text = "行".into();
+        p.style_font = FlowRun { latin: Some("宋体".into()), size_half_points: 24, ..p.mark.clone() };
+        let cell = |top, bottom| FlowCell { width: 4000, paragraphs: vec![p.clone()], margin_top: top, margin_bottom: bottom };
+        let table = |c: FlowCell| FlowTable {
+            rows: vec![FlowRow { cells: vec![c], height: None, header: false, cant_split: false }],
+            margin_sides: 108,
+            border: 15,
+        };
+        let height = |c: FlowCell| {
+            let t = table(c);
+            let units: Vec<Vec<u32>> = t.rows[0].cells.iter().map(|c| cell_units(c, &t, &section(Some(312)))).collect();
+            row_height(&t.rows[0], &units, &t)
+        };
+        assert_eq!(height(cell(0, 0)), 624 + 96 + 15);
+        assert_eq!(height(cell(60, 45)), 624 + 96 + 105 + 15);
     }
 }
