@@ -187,13 +187,13 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
     let mut in_order = p.flow.pictures.clone();
     in_order.sort_by_key(|(at, _)| *at);
     let mut pictures = in_order.iter().peekable();
-    let mut sizes = Vec::new();
+    let mut inline = Vec::new();
     for r in &p.runs {
         let mut text = String::new();
         for c in r.text.chars() {
             while let Some((_, picture)) = pictures.next_if(|(at, _)| *at <= offset) {
                 text.push(PICTURE);
-                sizes.push(*picture);
+                inline.push(*picture);
             }
             text.push(if c == '\n' && p.flow.page_breaks.contains(&offset) { PAGE_BREAK } else { c });
             offset += 1;
@@ -202,12 +202,12 @@ fn paragraph(p: &ParagraphFormat) -> FlowParagraph {
     }
     let rest: Vec<InlinePicture> = pictures.map(|(_, picture)| *picture).collect();
     if !rest.is_empty() {
-        sizes.extend(&rest);
+        inline.extend(&rest);
         runs.push(run(mark, rest.iter().map(|_| PICTURE).collect()));
     }
     FlowParagraph {
         runs,
-        pictures: sizes,
+        pictures: inline,
         floats: p.flow.floats.clone(),
         style: p.style.clone(),
         line: match p.spacing {

@@ -49,27 +49,30 @@ pub(super) fn picture_extent(drawing: &Element) -> Option<Picture> {
             return None;
         }
         let height = emu(anchor.child("extent")?, "cy")? as i64;
-        let position = anchor.child("positionV");
-        let from = match position.as_ref().and_then(|v| v.attr("relativeFrom")).as_deref() {
-            Some("margin") => FloatFrom::Margin,
-            Some("page") => FloatFrom::Page,
-            _ => FloatFrom::Paragraph,
+        // A position's offset in twips (None where it is aligned instead).
+        let offset_of = |position: &Element| {
+            position
+                .child("posOffset")
+                .and_then(|o| o.text().trim().parse::<i64>().ok())
+                .map(|o| (o / crate::geometry::EMU_PER_TWIP as i64).clamp(-(MAX_TWIPS as i64), MAX_TWIPS as i64))
         };
         // An offset from the paragraph (or its line), the margin or the page;
         // one aligned instead stands at its paragraph's top.
-        let offset = position
-            .and_then(|v| v.child("posOffset"))
-            .and_then(|o| o.text().trim().parse::<i64>().ok())
-            .map_or(0, |o| (o / crate::geometry::EMU_PER_TWIP as i64).clamp(-(MAX_TWIPS as i64), MAX_TWIPS as i64));
-        let from = if position.and_then(|v| v.child("posOffset")).is_some() { from } else { FloatFrom::Paragraph };
+        let vertical = anchor.child("positionV");
+        let (from, offset) = match vertical.as_ref().and_then(|v| Some((v.attr("relativeFrom"), offset_of(v)?))) {
+            Some((relative, offset)) => match relative.as_deref() {
+                Some("margin") => (FloatFrom::Margin, offset),
+                Some("page") => (FloatFrom::Page, offset),
+                _ => (FloatFrom::Paragraph, offset),
+            },
+            None => (FloatFrom::Paragraph, 0),
+        };
         let top = offset - emu(anchor, "distT").unwrap_or(0) as i64;
         let bottom = offset + height + emu(anchor, "distB").unwrap_or(0) as i64;
         let left = anchor
             .child("positionH")
             .filter(|h| matches!(h.attr("relativeFrom").as_deref(), Some("column" | "margin" | "character")))
-            .and_then(|h| h.child("posOffset"))
-            .and_then(|o| o.text().trim().parse::<i64>().ok())
-            .map(|o| o / crate::geometry::EMU_PER_TWIP as i64);
+            .and_then(offset_of);
         let beside = left.filter(|_| beside).map(|l| (l, l + width as i64));
         return Some(Picture::Floating { from, top, bottom, beside });
     }

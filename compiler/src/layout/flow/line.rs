@@ -32,12 +32,10 @@ pub(super) struct Line {
 struct Drawn {
     glyph: Glyph,
     face: &'static Face,
-    /// An inline picture's height.
-    picture: Option<u32>,
+    /// The inline picture it is.
+    picture: Option<InlinePicture>,
     /// Drawn as Chinese text (a Chinese character or mark, or a space after one).
     asian: bool,
-    /// An embedded (OLE) object.
-    object: bool,
 }
 
 /// Whether each character is drawn as Chinese text, in its run's Chinese face.
@@ -71,13 +69,12 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
         let em = crate::geometry::em(run.size_half_points);
         for c in run.text.chars() {
             if c == PICTURE {
-                let InlinePicture { width: w, height: h, object } = pictures.next().copied().unwrap_or_default();
+                let picture = pictures.next().copied().unwrap_or_default();
                 out.push(Drawn {
-                    glyph: Glyph { c, em, width: w },
+                    glyph: Glyph { c, em, width: picture.width },
                     face: faces::latin(None, false),
-                    picture: Some(h),
+                    picture: Some(picture),
                     asian: false,
-                    object,
                 });
                 continue;
             }
@@ -87,7 +84,6 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
                     face: faces::latin(run.latin.as_deref(), run.bold),
                     picture: None,
                     asian: false,
-                    object: false,
                 });
                 continue;
             }
@@ -96,7 +92,7 @@ fn glyphs(p: &FlowParagraph, tab_stops: u32) -> Vec<Drawn> {
             let wide = class(c) == Class::Wide && asian;
             let face = if asian { faces::east_asian(run.east_asia.as_deref()) } else { faces::latin(run.latin.as_deref(), run.bold) };
             let width = (face.advance(c, wide, em) as i64 * run.scale as i64 / 100 + run.spacing as i64).max(0) as u32;
-            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None, asian, object: false });
+            out.push(Drawn { glyph: Glyph { c, em, width }, face, picture: None, asian });
         }
     }
     out
@@ -136,15 +132,19 @@ fn on_char_grid(piece: &[Drawn], cell: Option<u32>) -> Vec<Glyph> {
 fn single_height(chars: &[Drawn]) -> u32 {
     // In hundred-thousandths of a twip, rounded to a twip at the end.
     let ascent =
-        chars.iter().map(|c| c.picture.map_or(c.glyph.em as u64 * c.face.ascent as u64, |h| h as u64 * 100_000)).max().unwrap_or(0);
+        chars.iter().map(|c| c.picture.map_or(c.glyph.em as u64 * c.face.ascent as u64, |p| p.height as u64 * 100_000)).max().unwrap_or(0);
     let descent = chars.iter().filter(|c| c.picture.is_none()).map(|c| c.glyph.em as u64 * c.face.descent as u64).max().unwrap_or(0);
     to_twips(ascent + descent)
 }
 
 /// A run's single height in its Latin face, in twips.
 fn latin_height(run: &FlowRun) -> u32 {
-    let face = faces::latin(run.latin.as_deref(), run.bold);
-    to_twips(crate::geometry::em(run.size_half_points) as u64 * (face.ascent + face.descent) as u64)
+    height_in(faces::latin(run.latin.as_deref(), run.bold), run.size_half_points)
+}
+
+/// The single height of a face at a size, in twips.
+fn height_in(face: &Face, size_half_points: u32) -> u32 {
+    to_twips(crate::geometry::em(size_half_points) as u64 * (face.ascent + face.descent) as u64)
 }
 
 /// Hundred-thousandths of a twip (an em in twips times a face's metric), rounded to a twip.
@@ -182,10 +182,9 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
     // as tall as the paragraph mark's Latin face.
     let mark = latin_height(&p.mark);
     let style_height = latin_height(&p.style_font);
-    let style_chinese_height = {
-        let face = faces::east_asian(p.style_font.east_asia.as_deref());
-        to_twips(crate::geometry::em(p.style_font.size_half_points) as u64 * (face.ascent + face.descent) as u64)
-    };
+    let style_chinese_height = height_in(faces::east_asian(p.style_font.east_asia.as_deref()), p.style_font.size_half_points);
+    // What a 倍数 first line in a table cell adds its share of (below).
+    let cell_share_height = height_in(faces::latin(None, false), p.style_font.size_half_points);
     // A line's height and the part of it below the text that 倍数 spacing adds.
     // Measured: without a grid, the single height times the 倍数; on a grid, the
     // pitches the line needs, times the 倍数, except the paragraph's first line,
@@ -210,7 +209,7 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
                 } else if grid && !first {
                     base
                 } else if grid && within == Within::Cell {
-                    latin_height(&FlowRun { latin: None, bold: false, ..p.style_font.clone() })
+                    cell_share_height
                 } else {
                     natural
                 };
@@ -279,7 +278,11 @@ pub(super) fn lines_of(p: &FlowParagraph, section: &FlowSection, width: u32, wit
             // in 11 with 16.8; a 136.5 pt one still 9 with 3 pt; a picture of
             // the same sizes keeps its 9).
             let last = i + 1 == pieces && k + 2 == starts.len();
-            let pitched = if grid && last && on_line.iter().any(|c| c.object) { pitched.saturating_add(p.after) } else { pitched };
+            let pitched = if grid && last && on_line.iter().any(|c| c.picture.is_some_and(|p| p.object)) {
+                pitched.saturating_add(p.after)
+            } else {
+                pitched
+            };
             let (height, slack) = spaced(natural, pitched, i == 0 && k == 0, picture);
             lines.push(Line {
                 start: offset as u32 + pair[0],
